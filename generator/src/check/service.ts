@@ -1,0 +1,115 @@
+import { pointer, type Diagnostic } from "../diagnostics.js";
+import { closureOf, memberRefs, NUMBER_TYPES, serviceOperations, shapeName, traitsOf } from "../load/ast.js";
+import { isObject, type LoadedModel, type LoadedShape } from "../load/load.js";
+import { collisionKey, typeName } from "../naming.js";
+
+export const REST_JSON_1 = "aws.protocols#restJson1";
+export const COMMAND_LINE = "(command line)";
+
+export interface Selection {
+  service: LoadedShape;
+  /** Selected operation ids, sorted. */
+  operations: string[];
+  /** Shapes reachable from them, sorted. */
+  closure: string[];
+}
+
+/** Finds the service and the selected operations; `names` are operation names or absolute ids. */
+export function selectOperations(model: LoadedModel, names: readonly string[], out: Diagnostic[]): Selection | undefined {
+  const services = [...model.shapes.values()].filter((s) => s.node["type"] === "service");
+  if (services.length !== 1) {
+    const file = model.files[0]?.file ?? COMMAND_LINE;
+    out.push({ file, pointer: "/shapes", message: `expected exactly one service shape, found ${services.length}` });
+    return undefined;
+  }
+  const service = services[0] as LoadedShape;
+  if (!(REST_JSON_1 in traitsOf(service.node))) {
+    out.push({ file: service.file, pointer: `${service.pointer}/traits`, message: `service ${service.id} must use ${REST_JSON_1}; other protocols cannot be emitted yet` });
+  }
+  const all = serviceOperations(model, service);
+  let operations = all;
+  if (names.length > 0) {
+    operations = [];
+    for (const name of names) {
+      const id = all.find((op) => op === name || shapeName(op) === name);
+      if (id) operations.push(id);
+      else out.push({ file: COMMAND_LINE, pointer: "", message: `--operation ${name}: no such operation in ${service.id} (it has ${all.map(shapeName).join(", ")})` });
+    }
+    operations = [...new Set(operations)].sort();
+  }
+  return { service, operations, closure: closureOf(model, operations) };
+}
+
+/** Checks that only matter for what will be emitted: name collisions, pagination, unsupported shapes. */
+export function checkSelection(model: LoadedModel, sel: Selection, out: Diagnostic[]): void {
+  const names = new Map<string, LoadedShape>();
+  for (const id of sel.closure) {
+    const shape = model.shapes.get(id);
+    if (!shape || shape.prelude) continue;
+    const type = shape.node["type"];
+    const traits = traitsOf(shape.node);
+    if (traits["smithy.api#streaming"] !== undefined) {
+      out.push({ file: shape.file, pointer: shape.pointer + pointer("traits", "smithy.api#streaming"), message: `streaming ${String(type)} ${id} cannot be emitted yet` });
+    }
+    if (!declaresType(type, traits)) continue;
+    const key = collisionKey(typeName(shapeName(id)));
+    const other = names.get(key);
+    if (other) {
+      out.push({ file: shape.file, pointer: shape.pointer, message: `shape ${id} collides with ${other.id}: both are named ${typeName(shapeName(id))} in TypeScript (names must differ in more than case)` });
+    } else names.set(key, shape);
+  }
+  for (const op of sel.operations) checkPaginated(model, sel.service, model.shapes.get(op) as LoadedShape, out);
+}
+
+/** Shapes that become a named TypeScript declaration. */
+export function declaresType(type: unknown, traits: Record<string, unknown>): boolean {
+  return type === "structure" || type === "union" || type === "enum" || type === "intEnum" || (type === "string" && Array.isArray(traits["smithy.api#enum"]));
+}
+
+/** The operation's paginated trait merged over the service's, as Smithy merges them. */
+export function paginatedTrait(service: LoadedShape, op: LoadedShape): Record<string, string> | undefined {
+  const own = traitsOf(op.node)["smithy.api#paginated"];
+  if (!isObject(own)) return undefined;
+  const inherited = traitsOf(service.node)["smithy.api#paginated"];
+  return { ...(isObject(inherited) ? inherited : {}), ...own } as Record<string, string>;
+}
+
+function checkPaginated(model: LoadedModel, service: LoadedShape, op: LoadedShape, out: Diagnostic[]): void {
+  const trait = paginatedTrait(service, op);
+  if (!trait) return;
+  const at = (key: string, message: string): void =>
+    void out.push({ file: op.file, pointer: op.pointer + pointer("traits", "smithy.api#paginated", key), message: `${shapeName(op.id)}: ${message}` });
+  const input = targetOf(op.node["input"]);
+  const output = targetOf(op.node["output"]);
+  const expect = (key: string, root: string | undefined, path: string | undefined, types: string[], topLevel: boolean): void => {
+    if (path === undefined) return;
+    if (topLevel && path.includes(".")) return at(key, `${key} "${path}" must name a top-level member`);
+    const found = resolvePath(model, root, path);
+    if (typeof found === "string") return at(key, `${key} "${path}" ${found}`);
+    if (!types.includes(found.type)) at(key, `${key} "${path}" targets a ${found.type}; expected ${types.join(" or ")}`);
+  };
+  expect("inputToken", input, trait["inputToken"], ["string"], true);
+  expect("outputToken", output, trait["outputToken"], ["string"], false);
+  expect("items", output, trait["items"], ["list", "set", "map"], false);
+  expect("pageSize", input, trait["pageSize"], [...NUMBER_TYPES].filter((t) => ["byte", "short", "integer", "long"].includes(t)), true);
+  if ((trait["inputToken"] === undefined) !== (trait["outputToken"] === undefined)) at("", "inputToken and outputToken must be given together");
+}
+
+function targetOf(ref: unknown): string | undefined {
+  return isObject(ref) && typeof ref["target"] === "string" ? ref["target"] : undefined;
+}
+
+/** Follows a dotted member path from a structure; returns the final target's type or what is wrong. */
+function resolvePath(model: LoadedModel, root: string | undefined, path: string): { type: string } | string {
+  let current: LoadedShape | undefined = root ? model.shapes.get(root) : undefined;
+  if (!current) return "cannot be resolved: the operation has no input or output structure";
+  for (const segment of path.split(".")) {
+    const owner: LoadedShape = current;
+    const member = isObject(owner.node["members"]) ? memberRefs(owner.node).find((r) => r.member === segment) : undefined;
+    if (!member) return `names a member that does not exist in ${owner.id}`;
+    current = typeof member.target === "string" ? model.shapes.get(member.target) : undefined;
+    if (!current) return "targets an unknown shape";
+  }
+  const type = String(current.node["type"]);
+  return { type: type === "enum" ? "string" : type };
+}

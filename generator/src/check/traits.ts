@@ -1,0 +1,89 @@
+import { isObject } from "../load/load.js";
+
+/** Returns what is wrong with a trait value, or undefined when it is fine. */
+type TraitRule = (value: unknown) => string | undefined;
+
+const object: TraitRule = (v) => (isObject(v) ? undefined : "expected an object");
+const string: TraitRule = (v) => (typeof v === "string" ? undefined : "expected a string");
+const nonEmptyString: TraitRule = (v) => (typeof v === "string" && v !== "" ? undefined : "expected a non-empty string");
+
+function fields(spec: Record<string, (v: unknown) => boolean>, describe: string, required: string[] = []): TraitRule {
+  return (v) => {
+    if (!isObject(v)) return `expected ${describe}`;
+    for (const key of required) if (!(key in v)) return `missing "${key}"; expected ${describe}`;
+    for (const [key, value] of Object.entries(v)) {
+      const ok = spec[key];
+      if (!ok) return `unknown property "${key}"; expected ${describe}`;
+      if (!ok(value)) return `bad value ${JSON.stringify(value)} for "${key}"; expected ${describe}`;
+    }
+    return undefined;
+  };
+}
+
+const isNumber = (v: unknown): boolean => typeof v === "number" && Number.isFinite(v);
+const isCount = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 0;
+const isString = (v: unknown): boolean => typeof v === "string";
+const isBool = (v: unknown): boolean => typeof v === "boolean";
+
+const bounds = (check: (v: unknown) => boolean, describe: string): TraitRule => {
+  const base = fields({ min: check, max: check }, describe);
+  return (v) => base(v) ?? (isObject(v) && (v["min"] as number) > (v["max"] as number) ? "min is greater than max" : undefined);
+};
+
+const enumDefinition = fields(
+  { value: isString, name: isString, documentation: isString, tags: Array.isArray, deprecated: isBool },
+  'an object {"value": string, "name"?: string, ...}',
+  ["value"],
+);
+
+/** The traits whose values dx reads, with the shape of value each must have. Other traits are kept as they are. */
+export const TRAIT_RULES: Record<string, TraitRule> = {
+  "smithy.api#documentation": string,
+  "smithy.api#required": object,
+  "smithy.api#readonly": object,
+  "smithy.api#sparse": object,
+  "smithy.api#uniqueItems": object,
+  "smithy.api#streaming": object,
+  "smithy.api#deprecated": fields({ message: isString, since: isString }, 'an object {"message"?: string, "since"?: string}'),
+  "smithy.api#error": (v) => (v === "client" || v === "server" ? undefined : 'expected "client" or "server"'),
+  "smithy.api#jsonName": nonEmptyString,
+  "smithy.api#httpQuery": nonEmptyString,
+  "smithy.api#httpHeader": nonEmptyString,
+  "smithy.api#httpLabel": object,
+  "smithy.api#httpPayload": object,
+  "smithy.api#timestampFormat": (v) =>
+    v === "date-time" || v === "epoch-seconds" || v === "http-date" ? undefined : 'expected "date-time", "epoch-seconds" or "http-date"',
+  "smithy.api#pattern": (v) => {
+    if (typeof v !== "string") return "expected a string";
+    try {
+      new RegExp(v, "u");
+      return undefined;
+    } catch (e) {
+      return `not an ECMA-262 regular expression: ${(e as Error).message}`;
+    }
+  },
+  "smithy.api#length": bounds(isCount, 'an object {"min"?: integer >= 0, "max"?: integer >= 0}'),
+  "smithy.api#range": bounds(isNumber, 'an object {"min"?: number, "max"?: number}'),
+  "smithy.api#enumValue": (v) => (typeof v === "string" || Number.isInteger(v) ? undefined : "expected a string or an integer"),
+  "smithy.api#enum": (v) => {
+    if (!Array.isArray(v) || v.length === 0) return "expected a non-empty array of enum definitions";
+    for (const [i, def] of v.entries()) {
+      const problem = enumDefinition(def);
+      if (problem) return `entry ${i}: ${problem}`;
+    }
+    return undefined;
+  },
+  "smithy.api#http": fields(
+    { method: (v) => typeof v === "string" && /^[A-Z]+$/.test(v), uri: (v) => typeof v === "string" && v.startsWith("/"), code: isCount },
+    'an object {"method": "GET"|..., "uri": "/...", "code"?: integer}',
+    ["method", "uri"],
+  ),
+  "smithy.api#paginated": fields(
+    { inputToken: isString, outputToken: isString, items: isString, pageSize: isString },
+    'an object {"inputToken"?, "outputToken"?, "items"?, "pageSize"?: string}',
+  ),
+};
+
+export function checkTraitValue(trait: string, value: unknown): string | undefined {
+  return TRAIT_RULES[trait]?.(value);
+}

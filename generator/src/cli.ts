@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { SpecError } from "./diagnostics.js";
+import { checkGenerated, findWorkspaceRoot, generate } from "./pipeline.js";
+
+const HELP = `dx-gen: generate the dx packages from a Smithy 2.0 JSON AST spec
+
+Usage: dx-gen [--spec FILE]... [--operation NAME]... [--out DIR] [--check]
+
+  --spec FILE       a Smithy JSON AST file; repeat to merge several (default: every
+                    .json file in <workspace>/spec)
+  --operation NAME  emit the closure of this operation (name or absolute shape id);
+                    repeat for several (default: every operation of the service)
+  --out DIR         root under which the packages' generated folders are written
+                    (default: the workspace root); use it to try other models
+  --check           write nothing; list every generated file that is stale, missing
+                    or orphaned, and exit 1 if there is any
+  --help            show this text
+
+Exit codes: 0 success, 1 invalid spec or stale files, 2 bad command line.
+A bad spec is reported as "file:line:column /json/pointer: problem", every independent
+problem at once, and nothing is written.`;
+
+function main(argv: string[]): number {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        spec: { type: "string", multiple: true },
+        operation: { type: "string", multiple: true },
+        out: { type: "string" },
+        check: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (e) {
+    process.stderr.write(`dx-gen: ${(e as Error).message}\n\n${HELP}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const root = findWorkspaceRoot(process.cwd());
+  const options = {
+    root,
+    ...(args.spec && { specs: args.spec.map((s) => resolve(s)) }),
+    ...(args.operation && { operations: args.operation }),
+    ...(args.out !== undefined && { outRoot: resolve(args.out) }),
+  };
+  try {
+    if (args.check) {
+      const stale = checkGenerated(options);
+      for (const r of stale) process.stderr.write(`${describeStale(r.status)}: ${r.path}\n`);
+      if (stale.length > 0) {
+        process.stderr.write(`dx-gen --check: ${stale.length} generated file(s) differ from the spec; run \`pnpm generate\`.\n`);
+        return 1;
+      }
+      process.stdout.write("dx-gen --check: generated files are up to date.\n");
+      return 0;
+    }
+    const reports = generate(options);
+    for (const r of reports) process.stdout.write(`${r.status.padEnd(9)} ${r.path}\n`);
+    const changed = reports.filter((r) => r.status !== "unchanged").length;
+    process.stdout.write(`dx-gen: ${reports.length} generated file(s), ${changed} changed.\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof SpecError) {
+      process.stderr.write(`${e.message}\ndx-gen: ${e.diagnostics.length} problem(s) in the spec; nothing was written.\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+function describeStale(status: string): string {
+  return status === "created" ? "missing" : status === "removed" ? "orphaned" : "stale";
+}
+
+process.exitCode = main(process.argv.slice(2));

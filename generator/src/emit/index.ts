@@ -1,0 +1,5 @@
+import { modelsEmitter } from "./models/index.js";
+import type { Emitter } from "./types.js";
+
+/** One emitter per generated package, each reading only the IR. */
+export const EMITTERS: readonly Emitter[] = [modelsEmitter];

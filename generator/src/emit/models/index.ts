@@ -1,0 +1,173 @@
+import {
+  Project,
+  StructureKind,
+  VariableDeclarationKind,
+  type InterfaceDeclarationStructure,
+  type JSDocStructure,
+  type OptionalKind,
+  type SourceFile,
+  type StatementStructures,
+  type TypeAliasDeclarationStructure,
+} from "ts-morph";
+import type { Ir, IrEnum, IrIntEnum, IrMember, IrShape, IrStructure, IrUnion } from "../../ir/types.js";
+import { tsdoc, tsHeader } from "../header.js";
+import type { Emitter, FileSet } from "../types.js";
+import { typeExpr } from "./type-expr.js";
+
+/** Emits `@dx/models`: interfaces, enums (const object + union type) and operation types, with TSDoc. */
+export const modelsEmitter: Emitter = {
+  name: "models",
+  outDir: "packages/models/src/generated",
+  emit: emitModels,
+};
+
+function emitModels(ir: Ir): FileSet {
+  const shapes = new Map(ir.shapes.map((s) => [s.id, s]));
+  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
+  const write = (name: string, statements: (string | StatementStructures)[]): [string, string] => {
+    const file = project.createSourceFile(name, { statements });
+    return [name, render(ir, file)];
+  };
+  const enums = ir.shapes.filter((s): s is IrEnum | IrIntEnum => s.kind === "enum" || s.kind === "intEnum");
+  const aggregates = ir.shapes.filter((s): s is IrStructure | IrUnion => s.kind === "structure" || s.kind === "union");
+  const enumNames = enums.map((e) => e.name);
+  const typeImports = (names: string[], from: string): string[] =>
+    names.length > 0 ? [`import type { ${names.join(", ")} } from "${from}";`] : [];
+
+  const shapeStatements: (string | StatementStructures)[] = [
+    ...typeImports(enumNames, "./enums.gen.js"),
+    ...(ir.shapes.some((s) => s.kind === "document") ? [documentType()] : []),
+    ...aggregates.map((s) => (s.kind === "structure" ? structure(s, shapes) : union(s, shapes))),
+  ];
+  const files: [string, string][] = [
+    write("enums.gen.ts", enums.flatMap(enumStatements)),
+    write("shapes.gen.ts", shapeStatements),
+    write("operations.gen.ts", operations(ir)),
+    write("index.gen.ts", ['export * from "./enums.gen.js";', 'export * from "./shapes.gen.js";', 'export * from "./operations.gen.js";']),
+  ];
+  return new Map(files);
+}
+
+function render(ir: Ir, file: SourceFile): string {
+  file.formatText({ indentSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
+  return tsHeader(ir) + file.getFullText();
+}
+
+function docs(documentation: string | undefined, deprecated?: boolean): OptionalKind<JSDocStructure>[] {
+  if (documentation === undefined && !deprecated) return [];
+  return [{ description: tsdoc(documentation ?? ""), ...(deprecated && { tags: [{ tagName: "deprecated" }] }) }];
+}
+
+function property(m: IrMember, shapes: ReadonlyMap<string, IrShape>) {
+  return {
+    name: m.name,
+    type: typeExpr(m.target, shapes),
+    hasQuestionToken: !m.required,
+    docs: docs(m.documentation, m.deprecated),
+  };
+}
+
+function structure(s: IrStructure, shapes: ReadonlyMap<string, IrShape>): InterfaceDeclarationStructure {
+  return {
+    kind: StructureKind.Interface,
+    name: s.name,
+    isExported: true,
+    docs: docs(s.documentation, s.deprecated),
+    properties: s.members.map((m) => property(m, shapes)),
+  };
+}
+
+/** A union is one object type per member, with every other member `?: never`, so exactly one is set. */
+function union(s: IrUnion, shapes: ReadonlyMap<string, IrShape>): TypeAliasDeclarationStructure {
+  const variants = s.members.map((m) => {
+    const fields = s.members.map((o) => (o === m ? `${o.name}: ${typeExpr(o.target, shapes)};` : `${o.name}?: never;`));
+    return `{ ${fields.join(" ")} }`;
+  });
+  return {
+    kind: StructureKind.TypeAlias,
+    name: s.name,
+    isExported: true,
+    docs: docs(s.documentation, s.deprecated),
+    type: variants.length > 0 ? variants.map((v) => `\n  | ${v}`).join("") : "never",
+  };
+}
+
+/** AWS SDK v3's convention: an `as const` object keyed by name (sorted), and a union type of its values. */
+function enumStatements(e: IrEnum | IrIntEnum): StatementStructures[] {
+  const values = [...e.values].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: docs(e.documentation, e.deprecated),
+      declarations: [
+        {
+          name: e.name,
+          initializer: (w) => {
+            w.write("{").newLine();
+            for (const v of values) {
+              if (v.documentation) w.writeLine(`/** ${tsdoc(v.documentation).replace(/\n/g, "\n * ")} */`);
+              w.writeLine(`${v.key}: ${JSON.stringify(v.value)},`);
+            }
+            w.write("} as const");
+          },
+        },
+      ],
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      name: e.name,
+      isExported: true,
+      docs: docs(e.documentation, e.deprecated),
+      type: `(typeof ${e.name})[keyof typeof ${e.name}]`,
+    },
+  ];
+}
+
+function documentType(): TypeAliasDeclarationStructure {
+  return {
+    kind: StructureKind.TypeAlias,
+    name: "DocumentType",
+    isExported: true,
+    docs: [{ description: "An untyped JSON value (a Smithy document)." }],
+    type: "null | boolean | number | string | DocumentType[] | { [key: string]: DocumentType }",
+  };
+}
+
+/** Each selected operation's input, output and error types, keyed by operation name. */
+function operations(ir: Ir): (string | StatementStructures)[] {
+  const names = new Set<string>();
+  const shapes = new Map(ir.shapes.map((s) => [s.id, s]));
+  const ref = (id: string | undefined): string => {
+    if (id === undefined) return "Record<string, never>";
+    const name = (shapes.get(id) as IrShape).name;
+    names.add(name);
+    return name;
+  };
+  const entries = ir.operations.map((op) => {
+    const errors = op.errors.map(ref);
+    return {
+      name: op.name,
+      type: `{ input: ${ref(op.input)}; output: ${ref(op.output)}; errors: ${errors.length > 0 ? errors.join(" | ") : "never"} }`,
+      docs: docs(op.documentation),
+    };
+  });
+  const imports = [...names].sort();
+  return [
+    ...(imports.length > 0 ? [`import type { ${imports.join(", ")} } from "./shapes.gen.js";`] : []),
+    {
+      kind: StructureKind.Interface,
+      name: "Operations",
+      isExported: true,
+      docs: [{ description: `The operations of ${ir.service.name} (version ${ir.service.version}) that were generated, with their input, output and error types.` }],
+      properties: entries,
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      name: "OperationName",
+      isExported: true,
+      type: "keyof Operations",
+    },
+  ];
+}

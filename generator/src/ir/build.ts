@@ -1,0 +1,195 @@
+import type { Selection } from "../check/service.js";
+import { paginatedTrait } from "../check/service.js";
+import { memberRefs, shapeName, traitsOf, type ShapeRef } from "../load/ast.js";
+import { isObject, type LoadedModel, type LoadedShape } from "../load/load.js";
+import { UNIT } from "../load/prelude.js";
+import { enumKey, typeName } from "../naming.js";
+import { normalizeDocs } from "./docs.js";
+import type { Ir, IrConstraints, IrMember, IrOperation, IrShape, IrTimestampFormat, NumberType } from "./types.js";
+
+/** Builds the IR of the selected operations' closure from a checked model. */
+export function buildIr(model: LoadedModel, selection: Selection, sources: readonly string[]): Ir {
+  const shape = (id: string): LoadedShape => model.shapes.get(id) as LoadedShape;
+  const serviceTraits = traitsOf(selection.service.node);
+  return {
+    sources: [...sources],
+    service: {
+      id: selection.service.id,
+      name: shapeName(selection.service.id),
+      version: String(selection.service.node["version"] ?? ""),
+      protocol: "restJson1",
+      ...docs(serviceTraits),
+    },
+    operations: selection.operations
+      .map((id) => buildOperation(selection, shape(id)))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    shapes: selection.closure.map((id) => buildShape(model, shape(id))),
+  };
+}
+
+function buildOperation(selection: Selection, op: LoadedShape): IrOperation {
+  const traits = traitsOf(op.node);
+  const target = (key: string): string | undefined => {
+    const ref = op.node[key];
+    const id = isObject(ref) ? (ref["target"] as string) : undefined;
+    return id === UNIT ? undefined : id;
+  };
+  const http = traits["smithy.api#http"];
+  const paginated = paginatedTrait(selection.service, op);
+  const input = target("input");
+  const output = target("output");
+  return {
+    kind: "operation",
+    id: op.id,
+    name: shapeName(op.id),
+    ...(input !== undefined && { input }),
+    ...(output !== undefined && { output }),
+    errors: (Array.isArray(op.node["errors"]) ? op.node["errors"] : []).map((e) => (e as { target: string }).target),
+    ...(isObject(http) && { http: { method: String(http["method"]), uri: String(http["uri"]), code: Number(http["code"] ?? 200) } }),
+    readonly: "smithy.api#readonly" in traits,
+    ...(paginated && {
+      pagination: {
+        ...(paginated["inputToken"] !== undefined && { inputToken: paginated["inputToken"] }),
+        ...(paginated["outputToken"] !== undefined && { outputToken: paginated["outputToken"].split(".") }),
+        ...(paginated["items"] !== undefined && { items: paginated["items"].split(".") }),
+        ...(paginated["pageSize"] !== undefined && { pageSize: paginated["pageSize"] }),
+      },
+    }),
+    ...docs(traits),
+  };
+}
+
+function buildShape(model: LoadedModel, s: LoadedShape): IrShape {
+  const traits = traitsOf(s.node);
+  const base = {
+    id: s.id,
+    name: typeName(shapeName(s.id)),
+    ...docs(traits),
+    ...(traits["smithy.api#deprecated"] !== undefined && { deprecated: true }),
+    constraints: constraints(traits),
+  };
+  const members = (): IrMember[] => memberRefs(s.node).map((r) => buildMember(model, r));
+  const type = s.node["type"] as string;
+  switch (type) {
+    case "structure":
+      if (s.id === UNIT) return { kind: "unit", ...base };
+      return { kind: "structure", ...base, members: members(), ...(isError(traits["smithy.api#error"]) && { error: traits["smithy.api#error"] }) };
+    case "union":
+      return { kind: "union", ...base, members: members() };
+    case "list":
+    case "set": {
+      const [member] = members() as [IrMember];
+      const c = type === "set" ? { ...base.constraints, uniqueItems: true } : base.constraints;
+      return { kind: "list", ...base, constraints: c, member, sparse: "smithy.api#sparse" in traits };
+    }
+    case "map": {
+      const [key, value] = members() as [IrMember, IrMember];
+      return { kind: "map", ...base, key, value, sparse: "smithy.api#sparse" in traits };
+    }
+    case "enum":
+      return {
+        kind: "enum",
+        ...base,
+        values: memberRefs(s.node).map((r) => ({
+          key: enumKey(r.member, String(r.traits["smithy.api#enumValue"] ?? r.member)),
+          value: String(r.traits["smithy.api#enumValue"] ?? r.member),
+          ...docs(r.traits),
+          ...(r.traits["smithy.api#deprecated"] !== undefined && { deprecated: true }),
+        })),
+      };
+    case "intEnum":
+      return {
+        kind: "intEnum",
+        ...base,
+        values: memberRefs(s.node).map((r) => ({
+          key: enumKey(r.member, r.traits["smithy.api#enumValue"] as number),
+          value: r.traits["smithy.api#enumValue"] as number,
+          ...docs(r.traits),
+        })),
+      };
+    case "string": {
+      const defs = traits["smithy.api#enum"];
+      if (!Array.isArray(defs)) return { kind: "string", ...base };
+      return {
+        kind: "enum",
+        ...base,
+        values: (defs as { value: string; name?: string; documentation?: string; deprecated?: boolean }[]).map((d) => ({
+          key: enumKey(d.name, d.value),
+          value: d.value,
+          ...docs({ "smithy.api#documentation": d.documentation }),
+          ...(d.deprecated === true && { deprecated: true }),
+        })),
+      };
+    }
+    case "timestamp": {
+      const format = traits["smithy.api#timestampFormat"] as IrTimestampFormat | undefined;
+      return { kind: "timestamp", ...base, ...(format && { format }) };
+    }
+    case "boolean":
+    case "blob":
+    case "document":
+      return { kind: type, ...base };
+    default:
+      return { kind: "number", ...base, type: type as NumberType };
+  }
+}
+
+function buildMember(model: LoadedModel, ref: ShapeRef): IrMember {
+  const name = ref.member as string;
+  const target = ref.target as string;
+  const t = ref.traits;
+  const targetShape = model.shapes.get(target) as LoadedShape;
+  const http = httpBinding(t);
+  const jsonName = typeof t["smithy.api#jsonName"] === "string" ? t["smithy.api#jsonName"] : name;
+  return {
+    name,
+    target,
+    jsonName,
+    required: "smithy.api#required" in t,
+    ...docs(t),
+    ...(t["smithy.api#deprecated"] !== undefined && { deprecated: true }),
+    ...("smithy.api#default" in t && { default: t["smithy.api#default"] }),
+    ...(http && { http }),
+    ...(targetShape.node["type"] === "timestamp" && { timestampFormat: timestampFormat(t, traitsOf(targetShape.node), http?.location) }),
+    constraints: constraints(t),
+  };
+}
+
+function httpBinding(t: Record<string, unknown>): IrMember["http"] {
+  if (typeof t["smithy.api#httpQuery"] === "string") return { location: "query", name: t["smithy.api#httpQuery"] };
+  if (typeof t["smithy.api#httpHeader"] === "string") return { location: "header", name: t["smithy.api#httpHeader"] };
+  if ("smithy.api#httpLabel" in t) return { location: "label" };
+  if ("smithy.api#httpPayload" in t) return { location: "payload" };
+  return undefined;
+}
+
+/** Member trait, then target trait, then restJson1's default for where the value travels. */
+function timestampFormat(member: Record<string, unknown>, target: Record<string, unknown>, location: string | undefined): IrTimestampFormat {
+  const explicit = (member["smithy.api#timestampFormat"] ?? target["smithy.api#timestampFormat"]) as IrTimestampFormat | undefined;
+  if (explicit) return explicit;
+  if (location === "header") return "http-date";
+  if (location === "query" || location === "label") return "date-time";
+  return "epoch-seconds";
+}
+
+function constraints(t: Record<string, unknown>): IrConstraints {
+  const pick = (v: unknown): { min?: number; max?: number } | undefined =>
+    isObject(v) ? { ...(typeof v["min"] === "number" && { min: v["min"] }), ...(typeof v["max"] === "number" && { max: v["max"] }) } : undefined;
+  const length = pick(t["smithy.api#length"]);
+  const range = pick(t["smithy.api#range"]);
+  return {
+    ...(length && { length }),
+    ...(range && { range }),
+    ...(typeof t["smithy.api#pattern"] === "string" && { pattern: t["smithy.api#pattern"] }),
+    ...("smithy.api#uniqueItems" in t && { uniqueItems: true }),
+  };
+}
+
+function docs(t: Record<string, unknown>): { documentation?: string } {
+  const d = normalizeDocs(t["smithy.api#documentation"]);
+  return d === undefined ? {} : { documentation: d };
+}
+
+function isError(v: unknown): v is "client" | "server" {
+  return v === "client" || v === "server";
+}

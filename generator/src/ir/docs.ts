@@ -1,0 +1,24 @@
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+/**
+ * Normalises documentation once for every emitter. AWS models write it as HTML; this keeps the text,
+ * turns paragraphs and list items into lines, code into backticks, and collapses whitespace, so the
+ * same sentence reads the same whether the spec holds HTML or plain text.
+ */
+export function normalizeDocs(raw: unknown): string | undefined {
+  if (typeof raw !== "string") return undefined;
+  const text = raw
+    .replace(/<\/?(p|div|br|ul|ol)\b[^>]*>/gi, "\n\n")
+    .replace(/<li\b[^>]*>/gi, "\n\n- ")
+    .replace(/<\/?code\b[^>]*>/gi, "`")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, e: string) => {
+      if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+      return ENTITIES[e.toLowerCase()] ?? whole;
+    });
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, " ").trim())
+    .filter((p) => p !== "");
+  return paragraphs.length > 0 ? paragraphs.join("\n\n") : undefined;
+}

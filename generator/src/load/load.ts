@@ -1,0 +1,147 @@
+import { readFileSync } from "node:fs";
+import { pointer, SpecError, type Diagnostic } from "../diagnostics.js";
+import { parseJsonFile, type ParsedFile } from "./parse-json.js";
+import { PRELUDE_SHAPES } from "./prelude.js";
+
+/** One shape of the merged model, with where it was defined. */
+export interface LoadedShape {
+  id: string;
+  /** The JSON AST node; traits applied from elsewhere are already merged in. */
+  node: Record<string, unknown>;
+  file: string;
+  /** JSON pointer of the shape in its file. */
+  pointer: string;
+  prelude: boolean;
+}
+
+export interface LoadedModel {
+  files: ParsedFile[];
+  /** Every shape, prelude included, keyed by absolute shape id. */
+  shapes: Map<string, LoadedShape>;
+  metadata: Record<string, unknown>;
+  /** Problems found while merging (conflicting definitions, bad documents). */
+  diagnostics: Diagnostic[];
+  /** True when some file was not valid JSON: its shapes are missing, so reference checks would mislead. */
+  incomplete: boolean;
+}
+
+export interface SpecInput {
+  /** Name used in messages and headers (a path relative to the workspace when possible). */
+  file: string;
+  text: string;
+}
+
+export function readSpecs(paths: readonly { path: string; display: string }[]): SpecInput[] {
+  return paths.map(({ path, display }) => {
+    try {
+      return { file: display, text: readFileSync(path, "utf8") };
+    } catch (e) {
+      throw new SpecError([{ file: display, pointer: "", message: `cannot read file: ${(e as Error).message}` }]);
+    }
+  });
+}
+
+/**
+ * Parses each file and merges them as Smithy does: shape ids are global, a shape defined twice must
+ * be defined identically, `apply` adds traits to a shape or member defined anywhere, and metadata
+ * arrays concatenate while other metadata values must agree.
+ */
+export function loadModel(inputs: readonly SpecInput[]): LoadedModel {
+  const diagnostics: Diagnostic[] = [];
+  const files: ParsedFile[] = [];
+  for (const input of inputs) {
+    const parsed = parseJsonFile(input.file, input.text);
+    if ("locate" in parsed) files.push(parsed);
+    else diagnostics.push(parsed);
+  }
+  const shapes = new Map<string, LoadedShape>();
+  for (const [id, node] of PRELUDE_SHAPES) shapes.set(id, { id, node, file: "(prelude)", pointer: "", prelude: true });
+  const metadata: Record<string, unknown> = {};
+  const applies: { target: string; traits: unknown; file: string; pointer: string }[] = [];
+
+  for (const f of files) {
+    const doc = f.value;
+    if (!isObject(doc)) {
+      diagnostics.push({ file: f.file, pointer: "", message: "a Smithy JSON AST must be an object" });
+      continue;
+    }
+    const version = doc["smithy"];
+    if (typeof version !== "string" || !/^(1|2)(\.0)?$/.test(version)) {
+      diagnostics.push({ file: f.file, pointer: "/smithy", message: `"smithy" must be "2.0" (or "1.0"), got ${JSON.stringify(version)}` });
+    }
+    mergeMetadata(doc["metadata"], metadata, f.file, diagnostics);
+    const docShapes = doc["shapes"] ?? {};
+    if (!isObject(docShapes)) {
+      diagnostics.push({ file: f.file, pointer: "/shapes", message: '"shapes" must be an object' });
+      continue;
+    }
+    for (const [id, node] of Object.entries(docShapes)) {
+      const ptr = pointer("shapes", id);
+      if (!isObject(node)) {
+        diagnostics.push({ file: f.file, pointer: ptr, message: "a shape must be an object" });
+        continue;
+      }
+      if (node["type"] === "apply") {
+        applies.push({ target: id, traits: node["traits"], file: f.file, pointer: ptr });
+        continue;
+      }
+      const existing = shapes.get(id);
+      if (existing && JSON.stringify(existing.node) !== JSON.stringify(node)) {
+        diagnostics.push({
+          file: f.file,
+          pointer: ptr,
+          message: `shape ${id} conflicts with its definition in ${existing.file}${existing.pointer ? ` at ${existing.pointer}` : ""}`,
+        });
+        continue;
+      }
+      if (!existing) shapes.set(id, { id, node: structuredClone(node), file: f.file, pointer: ptr, prelude: false });
+    }
+  }
+  for (const a of applies) applyTraits(a, shapes, diagnostics);
+  return { files, shapes, metadata, diagnostics, incomplete: files.length < inputs.length };
+}
+
+function applyTraits(
+  a: { target: string; traits: unknown; file: string; pointer: string },
+  shapes: Map<string, LoadedShape>,
+  diagnostics: Diagnostic[],
+): void {
+  const [shapeId, memberName] = a.target.split("$", 2) as [string, string | undefined];
+  const shape = shapes.get(shapeId);
+  const members = shape?.node["members"];
+  const holder = memberName === undefined ? shape?.node : isObject(members) ? members[memberName] : undefined;
+  if (!shape || shape.prelude || !isObject(holder)) {
+    diagnostics.push({ file: a.file, pointer: a.pointer, message: `apply targets unknown shape or member ${a.target}` });
+    return;
+  }
+  if (!isObject(a.traits)) {
+    diagnostics.push({ file: a.file, pointer: `${a.pointer}/traits`, message: "apply needs a traits object" });
+    return;
+  }
+  const traits = (holder["traits"] ??= {}) as Record<string, unknown>;
+  for (const [trait, value] of Object.entries(a.traits)) {
+    if (trait in traits && JSON.stringify(traits[trait]) !== JSON.stringify(value)) {
+      diagnostics.push({ file: a.file, pointer: `${a.pointer}/traits${pointer(trait)}`, message: `conflicting value for trait ${trait} on ${a.target}` });
+    } else traits[trait] = value;
+  }
+}
+
+function mergeMetadata(value: unknown, into: Record<string, unknown>, file: string, diagnostics: Diagnostic[]): void {
+  if (value === undefined) return;
+  if (!isObject(value)) {
+    diagnostics.push({ file, pointer: "/metadata", message: '"metadata" must be an object' });
+    return;
+  }
+  for (const [key, v] of Object.entries(value)) {
+    const old = into[key];
+    if (old === undefined) into[key] = v;
+    else if (Array.isArray(old) && Array.isArray(v)) into[key] = [...old, ...v];
+    else if (JSON.stringify(old) !== JSON.stringify(v)) {
+      diagnostics.push({ file, pointer: pointer("metadata", key), message: `metadata "${key}" conflicts with an earlier file` });
+    }
+  }
+}
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,48 @@
+/**
+ * Every rule that turns a Smithy name into a TypeScript name lives here, so that emitters and the
+ * collision check agree. Names are kept as in the model (as smithy-typescript does) unless they
+ * would clash with the language or with names the generated code itself uses.
+ */
+
+/** Smithy identifiers; member names must be usable as property names without quotes. */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function isIdentifier(name: string): boolean {
+  return IDENTIFIER.test(name);
+}
+
+/** TypeScript reserved words, and globals or helper names that generated declarations must not shadow. */
+export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
+  // reserved and strict-mode reserved words, and type keywords
+  "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do",
+  "else", "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in",
+  "instanceof", "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof",
+  "var", "void", "while", "with", "implements", "interface", "let", "package", "private", "protected",
+  "public", "static", "yield", "any", "boolean", "never", "number", "object", "string", "symbol",
+  "unknown", "undefined", "bigint", "type", "await", "async",
+  // globals the generated code refers to, or that users expect to keep their meaning
+  "Array", "Boolean", "Date", "Error", "Function", "Map", "Number", "Object", "Partial", "Promise",
+  "Record", "ReadonlyArray", "RegExp", "Set", "String", "Symbol", "Uint8Array",
+  // names the emitters declare themselves
+  "DocumentType", "Operations", "OperationName",
+]);
+
+/** The TypeScript name of a named shape (structure, union, enum). */
+export function typeName(smithyName: string): string {
+  return RESERVED_TYPE_NAMES.has(smithyName) ? `_${smithyName}` : smithyName;
+}
+
+/**
+ * The key of an enum value in its `as const` object. The 1.0 enum trait's `name` (or the 2.0 member
+ * name) is preferred, as in the AWS SDK v3; otherwise the value with non-identifier characters as "_".
+ */
+export function enumKey(name: string | undefined, value: string | number): string {
+  const raw = name ?? String(value);
+  const key = raw.replace(/[^A-Za-z0-9_$]/g, "_");
+  return /^[0-9]/.test(key) ? `_${key}` : key === "" ? "_" : key;
+}
+
+/** Case-insensitive identity used for collision checks (Smithy requires case-insensitive uniqueness). */
+export function collisionKey(name: string): string {
+  return name.toLowerCase();
+}
