@@ -39,7 +39,8 @@ export function typeName(smithyName: string): string {
 export function enumKey(name: string | undefined, value: string | number): string {
   const raw = name ?? String(value);
   const key = raw.replace(/[^A-Za-z0-9_$]/g, "_");
-  return /^[0-9]/.test(key) ? `_${key}` : key === "" ? "_" : key;
+  // A leading digit is not an identifier; `__proto__` in an object literal would set the prototype.
+  return /^[0-9]/.test(key) || key === "__proto__" ? `_${key}` : key === "" ? "_" : key;
 }
 
 /** Case-insensitive identity used for collision checks (Smithy requires case-insensitive uniqueness). */

@@ -9,10 +9,12 @@ import { checkShapes } from "./shapes.js";
  */
 export function checkModel(model: LoadedModel, operationNames: readonly string[]): Selection {
   const diagnostics: Diagnostic[] = [...model.diagnostics];
-  // Structural problems make later checks unreliable, so selection checks run only on a sound model.
-  if (!model.incomplete) diagnostics.push(...checkShapes(model));
   let selection: Selection | undefined;
-  if (diagnostics.length === 0) {
+  // A file that is not JSON lost its shapes, so checking the rest would only report consequences.
+  if (!model.incomplete) {
+    diagnostics.push(...checkShapes(model));
+    // Selection checks skip what the structural checks already report (unknown targets, bad trait
+    // values), so a bad --operation or pagination trait is reported together with those.
     selection = selectOperations(model, operationNames, diagnostics);
     if (selection) checkSelection(model, selection, diagnostics);
   }

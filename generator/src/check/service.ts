@@ -78,13 +78,15 @@ function checkPaginated(model: LoadedModel, service: LoadedShape, op: LoadedShap
   const trait = paginatedTrait(service, op);
   if (!trait) return;
   const at = (key: string, message: string): void =>
-    void out.push({ file: op.file, pointer: op.pointer + pointer("traits", "smithy.api#paginated", key), message: `${shapeName(op.id)}: ${message}` });
+    void out.push({ file: op.file, pointer: op.pointer + pointer("traits", "smithy.api#paginated", ...(key === "" ? [] : [key])), message: `${shapeName(op.id)}: ${message}` });
   const input = targetOf(op.node["input"]);
   const output = targetOf(op.node["output"]);
-  const expect = (key: string, root: string | undefined, path: string | undefined, types: string[], topLevel: boolean): void => {
-    if (path === undefined) return;
+  const expect = (key: string, root: string | undefined, path: unknown, types: string[], topLevel: boolean): void => {
+    // A non-string value is already reported by the trait value check.
+    if (typeof path !== "string") return;
     if (topLevel && path.includes(".")) return at(key, `${key} "${path}" must name a top-level member`);
     const found = resolvePath(model, root, path);
+    if (found === undefined) return;
     if (typeof found === "string") return at(key, `${key} "${path}" ${found}`);
     if (!types.includes(found.type)) at(key, `${key} "${path}" targets a ${found.type}; expected ${types.join(" or ")}`);
   };
@@ -99,16 +101,20 @@ function targetOf(ref: unknown): string | undefined {
   return isObject(ref) && typeof ref["target"] === "string" ? ref["target"] : undefined;
 }
 
-/** Follows a dotted member path from a structure; returns the final target's type or what is wrong. */
-function resolvePath(model: LoadedModel, root: string | undefined, path: string): { type: string } | string {
-  let current: LoadedShape | undefined = root ? model.shapes.get(root) : undefined;
-  if (!current) return "cannot be resolved: the operation has no input or output structure";
+/**
+ * Follows a dotted member path from a structure; returns the final target's type, what is wrong, or
+ * undefined when a member targets an unknown shape (the structural checks report that).
+ */
+function resolvePath(model: LoadedModel, root: string | undefined, path: string): { type: string } | string | undefined {
+  if (root === undefined) return "cannot be resolved: the operation has no input or output structure";
+  let current: LoadedShape | undefined = model.shapes.get(root);
+  if (!current) return undefined;
   for (const segment of path.split(".")) {
     const owner: LoadedShape = current;
     const member = isObject(owner.node["members"]) ? memberRefs(owner.node).find((r) => r.member === segment) : undefined;
     if (!member) return `names a member that does not exist in ${owner.id}`;
     current = typeof member.target === "string" ? model.shapes.get(member.target) : undefined;
-    if (!current) return "targets an unknown shape";
+    if (!current) return undefined;
   }
   const type = String(current.node["type"]);
   return { type: type === "enum" ? "string" : type };

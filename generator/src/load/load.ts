@@ -47,12 +47,19 @@ export function readSpecs(paths: readonly { path: string; display: string }[]): 
  * arrays concatenate while other metadata values must agree.
  */
 export function loadModel(inputs: readonly SpecInput[]): LoadedModel {
+  return mergeFiles(inputs.map((input) => parseJsonFile(input.file, input.text)));
+}
+
+/**
+ * The merge step of loadModel, over files already parsed (a Diagnostic stands for a file that was not
+ * JSON). It never mutates the parsed documents: shapes are copied before traits are applied.
+ */
+export function mergeFiles(parsed: readonly (ParsedFile | Diagnostic)[]): LoadedModel {
   const diagnostics: Diagnostic[] = [];
   const files: ParsedFile[] = [];
-  for (const input of inputs) {
-    const parsed = parseJsonFile(input.file, input.text);
-    if ("locate" in parsed) files.push(parsed);
-    else diagnostics.push(parsed);
+  for (const p of parsed) {
+    if ("locate" in p) files.push(p);
+    else diagnostics.push(p);
   }
   const shapes = new Map<string, LoadedShape>();
   for (const [id, node] of PRELUDE_SHAPES) shapes.set(id, { id, node, file: "(prelude)", pointer: "", prelude: true });
@@ -98,7 +105,7 @@ export function loadModel(inputs: readonly SpecInput[]): LoadedModel {
     }
   }
   for (const a of applies) applyTraits(a, shapes, diagnostics);
-  return { files, shapes, metadata, diagnostics, incomplete: files.length < inputs.length };
+  return { files, shapes, metadata, diagnostics, incomplete: files.length < parsed.length };
 }
 
 function applyTraits(

@@ -5,8 +5,10 @@ import {
   type InterfaceDeclarationStructure,
   type JSDocStructure,
   type OptionalKind,
+  type CodeBlockWriter,
   type SourceFile,
   type StatementStructures,
+  type WriterFunction,
   type TypeAliasDeclarationStructure,
 } from "ts-morph";
 import type { Ir, IrEnum, IrIntEnum, IrMember, IrShape, IrStructure, IrUnion } from "../../ir/types.js";
@@ -24,29 +26,45 @@ export const modelsEmitter: Emitter = {
 function emitModels(ir: Ir): FileSet {
   const shapes = new Map(ir.shapes.map((s) => [s.id, s]));
   const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
-  const write = (name: string, statements: (string | StatementStructures)[]): [string, string] => {
+  const write = (name: string, statements: Statement[]): [string, string] => {
     const file = project.createSourceFile(name, { statements });
     return [name, render(ir, file)];
   };
   const enums = ir.shapes.filter((s): s is IrEnum | IrIntEnum => s.kind === "enum" || s.kind === "intEnum");
   const aggregates = ir.shapes.filter((s): s is IrStructure | IrUnion => s.kind === "structure" || s.kind === "union");
   const enumNames = enums.map((e) => e.name);
-  const typeImports = (names: string[], from: string): string[] =>
-    names.length > 0 ? [`import type { ${names.join(", ")} } from "${from}";`] : [];
 
-  const shapeStatements: (string | StatementStructures)[] = [
-    ...typeImports(enumNames, "./enums.gen.js"),
-    ...(ir.shapes.some((s) => s.kind === "document") ? [documentType()] : []),
-    ...aggregates.map((s) => (s.kind === "structure" ? structure(s, shapes) : union(s, shapes))),
-  ];
+  const shapeStatements = separated([
+    typeImport(enumNames, "./enums.gen.js"),
+    ...(ir.shapes.some((s) => s.kind === "document") ? [[documentType()]] : []),
+    ...aggregates.map((s) => [s.kind === "structure" ? structure(s, shapes) : union(s, shapes)]),
+  ]);
   const files: [string, string][] = [
-    write("enums.gen.ts", enums.flatMap(enumStatements)),
+    write("enums.gen.ts", separated(enums.map(enumStatements))),
     write("shapes.gen.ts", shapeStatements),
     write("operations.gen.ts", operations(ir)),
     write("index.gen.ts", ['export * from "./enums.gen.js";', 'export * from "./shapes.gen.js";', 'export * from "./operations.gen.js";']),
   ];
   return new Map(files);
 }
+
+type Statement = string | WriterFunction | StatementStructures;
+
+/** Statements with a blank line between groups (ts-morph puts none between consts and type aliases). */
+function separated(groups: readonly (readonly Statement[])[]): Statement[] {
+  const nonEmpty = groups.filter((g) => g.length > 0);
+  return nonEmpty.flatMap((g, i) => (i === 0 ? [...g] : [(w: CodeBlockWriter) => void w.blankLineIfLastNot(), ...g]));
+}
+
+/** An `import type` of sorted names, one per line when a single line would be long. */
+function typeImport(names: readonly string[], from: string): string[] {
+  if (names.length === 0) return [];
+  const sorted = [...names].sort();
+  const line = `import type { ${sorted.join(", ")} } from "${from}";`;
+  return [line.length <= MAX_LINE ? line : `import type {\n${sorted.map((n) => `  ${n},`).join("\n")}\n} from "${from}";`];
+}
+
+const MAX_LINE = 100;
 
 function render(ir: Ir, file: SourceFile): string {
   file.formatText({ indentSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
@@ -80,8 +98,8 @@ function structure(s: IrStructure, shapes: ReadonlyMap<string, IrShape>): Interf
 /** A union is one object type per member, with every other member `?: never`, so exactly one is set. */
 function union(s: IrUnion, shapes: ReadonlyMap<string, IrShape>): TypeAliasDeclarationStructure {
   const variants = s.members.map((m) => {
-    const fields = s.members.map((o) => (o === m ? `${o.name}: ${typeExpr(o.target, shapes)};` : `${o.name}?: never;`));
-    return `{ ${fields.join(" ")} }`;
+    const fields = s.members.map((o) => (o === m ? `${o.name}: ${typeExpr(o.target, shapes)}` : `${o.name}?: never`));
+    return `{ ${fields.join("; ")} }`;
   });
   return {
     kind: StructureKind.TypeAlias,
@@ -107,7 +125,8 @@ function enumStatements(e: IrEnum | IrIntEnum): StatementStructures[] {
           initializer: (w) => {
             w.write("{").newLine();
             for (const v of values) {
-              if (v.documentation) w.writeLine(`/** ${tsdoc(v.documentation).replace(/\n/g, "\n * ")} */`);
+              const comment = valueDoc(v.documentation, "deprecated" in v && v.deprecated === true);
+              if (comment) w.writeLine(comment);
               w.writeLine(`${v.key}: ${JSON.stringify(v.value)},`);
             }
             w.write("} as const");
@@ -125,6 +144,14 @@ function enumStatements(e: IrEnum | IrIntEnum): StatementStructures[] {
   ];
 }
 
+/** A one-line (or, for several paragraphs, multi-line) TSDoc comment for an enum value. */
+function valueDoc(documentation: string | undefined, deprecated: boolean): string | undefined {
+  const lines = [...(documentation === undefined ? [] : tsdoc(documentation).split("\n")), ...(deprecated ? ["@deprecated"] : [])];
+  if (lines.length === 0) return undefined;
+  if (lines.length === 1) return `/** ${lines[0]} */`;
+  return ["/**", ...lines.map((l) => (l === "" ? " *" : ` * ${l}`)), " */"].join("\n");
+}
+
 function documentType(): TypeAliasDeclarationStructure {
   return {
     kind: StructureKind.TypeAlias,
@@ -136,7 +163,7 @@ function documentType(): TypeAliasDeclarationStructure {
 }
 
 /** Each selected operation's input, output and error types, keyed by operation name. */
-function operations(ir: Ir): (string | StatementStructures)[] {
+function operations(ir: Ir): Statement[] {
   const names = new Set<string>();
   const shapes = new Map(ir.shapes.map((s) => [s.id, s]));
   const ref = (id: string | undefined): string => {
@@ -153,10 +180,9 @@ function operations(ir: Ir): (string | StatementStructures)[] {
       docs: docs(op.documentation),
     };
   });
-  const imports = [...names].sort();
-  return [
-    ...(imports.length > 0 ? [`import type { ${imports.join(", ")} } from "./shapes.gen.js";`] : []),
-    {
+  return separated([
+    typeImport([...names], "./shapes.gen.js"),
+    [{
       kind: StructureKind.Interface,
       name: "Operations",
       isExported: true,
@@ -168,6 +194,6 @@ function operations(ir: Ir): (string | StatementStructures)[] {
       name: "OperationName",
       isExported: true,
       type: "keyof Operations",
-    },
-  ];
+    }],
+  ]);
 }

@@ -11,15 +11,18 @@ export const Code = {
   VALIDATION_EXCEPTION: "VALIDATION_EXCEPTION",
 } as const;
 export type Code = (typeof Code)[keyof typeof Code];
+
 export const DatabaseLFTagPolicyPermission = {
   DESCRIBE: "DESCRIBE",
 } as const;
 export type DatabaseLFTagPolicyPermission = (typeof DatabaseLFTagPolicyPermission)[keyof typeof DatabaseLFTagPolicyPermission];
+
 export const ExceptionCause = {
   InsufficientS3BucketPolicy: "InsufficientS3BucketPolicy",
   S3AccessDenied: "S3AccessDenied",
 } as const;
 export type ExceptionCause = (typeof ExceptionCause)[keyof typeof ExceptionCause];
+
 export const JobErrorLimitName = {
   AWS_Lake_Formation_data_permission_assets_per_revision: "AWS Lake Formation data permission assets per revision",
   Amazon_Redshift_datashare_assets_per_revision: "Amazon Redshift datashare assets per revision",
@@ -28,16 +31,19 @@ export const JobErrorLimitName = {
   Assets_per_revision: "Assets per revision",
 } as const;
 export type JobErrorLimitName = (typeof JobErrorLimitName)[keyof typeof JobErrorLimitName];
+
 export const JobErrorResourceTypes = {
   ASSET: "ASSET",
   DATA_SET: "DATA_SET",
   REVISION: "REVISION",
 } as const;
 export type JobErrorResourceTypes = (typeof JobErrorResourceTypes)[keyof typeof JobErrorResourceTypes];
+
 export const ProtocolType = {
   REST: "REST",
 } as const;
 export type ProtocolType = (typeof ProtocolType)[keyof typeof ProtocolType];
+
 export const ResourceType = {
   ASSET: "ASSET",
   DATA_GRANT: "DATA_GRANT",
@@ -47,11 +53,13 @@ export const ResourceType = {
   REVISION: "REVISION",
 } as const;
 export type ResourceType = (typeof ResourceType)[keyof typeof ResourceType];
+
 export const ServerSideEncryptionTypes = {
   AES256: "AES256",
   aws_kms: "aws:kms",
 } as const;
 export type ServerSideEncryptionTypes = (typeof ServerSideEncryptionTypes)[keyof typeof ServerSideEncryptionTypes];
+
 export const State = {
   CANCELLED: "CANCELLED",
   COMPLETED: "COMPLETED",
@@ -61,11 +69,13 @@ export const State = {
   WAITING: "WAITING",
 } as const;
 export type State = (typeof State)[keyof typeof State];
+
 export const TableTagPolicyLFPermission = {
   DESCRIBE: "DESCRIBE",
   SELECT: "SELECT",
 } as const;
 export type TableTagPolicyLFPermission = (typeof TableTagPolicyLFPermission)[keyof typeof TableTagPolicyLFPermission];
+
 export const Type = {
   CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET: "CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET",
   EXPORT_ASSETS_TO_S3: "EXPORT_ASSETS_TO_S3",
