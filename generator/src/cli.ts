@@ -2,6 +2,7 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { SpecError } from "./diagnostics.js";
+import { runDiffCommand } from "./diff/command.js";
 import { checkGenerated, findWorkspaceRoot, generate } from "./pipeline.js";
 
 const HELP = `dx-gen: generate the dx packages from a Smithy 2.0 JSON AST spec
@@ -23,6 +24,8 @@ A bad spec is reported as "file:line:column /json/pointer: problem", every indep
 problem at once, and nothing is written.`;
 
 function main(argv: string[]): number {
+  // `dx-gen diff ...` is its own command with its own options (generator/src/diff/command.ts).
+  if (argv[0] === "diff") return runDiffCommand(argv.slice(1));
   let args;
   try {
     args = parseArgs({
