@@ -22,7 +22,11 @@ export function checkShapes(model: LoadedModel): Diagnostic[] {
 }
 
 function checkShape(model: LoadedModel, shape: LoadedShape, out: Diagnostic[]): void {
-  const at = (suffix: string, message: string): void => void out.push({ file: shape.file, pointer: shape.pointer + suffix, message });
+  const at = (suffix: string, message: string): void => {
+    // A trait applied from another file is reported where it was applied.
+    const origin = shape.applied?.get(suffix);
+    out.push(origin ? { ...origin, message } : { file: shape.file, pointer: shape.pointer + suffix, message });
+  };
   if (!SHAPE_ID.test(shape.id)) at("", `invalid shape id "${shape.id}"; expected namespace#Name`);
   const type = shape.node["type"];
   if (typeof type !== "string" || !KNOWN_TYPES.has(type)) {

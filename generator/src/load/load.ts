@@ -12,6 +12,11 @@ export interface LoadedShape {
   /** JSON pointer of the shape in its file. */
   pointer: string;
   prelude: boolean;
+  /**
+   * Where traits applied from elsewhere (`apply`) were written, keyed by the pointer of the trait
+   * relative to this shape, so that a problem with such a trait names the file that applied it.
+   */
+  applied?: Map<string, { file: string; pointer: string }>;
 }
 
 export interface LoadedModel {
@@ -126,10 +131,15 @@ function applyTraits(
     return;
   }
   const traits = (holder["traits"] ??= {}) as Record<string, unknown>;
+  const base = memberName === undefined ? "" : pointer("members", memberName);
   for (const [trait, value] of Object.entries(a.traits)) {
+    const origin = { file: a.file, pointer: `${a.pointer}/traits${pointer(trait)}` };
     if (trait in traits && JSON.stringify(traits[trait]) !== JSON.stringify(value)) {
-      diagnostics.push({ file: a.file, pointer: `${a.pointer}/traits${pointer(trait)}`, message: `conflicting value for trait ${trait} on ${a.target}` });
-    } else traits[trait] = value;
+      diagnostics.push({ ...origin, message: `conflicting value for trait ${trait} on ${a.target}` });
+    } else {
+      traits[trait] = value;
+      (shape.applied ??= new Map()).set(`${base}/traits${pointer(trait)}`, origin);
+    }
   }
 }
 

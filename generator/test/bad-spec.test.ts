@@ -1,0 +1,288 @@
+/**
+ * One test per class of bad spec: each asserts the whole diagnostic (file, JSON pointer, line,
+ * column, message), and that independent problems are reported together.
+ */
+import { describe, expect, it } from "vitest";
+import { SpecError, type Diagnostic } from "../src/diagnostics.js";
+import { runPipeline } from "../src/pipeline.js";
+import { positionOf, smallSpec, specText, repoRoot } from "./support.js";
+
+const FILE = "bad.json";
+
+/** Runs the pipeline on the spec text and returns its diagnostics (fails if it does not throw SpecError). */
+function diagnosticsOf(text: string, operations: string[] = []): readonly Diagnostic[] {
+  try {
+    runPipeline({ root: repoRoot, inputs: [{ file: FILE, text }], operations, emitters: [] });
+  } catch (e) {
+    if (e instanceof SpecError) return e.diagnostics;
+    throw e;
+  }
+  throw new Error("expected the spec to be rejected");
+}
+
+/** Breaks a fresh small spec, and returns its text and diagnostics. */
+function broken(mutate: (spec: ReturnType<typeof smallSpec>) => void, operations: string[] = []) {
+  const spec = smallSpec();
+  mutate(spec);
+  const text = specText(spec);
+  return { text, diagnostics: diagnosticsOf(text, operations) };
+}
+
+describe("a bad spec is rejected with file, pointer, position and message", () => {
+  it("accepts the unbroken spec (so each failure below comes from its one change)", () => {
+    const { ir } = runPipeline({ root: repoRoot, inputs: [{ file: FILE, text: specText(smallSpec()) }], emitters: [] });
+    expect(ir.operations.map((o) => o.name)).toEqual(["ListThings"]);
+  });
+
+  it("malformed JSON: line and column of the first syntax error", () => {
+    const text = '{\n  "smithy": "2.0",\n  "shapes": {\n    "ex#A": { "type": "string" },\n  }\n}\n';
+    expect(diagnosticsOf(text)).toEqual([
+      { file: FILE, pointer: "/shapes", line: 5, column: 3, message: "malformed JSON: property name expected" },
+    ]);
+  });
+
+  it("malformed JSON: an unterminated string", () => {
+    const text = '{\n  "smithy": "2.0",\n  "shapes": {\n    "ex#A": { "type": "str\n';
+    const [d, ...rest] = diagnosticsOf(text);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ file: FILE, line: 4, column: 23, message: "malformed JSON: unexpected end of string" });
+  });
+
+  it("unknown shape target", () => {
+    const { text, diagnostics } = broken((s) => {
+      s.shapes["ex#Thing"]!["members"].Name.target = "ex#Nope";
+    });
+    expect(diagnostics).toEqual([
+      {
+        file: FILE,
+        pointer: "/shapes/ex#Thing/members/Name/target",
+        ...positionOf(text, '"target": "ex#Nope"'),
+        message: 'unknown shape target "ex#Nope"',
+      },
+    ]);
+  });
+
+  it("invalid shape id, as a shape's id and as a target", () => {
+    const { text, diagnostics } = broken((s) => {
+      s.shapes["ex#Bad Id"] = { type: "string" };
+      s.shapes["ex#Thing"]!["members"].Other = { target: "NoNamespace" };
+    });
+    expect(diagnostics).toEqual([
+      {
+        file: FILE,
+        pointer: "/shapes/ex#Thing/members/Other/target",
+        ...positionOf(text, '"target": "NoNamespace"'),
+        message: 'invalid shape id "NoNamespace" as target',
+      },
+      {
+        file: FILE,
+        pointer: "/shapes/ex#Bad Id",
+        ...positionOf(text, '"ex#Bad Id"'),
+        message: 'invalid shape id "ex#Bad Id"; expected namespace#Name',
+      },
+    ]);
+  });
+
+  it("a trait with a wrong value", () => {
+    const { text, diagnostics } = broken((s) => {
+      s.shapes["ex#Thing"]!["members"].Name.traits["smithy.api#required"] = true;
+      s.shapes["ex#ListThings"]!["traits"]["smithy.api#http"] = { method: "GET", uri: "things" };
+    });
+    expect(diagnostics).toEqual([
+      {
+        file: FILE,
+        pointer: "/shapes/ex#ListThings/traits/smithy.api#http",
+        ...positionOf(text, '"smithy.api#http"'),
+        message: 'bad value for trait smithy.api#http: bad value "things" for "uri"; expected an object {"method": "GET"|..., "uri": "/...", "code"?: integer}',
+      },
+      {
+        file: FILE,
+        pointer: "/shapes/ex#Thing/members/Name/traits/smithy.api#required",
+        ...positionOf(text, '"smithy.api#required": true'),
+        message: "bad value for trait smithy.api#required: expected an object",
+      },
+    ]);
+  });
+
+  it("a paginated trait naming a missing member", () => {
+    const { text, diagnostics } = broken((s) => {
+      s.shapes["ex#ListThings"]!["traits"]["smithy.api#paginated"].items = "Stuff";
+    });
+    expect(diagnostics).toEqual([
+      {
+        file: FILE,
+        pointer: "/shapes/ex#ListThings/traits/smithy.api#paginated/items",
+        ...positionOf(text, '"items": "Stuff"'),
+        message: 'ListThings: items "Stuff" names a member that does not exist in ex#ListThingsOutput',
+      },
+    ]);
+  });
+
+  it("a paginated trait naming a wrongly typed member", () => {
+    const { text, diagnostics } = broken((s) => {
+      s.shapes["ex#ListThings"]!["traits"]["smithy.api#paginated"].pageSize = "Token";
+      s.shapes["ex#ListThings"]!["traits"]["smithy.api#paginated"].items = "Token";
+    });
+    expect(diagnostics).toEqual([
+      {
+        file: FILE,
+        pointer: "/shapes/ex#ListThings/traits/smithy.api#paginated/items",
+        ...positionOf(text, '"items": "Token"'),
+        message: 'ListThings: items "Token" targets a string; expected list or set or map',
+      },
+      {
+        file: FILE,
+        pointer: "/shapes/ex#ListThings/traits/smithy.api#paginated/pageSize",
+        ...positionOf(text, '"pageSize": "Token"'),
+        message: 'ListThings: pageSize "Token" targets a string; expected byte or short or integer or long',
+      },
+    ]);
+  });
+
+  it("two shapes that collide after name conversion (a reserved name gets a prefix)", () => {
+    const { text, diagnostics } = broken((s) => {
+      s.shapes["ex#Date"] = { type: "structure", members: {} };
+      s.shapes["ex#_Date"] = { type: "structure", members: {} };
+      s.shapes["ex#Thing"]!["members"].A = { target: "ex#Date" };
+      s.shapes["ex#Thing"]!["members"].B = { target: "ex#_Date" };
+    });
+    expect(diagnostics).toEqual([
+      {
+        file: FILE,
+        pointer: "/shapes/ex#_Date",
+        ...positionOf(text, '"ex#_Date": {'),
+        message: "shape ex#_Date collides with ex#Date: both are named _Date in TypeScript (names must differ in more than case)",
+      },
+    ]);
+  });
+
+  it("two shapes whose names differ only in case or namespace", () => {
+    const { text, diagnostics } = broken((s) => {
+      s.shapes["other#thing"] = { type: "structure", members: {} };
+      s.shapes["ex#Thing"]!["members"].Twin = { target: "other#thing" };
+    });
+    expect(diagnostics).toEqual([
+      {
+        file: FILE,
+        pointer: "/shapes/other#thing",
+        ...positionOf(text, '"other#thing": {'),
+        message: "shape other#thing collides with ex#Thing: both are named thing in TypeScript (names must differ in more than case)",
+      },
+    ]);
+  });
+
+  it("two members that collide", () => {
+    const { text, diagnostics } = broken((s) => {
+      s.shapes["ex#Thing"]!["members"].NAME = { target: "smithy.api#String" };
+    });
+    expect(diagnostics).toEqual([
+      {
+        file: FILE,
+        pointer: "/shapes/ex#Thing/members/NAME",
+        ...positionOf(text, '"NAME"'),
+        message: 'member "NAME" collides with member "Name" (names must differ in more than case)',
+      },
+    ]);
+  });
+
+  it("a member name that is not a valid identifier (its pointer escapes / and ~)", () => {
+    const { text, diagnostics } = broken((s) => {
+      s.shapes["ex#Thing"]!["members"]["my-name"] = { target: "smithy.api#String" };
+      s.shapes["ex#Thing"]!["members"]["a/b~c"] = { target: "smithy.api#String" };
+    });
+    expect(diagnostics).toEqual([
+      {
+        file: FILE,
+        pointer: "/shapes/ex#Thing/members/my-name",
+        ...positionOf(text, '"my-name"'),
+        message: 'member name "my-name" is not a valid identifier ([A-Za-z_][A-Za-z0-9_]*)',
+      },
+      {
+        file: FILE,
+        pointer: "/shapes/ex#Thing/members/a~1b~0c",
+        ...positionOf(text, '"a/b~c"'),
+        message: 'member name "a/b~c" is not a valid identifier ([A-Za-z_][A-Za-z0-9_]*)',
+      },
+    ]);
+  });
+
+  it("an unknown --operation", () => {
+    const { diagnostics } = broken(() => {}, ["ListThings", "DeleteThings"]);
+    expect(diagnostics).toEqual([
+      { file: "(command line)", pointer: "", message: "--operation DeleteThings: no such operation in ex#Svc (it has ListThings)" },
+    ]);
+  });
+
+  it("a shape type that cannot be emitted: a streaming blob", () => {
+    const { text, diagnostics } = broken((s) => {
+      s.shapes["ex#Payload"] = { type: "blob", traits: { "smithy.api#streaming": {} } };
+      s.shapes["ex#Thing"]!["members"].Data = { target: "ex#Payload" };
+    });
+    expect(diagnostics).toEqual([
+      {
+        file: FILE,
+        pointer: "/shapes/ex#Payload/traits/smithy.api#streaming",
+        ...positionOf(text, '"smithy.api#streaming"'),
+        message: "streaming blob ex#Payload cannot be emitted yet",
+      },
+    ]);
+  });
+
+  it("a shape type it does not know", () => {
+    const { text, diagnostics } = broken((s) => {
+      s.shapes["ex#Thing"]!["members"].Odd = { target: "ex#Odd" };
+      s.shapes["ex#Odd"] = { type: "tuple" };
+    });
+    expect(diagnostics).toEqual([
+      { file: FILE, pointer: "/shapes/ex#Odd/type", ...positionOf(text, '"type": "tuple"'), message: 'unknown shape type "tuple"' },
+    ]);
+  });
+
+  it("independent problems are all reported at once, sorted by position", () => {
+    const { text, diagnostics } = broken(
+      (s) => {
+        s.shapes["ex#Thing"]!["members"].Name.target = "ex#Nope";
+        s.shapes["ex#Thing"]!["members"]["bad-name"] = { target: "smithy.api#String" };
+        s.shapes["ex#ListThings"]!["traits"]["smithy.api#paginated"].pageSize = "Token";
+        s.shapes["ex#Payload"] = { type: "blob", traits: { "smithy.api#streaming": {} } };
+        s.shapes["ex#Thing"]!["members"].Data = { target: "ex#Payload" };
+      },
+      ["Nothing"],
+    );
+    expect(diagnostics.map((d) => [d.file, d.pointer, d.line, d.column, d.message])).toEqual([
+      ["(command line)", "", undefined, undefined, "--operation Nothing: no such operation in ex#Svc (it has ListThings)"],
+      [FILE, "/shapes/ex#Thing/members/Name/target", positionOf(text, '"target": "ex#Nope"').line, positionOf(text, '"target": "ex#Nope"').column, 'unknown shape target "ex#Nope"'],
+      [FILE, "/shapes/ex#Thing/members/bad-name", positionOf(text, '"bad-name"').line, positionOf(text, '"bad-name"').column, 'member name "bad-name" is not a valid identifier ([A-Za-z_][A-Za-z0-9_]*)'],
+    ]);
+  });
+
+  it("problems in the selected closure are reported together with structural ones", () => {
+    const { text, diagnostics } = broken((s) => {
+      s.shapes["ex#Thing"]!["members"].Name.target = "ex#Nope";
+      s.shapes["ex#ListThings"]!["traits"]["smithy.api#paginated"].pageSize = "Token";
+      s.shapes["ex#Payload"] = { type: "blob", traits: { "smithy.api#streaming": {} } };
+      s.shapes["ex#Thing"]!["members"].Data = { target: "ex#Payload" };
+    });
+    expect(diagnostics.map((d) => [d.pointer, d.line])).toEqual([
+      ["/shapes/ex#ListThings/traits/smithy.api#paginated/pageSize", positionOf(text, '"pageSize": "Token"').line],
+      ["/shapes/ex#Thing/members/Name/target", positionOf(text, '"target": "ex#Nope"').line],
+      ["/shapes/ex#Payload/traits/smithy.api#streaming", positionOf(text, '"smithy.api#streaming"').line],
+    ]);
+  });
+
+  it("a trait applied from another file is reported in the file that applied it", () => {
+    const a = smallSpec();
+    const b = { smithy: "2.0", shapes: { "ex#Thing$Name": { type: "apply", traits: { "smithy.api#jsonName": "" } }, "ex#Nope$X": { type: "apply", traits: {} } } };
+    const bText = specText(b);
+    let diagnostics: readonly Diagnostic[] = [];
+    try {
+      runPipeline({ root: repoRoot, inputs: [{ file: "a.json", text: specText(a) }, { file: "b.json", text: bText }], emitters: [] });
+    } catch (e) {
+      diagnostics = (e as SpecError).diagnostics;
+    }
+    expect(diagnostics).toEqual([
+      { file: "b.json", pointer: "/shapes/ex#Thing$Name/traits/smithy.api#jsonName", ...positionOf(bText, '"smithy.api#jsonName"'), message: "bad value for trait smithy.api#jsonName: expected a non-empty string" },
+      { file: "b.json", pointer: "/shapes/ex#Nope$X", ...positionOf(bText, '"ex#Nope$X"'), message: "apply targets unknown shape or member ex#Nope$X" },
+    ]);
+  });
+});
