@@ -24,6 +24,7 @@ export function packageImpacts(root: string, before: readonly Output[], after: r
     const files = differingFiles(outDir, before.find((o) => o.outDir === outDir), after.find((o) => o.outDir === outDir));
     if (files.length === 0) continue;
     const name = packageNameOf(root, outDir);
+    if (name === undefined) continue; // output that no package publishes (a trial --out tree)
     const known = impacts.get(name);
     if (known) known.files.push(...files);
     else impacts.set(name, { name, bump: worst === undefined ? "minor" : BUMP_OF[worst], files });
@@ -38,8 +39,8 @@ function differingFiles(outDir: string, a: Output | undefined, b: Output | undef
   return paths.filter((p) => before.get(p) !== after.get(p)).map((p) => `${outDir}/${p}`);
 }
 
-/** The name in the nearest package.json at or above the generated folder, else the folder itself. */
-export function packageNameOf(root: string, outDir: string): string {
+/** The name in the nearest package.json at or above the generated folder (below the root). */
+export function packageNameOf(root: string, outDir: string): string | undefined {
   for (let dir = join(root, outDir); relative(root, dir) !== "" && !relative(root, dir).startsWith(".."); dir = dirname(dir)) {
     const manifest = join(dir, "package.json");
     if (existsSync(manifest)) {
@@ -47,5 +48,5 @@ export function packageNameOf(root: string, outDir: string): string {
       if (typeof name === "string") return name;
     }
   }
-  return outDir;
+  return undefined;
 }
