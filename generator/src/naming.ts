@@ -47,3 +47,8 @@ export function enumKey(name: string | undefined, value: string | number): strin
 export function collisionKey(name: string): string {
   return name.toLowerCase();
 }
+
+/** The names of the @dx/validators functions of a structure or union, from its TypeScript name. */
+export function validatorNames(typeName: string): { is: string; assert: string; parse: string; serialize: string } {
+  return { is: `is${typeName}`, assert: `assert${typeName}`, parse: `parse${typeName}`, serialize: `serialize${typeName}` };
+}

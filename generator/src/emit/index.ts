@@ -1,5 +1,6 @@
 import { modelsEmitter } from "./models/index.js";
 import type { Emitter } from "./types.js";
+import { validatorsEmitter } from "./validators/index.js";
 
 /** One emitter per generated package, each reading only the IR. */
-export const EMITTERS: readonly Emitter[] = [modelsEmitter];
+export const EMITTERS: readonly Emitter[] = [modelsEmitter, validatorsEmitter];

@@ -1,0 +1,94 @@
+import type { Ir, IrConstraints, IrMember, IrShape } from "../../ir/types.js";
+import { usePattern } from "./patterns.js";
+
+/**
+ * fast-check arbitraries for every shape, built from the IR: valid model-form values with every
+ * constraint honoured and every enum value and member reachable. Shapes refer to each other through
+ * `fc.letrec`, so recursive shapes work.
+ */
+export function renderArbitraries(ir: Ir): string {
+  const shapes = new Map(ir.shapes.map((s) => [s.id, s]));
+  const target = (id: string): IrShape => {
+    const s = shapes.get(id);
+    if (!s) throw new Error(`IR has no shape ${id}`);
+    return s;
+  };
+  const json = (v: unknown): string => JSON.stringify(v);
+  const args = (...values: (number | undefined)[]): string => {
+    while (values.length > 0 && values[values.length - 1] === undefined) values.pop();
+    return values.map((v) => (v === undefined ? "undefined" : String(v))).join(", ");
+  };
+
+  /** The arbitrary of a shape under the given constraints (the shape's own, narrowed by a member's). */
+  const expr = (s: IrShape, c: IrConstraints): string => {
+    switch (s.kind) {
+      case "string": {
+        const pattern = c.pattern === undefined ? undefined : usePattern(c.pattern).pattern;
+        return pattern === undefined ? `a.text(${args(c.length?.min, c.length?.max)})` : `a.matching(${[json(pattern), args(c.length?.min, c.length?.max)].filter(Boolean).join(", ")})`;
+      }
+      case "number": {
+        const width: Record<string, [number, number]> = { byte: [-128, 127], short: [-32768, 32767], integer: [-2147483648, 2147483647] };
+        const [wmin, wmax] = width[s.type] ?? [undefined, undefined];
+        const min = c.range?.min ?? wmin;
+        const max = c.range?.max ?? wmax;
+        if (s.type === "float" || s.type === "double") return `a.double(${args(c.range?.min, c.range?.max)})`;
+        if (s.type === "bigDecimal") return `a.finite(${args(min, max)})`;
+        return `a.integer(${args(min === undefined || wmin === undefined ? min : Math.max(min, wmin), max === undefined || wmax === undefined ? max : Math.min(max, wmax))})`;
+      }
+      case "boolean":
+        return "a.boolean()";
+      case "blob":
+        return `a.bytes(${args(c.length?.min, c.length?.max)})`;
+      case "document":
+        return "a.document()";
+      case "unit":
+        return "a.unit()";
+      case "timestamp":
+        return `a.timestamp(${json(s.format ?? "epoch-seconds")})`;
+      case "enum":
+      case "intEnum":
+        return `a.oneOf(${json(s.values.map((v) => v.value))})`;
+      case "list":
+        return `a.list(${member(s.member)}, ${json({ minLength: c.length?.min, maxLength: c.length?.max, unique: c.uniqueItems || undefined, sparse: s.sparse || undefined })})`;
+      case "map": {
+        const keyShape = target(s.key.target);
+        const key = expr(keyShape, { ...keyShape.constraints, ...s.key.constraints });
+        return `a.map(${key}, ${member(s.value)}, ${json({ minKeys: c.length?.min, maxKeys: c.length?.max, sparse: s.sparse || undefined })})`;
+      }
+      case "structure":
+        return `a.structure({ ${s.members.map((m) => `${json(m.name)}: ${member(m)}`).join(", ")} }, ${json(s.members.filter((m) => m.required).map((m) => m.name))})`;
+      case "union":
+        return `a.union({ ${s.members.map((m) => `${json(m.name)}: ${member(m)}`).join(", ")} })`;
+    }
+  };
+
+  /** A member refers to its target by name, unless its format or own constraints make it differ. */
+  function member(m: IrMember): string {
+    const s = target(m.target);
+    if (s.kind === "timestamp") return `a.timestamp(${json(m.timestampFormat ?? s.format ?? "epoch-seconds")})`;
+    if (Object.keys(m.constraints).length > 0) return expr(s, { ...s.constraints, ...m.constraints });
+    return `tie(${json(s.name)})`;
+  }
+
+  const named = ir.shapes.filter((s) => s.kind === "structure" || s.kind === "union" || s.kind === "enum" || s.kind === "intEnum");
+  const entries = ir.shapes.map((s) => `  ${json(s.name)}: ${expr(s, s.constraints)},`);
+  return [
+    'import * as fc from "fast-check";',
+    ...(named.length > 0 ? [`import type { ${named.map((s) => s.name).join(", ")} } from "@dx/models";`] : []),
+    'import * as a from "../runtime/arbitrary.js";',
+    "",
+    "const built: Record<string, fc.Arbitrary<unknown>> = fc.letrec((tie) => ({",
+    ...entries,
+    "}));",
+    "",
+    "/** The arbitrary of each structure, union and enum, by shape name (model form). */",
+    "export interface Arbitraries {",
+    ...named.map((s) => `  ${s.name}: fc.Arbitrary<${s.name}>;`),
+    "}",
+    "",
+    "export const arbitraries: Arbitraries = {",
+    ...named.map((s) => `  ${s.name}: built[${json(s.name)}] as fc.Arbitrary<${s.name}>,`),
+    "};",
+    "",
+  ].join("\n");
+}

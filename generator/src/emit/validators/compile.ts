@@ -1,0 +1,102 @@
+import { createRequire } from "node:module";
+import type { Ir, IrShape } from "../../ir/types.js";
+import { buildBundle, bundleId, type Variant } from "./schema.js";
+
+// Ajv is CommonJS; its subpath modules are loaded the CommonJS way to get their exports as documented.
+const require = createRequire(import.meta.url);
+const Ajv2020 = require("ajv/dist/2020").default as typeof import("ajv/dist/2020.js").default;
+const standaloneCode = require("ajv/dist/standalone").default as typeof import("ajv/dist/standalone/index.js").default;
+const { _ } = require("ajv/dist/compile/codegen") as typeof import("ajv/dist/compile/codegen/index.js");
+type KeywordCxt = import("ajv/dist/compile/validate/index.js").KeywordCxt;
+type Name = import("ajv/dist/compile/codegen/index.js").Name;
+
+/** Where the compiled modules (in generated/compiled/) find the hand-written format checks. */
+const FORMATS_MODULE = "../../runtime/formats.js";
+const COMPILED_VALIDATOR_TYPE = "../../runtime/bind.js";
+
+/** The checks behind the model form's `dxModel` keyword, as JavaScript expressions over the value. */
+const MODEL_CHECKS: Readonly<Record<string, (data: Name) => ReturnType<typeof _>>> = {
+  date: (data) => _`${data} instanceof Date && !Number.isNaN(${data}.getTime())`,
+  bytes: (data) => _`${data} instanceof Uint8Array`,
+  double: (data) => _`typeof ${data} == "number"`,
+};
+
+/** The shapes that get validators: structures and unions. */
+export function validatedShapes(ir: Ir): IrShape[] {
+  return ir.shapes.filter((s) => s.kind === "structure" || s.kind === "union");
+}
+
+/**
+ * Compiles one variant's schemas with Ajv's standalone code generation (at generate time, in strict
+ * mode) into an ES module that exports one validator per structure and union, and needs no schema
+ * compilation, `eval` or `new Function` when it runs.
+ */
+export function compileVariant(ir: Ir, v: Variant): string {
+  const ajv = new Ajv2020({
+    strict: true,
+    allErrors: true,
+    messages: false, // issues are worded by the runtime from keyword and params
+    unicodeRegExp: false, // Smithy patterns are ECMA-262 patterns without flags
+    ownProperties: needsOwnProperties(ir),
+    code: { source: true, esm: true, lines: true, formats: _`require(${FORMATS_MODULE}).formats` },
+  });
+  // Format checks run from the runtime's module; these stand-ins only let Ajv generate the calls.
+  for (const name of ["date-time", "http-date", "byte"]) ajv.addFormat(name, () => true);
+  ajv.addKeyword({
+    keyword: "dxModel",
+    schemaType: "string",
+    code(cxt: KeywordCxt) {
+      const check = MODEL_CHECKS[cxt.schema as string];
+      if (!check) throw new Error(`unknown dxModel value ${String(cxt.schema)}`);
+      cxt.fail(_`!(${check(cxt.data)})`);
+    },
+    error: { message: "dxModel", params: ({ schema }) => _`{model: ${JSON.stringify(schema)}}` },
+  });
+  ajv.addKeyword({ keyword: "tsType", schemaType: "string" });
+  const id = bundleId(ir, v);
+  ajv.addSchema(buildBundle(ir, v, false));
+  const refs: Record<string, string> = {};
+  for (const s of validatedShapes(ir)) refs[s.name] = `${id}#/$defs/${s.name}`;
+  return toEsm(standaloneCode(ajv, refs));
+}
+
+/** With a member named like an Object.prototype property, presence must be checked on own properties. */
+function needsOwnProperties(ir: Ir): boolean {
+  return ir.shapes.some((s) => (s.kind === "structure" || s.kind === "union") && s.members.some((m) => m.jsonName in Object.prototype || m.name in Object.prototype));
+}
+
+/**
+ * Ajv's "esm" output still `require`s its runtime helpers and the formats. This turns each into an
+ * import: Ajv's CommonJS helpers by default import (with `.js`, as Node's ESM resolution needs, and
+ * either interop shape), the runtime's own ES module by namespace import. The validators get the
+ * type of a compiled validator.
+ */
+function toEsm(code: string): string {
+  const imports = new Map<string, string>();
+  const local = (spec: string): string => {
+    let name = imports.get(spec);
+    if (!name) imports.set(spec, (name = `import${imports.size}`));
+    return name;
+  };
+  let body = code
+    .replace(/^"use strict";\n?/, "")
+    .replace(/require\("(ajv\/dist\/runtime\/[\w-]+)"\)\.default/g, (_m, spec: string) => `(${local(`${spec}.js`)}.default ?? ${local(`${spec}.js`)})`)
+    .replace(/require\("(\.[^"]+)"\)/g, (_m, spec: string) => local(spec));
+  if (/\brequire\(/.test(body)) throw new Error("standalone code has a require() that could not be turned into an import");
+  const exported: string[] = [];
+  body = body.replace(/^export const (\w+) = (\w+);$/gm, (_m, name: string, fn: string) => {
+    exported.push(`export const ${name} = ${fn} as unknown as CompiledValidator;`);
+    return "";
+  });
+  const importLines = [...imports].map(([spec, name]) => (spec.startsWith(".") ? `import * as ${name} from "${spec}";` : `import ${name} from "${spec}";`));
+  return [
+    "// @ts-nocheck\n// Ajv's standalone output, compiled at generate time: JavaScript, not typed code.",
+    `import type { CompiledValidator } from "${COMPILED_VALIDATOR_TYPE}";`,
+    ...importLines,
+    "",
+    body.trim(),
+    "",
+    ...exported,
+    "",
+  ].join("\n");
+}
