@@ -1,0 +1,24 @@
+/** Hand-written wire JSON of a small valid page, for tests that need a known value rather than a random one. */
+export function wireJob(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    Arn: "arn:aws:dataexchange:us-east-1:123456789012:jobs/abc",
+    CreatedAt: "2024-01-02T03:04:05.123Z",
+    Details: {
+      ImportAssetsFromLakeFormationTagPolicy: {
+        CatalogId: "123456789012",
+        RoleArn: "arn:aws:iam::123456789012:role/x",
+        DataSetId: "a".repeat(32),
+        RevisionId: "b".repeat(32),
+      },
+    },
+    Id: "c".repeat(32),
+    State: "COMPLETED",
+    Type: "IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY",
+    UpdatedAt: "2024-01-02T04:04:05+01:00",
+    ...overrides,
+  };
+}
+
+export function wirePage(jobs: number): { Jobs: Record<string, unknown>[]; NextToken: string } {
+  return { Jobs: Array.from({ length: jobs }, () => wireJob()), NextToken: "next" };
+}
