@@ -50,7 +50,7 @@ export function compileVariant(ir: Ir, v: Variant): string {
       if (!check) throw new Error(`unknown dxModel value ${String(cxt.schema)}`);
       cxt.fail(_`!(${check(cxt.data)})`);
     },
-    error: { message: "dxModel", params: ({ schema }) => _`{model: ${JSON.stringify(schema)}}` },
+    error: { message: "dxModel", params: ({ schema }) => _`{model: ${schema as string}}` },
   });
   ajv.addKeyword({ keyword: "tsType", schemaType: "string" });
   const id = bundleId(ir, v);

@@ -1076,7 +1076,7 @@ errors++;
 if(data.SignedUrlExpiresAt !== undefined){
 let data4 = data.SignedUrlExpiresAt;
 if(!(data4 instanceof Date && !Number.isNaN(data4.getTime()))){
-const err10 = {instancePath:instancePath+"/SignedUrlExpiresAt",schemaPath:"#/properties/SignedUrlExpiresAt/dxModel",keyword:"dxModel",params:{model: "\"date\""}};
+const err10 = {instancePath:instancePath+"/SignedUrlExpiresAt",schemaPath:"#/properties/SignedUrlExpiresAt/dxModel",keyword:"dxModel",params:{model: "date"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1836,7 +1836,7 @@ errors++;
 if(data.ApiSpecificationUploadUrlExpiresAt !== undefined){
 let data6 = data.ApiSpecificationUploadUrlExpiresAt;
 if(!(data6 instanceof Date && !Number.isNaN(data6.getTime()))){
-const err18 = {instancePath:instancePath+"/ApiSpecificationUploadUrlExpiresAt",schemaPath:"#/properties/ApiSpecificationUploadUrlExpiresAt/dxModel",keyword:"dxModel",params:{model: "\"date\""}};
+const err18 = {instancePath:instancePath+"/ApiSpecificationUploadUrlExpiresAt",schemaPath:"#/properties/ApiSpecificationUploadUrlExpiresAt/dxModel",keyword:"dxModel",params:{model: "date"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2153,7 +2153,7 @@ errors++;
 if(data.SignedUrlExpiresAt !== undefined){
 let data5 = data.SignedUrlExpiresAt;
 if(!(data5 instanceof Date && !Number.isNaN(data5.getTime()))){
-const err13 = {instancePath:instancePath+"/SignedUrlExpiresAt",schemaPath:"#/properties/SignedUrlExpiresAt/dxModel",keyword:"dxModel",params:{model: "\"date\""}};
+const err13 = {instancePath:instancePath+"/SignedUrlExpiresAt",schemaPath:"#/properties/SignedUrlExpiresAt/dxModel",keyword:"dxModel",params:{model: "date"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3018,7 +3018,7 @@ errors++;
 }
 if(data.LimitValue !== undefined){
 if(!(typeof data.LimitValue == "number")){
-const err4 = {instancePath:instancePath+"/LimitValue",schemaPath:"#/$defs/__double/dxModel",keyword:"dxModel",params:{model: "\"double\""}};
+const err4 = {instancePath:instancePath+"/LimitValue",schemaPath:"#/$defs/__double/dxModel",keyword:"dxModel",params:{model: "double"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3212,7 +3212,7 @@ errors++;
 if(data.CreatedAt !== undefined){
 let data1 = data.CreatedAt;
 if(!(data1 instanceof Date && !Number.isNaN(data1.getTime()))){
-const err8 = {instancePath:instancePath+"/CreatedAt",schemaPath:"#/properties/CreatedAt/dxModel",keyword:"dxModel",params:{model: "\"date\""}};
+const err8 = {instancePath:instancePath+"/CreatedAt",schemaPath:"#/properties/CreatedAt/dxModel",keyword:"dxModel",params:{model: "date"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3286,7 +3286,7 @@ errors++;
 if(data.UpdatedAt !== undefined){
 let data7 = data.UpdatedAt;
 if(!(data7 instanceof Date && !Number.isNaN(data7.getTime()))){
-const err13 = {instancePath:instancePath+"/UpdatedAt",schemaPath:"#/properties/UpdatedAt/dxModel",keyword:"dxModel",params:{model: "\"date\""}};
+const err13 = {instancePath:instancePath+"/UpdatedAt",schemaPath:"#/properties/UpdatedAt/dxModel",keyword:"dxModel",params:{model: "date"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3377,7 +3377,7 @@ errors++;
 }
 if(data.LimitValue !== undefined){
 if(!(typeof data.LimitValue == "number")){
-const err4 = {instancePath:instancePath+"/LimitValue",schemaPath:"#/$defs/__double/dxModel",keyword:"dxModel",params:{model: "\"double\""}};
+const err4 = {instancePath:instancePath+"/LimitValue",schemaPath:"#/$defs/__double/dxModel",keyword:"dxModel",params:{model: "double"}};
 if(vErrors === null){
 vErrors = [err4];
 }

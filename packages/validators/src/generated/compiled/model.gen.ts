@@ -1207,7 +1207,7 @@ errors++;
 if(data.SignedUrlExpiresAt !== undefined){
 let data4 = data.SignedUrlExpiresAt;
 if(!(data4 instanceof Date && !Number.isNaN(data4.getTime()))){
-const err11 = {instancePath:instancePath+"/SignedUrlExpiresAt",schemaPath:"#/properties/SignedUrlExpiresAt/dxModel",keyword:"dxModel",params:{model: "\"date\""}};
+const err11 = {instancePath:instancePath+"/SignedUrlExpiresAt",schemaPath:"#/properties/SignedUrlExpiresAt/dxModel",keyword:"dxModel",params:{model: "date"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2062,7 +2062,7 @@ errors++;
 if(data.ApiSpecificationUploadUrlExpiresAt !== undefined){
 let data6 = data.ApiSpecificationUploadUrlExpiresAt;
 if(!(data6 instanceof Date && !Number.isNaN(data6.getTime()))){
-const err19 = {instancePath:instancePath+"/ApiSpecificationUploadUrlExpiresAt",schemaPath:"#/properties/ApiSpecificationUploadUrlExpiresAt/dxModel",keyword:"dxModel",params:{model: "\"date\""}};
+const err19 = {instancePath:instancePath+"/ApiSpecificationUploadUrlExpiresAt",schemaPath:"#/properties/ApiSpecificationUploadUrlExpiresAt/dxModel",keyword:"dxModel",params:{model: "date"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2414,7 +2414,7 @@ errors++;
 if(data.SignedUrlExpiresAt !== undefined){
 let data5 = data.SignedUrlExpiresAt;
 if(!(data5 instanceof Date && !Number.isNaN(data5.getTime()))){
-const err14 = {instancePath:instancePath+"/SignedUrlExpiresAt",schemaPath:"#/properties/SignedUrlExpiresAt/dxModel",keyword:"dxModel",params:{model: "\"date\""}};
+const err14 = {instancePath:instancePath+"/SignedUrlExpiresAt",schemaPath:"#/properties/SignedUrlExpiresAt/dxModel",keyword:"dxModel",params:{model: "date"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3408,7 +3408,7 @@ errors++;
 }
 if(data.LimitValue !== undefined){
 if(!(typeof data.LimitValue == "number")){
-const err7 = {instancePath:instancePath+"/LimitValue",schemaPath:"#/$defs/__double/dxModel",keyword:"dxModel",params:{model: "\"double\""}};
+const err7 = {instancePath:instancePath+"/LimitValue",schemaPath:"#/$defs/__double/dxModel",keyword:"dxModel",params:{model: "double"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3625,7 +3625,7 @@ errors++;
 if(data.CreatedAt !== undefined){
 let data1 = data.CreatedAt;
 if(!(data1 instanceof Date && !Number.isNaN(data1.getTime()))){
-const err9 = {instancePath:instancePath+"/CreatedAt",schemaPath:"#/properties/CreatedAt/dxModel",keyword:"dxModel",params:{model: "\"date\""}};
+const err9 = {instancePath:instancePath+"/CreatedAt",schemaPath:"#/properties/CreatedAt/dxModel",keyword:"dxModel",params:{model: "date"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3721,7 +3721,7 @@ errors++;
 if(data.UpdatedAt !== undefined){
 let data7 = data.UpdatedAt;
 if(!(data7 instanceof Date && !Number.isNaN(data7.getTime()))){
-const err16 = {instancePath:instancePath+"/UpdatedAt",schemaPath:"#/properties/UpdatedAt/dxModel",keyword:"dxModel",params:{model: "\"date\""}};
+const err16 = {instancePath:instancePath+"/UpdatedAt",schemaPath:"#/properties/UpdatedAt/dxModel",keyword:"dxModel",params:{model: "date"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3846,7 +3846,7 @@ errors++;
 }
 if(data.LimitValue !== undefined){
 if(!(typeof data.LimitValue == "number")){
-const err7 = {instancePath:instancePath+"/LimitValue",schemaPath:"#/$defs/__double/dxModel",keyword:"dxModel",params:{model: "\"double\""}};
+const err7 = {instancePath:instancePath+"/LimitValue",schemaPath:"#/$defs/__double/dxModel",keyword:"dxModel",params:{model: "double"}};
 if(vErrors === null){
 vErrors = [err7];
 }
