@@ -66,7 +66,7 @@ function main(argv: string[]): number {
       process.stdout.write("dx-gen --check: generated files are up to date.\n");
       return 0;
     }
-    const reports = generate(options);
+    const reports = generate({ ...options, onWarning: (w) => process.stderr.write(`dx-gen: warning: ${w}\n`) });
     for (const r of reports) process.stdout.write(`${r.status.padEnd(9)} ${r.path}\n`);
     const changed = reports.filter((r) => r.status !== "unchanged").length;
     process.stdout.write(`dx-gen: ${reports.length} generated file(s), ${changed} changed.\n`);

@@ -23,6 +23,8 @@ export interface PipelineOptions {
 export interface PipelineResult {
   ir: Ir;
   outputs: Output[];
+  /** Spec problems the emitters worked around (see Emitter.warnings), as "emitter: message". */
+  warnings: string[];
 }
 
 /** load → check → ir → emit. Pure apart from reading the spec files; throws SpecError on a bad spec. */
@@ -31,13 +33,16 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
   const model = loadModel(inputs);
   const selection = checkModel(model, options.operations ?? []);
   const ir = buildIr(model, selection, inputs.map((i) => i.file));
-  const outputs = (options.emitters ?? EMITTERS).map((e) => ({ outDir: e.outDir, files: e.emit(ir) }));
-  return { ir, outputs };
+  const emitters = options.emitters ?? EMITTERS;
+  const outputs = emitters.map((e) => ({ outDir: e.outDir, files: e.emit(ir) }));
+  const warnings = emitters.flatMap((e) => (e.warnings?.(ir) ?? []).map((w) => `${e.name}: ${w}`));
+  return { ir, outputs, warnings };
 }
 
 /** Runs the pipeline and replaces the generated folders under `outRoot` (default: the root). */
-export function generate(options: PipelineOptions & { outRoot?: string }): FileReport[] {
-  const { outputs } = runPipeline(options);
+export function generate(options: PipelineOptions & { outRoot?: string; onWarning?: (message: string) => void }): FileReport[] {
+  const { outputs, warnings } = runPipeline(options);
+  for (const w of warnings) options.onWarning?.(w);
   return writeOutputs(options.outRoot ?? options.root, outputs);
 }
 

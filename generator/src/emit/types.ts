@@ -9,4 +9,6 @@ export interface Emitter {
   /** The generated folder, relative to the output root. */
   outDir: string;
   emit(ir: Ir): FileSet;
+  /** Problems of the spec that this emitter works around rather than fails on; printed at generate time. */
+  warnings?(ir: Ir): string[];
 }

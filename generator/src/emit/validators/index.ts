@@ -13,7 +13,7 @@ import { renderTable } from "./table.js";
  * table of the runtime's conversion and drift walkers; the typed per-shape functions; and
  * fast-check arbitraries.
  */
-export const validatorsEmitter: Emitter & { warnings(ir: Ir): string[] } = {
+export const validatorsEmitter: Emitter = {
   name: "validators",
   outDir: "packages/validators/src/generated",
   emit: emitValidators,
