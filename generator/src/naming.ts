@@ -48,6 +48,20 @@ export function collisionKey(name: string): string {
   return name.toLowerCase();
 }
 
+/** The paginator function of an operation, as in the AWS SDK v3 (`paginateListJobs`). */
+export function paginatorName(operationName: string): string {
+  return `paginate${operationName}`;
+}
+
+/** The AWS SDK v3 package, client class and command class for an `aws.api#service` sdkId, by the SDK's own rules. */
+export function awsSdkNames(sdkId: string, operationName: string): { packageName: string; client: string; command: string } {
+  return {
+    packageName: `@aws-sdk/client-${sdkId.toLowerCase().replace(/\s+/g, "-")}`,
+    client: `${sdkId.replace(/\s+/g, "")}Client`,
+    command: `${operationName}Command`,
+  };
+}
+
 /** The names of the @dx/validators functions of a structure or union, from its TypeScript name. */
 export function validatorNames(typeName: string): { is: string; assert: string; parse: string; serialize: string } {
   return { is: `is${typeName}`, assert: `assert${typeName}`, parse: `parse${typeName}`, serialize: `serialize${typeName}` };

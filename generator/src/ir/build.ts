@@ -19,6 +19,7 @@ export function buildIr(model: LoadedModel, selection: Selection, sources: reado
       version: String(selection.service.node["version"] ?? ""),
       protocol: "restJson1",
       ...docs(serviceTraits),
+      ...sdkId(serviceTraits),
     },
     operations: selection.operations
       .map((id) => buildOperation(selection, shape(id)))
@@ -192,4 +193,10 @@ function docs(t: Record<string, unknown>): { documentation?: string } {
 
 function isError(v: unknown): v is "client" | "server" {
   return v === "client" || v === "server";
+}
+
+/** The AWS SDK id from `aws.api#service`, when the service declares one. */
+function sdkId(traits: Record<string, unknown>): { sdkId?: string } {
+  const service = traits["aws.api#service"];
+  return isObject(service) && typeof service["sdkId"] === "string" ? { sdkId: service["sdkId"] } : {};
 }

@@ -18,6 +18,8 @@ export interface IrService {
   version: string;
   protocol: "restJson1";
   documentation?: string;
+  /** `aws.api#service` sdkId, where the service is an AWS one: names its AWS SDK v3 package and client. */
+  sdkId?: string;
 }
 
 export interface IrOperation {

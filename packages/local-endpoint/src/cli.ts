@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/** dx-local-endpoint: serve N arbitrary jobs on 127.0.0.1 until interrupted; prints the URL on stdout. */
+import { parseArgs } from "node:util";
+import { everyKth, combine, noFaults, type FaultPlan } from "./faults.js";
+import { makeJobs, toWire } from "./jobs.js";
+import { startLocalEndpoint } from "./server.js";
+
+const HELP = `Usage: dx-local-endpoint [--jobs N] [--seed S] [--default-page-size N] [--fail-every K [--fail-status 500|429]] [--delay-ms MS]`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      jobs: { type: "string", default: "100" },
+      seed: { type: "string", default: "1" },
+      "default-page-size": { type: "string", default: "25" },
+      "fail-every": { type: "string" },
+      "fail-status": { type: "string", default: "500" },
+      "delay-ms": { type: "string" },
+      help: { type: "boolean" },
+    },
+  });
+  if (values.help) return void process.stdout.write(`${HELP}\n`);
+  const int = (name: string, text: string): number => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer, got ${text}`);
+    return n;
+  };
+  const status = int("fail-status", values["fail-status"]);
+  if (status !== 500 && status !== 429) throw new Error("--fail-status must be 500 or 429");
+  const plans: FaultPlan[] = [];
+  if (values["fail-every"] !== undefined) plans.push(everyKth(int("fail-every", values["fail-every"]), { kind: "status", status }));
+  if (values["delay-ms"] !== undefined) plans.push(everyKth(1, { kind: "delay", ms: int("delay-ms", values["delay-ms"]) }));
+  const endpoint = await startLocalEndpoint({
+    jobs: toWire(makeJobs(int("jobs", values.jobs), int("seed", values.seed))),
+    defaultPageSize: int("default-page-size", values["default-page-size"]),
+    faults: plans.length > 0 ? combine(...plans) : noFaults,
+  });
+  process.stdout.write(`${endpoint.url}\n`);
+  const stop = (): void => void endpoint.close().then(() => process.exit(0));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`dx-local-endpoint: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+});

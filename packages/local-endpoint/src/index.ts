@@ -1,0 +1,3 @@
+export { startLocalEndpoint, type LocalEndpoint, type LocalEndpointOptions, type RecordedRequest, type WireJob } from "./server.js";
+export { everyKth, onRequests, combine, noFaults, type Fault, type FaultPlan } from "./faults.js";
+export { makeJobs, jobId, toWire } from "./jobs.js";

@@ -1,0 +1,38 @@
+/** Jobs for the endpoint, drawn from the spec's arbitraries and written in wire form by the spec's serializer. */
+import type { JobEntry } from "@dx/models";
+import { serializeJobEntry } from "@dx/validators";
+import { arbitraries } from "@dx/validators/arbitraries";
+import fc from "fast-check";
+import type { WireJob } from "./server.js";
+
+/** Distinct arbitrary jobs drawn at most; larger listings reuse them with new ids and dates. */
+const POOL = 2_000;
+const NEWEST = Date.UTC(2026, 0, 1);
+
+/**
+ * `count` jobs as the service lists them: CreatedAt descending, ids unique. Everything else is drawn
+ * from `arbitraries.JobEntry` (deterministic for a seed).
+ */
+export function makeJobs(count: number, seed = 1): JobEntry[] {
+  if (count === 0) return [];
+  const pool = fc.sample(arbitraries.JobEntry, { numRuns: Math.min(count, POOL), seed });
+  return Array.from({ length: count }, (_, i) => {
+    const job = pool[i % pool.length] as JobEntry;
+    const createdAt = new Date(NEWEST - i * 1_777);
+    return { ...job, Id: jobId(i), CreatedAt: createdAt, UpdatedAt: new Date(createdAt.getTime() + (i % 7) * 60_000) };
+  });
+}
+
+/** A job id matching the model's pattern `^[a-zA-Z0-9]{30,40}$`, unique per index. */
+export function jobId(index: number): string {
+  return `job${index.toString(36).padStart(29, "0")}`;
+}
+
+/** The jobs as the service writes them on the wire. */
+export function toWire(jobs: readonly JobEntry[]): WireJob[] {
+  return jobs.map((job) => {
+    const wire = serializeJobEntry(job);
+    if (typeof wire !== "object" || wire === null || typeof (wire as { Id?: unknown }).Id !== "string") throw new TypeError("serializeJobEntry gave no Id");
+    return wire as WireJob;
+  });
+}

@@ -1,0 +1,31 @@
+import type { PageFunction } from "./types.js";
+
+/** A transport, resolved: how to send one request, and in which form responses come back. */
+export interface PageSender<Request> {
+  /** "model": timestamps already Dates (SDK clients, plain functions); "wire": the service's JSON. */
+  form: "model" | "wire";
+  send: PageFunction<Request>;
+}
+
+/**
+ * Sends through `sender`, settling as soon as `signal` aborts even if the transport ignores the signal,
+ * so that an abort stops a run during a request and not only between requests.
+ */
+export function sendAbortable<Request>(sender: PageSender<Request>, request: Request, signal: AbortSignal | undefined): Promise<unknown> {
+  if (signal === undefined) return sender.send(request, {});
+  signal.throwIfAborted();
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    sender.send(request, { signal }).then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}

@@ -1,0 +1,104 @@
+/** The types shared by the runtime and the generated bindings. Nothing here names an operation. */
+import type { AtPath } from "./members.js";
+
+/** botocore's `PaginationConfig`. */
+export interface PaginationConfig {
+  /** The total number of items to return across pages; the last page is cut and a resume token kept. */
+  MaxItems?: number;
+  /** Sent as the operation's page-size member on every request. */
+  PageSize?: number;
+  /** A botocore resume token (from `resumeToken`, or from Python), or a raw service token. */
+  StartingToken?: string;
+}
+
+export type ValidationMode = "tolerant" | "strict" | "off";
+
+/** A member or enum value the spec does not know, seen in a page (validation "tolerant"). */
+export interface PageDrift {
+  /** JSON pointer with array indexes replaced by `*`, e.g. `/Jobs/*\/State`: the identity used to report it once. */
+  path: string;
+  /** The pointer of the first occurrence, e.g. `/Jobs/3/State`. */
+  pointer: string;
+  kind: string;
+  value: unknown;
+  /** The page it was first seen on (1-based). */
+  page: number;
+}
+
+export interface PaginatorOptions {
+  /** "tolerant" (default): unknown members and enum values pass and are reported; "strict": they fail the page; "off": pages are trusted. */
+  validation?: ValidationMode;
+  /** Called once per distinct drift path and value in a run. */
+  onDrift?: (drift: PageDrift) => void;
+  /** Stops the run between requests and during one. */
+  signal?: AbortSignal;
+  /** When the service repeats the token it was asked with, end quietly (the AWS SDKs' option) instead of a RepeatedTokenError. */
+  stopOnSameToken?: boolean;
+}
+
+/** What the validators report in tolerant mode (structurally `@dx/validators`' Drift). */
+export interface ValidatorDrift {
+  pointer: string;
+  kind: string;
+  value: unknown;
+}
+
+/** Structurally `@dx/validators`' ValidateOptions. */
+export interface ValidatorOptions {
+  mode?: "strict" | "tolerant";
+  onDrift?: (drift: ValidatorDrift) => void;
+}
+
+export interface RequestContext {
+  signal?: AbortSignal;
+}
+
+/** A transport as a plain function: request in, response in model form (timestamps as Date) out. */
+export type PageFunction<Request> = (request: Request, context: RequestContext) => Promise<unknown>;
+
+/** A transport whose responses are the service's wire JSON (timestamps as strings), e.g. a `fetch` loop. */
+export interface WireTransport<Request> {
+  readonly wire: PageFunction<Request>;
+}
+
+/** Marks a function as returning wire JSON, so that pages are parsed (and timestamps converted) rather than checked. */
+export function wireTransport<Request>(send: PageFunction<Request>): WireTransport<Request> {
+  return { wire: send };
+}
+
+/** The request the runtime sends: the caller's members, plus the token and page size it manages. */
+export type PageRequest<Input, InputToken extends keyof Input, PageSize extends keyof Input> = CallerMembers<Input, InputToken, PageSize> &
+  TokenMember<InputToken> &
+  PageSizeMember<PageSize>;
+
+/** The members of a request the caller sets (everything but PaginationConfig). */
+export type CallerMembers<Input, InputToken extends keyof Input, PageSize extends keyof Input> = Omit<PaginateParams<Input, InputToken, PageSize>, "PaginationConfig">;
+export type TokenMember<InputToken extends PropertyKey> = { [K in InputToken]?: string };
+export type PageSizeMember<PageSize extends PropertyKey> = { [K in PageSize]?: number };
+
+/** What `paginateX(client, params)` takes: the input without the managed members, plus PaginationConfig. */
+export type PaginateParams<Input, InputToken extends keyof Input, PageSize extends keyof Input> = Omit<Input, InputToken | PageSize> & {
+  PaginationConfig?: PaginationConfig;
+};
+
+/** A member path from the top of an output: `["Jobs"]`, or `["page", "items"]` for a nested trait path. */
+export type Path = readonly string[];
+
+/** The type at `P` inside `T`, looking through optional members on the way. */
+export type PathValue<T, P extends Path> = P extends readonly [infer H, ...infer R extends Path]
+  ? H extends keyof NonNullable<T>
+    ? PathValue<NonNullable<T>[H], R>
+    : never
+  : T;
+
+/** The element type of the items list at `Items`. */
+export type ItemOf<Output, Items extends Path> = NonNullable<PathValue<Output, Items>> extends readonly (infer T)[] ? T : never;
+
+/** `Items` when it leads to a list in `Output`, else never (a binding with a wrong path does not compile). */
+export type ItemsPath<Output, Items extends Path> = [NonNullable<PathValue<Output, Items>>] extends [readonly unknown[]] ? Items : never;
+
+/** `OutputToken` when it leads to a string in `Output`, else never. */
+export type TokenPath<Output, OutputToken extends Path> = [NonNullable<PathValue<Output, OutputToken>>] extends [string] ? OutputToken : never;
+
+/** boto3's `build_full_result()`: every item at the items path, plus `NextToken` (botocore hard-codes that name) when the run left a resume token. */
+export type FullResult<Output, Items extends Path> = AtPath<Items, ItemOf<Output, Items>[]> & { NextToken?: string };
