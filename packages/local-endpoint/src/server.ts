@@ -29,6 +29,8 @@ export interface RecordedRequest {
   method: string;
   path: string;
   query: Record<string, string>;
+  /** The request's Authorization header (present when an SDK client signed it). */
+  authorization: string | undefined;
   status: number;
 }
 
@@ -52,7 +54,7 @@ export async function startLocalEndpoint(options: LocalEndpointOptions): Promise
   const server = createServer((req, res) => {
     const n = requests.length + 1;
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const record: RecordedRequest = { n, method: req.method ?? "", path: url.pathname, query: Object.fromEntries(url.searchParams), status: 0 };
+    const record: RecordedRequest = { n, method: req.method ?? "", path: url.pathname, query: Object.fromEntries(url.searchParams), authorization: req.headers.authorization, status: 0 };
     requests.push(record);
     const reply = (status: number, body: string, headers: Record<string, string> = {}): void => {
       record.status = status;
