@@ -95,10 +95,18 @@ export type PathValue<T, P extends Path> = P extends readonly [infer H, ...infer
 export type ItemOf<Output, Items extends Path> = NonNullable<PathValue<Output, Items>> extends readonly (infer T)[] ? T : never;
 
 /** `Items` when it leads to a list in `Output`, else never (a binding with a wrong path does not compile). */
-export type ItemsPath<Output, Items extends Path> = [NonNullable<PathValue<Output, Items>>] extends [readonly unknown[]] ? Items : never;
+export type ItemsPath<Output, Items extends Path> = [NonNullable<PathValue<Output, Items>>] extends [never]
+  ? never
+  : [NonNullable<PathValue<Output, Items>>] extends [readonly unknown[]]
+    ? Items
+    : never;
 
 /** `OutputToken` when it leads to a string in `Output`, else never. */
-export type TokenPath<Output, OutputToken extends Path> = [NonNullable<PathValue<Output, OutputToken>>] extends [string] ? OutputToken : never;
+export type TokenPath<Output, OutputToken extends Path> = [NonNullable<PathValue<Output, OutputToken>>] extends [never]
+  ? never
+  : [NonNullable<PathValue<Output, OutputToken>>] extends [string]
+    ? OutputToken
+    : never;
 
 /** boto3's `build_full_result()`: every item at the items path, plus `NextToken` (botocore hard-codes that name) when the run left a resume token. */
 export type FullResult<Output, Items extends Path> = AtPath<Items, ItemOf<Output, Items>[]> & { NextToken?: string };
