@@ -73,10 +73,15 @@ export class PageIterator<
     for await (const page of this) yield* itemsOf<Output, Items>(page, this.operation.items);
   }
 
-  /** boto3's `build_full_result()`: all items in one list, and `NextToken` if the run left a resume token. */
-  async buildFullResult(): Promise<FullResult<Output, Items>> {
+  /**
+   * boto3's `build_full_result()`: all items in one list, and `NextToken` if the run left a resume token.
+   * `onPage` sees each page as it arrives (for progress output).
+   */
+  async buildFullResult(onPage?: (page: Output, pageNumber: number) => void): Promise<FullResult<Output, Items>> {
     let all: ItemOf<Output, Items>[] | undefined;
+    let pageNumber = 0;
     for await (const page of this) {
+      onPage?.(page, ++pageNumber);
       if (valueAt(page, this.operation.items) === undefined) continue;
       (all ??= []).push(...itemsOf<Output, Items>(page, this.operation.items));
     }
