@@ -4,8 +4,9 @@ import { parseArgs } from "node:util";
 import { SpecError } from "../diagnostics.js";
 import type { SpecInput } from "../load/load.js";
 import { findWorkspaceRoot, runPipeline, type PipelineOptions } from "../pipeline.js";
+import { pendingBumps, uncoveredPackages } from "./changesets.js";
 import { diffIr } from "./compare.js";
-import { DiffInputError, LAST_RELEASE, resolveRef, specsAtCommit } from "./git.js";
+import { DiffInputError, LAST_RELEASE, lastReleaseCommit, RELEASE_ANCHOR, resolveRef, specsAtCommit } from "./git.js";
 import { packageImpacts } from "./packages.js";
 import { formatChangeset, formatReport, type DiffResult } from "./report.js";
 
@@ -21,12 +22,16 @@ Usage: dx-gen diff OLD NEW [--changeset] [--json]
   --operation NAME  compare only this operation's closure; repeat for several
   --changeset       write .changeset/${"spec-diff.md"} with the bump of each affected package
                     (and delete it when nothing is affected)
+  --check-changeset exit 1 unless the pending .changeset/*.md bump every affected package at
+                    least as much as the change needs (CI); with "--since ${LAST_RELEASE}" and no
+                    such commit in the history (a shallow clone), say so and pass
   --json            print {changes, packages} as JSON instead of the report
   --help            show this text
 
 Each change is breaking (major), additive (minor) or documentation-only (patch), with smithy-diff's
 rules. A package is affected when its generated files differ; its bump is that of the worst change.
-Exit codes: 0 done (whatever the changes), 1 invalid spec or git error, 2 bad command line.`;
+Exit codes: 0 done (whatever the changes), 1 invalid spec, git error or (--check-changeset) a
+missing changeset, 2 bad command line.`;
 
 /** Name of the changeset this command owns: rewritten on each run, since --since diffs are cumulative. */
 export const CHANGESET_FILE = "spec-diff.md";
@@ -69,6 +74,7 @@ export function runDiffCommand(argv: readonly string[]): number {
         since: { type: "string" },
         operation: { type: "string", multiple: true },
         changeset: { type: "boolean" },
+        "check-changeset": { type: "boolean" },
         json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -86,6 +92,10 @@ export function runDiffCommand(argv: readonly string[]): number {
   const expected = args.since === undefined ? [2] : [0, 1];
   if (!expected.includes(positionals.length)) return usage(args.since === undefined ? "give OLD and NEW, or --since REF" : "with --since, give at most NEW");
   const root = findWorkspaceRoot(process.cwd());
+  if (args["check-changeset"] && args.since === LAST_RELEASE && lastReleaseCommit(root) === undefined) {
+    process.stdout.write(`dx-gen diff: no commit changes the version in ${RELEASE_ANCHOR} in this history; nothing to check.\n`);
+    return 0;
+  }
   try {
     const newPath = positionals.at(-1) ?? join(root, "spec");
     const after = readSpecInputs(root, newPath);
@@ -114,7 +124,7 @@ export function runDiffCommand(argv: readonly string[]): number {
       const what = result.packages.length === 0 ? "removed (nothing to release)" : "written";
       (args.json ? process.stderr : process.stdout).write(`dx-gen diff: ${display(root, path)} ${what}.\n`);
     }
-    return 0;
+    return args["check-changeset"] ? checkChangesets(root, result) : 0;
   } catch (e) {
     if (e instanceof SpecError) {
       process.stderr.write(`${e.message}\ndx-gen diff: ${e.diagnostics.length} problem(s) in a spec.\n`);
@@ -126,6 +136,21 @@ export function runDiffCommand(argv: readonly string[]): number {
     }
     throw e;
   }
+}
+
+/** CI's gate: nobody ships a spec change unreleased, or a breaking one as a patch. */
+function checkChangesets(root: string, result: DiffResult): number {
+  const pending = pendingBumps(root);
+  const uncovered = uncoveredPackages(result.packages, pending);
+  for (const p of uncovered) {
+    process.stderr.write(`dx-gen diff: ${p.name} needs a ${p.bump} changeset; pending changesets give it ${pending.get(p.name) ?? "nothing"}.\n`);
+  }
+  if (uncovered.length === 0) {
+    process.stdout.write("dx-gen diff: every package the spec change reaches has a large enough changeset.\n");
+    return 0;
+  }
+  process.stderr.write("dx-gen diff: run `pnpm spec:update` (it writes .changeset/spec-diff.md) or `pnpm changeset`, and commit it.\n");
+  return 1;
 }
 
 function usage(message: string): number {

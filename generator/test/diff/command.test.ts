@@ -73,6 +73,39 @@ describe("dx-gen diff (command line)", () => {
     writeSpec(root, baseSpec());
   });
 
+  it("--check-changeset fails on a spec change without a large enough changeset, passes with one", () => {
+    rmSync(join(root, ".changeset"), { recursive: true, force: true });
+    writeSpec(root, edited((s) => void delete members(s, "ex#Thing")["Name"]));
+    const none = run(root, ["--since", "last-release", "--check-changeset"]);
+    expect(none.code).toBe(1);
+    expect(none.err).toContain("@dx/models needs a major changeset; pending changesets give it nothing");
+
+    // A breaking change released as a patch is refused too.
+    write(join(root, ".changeset/too-small.md"), '---\n"@dx/models": patch\n---\n\nOops.\n');
+    expect(run(root, ["--since", "last-release", "--check-changeset"]).code).toBe(1);
+
+    expect(run(root, ["--since", "last-release", "--changeset"]).code).toBe(0);
+    const covered = run(root, ["--since", "last-release", "--check-changeset"]);
+    expect(covered.code).toBe(0);
+    expect(covered.out).toContain("has a large enough changeset");
+    rmSync(join(root, ".changeset"), { recursive: true, force: true });
+    writeSpec(root, baseSpec());
+  });
+
+  it("--check-changeset passes when the history holds no release to compare with", () => {
+    const bare = mkdtempSync(join(tmpdir(), "dx-diff-bare-"));
+    try {
+      write(join(bare, "pnpm-workspace.yaml"), "packages: []\n");
+      writeSpec(bare, baseSpec());
+      git(bare, "init", "-q");
+      const r = run(bare, ["--since", "last-release", "--check-changeset"]);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain("nothing to check");
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
+  });
+
   it("reports bad usage with exit 2 and an unknown ref or a broken spec with exit 1", () => {
     expect(run(root, ["only-one.json"]).code).toBe(2);
     expect(run(root, ["--bogus"]).code).toBe(2);
