@@ -46,7 +46,8 @@ describe.each(Object.entries(OFFICIAL))("the official %s model, all operations",
   const run = runCli(["--spec", model, "--out", out]);
 
   it("generates without a problem", () => {
-    expect(run.stderr).toBe("");
+    // Warnings name spec problems the emitters work around (Data Exchange's delimited AwsAccountId pattern).
+    expect(run.stderr.replace(/^dx-gen: warning: .*\n/gm, "")).toBe("");
     expect(run.status).toBe(0);
   });
 

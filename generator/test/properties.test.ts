@@ -1,0 +1,112 @@
+/**
+ * Property tests over inputs a spec author controls: documentation text, member names and enum
+ * values. Whatever they hold, the output parses as TypeScript, problems are located exactly, and
+ * enum objects hold exactly the spec's values.
+ */
+import fc from "fast-check";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { SpecError, type Diagnostic } from "../src/diagnostics.js";
+import { modelsEmitter } from "../src/emit/models/index.js";
+import { isIdentifier } from "../src/naming.js";
+import { runPipeline } from "../src/pipeline.js";
+import { positionOf, repoRoot, smallSpec, specText } from "./support.js";
+
+function emit(spec: unknown): Map<string, string> {
+  const { outputs } = runPipeline({ root: repoRoot, inputs: [{ file: "p.json", text: specText(spec) }], emitters: [modelsEmitter] });
+  return (outputs[0] as { files: Map<string, string> }).files;
+}
+
+function diagnosticsOf(spec: unknown): readonly Diagnostic[] {
+  try {
+    emit(spec);
+    return [];
+  } catch (e) {
+    if (e instanceof SpecError) return e.diagnostics;
+    throw e;
+  }
+}
+
+function parse(name: string, text: string): { file: ts.SourceFile; errors: readonly ts.Diagnostic[] } {
+  const file = ts.createSourceFile(name, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  return { file, errors: (file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics };
+}
+
+/** Strings rich in what breaks comments and templates. */
+const hostileText = fc.string({ maxLength: 6, unit: "binary" }).chain((s) =>
+  fc.array(fc.constantFrom("*/", "/*", "${", "`", "@", "\\", "<p>", "&amp;", "\n", "\r\n", "\u2028", " * ", "*", "/"), { maxLength: 8 }).map((parts) => parts.join(s)),
+);
+
+describe("documentation of any text", () => {
+  it("emits models that parse, with every declaration and member intact", () => {
+    fc.assert(
+      fc.property(hostileText, hostileText, hostileText, (shapeDoc, memberDoc, valueDoc) => {
+        const spec = smallSpec();
+        const thing = spec.shapes["ex#Thing"] as Record<string, any>;
+        thing["traits"]["smithy.api#documentation"] = shapeDoc;
+        thing["members"].Name.traits["smithy.api#documentation"] = memberDoc;
+        thing["members"].Kind = { target: "ex#Kind" };
+        spec.shapes["ex#Kind"] = { type: "string", traits: { "smithy.api#enum": [{ value: "A", name: "A", documentation: valueDoc }, { value: "B" }] } };
+        const files = emit(spec);
+        for (const [name, text] of files) expect(parse(name, text).errors, name).toEqual([]);
+        const shapes = parse("shapes.gen.ts", files.get("shapes.gen.ts") as string).file;
+        const iface = shapes.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === "Thing");
+        expect(iface?.members.map((m) => (m.name as ts.Identifier).text)).toEqual(["Name", "Kind"]);
+        const enums = parse("enums.gen.ts", files.get("enums.gen.ts") as string).file;
+        expect(enums.statements.map((s) => (ts.isVariableStatement(s) ? "const" : ts.isTypeAliasDeclaration(s) ? "type" : "other"))).toEqual(["const", "type"]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("member names of any text", () => {
+  it("a name that is not an identifier is reported at its own key, with an escaped pointer", () => {
+    const base = specText(smallSpec());
+    const badName = fc.string({ minLength: 0, maxLength: 12, unit: "grapheme" }).filter((n) => !isIdentifier(n) && !base.includes(JSON.stringify(n)));
+    fc.assert(
+      fc.property(badName, (name) => {
+        const spec = smallSpec();
+        (spec.shapes["ex#Thing"] as Record<string, any>)["members"][name] = { target: "smithy.api#String" };
+        const text = specText(spec);
+        const escaped = name.replace(/~/g, "~0").replace(/\//g, "~1");
+        expect(diagnosticsOf(spec)).toEqual([
+          {
+            file: "p.json",
+            pointer: `/shapes/ex#Thing/members/${escaped}`,
+            ...positionOf(text, JSON.stringify(name)),
+            message: `member name "${name}" is not a valid identifier ([A-Za-z_][A-Za-z0-9_]*)`,
+          },
+        ]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("enum values of any text", () => {
+  it("either collide (reported) or give a const object holding exactly those values", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ maxLength: 10 }), { minLength: 1, maxLength: 8 }), (values) => {
+        const spec = smallSpec();
+        (spec.shapes["ex#Thing"] as Record<string, any>)["members"].Kind = { target: "ex#Kind" };
+        spec.shapes["ex#Kind"] = { type: "string", traits: { "smithy.api#enum": values.map((value) => ({ value })) } };
+        const problems = diagnosticsOf(spec);
+        if (problems.length > 0) {
+          // Only two values that map to the same key may be refused.
+          for (const p of problems) expect(p.message).toMatch(/^enum entry ".*" collides with ".*": both become the key /s);
+          return;
+        }
+        const js = ts.transpileModule(emit(spec).get("enums.gen.ts") as string, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+        const exports: Record<string, Record<string, string>> = {};
+        new Function("exports", js)(exports);
+        const kind = exports["Kind"] as Record<string, string>;
+        expect(Object.getPrototypeOf(kind)).toBe(Object.prototype);
+        expect(Object.values(kind).sort()).toEqual([...values].sort());
+        // Keys are JavaScript identifiers, so `X.KEY` works for each.
+        for (const key of Object.keys(kind)) expect(key).toMatch(/^[A-Za-z_$][A-Za-z0-9_$]*$/);
+      }),
+      { numRuns: 80, examples: [[["__proto__", "toString", "9lives", ""]], [["a-b", "a_b"]]] },
+    );
+  });
+});
