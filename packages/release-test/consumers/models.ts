@@ -2,10 +2,10 @@
 import { State, type JobEntry, type ListJobsResponse } from "@dx/models";
 
 const job: JobEntry = {
-  Arn: "arn:aws:dataexchange:us-east-1:123456789012:jobs/0001",
+  Arn: "arn:aws:dataexchange:us-east-1:123456789012:jobs/6cabd4f5b2b9a3e0d8f4c6a1b7e9d2f3",
   CreatedAt: new Date("2024-01-01T00:00:00Z"),
   Details: {},
-  Id: "0001",
+  Id: "6cabd4f5b2b9a3e0d8f4c6a1b7e9d2f3",
   State: State.COMPLETED,
   Type: "IMPORT_ASSETS_FROM_S3",
   UpdatedAt: new Date("2024-01-01T00:05:00Z"),
