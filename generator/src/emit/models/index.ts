@@ -1,7 +1,8 @@
 import {
+  IndentationText,
+  NewLineKind,
   Project,
   StructureKind,
-  VariableDeclarationKind,
   type InterfaceDeclarationStructure,
   type JSDocStructure,
   type OptionalKind,
@@ -25,7 +26,12 @@ export const modelsEmitter: Emitter = {
 
 function emitModels(ir: Ir): FileSet {
   const shapes = new Map(ir.shapes.map((s) => [s.id, s]));
-  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
+  // The printer indents as we want, so no formatting pass is needed (it was most of the emit time).
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    skipLoadingLibFiles: true,
+    manipulationSettings: { indentationText: IndentationText.TwoSpaces, newLineKind: NewLineKind.LineFeed },
+  });
   const write = (name: string, statements: Statement[]): [string, string] => {
     const file = project.createSourceFile(name, { statements });
     return [name, render(ir, file)];
@@ -67,8 +73,8 @@ function typeImport(names: readonly string[], from: string): string[] {
 const MAX_LINE = 100;
 
 function render(ir: Ir, file: SourceFile): string {
-  file.formatText({ indentSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
-  return tsHeader(ir) + file.getFullText();
+  const text = file.getFullText();
+  return tsHeader(ir) + (text.endsWith("\n") ? text : `${text}\n`);
 }
 
 function docs(documentation: string | undefined, deprecated?: boolean): OptionalKind<JSDocStructure>[] {
@@ -96,44 +102,35 @@ function structure(s: IrStructure, shapes: ReadonlyMap<string, IrShape>): Interf
 }
 
 /** A union is one object type per member, with every other member `?: never`, so exactly one is set. */
-function union(s: IrUnion, shapes: ReadonlyMap<string, IrShape>): TypeAliasDeclarationStructure {
+function union(s: IrUnion, shapes: ReadonlyMap<string, IrShape>): string {
   const variants = s.members.map((m) => {
     const fields = s.members.map((o) => (o === m ? `${o.name}: ${typeExpr(o.target, shapes)}` : `${o.name}?: never`));
     return `{ ${fields.join("; ")} }`;
   });
-  return {
-    kind: StructureKind.TypeAlias,
-    name: s.name,
-    isExported: true,
-    docs: docs(s.documentation, s.deprecated),
-    type: variants.length > 0 ? variants.map((v) => `\n  | ${v}`).join("") : "never",
-  };
+  // Written as text, one variant a line (ts-morph's printer would indent them as a continuation).
+  return [
+    ...(docComment(s.documentation, s.deprecated === true)?.split("\n") ?? []),
+    variants.length > 0 ? `export type ${s.name} =\n${variants.map((v) => `  | ${v}`).join("\n")};` : `export type ${s.name} = never;`,
+  ].join("\n");
 }
 
-/** AWS SDK v3's convention: an `as const` object keyed by name (sorted), and a union type of its values. */
-function enumStatements(e: IrEnum | IrIntEnum): StatementStructures[] {
+/**
+ * AWS SDK v3's convention: an `as const` object keyed by name (sorted), and a union type of its values.
+ * The object is written as text: ts-morph's printer would indent its closing brace as a continuation.
+ */
+function enumStatements(e: IrEnum | IrIntEnum): Statement[] {
   const values = [...e.values].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const lines = [
+    ...(docComment(e.documentation, e.deprecated === true)?.split("\n") ?? []),
+    `export const ${e.name} = {`,
+    ...values.flatMap((v) => [
+      ...(docComment(v.documentation, "deprecated" in v && v.deprecated === true)?.split("\n") ?? []).map((l) => `  ${l}`),
+      `  ${v.key}: ${JSON.stringify(v.value)},`,
+    ]),
+    "} as const;",
+  ];
   return [
-    {
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: docs(e.documentation, e.deprecated),
-      declarations: [
-        {
-          name: e.name,
-          initializer: (w) => {
-            w.write("{").newLine();
-            for (const v of values) {
-              const comment = valueDoc(v.documentation, "deprecated" in v && v.deprecated === true);
-              if (comment) w.writeLine(comment);
-              w.writeLine(`${v.key}: ${JSON.stringify(v.value)},`);
-            }
-            w.write("} as const");
-          },
-        },
-      ],
-    },
+    lines.join("\n"),
     {
       kind: StructureKind.TypeAlias,
       name: e.name,
@@ -144,8 +141,8 @@ function enumStatements(e: IrEnum | IrIntEnum): StatementStructures[] {
   ];
 }
 
-/** A one-line (or, for several paragraphs, multi-line) TSDoc comment for an enum value. */
-function valueDoc(documentation: string | undefined, deprecated: boolean): string | undefined {
+/** A TSDoc comment as ts-morph prints one: on one line when it has one line, else one line each. */
+function docComment(documentation: string | undefined, deprecated: boolean): string | undefined {
   const lines = [...(documentation === undefined ? [] : tsdoc(documentation).split("\n")), ...(deprecated ? ["@deprecated"] : [])];
   if (lines.length === 0) return undefined;
   if (lines.length === 1) return `/** ${lines[0]} */`;
