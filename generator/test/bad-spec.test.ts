@@ -62,6 +62,20 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
     ]);
   });
 
+  it("an unknown target inside an array is located at the array element", () => {
+    const { text, diagnostics } = broken((s) => {
+      s.shapes["ex#ListThings"]!["errors"] = [{ target: "ex#Nope" }];
+    });
+    expect(diagnostics).toEqual([
+      {
+        file: FILE,
+        pointer: "/shapes/ex#ListThings/errors/0",
+        ...positionOf(text, '{\n          "target": "ex#Nope"'),
+        message: 'unknown shape target "ex#Nope"',
+      },
+    ]);
+  });
+
   it("invalid shape id, as a shape's id and as a target", () => {
     const { text, diagnostics } = broken((s) => {
       s.shapes["ex#Bad Id"] = { type: "string" };

@@ -1,4 +1,4 @@
-import { findNodeAtLocation, getLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { getLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import type { Diagnostic } from "../diagnostics.js";
 import { pointer } from "../diagnostics.js";
 
@@ -30,13 +30,28 @@ export function parseJsonFile(file: string, text: string): ParsedFile | Diagnost
       tree ??= parseTree(text) as Node;
       lines ??= lineStarts(text);
       const path = ptr === "" ? [] : ptr.slice(1).split("/").map(unescape);
-      let node: Node | undefined;
-      for (let n = path.length; n >= 0 && node === undefined; n--) node = findNodeAtLocation(tree, path.slice(0, n));
+      const node = deepestNode(tree, path);
       // A property's key is the most useful place to point at, not its value.
-      const at = node?.parent?.type === "property" ? node.parent : node;
-      return position(lines, at?.offset ?? 0);
+      const at = node.parent?.type === "property" ? node.parent : node;
+      return position(lines, at.offset);
     },
   };
+}
+
+/**
+ * The node at `path`, or its nearest existing ancestor. Segments index arrays by number and objects
+ * by key (jsonc-parser's findNodeAtLocation would need the caller to know which is which).
+ */
+function deepestNode(root: Node, path: readonly string[]): Node {
+  let node = root;
+  for (const segment of path) {
+    let next: Node | undefined;
+    if (node.type === "array" && /^(0|[1-9][0-9]*)$/.test(segment)) next = node.children?.[Number(segment)];
+    else if (node.type === "object") next = node.children?.find((p) => p.children?.[0]?.value === segment)?.children?.[1];
+    if (!next) break;
+    node = next;
+  }
+  return node;
 }
 
 function malformed(file: string, text: string): Diagnostic {
