@@ -54,15 +54,17 @@ export function diffSpecs(o: DiffOptions): DiffResult {
   return { from: o.from, to: o.to, changes, packages: packageImpacts(o.root, before.outputs, after.outputs, changes) };
 }
 
-/** Writes (or, when nothing is affected, removes) the changeset; returns its path. */
-export function writeChangeset(root: string, result: DiffResult): string {
+/** Writes (or, when nothing is affected, removes) the changeset; says which it did. */
+export function writeChangeset(root: string, result: DiffResult): { path: string; action: "written" | "removed" | "none" } {
   const path = join(root, ".changeset", CHANGESET_FILE);
-  if (result.packages.length === 0) rmSync(path, { force: true });
-  else {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, formatChangeset(result));
+  if (result.packages.length === 0) {
+    const existed = existsSync(path);
+    rmSync(path, { force: true });
+    return { path, action: existed ? "removed" : "none" };
   }
-  return path;
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, formatChangeset(result));
+  return { path, action: "written" };
 }
 
 export function runDiffCommand(argv: readonly string[]): number {
@@ -120,8 +122,8 @@ export function runDiffCommand(argv: readonly string[]): number {
     if (args.json) process.stdout.write(`${JSON.stringify({ changes: result.changes, packages: result.packages }, null, 2)}\n`);
     else process.stdout.write(formatReport(result));
     if (args.changeset) {
-      const path = writeChangeset(root, result);
-      const what = result.packages.length === 0 ? "removed (nothing to release)" : "written";
+      const { path, action } = writeChangeset(root, result);
+      const what = { written: "written", removed: "removed (nothing to release)", none: "not needed (nothing to release)" }[action];
       (args.json ? process.stderr : process.stdout).write(`dx-gen diff: ${display(root, path)} ${what}.\n`);
     }
     return args["check-changeset"] ? checkChangesets(root, result) : 0;

@@ -20,7 +20,7 @@ function git(root: string, args: readonly string[]): string {
  */
 export function lastReleaseCommit(root: string): string | undefined {
   try {
-    const sha = git(root, ["log", "-1", "--format=%H", "-G", '"version"', "--", RELEASE_ANCHOR]).trim();
+    const sha = git(root, ["log", "-1", "--format=%H", "-G", '"version":', "--", RELEASE_ANCHOR]).trim();
     return sha === "" ? undefined : sha;
   } catch {
     return undefined;
