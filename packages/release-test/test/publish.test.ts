@@ -40,7 +40,10 @@ describe("a changesets release to a local registry, installed by fresh consumers
     tmp = mkdtempSync(join(tmpdir(), "dx-release-"));
     mkdirSync(join(tmp, "registry"));
     repo = join(tmp, "repo");
-    [registry] = await Promise.all([startRegistry(join(tmp, "registry")), copyWorkspace(repo, { withDist: true })]);
+    // Kept as soon as it is up, so that afterAll stops it even if the copy fails or times out.
+    const starting = startRegistry(join(tmp, "registry")).then((r) => (registry = r));
+    await Promise.all([starting, copyWorkspace(repo, { withDist: true })]);
+    if (registry === undefined) throw new Error("unreachable: the registry started");
     before = publicPackageDirs(repo).map(readManifest);
     expected = nextMinor((before[0] as Manifest).version);
 
@@ -55,7 +58,7 @@ describe("a changesets release to a local registry, installed by fresh consumers
     writeFileSync(join(repo, ".npmrc"), `${npmrc.join("\n")}\n`);
     await run(process.execPath, [CHANGESET, "version"], { cwd: repo, env });
     publishLog = (await run(process.execPath, [CHANGESET, "publish"], { cwd: repo, env, timeout: 180_000 })).stderr;
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await registry?.stop();
