@@ -75,6 +75,19 @@ describe("a changesets release to a local registry, installed by fresh consumers
     expect(existsSync(join(repo, ".changeset/release-test.md"))).toBe(false);
   });
 
+  it("leaves private packages (generator, test support) unversioned and unpublished", async () => {
+    const privateDirs = ["generator", ...readdirSync(join(repo, "packages")).map((d) => join("packages", d))]
+      .filter((d) => existsSync(join(repo, d, "package.json")) && readManifest(join(repo, d)).private === true);
+    expect(privateDirs).toContain("generator");
+    const tags = (await run("git", ["tag", "--list"], { cwd: repo })).stdout;
+    for (const d of privateDirs) {
+      const m = readManifest(join(repo, d));
+      expect(m.version, m.name).toBe(readManifest(join(WORKSPACE, d)).version);
+      expect(tags).not.toContain(`${m.name}@`);
+      expect((await fetch(`${registry!.url}${m.name.replace("/", "%2f")}`)).status, m.name).toBe(404);
+    }
+  });
+
   it("publishes every public package, tags it, and replaces workspace: ranges by the released versions", async () => {
     expect(publishLog).not.toMatch(/packages failed to publish/);
     const tags = (await run("git", ["tag", "--list"], { cwd: repo })).stdout.split("\n");
