@@ -242,6 +242,36 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
     ]);
   });
 
+  it("two operations whose names collide", () => {
+    const { text, diagnostics } = broken((s) => {
+      s.shapes["other#listthings"] = { type: "operation" };
+      s.shapes["ex#Svc"]!["operations"].push({ target: "other#listthings" });
+    });
+    expect(diagnostics).toEqual([
+      {
+        file: FILE,
+        pointer: "/shapes/other#listthings",
+        ...positionOf(text, '"other#listthings": {'),
+        message: "operation other#listthings collides with ex#ListThings: operation names must differ in more than case",
+      },
+    ]);
+  });
+
+  it("mixins, which would lose members silently, are refused", () => {
+    const { text, diagnostics } = broken((s) => {
+      s.shapes["ex#Base"] = { type: "structure", members: { Id: { target: "smithy.api#String" } }, traits: { "smithy.api#mixin": {} } };
+      s.shapes["ex#Thing"]!["mixins"] = [{ target: "ex#Base" }];
+    });
+    expect(diagnostics).toEqual([
+      {
+        file: FILE,
+        pointer: "/shapes/ex#Thing/mixins",
+        ...positionOf(text, '"mixins"'),
+        message: "mixins cannot be emitted yet; flatten the model first (for example with smithy build's flattenAndRemoveMixins)",
+      },
+    ]);
+  });
+
   it("a shape type it does not know", () => {
     const { text, diagnostics } = broken((s) => {
       s.shapes["ex#Thing"]!["members"].Odd = { target: "ex#Odd" };

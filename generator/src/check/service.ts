@@ -1,5 +1,5 @@
 import { pointer, type Diagnostic } from "../diagnostics.js";
-import { closureOf, memberRefs, NUMBER_TYPES, serviceOperations, shapeName, traitsOf } from "../load/ast.js";
+import { bindingRefs, closureOf, memberRefs, NUMBER_TYPES, serviceOperations, shapeName, traitsOf } from "../load/ast.js";
 import { isObject, type LoadedModel, type LoadedShape } from "../load/load.js";
 import { collisionKey, typeName } from "../naming.js";
 
@@ -37,7 +37,17 @@ export function selectOperations(model: LoadedModel, names: readonly string[], o
     }
     operations = [...new Set(operations)].sort();
   }
-  return { service, operations, closure: closureOf(model, operations) };
+  // Errors bound to the service are errors of every operation (Smithy), so they join the closure.
+  const errors = operations.length > 0 ? serviceErrors(service) : [];
+  const closure = [...new Set([...closureOf(model, operations), ...errors.filter((id) => model.shapes.has(id)), ...closureOf(model, errors)])].sort();
+  return { service, operations, closure };
+}
+
+/** The shape ids of the service's own `errors`, in model order. */
+export function serviceErrors(service: LoadedShape): string[] {
+  return bindingRefs(service.node)
+    .filter((r) => r.member === "errors" && typeof r.target === "string")
+    .map((r) => r.target as string);
 }
 
 /** Checks that only matter for what will be emitted: name collisions, pagination, unsupported shapes. */
@@ -58,7 +68,15 @@ export function checkSelection(model: LoadedModel, sel: Selection, out: Diagnost
       out.push({ file: shape.file, pointer: shape.pointer, message: `shape ${id} collides with ${other.id}: both are named ${typeName(shapeName(id))} in TypeScript (names must differ in more than case)` });
     } else names.set(key, shape);
   }
-  for (const op of sel.operations) checkPaginated(model, sel.service, model.shapes.get(op) as LoadedShape, out);
+  // Operation names become the keys of generated maps such as the models' `Operations`.
+  const operationNames = new Map<string, LoadedShape>();
+  for (const id of sel.operations) {
+    const op = model.shapes.get(id) as LoadedShape;
+    const other = operationNames.get(collisionKey(shapeName(id)));
+    if (other) out.push({ file: op.file, pointer: op.pointer, message: `operation ${id} collides with ${other.id}: operation names must differ in more than case` });
+    else operationNames.set(collisionKey(shapeName(id)), op);
+    checkPaginated(model, sel.service, op, out);
+  }
 }
 
 /** Shapes that become a named TypeScript declaration. */

@@ -34,6 +34,8 @@ function checkShape(model: LoadedModel, shape: LoadedShape, out: Diagnostic[]): 
     return;
   }
   checkTraits(shape.node, "", at);
+  // Members inherited from mixins would be silently missing: refuse them until they are flattened here.
+  if (shape.node["mixins"] !== undefined) at("/mixins", "mixins cannot be emitted yet; flatten the model first (for example with smithy build's flattenAndRemoveMixins)");
 
   const refs = SERVICE_TYPES.has(type) ? bindingRefs(shape.node) : memberRefs(shape.node);
   const seenNames = new Map<string, string>();

@@ -1,5 +1,5 @@
 import type { Selection } from "../check/service.js";
-import { paginatedTrait } from "../check/service.js";
+import { paginatedTrait, serviceErrors } from "../check/service.js";
 import { memberRefs, shapeName, traitsOf, type ShapeRef } from "../load/ast.js";
 import { isObject, type LoadedModel, type LoadedShape } from "../load/load.js";
 import { UNIT } from "../load/prelude.js";
@@ -45,7 +45,8 @@ function buildOperation(selection: Selection, op: LoadedShape): IrOperation {
     name: shapeName(op.id),
     ...(input !== undefined && { input }),
     ...(output !== undefined && { output }),
-    errors: (Array.isArray(op.node["errors"]) ? op.node["errors"] : []).map((e) => (e as { target: string }).target),
+    // The operation's errors, then the service's (Smithy: a service's errors are every operation's).
+    errors: [...new Set([...(Array.isArray(op.node["errors"]) ? op.node["errors"] : []).map((e) => (e as { target: string }).target), ...serviceErrors(selection.service)])],
     ...(isObject(http) && { http: { method: String(http["method"]), uri: String(http["uri"]), code: Number(http["code"] ?? 200) } }),
     readonly: "smithy.api#readonly" in traits,
     ...(paginated && {

@@ -29,6 +29,7 @@ export interface IrOperation {
   /** Shape id of the input structure, or undefined for smithy.api#Unit. */
   input?: string;
   output?: string;
+  /** Error shape ids: the operation's, then the service's (which apply to every operation). */
   errors: string[];
   http?: { method: string; uri: string; code: number };
   readonly: boolean;
