@@ -36,7 +36,11 @@ async function main(): Promise<void> {
     faults: plans.length > 0 ? combine(...plans) : noFaults,
   });
   process.stdout.write(`${endpoint.url}\n`);
-  const stop = (): void => void endpoint.close().then(() => process.exit(0));
+  const stop = (): void => {
+    // Open keep-alive sockets must not keep a stopped endpoint alive.
+    setTimeout(() => process.exit(0), 1_000).unref();
+    void endpoint.close().then(() => process.exit(0));
+  };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }

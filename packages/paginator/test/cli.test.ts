@@ -1,5 +1,6 @@
 /** dx-list-jobs, spawned as a user would run it, against the local endpoint. */
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeJobs, startLocalEndpoint, toWire, type LocalEndpoint } from "@dx/local-endpoint";
@@ -90,6 +91,19 @@ describe("dx-list-jobs", () => {
     expect(r.code).toBe(254);
     expect(r.stderr).toMatch(/^dx-list-jobs: Request for page 1 failed: ResourceNotFoundException: Data set no-such-data-set was not found\./);
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+  });
+
+  it.runIf(existsSync("/usr/bin/script"))("shows a progress line when stderr is a terminal", async () => {
+    // script(1) runs the CLI on a pseudo-terminal, so stderr is a TTY (stdout too; both are captured together).
+    const command = [process.execPath, cli, ...local(), "--page-size", "5", "--query", "length(Jobs)"].map((a) => `'${a}'`).join(" ");
+    const r = await new Promise<Run>((done) => {
+      execFile("/usr/bin/script", ["-qec", command, "/dev/null"], { timeout: 30_000, env: { PATH: process.env["PATH"] ?? "", AWS_ACCESS_KEY_ID: "AKIDLOCAL", AWS_SECRET_ACCESS_KEY: "local", TERM: "dumb" } }, (error, stdout, stderr) =>
+        done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("page 5, 23 jobs");
+    expect(r.stdout.trimEnd().endsWith("23")).toBe(true);
   });
 
   it("reports an unreachable endpoint in one line with exit 255", async () => {

@@ -1,7 +1,7 @@
 /**
  * The property boto3 users rely on: however a listing is cut (job count, page size, MaxItems, chains of
  * resumes from StartingToken) and whatever faults break it (500, 429, malformed bodies, each surfacing as
- * a PageRequestError to resume from), the items of all runs, concatenated, are the service's full list
+ * a PageRequestError to resume from), with or without read-ahead, the items of all runs, concatenated, are the service's full list
  * in order: nothing lost, nothing repeated.
  */
 import { everyKth, makeJobs, onRequests, startLocalEndpoint, toWire, noFaults, type FaultPlan } from "@dx/local-endpoint";
@@ -32,7 +32,8 @@ describe("concatenated runs equal the full listing", () => {
         fc.integer({ min: 1, max: 25 }),
         fc.array(fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }), { minLength: 1, maxLength: 6 }),
         faultPlan,
-        async (count, pageSize, maxItemsChain, faults) => {
+        fc.boolean(),
+        async (count, pageSize, maxItemsChain, faults, readAhead) => {
           const jobs = POOL.slice(0, count);
           const endpoint = await startLocalEndpoint({ jobs, faults: faults.plan });
           try {
@@ -42,9 +43,11 @@ describe("concatenated runs equal the full listing", () => {
             for (let run = 0; ; run++) {
               if (run > 400) throw new Error("the chain of resumes does not end");
               const maxItems = maxItemsChain[run % maxItemsChain.length];
-              const paginator = paginateListJobs(transport, {
-                PaginationConfig: { PageSize: pageSize, ...(maxItems !== undefined && { MaxItems: maxItems }), ...(token !== undefined && { StartingToken: token }) },
-              });
+              const paginator = paginateListJobs(
+                transport,
+                { PaginationConfig: { PageSize: pageSize, ...(maxItems !== undefined && { MaxItems: maxItems }), ...(token !== undefined && { StartingToken: token }) } },
+                { readAhead },
+              );
               try {
                 for await (const job of paginator.items()) seen.push(job.Id);
                 token = paginator.resumeToken;

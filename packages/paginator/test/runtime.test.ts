@@ -227,3 +227,40 @@ describe("safety", () => {
     expect((error as PaginationAbortedError).cause).toEqual(new Error("user gave up"));
   });
 });
+
+describe("readAhead", () => {
+  it("asks for the next page before the current one is consumed, and yields the same pages", async () => {
+    const service = listService(7, 3);
+    const paginator = paginateListThings(service.send, {}, { readAhead: true });
+    const requestsWhenYielded: number[] = [];
+    const pages: number[][] = [];
+    for await (const page of paginator) {
+      requestsWhenYielded.push(service.requests.length);
+      pages.push(ids(page.Things));
+    }
+    expect(pages).toEqual([[0, 1, 2], [3, 4, 5], [6]]);
+    expect(requestsWhenYielded).toEqual([2, 3, 3]);
+  });
+
+  it("does not read past MaxItems, and keeps botocore's tokens", async () => {
+    const service = listService(9, 3);
+    const paginator = paginateListThings(service.send, { PaginationConfig: { MaxItems: 5 } }, { readAhead: true });
+    expect((await paginator.buildFullResult()).Things?.map((t) => t.Id)).toEqual([0, 1, 2, 3, 4]);
+    expect(service.requests.length).toBe(2);
+    expect(b64json(paginator.resumeToken ?? "")).toBe('{"NextToken": "t3", "boto_truncate_amount": 2}');
+  });
+
+  it("reports a failed read-ahead at the page it was for, with its resume token", async () => {
+    const inner = listService(9, 3);
+    let calls = 0;
+    const flaky = (request: Parameters<typeof inner.send>[0]) => (++calls === 2 ? Promise.reject(new Error("boom")) : inner.send(request));
+    const seen: number[] = [];
+    const error = await (async () => {
+      for await (const thing of paginateListThings(flaky, {}, { readAhead: true }).items()) seen.push(thing.Id);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PageRequestError);
+    expect(error).toMatchObject({ page: 2 });
+    expect(seen).toEqual([0, 1, 2]);
+    expect(b64json((error as PageRequestError).resumeToken)).toBe('{"NextToken": "t3"}');
+  });
+});

@@ -113,16 +113,26 @@ export class PageIterator<
     let sent = start.serviceToken; // the token of the current request (botocore's next_token)
     const seen = new Map<string, number>(sent === null ? [] : [[sent, 0]]);
     let total = 0;
+    const send = (token: string | null): Promise<Settled> => settle(sendAbortable(this.sender, this.request(token, pageSize), signal));
+    let ahead: { token: string; response: Promise<Settled> } | undefined;
     for (let pageNumber = 1; ; pageNumber++) {
       const skip = pageNumber === 1 ? start.skip : 0; // items of this page an earlier run already returned
-      const request = this.request(sent, pageSize);
-      let response: unknown;
-      try {
-        if (signal?.aborted) throw signal.reason;
-        response = await sendAbortable(this.sender, request, signal);
-      } catch (error) {
+      const settled = signal?.aborted ? { ok: false as const, error: signal.reason } : ahead !== undefined && ahead.token === sent ? await ahead.response : await send(sent);
+      ahead = undefined;
+      if (!settled.ok) {
         if (signal?.aborted) throw new PaginationAbortedError(pageNumber, resumeAt(sent, skip), signal.reason);
-        throw new PageRequestError(pageNumber, resumeAt(sent, skip), error);
+        throw new PageRequestError(pageNumber, resumeAt(sent, skip), settled.error);
+      }
+      const response = settled.value;
+      if (this.options.readAhead) {
+        // Ask for the next page now, by the token as received, so that the request overlaps validating
+        // and consuming this one; only where the run will surely ask for it (checked again below).
+        const next = nextToken(valueAt(response, op.outputToken));
+        const items = valueAt(response, op.items);
+        const count = (Array.isArray(items) ? items.length : 0) - skip;
+        if (next !== undefined && next !== sent && !seen.has(next) && (maxItems === undefined || total + count < maxItems)) {
+          ahead = { token: next, response: send(next) };
+        }
       }
       let page: Output;
       try {
@@ -171,6 +181,16 @@ export class PageIterator<
     const sizeMember: PageSizeMember<PageSize> = pageSize !== undefined && op.pageSize !== undefined ? member(op.pageSize, pageSize) : {};
     return { ...this.base, ...tokenMember, ...sizeMember };
   }
+}
+
+type Settled = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** A request's outcome as a value, so that a read-ahead nobody awaits never becomes an unhandled rejection. */
+function settle(request: Promise<unknown>): Promise<Settled> {
+  return request.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
 }
 
 /** botocore treats a falsy token ("" included) as the end. */

@@ -12,12 +12,14 @@ export interface PageSender<Request> {
  * so that an abort stops a run during a request and not only between requests.
  */
 export function sendAbortable<Request>(sender: PageSender<Request>, request: Request, signal: AbortSignal | undefined): Promise<unknown> {
-  if (signal === undefined) return sender.send(request, {});
-  signal.throwIfAborted();
+  // A transport that throws before returning its promise fails like one that rejects.
+  const send = (context: { signal?: AbortSignal }): Promise<unknown> => new Promise((resolve) => resolve(sender.send(request, context)));
+  if (signal === undefined) return send({});
+  if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
     const onAbort = (): void => reject(signal.reason);
     signal.addEventListener("abort", onAbort, { once: true });
-    sender.send(request, { signal }).then(
+    send({ signal }).then(
       (value) => {
         signal.removeEventListener("abort", onAbort);
         resolve(value);

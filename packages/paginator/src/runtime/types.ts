@@ -34,6 +34,12 @@ export interface PaginatorOptions {
   signal?: AbortSignal;
   /** When the service repeats the token it was asked with, end quietly (the AWS SDKs' option) instead of a RepeatedTokenError. */
   stopOnSameToken?: boolean;
+  /**
+   * Request the next page as soon as a page arrives, overlapping the request with validating and
+   * consuming the current page (default false: one request at a time, as botocore). A run that is
+   * stopped early may then have sent one request whose page is never used.
+   */
+  readAhead?: boolean;
 }
 
 /** What the validators report in tolerant mode (structurally `@dx/validators`' Drift). */

@@ -19,9 +19,10 @@ export function pageValidator<Output>(
   const mode = options.validation ?? "tolerant";
   const drifts = new DriftLog(mode === "off" ? undefined : options.onDrift);
   let page = 0;
+  // Without a listener, drift is not looked for at all: the walk that finds it costs a second pass over the page.
   const validatorOptions: ValidatorOptions = {
     mode: mode === "strict" ? "strict" : "tolerant",
-    onDrift: (drift) => drifts.report(drift, page),
+    ...(options.onDrift !== undefined && mode !== "off" && { onDrift: (drift: ValidatorDrift) => drifts.report(drift, page) }),
   };
   if (form === "wire") {
     return (response, n) => {
