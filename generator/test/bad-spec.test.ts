@@ -282,6 +282,42 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
     ]);
   });
 
+  it("a service that does not use restJson1", () => {
+    const { text, diagnostics } = broken((s) => {
+      s.shapes["ex#Svc"]!["traits"] = { "aws.protocols#awsJson1_1": {} };
+    });
+    expect(diagnostics).toEqual([
+      {
+        file: FILE,
+        pointer: "/shapes/ex#Svc/traits",
+        ...positionOf(text, '"traits"'),
+        message: "service ex#Svc must use aws.protocols#restJson1; other protocols cannot be emitted yet",
+      },
+    ]);
+  });
+
+  it("not exactly one service", () => {
+    const { text, diagnostics } = broken((s) => {
+      s.shapes["ex#Other"] = { type: "service", version: "2" };
+    });
+    expect(diagnostics).toEqual([{ file: FILE, pointer: "/shapes", ...positionOf(text, '"shapes"'), message: "expected exactly one service shape, found 2" }]);
+  });
+
+  it("a shape defined differently in two files", () => {
+    const a = smallSpec();
+    const b = { smithy: "2.0", shapes: { "ex#Thing": { type: "structure", members: {} } } };
+    const bText = specText(b);
+    let diagnostics: readonly Diagnostic[] = [];
+    try {
+      runPipeline({ root: repoRoot, inputs: [{ file: "a.json", text: specText(a) }, { file: "b.json", text: bText }], emitters: [] });
+    } catch (e) {
+      diagnostics = (e as SpecError).diagnostics;
+    }
+    expect(diagnostics).toEqual([
+      { file: "b.json", pointer: "/shapes/ex#Thing", ...positionOf(bText, '"ex#Thing"'), message: "shape ex#Thing conflicts with its definition in a.json at /shapes/ex#Thing" },
+    ]);
+  });
+
   it("independent problems are all reported at once, sorted by position", () => {
     const { text, diagnostics } = broken(
       (s) => {
