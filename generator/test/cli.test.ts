@@ -98,6 +98,6 @@ describe("dx-gen on a good spec", () => {
     writeFile(join(dir, "small.json"), specText(smallSpec()));
     expect(runCli(["--spec", "small.json", "--operation", "ex#ListThings", "--out", out], dir).status).toBe(0);
     const ops = readFileSync(join(out, MODELS, "operations.gen.ts"), "utf8");
-    expect(ops).toContain("ListThings: { input: ListThingsInput; output: ListThingsOutput; errors: never };");
+    expect(ops).toContain("  ListThings: {\n    input: ListThingsInput;\n    output: ListThingsOutput;\n    errors: never;\n  };\n");
   });
 });

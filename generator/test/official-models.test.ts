@@ -53,7 +53,7 @@ describe.each(Object.entries(OFFICIAL))("the official %s model, all operations",
 
   it("types every operation of the service", () => {
     const ops = readFileSync(join(out, MODELS, "operations.gen.ts"), "utf8");
-    const emitted = [...ops.matchAll(/^ {2}(\w+): \{ input: /gm)].map((m) => m[1]).sort();
+    const emitted = [...ops.matchAll(/^ {2}(\w+): \{$/gm)].map((m) => m[1]).sort();
     expect(emitted).toEqual(operationNames(model));
   });
 

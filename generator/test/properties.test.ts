@@ -8,6 +8,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { SpecError, type Diagnostic } from "../src/diagnostics.js";
 import { modelsEmitter } from "../src/emit/models/index.js";
+import { layoutDoc, MAX_LINE } from "../src/emit/models/wrap.js";
 import { isIdentifier } from "../src/naming.js";
 import { runPipeline } from "../src/pipeline.js";
 import { positionOf, repoRoot, smallSpec, specText } from "./support.js";
@@ -107,6 +108,25 @@ describe("enum values of any text", () => {
         for (const key of Object.keys(kind)) expect(key).toMatch(/^[A-Za-z_$][A-Za-z0-9_$]*$/);
       }),
       { numRuns: 80, examples: [[["__proto__", "toString", "9lives", ""]], [["a-b", "a_b"]]] },
+    );
+  });
+});
+
+describe("doc comment layout", () => {
+  const words = fc.array(fc.oneof(fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom("a", "b", "-", "`", "*") }), fc.string({ minLength: 90, maxLength: 130, unit: fc.constantFrom("x", "/") })), { maxLength: 60 });
+  const paragraphs = fc.array(words.map((w) => w.join(" ")), { minLength: 1, maxLength: 4 }).map((ps) => ps.join("\n\n"));
+
+  it("keeps every word in order and fits each line unless one word is longer", () => {
+    fc.assert(
+      fc.property(paragraphs, fc.constantFrom(0, 2, 4), (text, indent) => {
+        const laid = layoutDoc(text, indent);
+        expect(laid.replace(/\s+/g, " ").trim()).toBe(text.replace(/\s+/g, " ").trim());
+        expect(laid.split("\n").filter((l) => l === "").length).toBe(text.split("\n").filter((l) => l === "").length);
+        if (laid.includes("\n")) {
+          for (const line of laid.split("\n")) if (line.trim().includes(" ")) expect(indent + 3 + line.length).toBeLessThanOrEqual(MAX_LINE);
+        } else expect(laid === text).toBe(true);
+      }),
+      { numRuns: 200 },
     );
   });
 });

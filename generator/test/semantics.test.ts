@@ -20,7 +20,7 @@ describe("IR semantics", () => {
     expect(ir.operations[0]?.errors).toEqual(["ex#NotFound", "ex#Throttled"]);
     // The service's error, and what it references, are in the closure and emitted.
     expect(ir.shapes.map((s) => s.id)).toEqual(expect.arrayContaining(["ex#Throttled", "ex#Reason"]));
-    expect(outputs[0]?.files.get("operations.gen.ts")).toContain("errors: NotFound | Throttled }");
+    expect(outputs[0]?.files.get("operations.gen.ts")).toContain("    errors: NotFound | Throttled;\n");
   });
 
   it("selecting an operation emits its closure only", () => {

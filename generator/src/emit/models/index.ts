@@ -16,6 +16,7 @@ import type { Ir, IrEnum, IrIntEnum, IrMember, IrShape, IrStructure, IrUnion } f
 import { tsdoc, tsHeader } from "../header.js";
 import type { Emitter, FileSet } from "../types.js";
 import { typeExpr } from "./type-expr.js";
+import { layoutDoc, MAX_LINE } from "./wrap.js";
 
 /** Emits `@dx/models`: interfaces, enums (const object + union type) and operation types, with TSDoc. */
 export const modelsEmitter: Emitter = {
@@ -70,16 +71,16 @@ function typeImport(names: readonly string[], from: string): string[] {
   return [line.length <= MAX_LINE ? line : `import type {\n${sorted.map((n) => `  ${n},`).join("\n")}\n} from "${from}";`];
 }
 
-const MAX_LINE = 100;
 
 function render(ir: Ir, file: SourceFile): string {
   const text = file.getFullText();
   return tsHeader(ir) + (text.endsWith("\n") ? text : `${text}\n`);
 }
 
-function docs(documentation: string | undefined, deprecated?: boolean): OptionalKind<JSDocStructure>[] {
+/** A doc comment for ts-morph to print at `indent` spaces. */
+function docs(documentation: string | undefined, deprecated: boolean | undefined, indent: number): OptionalKind<JSDocStructure>[] {
   if (documentation === undefined && !deprecated) return [];
-  return [{ description: tsdoc(documentation ?? ""), ...(deprecated && { tags: [{ tagName: "deprecated" }] }) }];
+  return [{ description: layoutDoc(tsdoc(documentation ?? ""), indent), ...(deprecated && { tags: [{ tagName: "deprecated" }] }) }];
 }
 
 function property(m: IrMember, shapes: ReadonlyMap<string, IrShape>) {
@@ -87,7 +88,7 @@ function property(m: IrMember, shapes: ReadonlyMap<string, IrShape>) {
     name: m.name,
     type: typeExpr(m.target, shapes),
     hasQuestionToken: !m.required,
-    docs: docs(m.documentation, m.deprecated),
+    docs: docs(m.documentation, m.deprecated, 2),
   };
 }
 
@@ -96,7 +97,7 @@ function structure(s: IrStructure, shapes: ReadonlyMap<string, IrShape>): Interf
     kind: StructureKind.Interface,
     name: s.name,
     isExported: true,
-    docs: docs(s.documentation, s.deprecated),
+    docs: docs(s.documentation, s.deprecated, 0),
     properties: s.members.map((m) => property(m, shapes)),
   };
 }
@@ -109,7 +110,7 @@ function union(s: IrUnion, shapes: ReadonlyMap<string, IrShape>): string {
   });
   // Written as text, one variant a line (ts-morph's printer would indent them as a continuation).
   return [
-    ...(docComment(s.documentation, s.deprecated === true)?.split("\n") ?? []),
+    ...(docComment(s.documentation, s.deprecated === true, 0)?.split("\n") ?? []),
     variants.length > 0 ? `export type ${s.name} =\n${variants.map((v) => `  | ${v}`).join("\n")};` : `export type ${s.name} = never;`,
   ].join("\n");
 }
@@ -121,10 +122,10 @@ function union(s: IrUnion, shapes: ReadonlyMap<string, IrShape>): string {
 function enumStatements(e: IrEnum | IrIntEnum): Statement[] {
   const values = [...e.values].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const lines = [
-    ...(docComment(e.documentation, e.deprecated === true)?.split("\n") ?? []),
+    ...(docComment(e.documentation, e.deprecated === true, 0)?.split("\n") ?? []),
     `export const ${e.name} = {`,
     ...values.flatMap((v) => [
-      ...(docComment(v.documentation, "deprecated" in v && v.deprecated === true)?.split("\n") ?? []).map((l) => `  ${l}`),
+      ...(docComment(v.documentation, "deprecated" in v && v.deprecated === true, 2)?.split("\n") ?? []).map((l) => `  ${l}`),
       `  ${v.key}: ${JSON.stringify(v.value)},`,
     ]),
     "} as const;",
@@ -135,15 +136,16 @@ function enumStatements(e: IrEnum | IrIntEnum): Statement[] {
       kind: StructureKind.TypeAlias,
       name: e.name,
       isExported: true,
-      docs: docs(e.documentation, e.deprecated),
+      docs: docs(e.documentation, e.deprecated, 0),
       type: `(typeof ${e.name})[keyof typeof ${e.name}]`,
     },
   ];
 }
 
 /** A TSDoc comment as ts-morph prints one: on one line when it has one line, else one line each. */
-function docComment(documentation: string | undefined, deprecated: boolean): string | undefined {
-  const lines = [...(documentation === undefined ? [] : tsdoc(documentation).split("\n")), ...(deprecated ? ["@deprecated"] : [])];
+function docComment(documentation: string | undefined, deprecated: boolean, indent: number, fromSpec = true): string | undefined {
+  const text = documentation === undefined ? undefined : fromSpec ? layoutDoc(tsdoc(documentation), indent) : documentation;
+  const lines = [...(text === undefined ? [] : text.split("\n")), ...(deprecated ? ["@deprecated"] : [])];
   if (lines.length === 0) return undefined;
   if (lines.length === 1) return `/** ${lines[0]} */`;
   return ["/**", ...lines.map((l) => (l === "" ? " *" : ` * ${l}`)), " */"].join("\n");
@@ -159,6 +161,13 @@ function documentType(): TypeAliasDeclarationStructure {
   };
 }
 
+/** `errors: A | B;` inside an operation's entry, one error a line when that would be long. */
+function errorsLines(errors: readonly string[]): string[] {
+  const line = `  errors: ${errors.length > 0 ? errors.join(" | ") : "never"};`;
+  if ("    ".length + line.length <= MAX_LINE) return [line];
+  return ["  errors:", ...errors.map((e, i) => `    | ${e}${i === errors.length - 1 ? ";" : ""}`)];
+}
+
 /** Each selected operation's input, output and error types, keyed by operation name. */
 function operations(ir: Ir): Statement[] {
   const names = new Set<string>();
@@ -169,23 +178,28 @@ function operations(ir: Ir): Statement[] {
     names.add(name);
     return name;
   };
-  const entries = ir.operations.map((op) => {
+  // Written as text: ts-morph's printer would indent a multi-line property type as a continuation.
+  const entries = ir.operations.flatMap((op) => {
     const errors = op.errors.map(ref);
-    return {
-      name: op.name,
-      type: `{ input: ${ref(op.input)}; output: ${ref(op.output)}; errors: ${errors.length > 0 ? errors.join(" | ") : "never"} }`,
-      docs: docs(op.documentation),
-    };
+    return [
+      ...(docComment(op.documentation, false, 2)?.split("\n") ?? []),
+      `${op.name}: {`,
+      `  input: ${ref(op.input)};`,
+      `  output: ${ref(op.output)};`,
+      ...errorsLines(errors),
+      "};",
+    ].map((line) => `  ${line}`);
   });
+  const description = layoutDoc(`The operations of ${ir.service.name} (version ${ir.service.version}) that were generated, with their input, output and error types.`, 0);
+  const operationsInterface = [
+    ...(docComment(description, false, 0, false)?.split("\n") ?? []),
+    "export interface Operations {",
+    ...entries,
+    "}",
+  ].join("\n");
   return separated([
     typeImport([...names], "./shapes.gen.js"),
-    [{
-      kind: StructureKind.Interface,
-      name: "Operations",
-      isExported: true,
-      docs: [{ description: `The operations of ${ir.service.name} (version ${ir.service.version}) that were generated, with their input, output and error types.` }],
-      properties: entries,
-    },
+    [operationsInterface,
     {
       kind: StructureKind.TypeAlias,
       name: "OperationName",

@@ -10,10 +10,21 @@ import type {
   ValidationException,
 } from "./shapes.gen.js";
 
-/** The operations of DataExchange (version 2017-07-25) that were generated, with their input, output and error types. */
+/**
+ * The operations of DataExchange (version 2017-07-25) that were generated, with their input, output
+ * and error types.
+ */
 export interface Operations {
   /** This operation lists your jobs sorted by CreatedAt in descending order. */
-  ListJobs: { input: ListJobsRequest; output: ListJobsResponse; errors: InternalServerException | ResourceNotFoundException | ThrottlingException | ValidationException };
+  ListJobs: {
+    input: ListJobsRequest;
+    output: ListJobsResponse;
+    errors:
+      | InternalServerException
+      | ResourceNotFoundException
+      | ThrottlingException
+      | ValidationException;
+  };
 }
 
 export type OperationName = keyof Operations;

@@ -97,9 +97,15 @@ export interface ExportRevisionsToS3ResponseDetails {
   EventActionArn?: string;
 }
 
-/** Encryption configuration of the export job. Includes the encryption type in addition to the AWS KMS key. The KMS key is only necessary if you chose the KMS encryption type. */
+/**
+ * Encryption configuration of the export job. Includes the encryption type in addition to the AWS
+ * KMS key. The KMS key is only necessary if you chose the KMS encryption type.
+ */
 export interface ExportServerSideEncryption {
-  /** The Amazon Resource Name (ARN) of the AWS KMS key you want to use to encrypt the Amazon S3 objects. This parameter is required if you choose aws:kms as an encryption type. */
+  /**
+   * The Amazon Resource Name (ARN) of the AWS KMS key you want to use to encrypt the Amazon S3
+   * objects. This parameter is required if you choose aws:kms as an encryption type.
+   */
   KmsKeyArn?: string;
   /** The type of server side encryption used for encrypting the objects in Amazon S3. */
   Type: ServerSideEncryptionTypes;
@@ -115,7 +121,10 @@ export interface ImportAssetFromApiGatewayApiResponseDetails {
   ApiKey?: string;
   /** The API name. */
   ApiName: string;
-  /** The Base64-encoded Md5 hash for the API asset, used to ensure the integrity of the API at that location. */
+  /**
+   * The Base64-encoded Md5 hash for the API asset, used to ensure the integrity of the API at that
+   * location.
+   */
   ApiSpecificationMd5Hash: string;
   /** The upload URL of the API specification. */
   ApiSpecificationUploadUrl: string;
@@ -137,13 +146,19 @@ export interface ImportAssetFromSignedUrlJobErrorDetails {
   AssetName: string;
 }
 
-/** The details in the response for an import request, including the signed URL and other information. */
+/**
+ * The details in the response for an import request, including the signed URL and other
+ * information.
+ */
 export interface ImportAssetFromSignedUrlResponseDetails {
   /** The name for the asset associated with this import job. */
   AssetName: string;
   /** The unique identifier for the data set associated with this import job. */
   DataSetId: string;
-  /** The Base64-encoded Md5 hash for the asset, used to ensure the integrity of the file at that location. */
+  /**
+   * The Base64-encoded Md5 hash for the asset, used to ensure the integrity of the file at that
+   * location.
+   */
   Md5Hash?: string;
   /** The unique identifier for the revision associated with this import response. */
   RevisionId: string;
@@ -161,7 +176,10 @@ export interface ImportAssetsFromLakeFormationTagPolicyResponseDetails {
   Database?: DatabaseLFTagPolicyAndPermissions;
   /** A structure for the table object. */
   Table?: TableLFTagPolicyAndPermissions;
-  /** The IAM role's ARN that allows AWS Data Exchange to assume the role and grant and revoke permissions to AWS Lake Formation data permissions. */
+  /**
+   * The IAM role's ARN that allows AWS Data Exchange to assume the role and grant and revoke
+   * permissions to AWS Lake Formation data permissions.
+   */
   RoleArn: string;
   /** The unique identifier for the data set associated with this import job. */
   DataSetId: string;
@@ -195,13 +213,20 @@ export interface InternalServerException {
   Message: string;
 }
 
-/** AWS Data Exchange Jobs are asynchronous import or export operations used to create or copy assets. A data set owner can both import and export as they see fit. Someone with an entitlement to a data set can only export. Jobs are deleted 90 days after they are created. */
+/**
+ * AWS Data Exchange Jobs are asynchronous import or export operations used to create or copy
+ * assets. A data set owner can both import and export as they see fit. Someone with an entitlement
+ * to a data set can only export. Jobs are deleted 90 days after they are created.
+ */
 export interface JobEntry {
   /** The ARN for the job. */
   Arn: string;
   /** The date and time that the job was created, in ISO 8601 format. */
   CreatedAt: Date;
-  /** Details of the operation to be performed by the job, such as export destination details or import source details. */
+  /**
+   * Details of the operation to be performed by the job, such as export destination details or
+   * import source details.
+   */
   Details: ResponseDetails;
   /** Errors for jobs. */
   Errors?: JobError[];
@@ -235,7 +260,11 @@ export interface JobError {
 
 /** The Amazon Resource Name (ARN) of the AWS KMS key used to encrypt the shared S3 objects. */
 export interface KmsKeyToGrant {
-  /** The AWS KMS CMK (Key Management System Customer Managed Key) used to encrypt S3 objects in the shared S3 Bucket. AWS Data exchange will create a KMS grant for each subscriber to allow them to access and decrypt their entitled data that is encrypted using this KMS key specified. */
+  /**
+   * The AWS KMS CMK (Key Management System Customer Managed Key) used to encrypt S3 objects in the
+   * shared S3 Bucket. AWS Data exchange will create a KMS grant for each subscriber to allow them
+   * to access and decrypt their entitled data that is encrypted using this KMS key specified.
+   */
   KmsKeyArn: string;
 }
 
@@ -307,7 +336,10 @@ export interface ResponseDetails {
 export interface RevisionDestinationEntry {
   /** The Amazon S3 bucket that is the destination for the assets in the revision. */
   Bucket: string;
-  /** A string representing the pattern for generated names of the individual assets in the revision. For more information about key patterns, see Key patterns when exporting revisions. */
+  /**
+   * A string representing the pattern for generated names of the individual assets in the revision.
+   * For more information about key patterns, see Key patterns when exporting revisions.
+   */
   KeyPattern?: string;
   /** The unique identifier for the revision. */
   RevisionId: string;
@@ -321,7 +353,10 @@ export interface S3DataAccessAssetSourceEntry {
   KeyPrefixes?: string[];
   /** The keys used to create the Amazon S3 data access. */
   Keys?: string[];
-  /** List of AWS KMS CMKs (Key Management System Customer Managed Keys) and ARNs used to encrypt S3 objects being shared in this S3 Data Access asset. */
+  /**
+   * List of AWS KMS CMKs (Key Management System Customer Managed Keys) and ARNs used to encrypt S3
+   * objects being shared in this S3 Data Access asset.
+   */
   KmsKeysToGrant?: KmsKeyToGrant[];
 }
 

@@ -3,7 +3,10 @@
 
 import type { GetThingInput, GetThingOutput, Oops, _Date } from "./shapes.gen.js";
 
-/** The operations of Hostile (version 2024-01-01) that were generated, with their input, output and error types. */
+/**
+ * The operations of Hostile (version 2024-01-01) that were generated, with their input, output and
+ * error types.
+ */
 export interface Operations {
   /**
    * Gets a thing. Closes *\/ early; has `${x}`, `ticks`, & \@see tags.
@@ -12,8 +15,16 @@ export interface Operations {
    *
    * - two
    */
-  GetThing: { input: GetThingInput; output: GetThingOutput; errors: Oops | _Date };
-  PutWidget: { input: Record<string, never>; output: Record<string, never>; errors: never };
+  GetThing: {
+    input: GetThingInput;
+    output: GetThingOutput;
+    errors: Oops | _Date;
+  };
+  PutWidget: {
+    input: Record<string, never>;
+    output: Record<string, never>;
+    errors: never;
+  };
 }
 
 export type OperationName = keyof Operations;

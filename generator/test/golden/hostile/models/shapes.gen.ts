@@ -75,6 +75,14 @@ export interface Oops {
 
 export interface Page {
   token?: string;
+  /**
+   * The things of this page, in the order the service keeps them; a long sentence so that the doc
+   * comment has to wrap, with a URL that must not be split:
+   * https://docs.example.com/a/very/long/path/that/is/longer/than/any/line/of/the/generated/code/so/it/stays/whole.html
+   *
+   * - A list item that is long enough to wrap onto a second line, whose continuation is indented
+   *   under its text.
+   */
   items: Thing[];
 }
 
