@@ -115,7 +115,10 @@ describe("MaxItems and resume tokens (botocore's rules)", () => {
     const paginator = paginateListThings(listService(5, 2).send);
     expect(await collect(paginator.search("Things[].Id"))).toEqual([0, 1, 2, 3, 4]);
     expect(await collect(paginator.search("NextToken"))).toEqual(["t2", "t4", null]);
-    await expect(collect(paginator.search("Things[?"))).rejects.toThrow();
+    expect(await collect(paginator.search("length(Things)"))).toEqual([2, 2, 1]); // checked for syntax only, then run per page
+    const service = listService(5, 2);
+    await expect(collect(paginateListThings(service.send).search("Things[?"))).rejects.toThrow(/Invalid token|Unexpected/);
+    expect(service.requests).toEqual([]);
   });
 });
 

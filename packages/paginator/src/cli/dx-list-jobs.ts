@@ -6,9 +6,9 @@
  * 254 an error from the service, 255 any other failure.
  */
 import { parseArgs } from "node:util";
-import jmespath from "jmespath";
 import { paginateListJobs } from "../generated/index.gen.js";
 import { PageError, PaginationError, StartingTokenError, PaginationConfigError } from "../runtime/index.js";
+import { checkExpression, search } from "../runtime/jmespath.js";
 import { formatJson, formatTable, plain } from "./format.js";
 
 const HELP = `dx-list-jobs: list AWS Data Exchange jobs, as \`aws dataexchange list-jobs\` does
@@ -84,7 +84,7 @@ function parseFlags(argv: string[]): Flags | "help" {
   if (region === undefined || region === "") throw new UsageError("You must specify a region: --region or AWS_REGION");
   if (values.query !== undefined) {
     try {
-      jmespath.search({}, values.query);
+      checkExpression(values.query);
     } catch (error) {
       throw new UsageError(`--query: ${(error as Error).message}`);
     }
@@ -132,7 +132,7 @@ async function run(flags: Flags): Promise<void> {
     let jobs = 0;
     const result = await paginator.buildFullResult((page, n) => progress?.show(`page ${n}, ${(jobs += page.Jobs?.length ?? 0)} jobs`));
     progress?.clear();
-    const shown: unknown = flags.query !== undefined ? jmespath.search(plain(result), flags.query) : result;
+    const shown: unknown = flags.query !== undefined ? search(plain(result), flags.query) : result;
     process.stdout.write(flags.output === "table" ? formatTable("ListJobs", shown) : formatJson(shown));
   } finally {
     client.destroy();

@@ -1,4 +1,3 @@
-import jmespath from "jmespath";
 import {
   PageRequestError,
   PageValidationError,
@@ -8,6 +7,7 @@ import {
   StartingTokenError,
   TokenRewindError,
 } from "./errors.js";
+import { checkExpression, search } from "./jmespath.js";
 import { fullResult, itemsOf, member, sliceItems, valueAt } from "./members.js";
 import type { PaginatedOperation } from "./paginate.js";
 import { sendAbortable, type PageSender } from "./send.js";
@@ -90,9 +90,9 @@ export class PageIterator<
 
   /** botocore's `search()`: a JMESPath expression applied to each page; list results are flattened. */
   async *search(expression: string): AsyncGenerator<unknown, void, undefined> {
-    jmespath.search({}, expression); // a bad expression fails before any request
+    checkExpression(expression); // a bad expression fails before any request
     for await (const page of this) {
-      const result: unknown = jmespath.search(page, expression);
+      const result = search(page, expression);
       if (Array.isArray(result)) yield* result;
       else yield result;
     }
