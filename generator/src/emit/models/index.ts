@@ -130,15 +130,13 @@ function enumStatements(e: IrEnum | IrIntEnum): Statement[] {
     ]),
     "} as const;",
   ];
+  const alias = `export type ${e.name} = (typeof ${e.name})[keyof typeof ${e.name}];`;
   return [
-    lines.join("\n"),
-    {
-      kind: StructureKind.TypeAlias,
-      name: e.name,
-      isExported: true,
-      docs: docs(e.documentation, e.deprecated, 0),
-      type: `(typeof ${e.name})[keyof typeof ${e.name}]`,
-    },
+    [
+      ...lines,
+      ...(docComment(e.documentation, e.deprecated === true, 0)?.split("\n") ?? []),
+      alias.length <= MAX_LINE ? alias : `export type ${e.name} =\n  (typeof ${e.name})[keyof typeof ${e.name}];`,
+    ].join("\n"),
   ];
 }
 

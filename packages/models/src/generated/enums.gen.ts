@@ -15,7 +15,8 @@ export type Code = (typeof Code)[keyof typeof Code];
 export const DatabaseLFTagPolicyPermission = {
   DESCRIBE: "DESCRIBE",
 } as const;
-export type DatabaseLFTagPolicyPermission = (typeof DatabaseLFTagPolicyPermission)[keyof typeof DatabaseLFTagPolicyPermission];
+export type DatabaseLFTagPolicyPermission =
+  (typeof DatabaseLFTagPolicyPermission)[keyof typeof DatabaseLFTagPolicyPermission];
 
 export const ExceptionCause = {
   InsufficientS3BucketPolicy: "InsufficientS3BucketPolicy",
@@ -37,7 +38,8 @@ export const JobErrorResourceTypes = {
   DATA_SET: "DATA_SET",
   REVISION: "REVISION",
 } as const;
-export type JobErrorResourceTypes = (typeof JobErrorResourceTypes)[keyof typeof JobErrorResourceTypes];
+export type JobErrorResourceTypes =
+  (typeof JobErrorResourceTypes)[keyof typeof JobErrorResourceTypes];
 
 export const ProtocolType = {
   REST: "REST",
@@ -58,7 +60,8 @@ export const ServerSideEncryptionTypes = {
   AES256: "AES256",
   aws_kms: "aws:kms",
 } as const;
-export type ServerSideEncryptionTypes = (typeof ServerSideEncryptionTypes)[keyof typeof ServerSideEncryptionTypes];
+export type ServerSideEncryptionTypes =
+  (typeof ServerSideEncryptionTypes)[keyof typeof ServerSideEncryptionTypes];
 
 export const State = {
   CANCELLED: "CANCELLED",
@@ -74,7 +77,8 @@ export const TableTagPolicyLFPermission = {
   DESCRIBE: "DESCRIBE",
   SELECT: "SELECT",
 } as const;
-export type TableTagPolicyLFPermission = (typeof TableTagPolicyLFPermission)[keyof typeof TableTagPolicyLFPermission];
+export type TableTagPolicyLFPermission =
+  (typeof TableTagPolicyLFPermission)[keyof typeof TableTagPolicyLFPermission];
 
 export const Type = {
   CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET: "CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET",
