@@ -120,6 +120,42 @@ try {
       console.log(`BENCH ${JSON.stringify({ suite: "@dx/paginator", case: `${name.replace("dx paginateListJobs, ", "")} vs AWS SDK paginator, page size ${size}`, metric: "throughput ratio", value: Number(ratio.toFixed(3)), unit: "x" })}`);
     }
   }
+  // Memory, not speed: the heap still in use after a GC, sampled every 10 pages, through the
+  // paginator (flat: independent of how many jobs have gone by) and through buildFullResult (grows).
+  const retained = async (collectAll) => {
+    globalThis.gc?.();
+    const base = process.memoryUsage().heapUsed;
+    const samples = [];
+    let pages = 0;
+    const sample = () => {
+      globalThis.gc?.();
+      samples.push((process.memoryUsage().heapUsed - base) / 2 ** 20);
+    };
+    const c = client(endpoint.url);
+    const paginator = paginateListJobs(c, { PaginationConfig: { PageSize: 200 } });
+    if (collectAll) {
+      const result = await paginator.buildFullResult(() => ++pages % 10 === 0 && sample());
+      sample();
+      if (result.Jobs.length !== JOBS) throw new Error("buildFullResult lost jobs");
+    } else {
+      for await (const page of paginator) if (++pages % 10 === 0 && page.Jobs) sample();
+    }
+    c.destroy();
+    const early = Math.max(0, Math.floor(samples.length / 10) - 1); // the sample nearest a tenth of the listing
+    return { tenth: samples[early] ?? 0, tenthJobs: (early + 1) * 10 * 200, max: Math.max(...samples), last: samples.at(-1) ?? 0 };
+  };
+  if (globalThis.gc) {
+    const iterate = await retained(false);
+    const full = await retained(true);
+    console.log(`retained heap after GC, page size 200: iterating ${iterate.tenth.toFixed(1)} MB after ${iterate.tenthJobs} jobs, at most ${iterate.max.toFixed(1)} MB over ${JOBS}; buildFullResult ${full.last.toFixed(1)} MB at the end`);
+    for (const [label, value] of [
+      [`paginateListJobs iterating, retained after ${iterate.tenthJobs} jobs`, iterate.tenth],
+      [`paginateListJobs iterating, retained max over ${JOBS} jobs`, iterate.max],
+      [`buildFullResult, retained with ${JOBS} jobs`, full.last],
+    ]) {
+      console.log(`BENCH ${JSON.stringify({ suite: "@dx/paginator", case: label, metric: "retained heap", value: Number(value.toFixed(1)), unit: "MB" })}`);
+    }
+  }
 } finally {
   endpoint.stop();
 }
