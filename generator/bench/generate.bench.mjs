@@ -29,25 +29,47 @@ function bench(caseName, metric, value, unit) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Wall time of one CLI process, from spawn to exit. */
+/**
+ * CPU time (user + system) of the children this process has waited for, in ms, from
+ * /proc/self/stat (Linux); undefined elsewhere. Unlike wall time, it hardly moves when other work
+ * shares the machine.
+ */
+function childrenCpuMs() {
+  try {
+    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+    // cutime and cstime are fields 16 and 17 of stat(5); "fields" starts at field 3.
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+const cpuTimes = [];
+
+/** Wall time of one CLI process, from spawn to exit (its CPU time goes to `cpuTimes`). */
 function cliRun(args) {
+  const cpuBefore = childrenCpuMs();
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [cli, ...args], { cwd: repoRoot, encoding: "utf8" });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`dx-gen ${args.join(" ")} failed:\n${r.stderr}`);
+  const cpuAfter = childrenCpuMs();
+  cpuTimes.push(cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore);
   return ms;
 }
 
-/** Median and best of RUNS cold runs; `fresh` gives each run an empty output folder. */
+/** Median and best wall time, and median CPU time, of RUNS cold runs; `fresh` gives each run an empty output folder. */
 function coldCli(args, fresh) {
   const times = [];
   let out = join(work, `out-${Math.random().toString(36).slice(2)}`);
   if (!fresh) cliRun([...args, "--out", out]);
+  cpuTimes.length = 0;
   for (let i = 0; i < RUNS; i++) {
     if (fresh) out = join(work, `out-${i}-${Math.random().toString(36).slice(2)}`);
     times.push(cliRun([...args, "--out", out]));
   }
-  return { median: median(times), best: Math.min(...times) };
+  const cpu = cpuTimes.every((t) => t !== undefined) ? median(cpuTimes) : undefined;
+  return { median: median(times), best: Math.min(...times), cpu };
 }
 
 /** spec/ with its whole closure copied n times: shapes `X` become `X_<i>`, operations ListJobs_<i>. */
@@ -110,13 +132,22 @@ const describeStages = (best) => Object.entries(best).map(([k, v]) => `${k} ${v.
 // Warm the file system cache and check the CLI works before measuring.
 runPipeline({ root: repoRoot });
 
-console.log(`dx-gen benchmark (median of ${RUNS} cold CLI runs; best in-process stage times; one run for N >= 16)\n`);
+const load = (() => {
+  try {
+    return readFileSync("/proc/loadavg", "utf8").split(" ")[0];
+  } catch {
+    return "?";
+  }
+})();
+console.log(`dx-gen benchmark (median of ${RUNS} cold CLI runs; best in-process stage times; one run for N >= 16; load average ${load})\n`);
 
 const coldFresh = coldCli([], true);
 const coldRegen = coldCli([], false);
+cpuTimes.length = 0;
 const helpRuns = Array.from({ length: RUNS }, () => cliRun(["--help"]));
-const helpOnly = { median: median(helpRuns), best: Math.min(...helpRuns) };
-const show = (label, t) => console.log(`${label.padEnd(52)}${t.median.toFixed(0).padStart(6)} ms median, ${t.best.toFixed(0)} ms best`);
+const helpOnly = { median: median(helpRuns), best: Math.min(...helpRuns), cpu: cpuTimes.every((t) => t !== undefined) ? median(cpuTimes) : undefined };
+const show = (label, t) =>
+  console.log(`${label.padEnd(52)}${t.median.toFixed(0).padStart(6)} ms median, ${t.best.toFixed(0)} ms best${t.cpu === undefined ? "" : `, ${t.cpu.toFixed(0)} ms CPU`}`);
 show("spec/ full generation, cold node, empty --out:", coldFresh);
 show("spec/ regeneration, cold node, up-to-date --out:", coldRegen);
 show("node dist/cli.js --help (startup alone):", helpOnly);
@@ -124,6 +155,7 @@ console.log("");
 for (const [name, t] of [["spec/ full generation (cold CLI)", coldFresh], ["spec/ regeneration (cold CLI)", coldRegen], ["CLI startup (--help)", helpOnly]]) {
   bench(name, "wall_median", t.median, "ms");
   bench(name, "wall_best", t.best, "ms");
+  if (t.cpu !== undefined) bench(name, "cpu_median", t.cpu, "ms");
 }
 
 const spec = JSON.parse(readFileSync(specPath, "utf8"));
