@@ -35,7 +35,7 @@ function client(url) {
   return new DataExchangeClient({ region: "us-east-1", endpoint: url, credentials: { accessKeyId: "AKIDBENCH", secretAccessKey: "bench" } });
 }
 
-/** Runs `iterate(onPage)` once, measuring wall time and the peak heap above the post-GC baseline. */
+/** Runs `iterate(onPage)`, measuring wall time and the peak heap above the post-GC baseline. */
 async function measure(iterate) {
   globalThis.gc?.();
   const base = process.memoryUsage().heapUsed;
@@ -47,79 +47,109 @@ async function measure(iterate) {
     const used = process.memoryUsage().heapUsed;
     if (used > peak) peak = used;
   });
-  const seconds = (performance.now() - started) / 1000;
-  if (count !== JOBS) throw new Error(`listed ${count} jobs, expected ${JOBS}`);
-  return { jobsPerSecond: count / seconds, peakMb: (peak - base) / 2 ** 20 };
+  return { seconds: (performance.now() - started) / 1000, count, peakMb: (peak - base) / 2 ** 20 };
+}
+
+/**
+ * Each case walks the whole listing once, in chunks, keeping its place between chunks (our resume
+ * token, the SDK's startingToken, the raw token for fetch). Chunks of all cases are interleaved, in
+ * an order that rotates, so that a machine busy with other work slows every case alike.
+ */
+const CHUNK = 25_000; // a multiple of both page sizes: chunks end on page boundaries
+
+function ours(options) {
+  return (url, size) => {
+    const c = client(url);
+    let token;
+    return {
+      chunk: async (jobs, onPage) => {
+        const paginator = paginateListJobs(c, { PaginationConfig: { PageSize: size, MaxItems: jobs, ...(token && { StartingToken: token }) } }, options);
+        for await (const page of paginator) onPage(page.Jobs?.length ?? 0);
+        token = paginator.resumeToken;
+      },
+      close: () => c.destroy(),
+    };
+  };
 }
 
 const cases = {
-  "dx paginateListJobs, validation tolerant": (url, size) => async (onPage) => {
+  "dx paginateListJobs, validation tolerant": ours({}),
+  "dx paginateListJobs, validation tolerant, readAhead": ours({ readAhead: true }),
+  "dx paginateListJobs, validation off": ours({ validation: "off" }),
+  "AWS SDK paginateListJobs": (url, size) => {
     const c = client(url);
-    for await (const page of paginateListJobs(c, { PaginationConfig: { PageSize: size } })) onPage(page.Jobs?.length ?? 0);
-    c.destroy();
-  },
-  "dx paginateListJobs, validation tolerant, readAhead": (url, size) => async (onPage) => {
-    const c = client(url);
-    for await (const page of paginateListJobs(c, { PaginationConfig: { PageSize: size } }, { readAhead: true })) onPage(page.Jobs?.length ?? 0);
-    c.destroy();
-  },
-  "dx paginateListJobs, validation off": (url, size) => async (onPage) => {
-    const c = client(url);
-    for await (const page of paginateListJobs(c, { PaginationConfig: { PageSize: size } }, { validation: "off" })) onPage(page.Jobs?.length ?? 0);
-    c.destroy();
-  },
-  "AWS SDK paginateListJobs": (url, size) => async (onPage) => {
-    const c = client(url);
-    for await (const page of sdkPaginateListJobs({ client: c, pageSize: size }, {})) onPage(page.Jobs?.length ?? 0);
-    c.destroy();
-  },
-  "bare fetch loop": (url, size) => async (onPage) => {
     let token;
-    do {
-      const response = await fetch(`${url}/v1/jobs?maxResults=${size}${token ? `&nextToken=${encodeURIComponent(token)}` : ""}`);
-      const page = JSON.parse(await response.text());
-      onPage(page.Jobs.length);
-      token = page.NextToken;
-    } while (token);
+    return {
+      chunk: async (jobs, onPage) => {
+        let seen = 0;
+        for await (const page of sdkPaginateListJobs({ client: c, pageSize: size, ...(token && { startingToken: token }) }, {})) {
+          seen += page.Jobs?.length ?? 0;
+          onPage(page.Jobs?.length ?? 0);
+          token = page.NextToken;
+          if (seen >= jobs) break;
+        }
+      },
+      close: () => c.destroy(),
+    };
+  },
+  "bare fetch loop": (url, size) => {
+    let token;
+    return {
+      chunk: async (jobs, onPage) => {
+        let seen = 0;
+        do {
+          const response = await fetch(`${url}/v1/jobs?maxResults=${size}${token ? `&nextToken=${encodeURIComponent(token)}` : ""}`);
+          const page = JSON.parse(await response.text());
+          seen += page.Jobs.length;
+          onPage(page.Jobs.length);
+          token = page.NextToken;
+        } while (token && seen < jobs);
+      },
+      close: () => undefined,
+    };
   },
 };
-
-const WARM = Symbol("warm");
-function warmUp() {
-  let seen = 0;
-  return (jobs) => {
-    if ((seen += jobs) >= 5_000) throw WARM;
-  };
-}
 
 const endpoint = await startEndpoint();
 try {
   console.log(`Listing ${JOBS} jobs from ${endpoint.url} (node ${process.version}, ${globalThis.gc ? "with" : "without"} --expose-gc, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")})`);
   // Warm up every path (JIT, connection pools) on the first 5,000 jobs.
   for (const make of Object.values(cases)) {
-    await make(endpoint.url, 200)(warmUp()).catch((error) => (error === WARM ? undefined : Promise.reject(error)));
+    const cursor = make(endpoint.url, 200);
+    await cursor.chunk(5_000, () => undefined);
+    cursor.close();
   }
-  for (const [round, size] of PAGE_SIZES.entries()) {
-    const results = {};
-    // The machine may be busy with other work: alternate the order of the cases between page sizes.
-    const order = round % 2 === 0 ? Object.entries(cases) : Object.entries(cases).reverse();
-    for (const [name, make] of order) {
-      // One pass each: a pass over 100,000 jobs (about 680 MB of JSON) is long enough to average out noise.
-      results[name] = await measure(make(endpoint.url, size));
+  for (const size of PAGE_SIZES) {
+    const names = Object.keys(cases);
+    const cursors = Object.fromEntries(names.map((name) => [name, cases[name](endpoint.url, size)]));
+    const totals = Object.fromEntries(names.map((name) => [name, { seconds: 0, count: 0, peakMb: 0 }]));
+    for (let round = 0; round * CHUNK < JOBS; round++) {
+      const order = names.map((_, i) => names[(i + round) % names.length]);
+      for (const name of order) {
+        const r = await measure((onPage) => cursors[name].chunk(Math.min(CHUNK, JOBS - round * CHUNK), onPage));
+        totals[name].seconds += r.seconds;
+        totals[name].count += r.count;
+        totals[name].peakMb = Math.max(totals[name].peakMb, r.peakMb);
+      }
     }
-    const sdk = results["AWS SDK paginateListJobs"].jobsPerSecond;
-    for (const name of Object.keys(cases)) {
-      const r = results[name];
-      console.log(`page size ${String(size).padStart(3)}  ${name.padEnd(52)} ${Math.round(r.jobsPerSecond).toString().padStart(8)} jobs/s  ${r.peakMb.toFixed(1).padStart(6)} MB peak  (${(r.jobsPerSecond / sdk).toFixed(2)}x SDK)`);
+    for (const name of names) {
+      cursors[name].close();
+      if (totals[name].count !== JOBS) throw new Error(`${name} listed ${totals[name].count} jobs, expected ${JOBS}`);
+    }
+    const rate = (name) => totals[name].count / totals[name].seconds;
+    const sdk = rate("AWS SDK paginateListJobs");
+    for (const name of names) {
+      console.log(`page size ${String(size).padStart(3)}  ${name.padEnd(52)} ${Math.round(rate(name)).toString().padStart(8)} jobs/s  ${totals[name].peakMb.toFixed(1).padStart(6)} MB peak  (${(rate(name) / sdk).toFixed(2)}x SDK)`);
       const label = `${name}, page size ${size}`;
-      console.log(`BENCH ${JSON.stringify({ suite: "@dx/paginator", case: label, metric: "throughput", value: Math.round(r.jobsPerSecond), unit: "jobs/s" })}`);
-      console.log(`BENCH ${JSON.stringify({ suite: "@dx/paginator", case: label, metric: "peak heap", value: Number(r.peakMb.toFixed(1)), unit: "MB" })}`);
+      console.log(`BENCH ${JSON.stringify({ suite: "@dx/paginator", case: label, metric: "throughput", value: Math.round(rate(name)), unit: "jobs/s" })}`);
+      console.log(`BENCH ${JSON.stringify({ suite: "@dx/paginator", case: label, metric: "peak heap", value: Number(totals[name].peakMb.toFixed(1)), unit: "MB" })}`);
     }
     for (const name of ["dx paginateListJobs, validation tolerant", "dx paginateListJobs, validation tolerant, readAhead"]) {
-      const ratio = results[name].jobsPerSecond / sdk;
+      const ratio = rate(name) / sdk;
       console.log(`BENCH ${JSON.stringify({ suite: "@dx/paginator", case: `${name.replace("dx paginateListJobs, ", "")} vs AWS SDK paginator, page size ${size}`, metric: "throughput ratio", value: Number(ratio.toFixed(3)), unit: "x" })}`);
     }
   }
+
   // Memory, not speed: the heap still in use after a GC, sampled every 10 pages, through the
   // paginator (flat: independent of how many jobs have gone by) and through buildFullResult (grows).
   const retained = async (collectAll) => {
