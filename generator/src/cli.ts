@@ -2,8 +2,6 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { SpecError } from "./diagnostics.js";
-import { runDiffCommand } from "./diff/command.js";
-import { checkGenerated, findWorkspaceRoot, generate } from "./pipeline.js";
 
 const HELP = `dx-gen: generate the dx packages from a Smithy 2.0 JSON AST spec
 
@@ -23,9 +21,12 @@ Exit codes: 0 success, 1 invalid spec or stale files, 2 bad command line.
 A bad spec is reported as "file:line:column /json/pointer: problem", every independent
 problem at once, and nothing is written.`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   // `dx-gen diff ...` is its own command with its own options (generator/src/diff/command.ts).
-  if (argv[0] === "diff") return runDiffCommand(argv.slice(1));
+  if (argv[0] === "diff") {
+    const { runDiffCommand } = await import("./diff/command.js");
+    return runDiffCommand(argv.slice(1));
+  }
   let args;
   try {
     args = parseArgs({
@@ -48,6 +49,8 @@ function main(argv: string[]): number {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
+  // Loaded only now: the emitters pull in ts-morph and Ajv, which --help and bad flags do not need.
+  const { checkGenerated, findWorkspaceRoot, generate } = await import("./pipeline.js");
   const root = findWorkspaceRoot(process.cwd());
   const options = {
     root,
@@ -84,4 +87,4 @@ function describeStale(status: string): string {
   return status === "created" ? "missing" : status === "removed" ? "orphaned" : "stale";
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));
