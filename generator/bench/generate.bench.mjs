@@ -48,11 +48,15 @@ const cpuTimes = [];
 
 /** Wall time of one CLI process, from spawn to exit (its CPU time goes to `cpuTimes`). */
 function cliRun(args) {
+  return nodeRun([cli, ...args]);
+}
+
+function nodeRun(args) {
   const cpuBefore = childrenCpuMs();
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: repoRoot, encoding: "utf8" });
+  const r = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: "utf8" });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0) throw new Error(`dx-gen ${args.join(" ")} failed:\n${r.stderr}`);
+  if (r.status !== 0) throw new Error(`node ${args.join(" ")} failed:\n${r.stderr}`);
   const cpuAfter = childrenCpuMs();
   cpuTimes.push(cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore);
   return ms;
@@ -143,16 +147,23 @@ console.log(`dx-gen benchmark (median of ${RUNS} cold CLI runs; best in-process 
 
 const coldFresh = coldCli([], true);
 const coldRegen = coldCli([], false);
-cpuTimes.length = 0;
-const helpRuns = Array.from({ length: RUNS }, () => cliRun(["--help"]));
-const helpOnly = { median: median(helpRuns), best: Math.min(...helpRuns), cpu: cpuTimes.every((t) => t !== undefined) ? median(cpuTimes) : undefined };
+/** Median/best wall and median CPU time of RUNS runs of `run`, which spawns one process each. */
+function repeated(run) {
+  cpuTimes.length = 0;
+  const times = Array.from({ length: RUNS }, run);
+  return { median: median(times), best: Math.min(...times), cpu: cpuTimes.every((t) => t !== undefined) ? median(cpuTimes) : undefined };
+}
+const helpOnly = repeated(() => cliRun(["--help"]));
+// What every generation pays before any work: loading the pipeline, its emitters and their libraries.
+const pipelineImport = repeated(() => nodeRun(["--input-type=module", "-e", `await import(${JSON.stringify(join(generatorDir, "dist", "pipeline.js"))})`]));
 const show = (label, t) =>
   console.log(`${label.padEnd(52)}${t.median.toFixed(0).padStart(6)} ms median, ${t.best.toFixed(0)} ms best${t.cpu === undefined ? "" : `, ${t.cpu.toFixed(0)} ms CPU`}`);
 show("spec/ full generation, cold node, empty --out:", coldFresh);
 show("spec/ regeneration, cold node, up-to-date --out:", coldRegen);
-show("node dist/cli.js --help (startup alone):", helpOnly);
+show("node dist/cli.js --help (node start, no pipeline):", helpOnly);
+show("node start + import of the pipeline (ts-morph, Ajv):", pipelineImport);
 console.log("");
-for (const [name, t] of [["spec/ full generation (cold CLI)", coldFresh], ["spec/ regeneration (cold CLI)", coldRegen], ["CLI startup (--help)", helpOnly]]) {
+for (const [name, t] of [["spec/ full generation (cold CLI)", coldFresh], ["spec/ regeneration (cold CLI)", coldRegen], ["CLI --help (node start, no pipeline)", helpOnly], ["node start + pipeline import", pipelineImport]]) {
   bench(name, "wall_median", t.median, "ms");
   bench(name, "wall_best", t.best, "ms");
   if (t.cpu !== undefined) bench(name, "cpu_median", t.cpu, "ms");
