@@ -57,9 +57,11 @@ export function buildTable(ir: Ir): Record<string, Entry> {
         return true;
       case "structure":
       case "union": {
-        const e: Entry = { kind: s.kind, convert: false, members: [] };
+        // A member whose wire name (jsonName) differs from its model name is renamed by the conversion.
+        const renames = s.members.some((m) => m.name !== m.jsonName);
+        const e: Entry = { kind: s.kind, convert: renames, members: [] };
         table[s.name] = e;
-        converting.set(s.name, false);
+        converting.set(s.name, renames);
         e.members = s.members.map((m) => [m.name, m.jsonName, target(m)]);
         return true;
       }

@@ -23,9 +23,11 @@ export function matching(pattern: string, minLength?: number, maxLength?: number
     const n = codePoints(s);
     return (minLength === undefined || n >= minLength) && (maxLength === undefined || n <= maxLength);
   };
+  // A long minimum needs long repetitions, which fast-check's default size rarely makes.
+  const size = minLength === undefined || minLength <= 8 ? undefined : minLength <= 80 ? "medium" : "large";
   let base: fc.Arbitrary<string>;
   try {
-    base = fc.stringMatching(re);
+    base = fc.stringMatching(re, size ? { size } : {});
   } catch {
     // A construct fast-check cannot generate from: fall back to filtering (slow, but correct).
     base = text(minLength, maxLength).filter((s) => re.test(s));
@@ -77,16 +79,28 @@ export function list<T>(item: fc.Arbitrary<T>, options: { minLength?: number; ma
   const element: fc.Arbitrary<T | null> = options.sparse ? fc.option(item, { nil: null }) : item;
   const bounds = { ...(options.minLength !== undefined && { minLength: options.minLength }), ...(options.maxLength !== undefined && { maxLength: options.maxLength }) };
   // Items are unique by value, as JSON Schema's uniqueItems compares them.
-  return options.unique ? fc.uniqueArray(element, { ...bounds, selector: (v) => JSON.stringify(v) }) : fc.array(element, bounds);
+  return options.unique ? fc.uniqueArray(element, { ...bounds, depthIdentifier, selector: (v) => JSON.stringify(v) }) : fc.array(element, { ...bounds, depthIdentifier });
 }
 
 export function map<T>(key: fc.Arbitrary<string>, value: fc.Arbitrary<T>, options: { minKeys?: number; maxKeys?: number; sparse?: boolean }): fc.Arbitrary<Record<string, T | null>> {
   const v: fc.Arbitrary<T | null> = options.sparse ? fc.option(value, { nil: null }) : value;
-  return fc.dictionary(key, v, { noNullPrototype: true, ...(options.minKeys !== undefined && { minKeys: options.minKeys }), ...(options.maxKeys !== undefined && { maxKeys: options.maxKeys }) });
+  return fc.dictionary(key, v, { noNullPrototype: true, depthIdentifier, ...(options.minKeys !== undefined && { minKeys: options.minKeys }), ...(options.maxKeys !== undefined && { maxKeys: options.maxKeys }) });
 }
 
+/**
+ * One depth shared by every structure and list: the deeper a value, the likelier its optional members
+ * are left out and its lists short, so large models (MediaConvert's Job) give values of sane size.
+ */
+const depthIdentifier = fc.createDepthIdentifier();
+
 export function structure(members: Record<string, fc.Arbitrary<unknown>>, requiredKeys: string[]): fc.Arbitrary<Record<string, unknown>> {
-  return fc.record(members, { requiredKeys, noNullPrototype: true });
+  const required = new Set(requiredKeys);
+  const model: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const [name, arb] of Object.entries(members)) model[name] = required.has(name) ? arb : fc.option(arb, { nil: undefined, depthIdentifier });
+  return fc.record(model, { noNullPrototype: true }).map((record) => {
+    for (const name of Object.keys(record)) if (record[name] === undefined) delete record[name];
+    return record;
+  });
 }
 
 /** Exactly one member set. */

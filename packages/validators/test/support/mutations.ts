@@ -63,8 +63,11 @@ export function mutations(bundle: Bundle, root: Schema, value: unknown): Mutatio
     if (s["format"] === "date-time") out.push({ kind: "bad-timestamp", pointer, replacement: "2023-02-29T12:00:00Z" });
     if (s["format"] === "http-date") out.push({ kind: "bad-timestamp", pointer, replacement: "Wed, 29 Feb 2023 12:00:00 GMT" });
     if (s["dxModel"] === "date") out.push({ kind: "bad-timestamp", pointer, replacement: new Date(Number.NaN) });
-    if (typeof s["maximum"] === "number") out.push({ kind: "out-of-range", pointer, replacement: (s["maximum"] as number) + 1 });
-    if (typeof s["minimum"] === "number") out.push({ kind: "out-of-range", pointer, replacement: (s["minimum"] as number) - 1 });
+    // (a bound so large that ±1 is the same double gives no mutation)
+    const max = s["maximum"];
+    const min = s["minimum"];
+    if (typeof max === "number" && max + 1 > max) out.push({ kind: "out-of-range", pointer, replacement: max + 1 });
+    if (typeof min === "number" && min - 1 < min) out.push({ kind: "out-of-range", pointer, replacement: min - 1 });
     if (Array.isArray(v) && s["items"]) v.forEach((item, i) => walk(s["items"] as Schema, item, `${pointer}/${i}`));
     if (typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Uint8Array)) {
       const record = v as Record<string, unknown>;
