@@ -4,14 +4,32 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { diffSpecs } from "../../src/diff/command.js";
+import { diffSpecs, runDiffCommand } from "../../src/diff/command.js";
 import { findWorkspaceRoot } from "../../src/pipeline.js";
 import { baseSpec, edited, input, members, traits, type Spec } from "./fixture.js";
 
 const CLI = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist/cli.js");
 const WORKSPACE = findWorkspaceRoot(dirname(fileURLToPath(import.meta.url)));
 
+/** `dx-gen diff ARGS` in `cwd`, in this process (spawning a CLI per case made the suite slow). */
 function run(cwd: string, args: string[]) {
+  let out = "";
+  let err = "";
+  const [write, writeErr, before] = [process.stdout.write, process.stderr.write, process.cwd()];
+  process.stdout.write = ((chunk: string) => ((out += chunk), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) => ((err += chunk), true)) as typeof process.stderr.write;
+  try {
+    process.chdir(cwd);
+    return { code: runDiffCommand(args), out, err };
+  } finally {
+    process.chdir(before);
+    process.stdout.write = write;
+    process.stderr.write = writeErr;
+  }
+}
+
+/** The real executable, for what only it does (the `diff` dispatch of cli.ts). */
+function spawnCli(cwd: string, args: string[]) {
   const r = spawnSync(process.execPath, [CLI, "diff", ...args], { cwd, encoding: "utf8" });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -41,7 +59,7 @@ describe("dx-gen diff (command line)", () => {
 
   it("compares two files and prints the report by severity, then the packages", () => {
     write(join(root, "new.json"), JSON.stringify(edited((s) => void delete members(s, "ex#Thing")["Name"]), null, 2));
-    const r = run(root, ["spec/example.json", "new.json"]);
+    const r = spawnCli(root, ["spec/example.json", "new.json"]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("Breaking changes (major): 1");
     expect(r.out).toMatch(/RemovedMember\s+ex#Thing\$Name: structure member removed/);
