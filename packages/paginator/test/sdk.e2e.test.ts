@@ -46,6 +46,14 @@ describe("paginateListJobs over the AWS SDK client", () => {
     expect(endpoint.requests.every((r) => r.query["maxResults"] === "7" && r.authorization?.startsWith("AWS4-HMAC-SHA256"))).toBe(true);
   });
 
+  it("refuses an object that only looks like an SDK client, as the SDK's own paginator does", async () => {
+    const lookalike = { send: async () => ({ Jobs: [] }), destroy: () => undefined };
+    const error = await collect(paginateListJobs(lookalike)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PageRequestError);
+    expect((error as PageRequestError).cause).toBeInstanceOf(TypeError);
+    expect((error as PageRequestError).message).toMatch(/expected a DataExchangeClient/);
+  });
+
   it("gives the same jobs as the SDK's own paginateListJobs", async () => {
     const { client } = await serve();
     const theirs: string[] = [];

@@ -64,12 +64,11 @@ function bindingFile(ir: Ir, b: Binding): string {
   const sdk = ir.service.sdkId === undefined ? undefined : awsSdkNames(ir.service.sdkId, b.op.name);
   const q = JSON.stringify;
   const validators = validatorNames(b.output);
-  const typeArgs = [b.input, b.output, sdk?.client ?? "never", q(b.inputToken), q(b.outputToken), q(b.items), ...(b.pageSize ? [q(b.pageSize)] : [])];
+  const typeArgs = [b.input, b.output, sdk ? "AwsSdkClient" : "never", q(b.inputToken), q(b.outputToken), q(b.items), ...(b.pageSize ? [q(b.pageSize)] : [])];
   const lines = [
-    ...(sdk ? [`import type { ${sdk.client} } from ${q(sdk.packageName)};`] : []),
     `import type { ${[b.input, b.output].sort().join(", ")} } from "@dx/models";`,
     `import { ${validators.assert}, ${validators.parse} } from "@dx/validators";`,
-    `import { createPaginator } from "../runtime/index.js";`,
+    `import { createPaginator${sdk ? ", type AwsSdkClient" : ""} } from "../runtime/index.js";`,
     ``,
     `/**`,
     ...docLines(b),
@@ -84,9 +83,10 @@ function bindingFile(ir: Ir, b: Binding): string {
     `  assert: ${validators.assert},`,
     ...(sdk
       ? [
-          // The SDK is an optional peer: loaded on first use, so the package works without it.
+          // The SDK is an optional peer: loaded on first use, so the package (and its types) work without it.
           `  sdk: async (client, request, { signal }) => {`,
-          `    const { ${sdk.command} } = await import(${q(sdk.packageName)});`,
+          `    const { ${sdk.client}, ${sdk.command} } = await import(${q(sdk.packageName)});`,
+          `    if (!(client instanceof ${sdk.client})) throw new TypeError(${q(`${b.fn}: expected a ${sdk.client} of ${sdk.packageName}`)});`,
           `    const { $metadata, ...page } = await client.send(new ${sdk.command}(request), signal ? { abortSignal: signal } : {});`,
           `    return page;`,
           `  },`,

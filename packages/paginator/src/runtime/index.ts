@@ -14,6 +14,7 @@ export {
 export { encodeResumeToken, decodeStartingToken, type StartPosition } from "./token.js";
 export {
   wireTransport,
+  type AwsSdkClient,
   type FullResult,
   type ItemOf,
   type PageDrift,

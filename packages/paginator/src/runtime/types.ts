@@ -55,6 +55,16 @@ export interface ValidatorOptions {
   onDrift?: (drift: ValidatorDrift) => void;
 }
 
+/**
+ * An AWS SDK for JavaScript v3 client (a `DataExchangeClient`, say), described without naming the
+ * SDK: it is an optional peer dependency, so the declarations must not import it. Each binding checks
+ * that the client is an instance of its service's client class before sending.
+ */
+export interface AwsSdkClient {
+  send(...args: never[]): Promise<unknown>;
+  destroy(): void;
+}
+
 export interface RequestContext {
   signal?: AbortSignal;
 }
