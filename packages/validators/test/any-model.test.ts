@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as fc from "fast-check";
@@ -28,9 +28,8 @@ interface Generated {
 }
 
 async function generate(spec: string): Promise<Generated> {
-  const out = join(work, spec.replace(/\W/g, "_"));
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
+  mkdirSync(work, { recursive: true });
+  const out = mkdtempSync(join(work, `${spec.replace(/\W/g, "_")}-`));
   const run = spawnSync(process.execPath, [join(root, "generator/dist/cli.js"), "--spec", join(models, spec), "--out", out], { encoding: "utf8", cwd: root });
   if (run.status !== 0) throw new Error(run.stderr);
   symlinkSync(join(pkg, "src/runtime"), join(out, "packages/validators/src/runtime"), "dir");

@@ -39,6 +39,7 @@ function expectation(e: AjvErrorLike): { pointer: string; expected: string; foun
     case "format":
       return { pointer: e.instancePath, expected: FORMAT_NAMES[String(p["format"])] ?? `format ${String(p["format"])}` };
     case "pattern":
+    case "dxPattern":
       return { pointer: e.instancePath, expected: `a string matching /${String(p["pattern"])}/` };
     case "minLength":
       return { pointer: e.instancePath, expected: `at least ${plural(limit, "character")}` };

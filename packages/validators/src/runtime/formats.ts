@@ -41,19 +41,19 @@ export interface DateTimeFields {
  * Reads an RFC 3339 `date-time` (offset required, real calendar date, leap second only at 23:59:60
  * UTC), or returns undefined. Fractions beyond milliseconds are accepted and truncated.
  */
-export function readDateTime(s: string): DateTimeFields | undefined {
+function scanDateTime(s: string, into: DateTimeFields): boolean {
   const n = s.length;
-  if (n < 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
+  if (n < 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return false;
   const t = s.charCodeAt(10);
-  if (t !== 84 && t !== 116) return undefined; // T or t
+  if (t !== 84 && t !== 116) return false; // T or t
   const year = digits(s, 0, 4);
   const month = digits(s, 5, 2);
   const day = digits(s, 8, 2);
   const hour = digits(s, 11, 2);
   const minute = digits(s, 14, 2);
   const second = digits(s, 17, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return undefined;
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return false;
   let i = 19;
   let millisecond = 0;
   if (s.charCodeAt(i) === 46) {
@@ -64,32 +64,49 @@ export function readDateTime(s: string): DateTimeFields | undefined {
       if (i - start < 3) millisecond = millisecond * 10 + c;
       i++;
     }
-    if (i === start) return undefined;
+    if (i === start) return false;
     for (let k = i - start; k < 3; k++) millisecond *= 10;
   }
   let offset: number;
   const z = s.charCodeAt(i);
   if (z === 90 || z === 122) {
-    if (i + 1 !== n) return undefined;
+    if (i + 1 !== n) return false;
     offset = 0;
   } else if ((z === 43 || z === 45) && i + 6 === n && s.charCodeAt(i + 3) === 58) {
     const oh = digits(s, i + 1, 2);
     const om = digits(s, i + 4, 2);
-    if (oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
+    if (oh < 0 || oh > 23 || om < 0 || om > 59) return false;
     offset = (z === 45 ? -1 : 1) * (oh * 60 + om);
   } else {
-    return undefined;
+    return false;
   }
   if (second === 60) {
     // A leap second exists only as the last second of a UTC day.
     const utcMinutes = (((hour * 60 + minute - offset) % 1440) + 1440) % 1440;
-    if (utcMinutes !== 23 * 60 + 59) return undefined;
+    if (utcMinutes !== 23 * 60 + 59) return false;
   }
-  return { year, month, day, hour, minute, second, millisecond, offset };
+  into.year = year;
+  into.month = month;
+  into.day = day;
+  into.hour = hour;
+  into.minute = minute;
+  into.second = second;
+  into.millisecond = millisecond;
+  into.offset = offset;
+  return true;
 }
 
+export function readDateTime(s: string): DateTimeFields | undefined {
+  const fields: DateTimeFields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, millisecond: 0, offset: 0 };
+  return scanDateTime(s, fields) ? fields : undefined;
+}
+
+/** Reused by isDateTime, which only needs the verdict: checking allocates nothing. */
+const scratch: DateTimeFields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, millisecond: 0, offset: 0 };
+
+
 export function isDateTime(s: string): boolean {
-  return readDateTime(s) !== undefined;
+  return scanDateTime(s, scratch);
 }
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];

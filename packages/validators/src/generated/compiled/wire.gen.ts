@@ -7,10 +7,8 @@ import import0 from "ajv/dist/runtime/ucs2length.js";
 import import1 from "ajv/dist/runtime/equal.js";
 import * as import2 from "../../runtime/formats.js";
 
-const schema32 = {"type":"object","properties":{"AssetId":{"$ref":"#/$defs/Id"},"Bucket":{"$ref":"#/$defs/__string"},"Key":{"$ref":"#/$defs/__string"}},"required":["AssetId","Bucket"],"additionalProperties":false};
-const schema33 = {"type":"string","pattern":"^[a-zA-Z0-9]{30,40}$"};
-const schema34 = {"type":"string"};
-const pattern4 = new RegExp("^[a-zA-Z0-9]{30,40}$", "");
+const schema32 = {"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["AssetId","Bucket"],"additionalProperties":false};
+const pattern4 = new RegExp("^[a-zA-Z0-9]*$", "");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -58,8 +56,8 @@ errors++;
 if(data.AssetId !== undefined){
 let data0 = data.AssetId;
 if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
-const err3 = {instancePath:instancePath+"/AssetId",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(data0.length < 30 || data0.length > 40 || !pattern4.test(data0)){
+const err3 = {instancePath:instancePath+"/AssetId",schemaPath:"#/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -70,7 +68,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/AssetId",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"}};
+const err4 = {instancePath:instancePath+"/AssetId",schemaPath:"#/properties/AssetId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -82,7 +80,7 @@ errors++;
 }
 if(data.Bucket !== undefined){
 if(typeof data.Bucket !== "string"){
-const err5 = {instancePath:instancePath+"/Bucket",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err5 = {instancePath:instancePath+"/Bucket",schemaPath:"#/properties/Bucket/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -94,7 +92,7 @@ errors++;
 }
 if(data.Key !== undefined){
 if(typeof data.Key !== "string"){
-const err6 = {instancePath:instancePath+"/Key",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err6 = {instancePath:instancePath+"/Key",schemaPath:"#/properties/Key/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -121,7 +119,7 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema36 = {"type":"object","properties":{"Bucket":{"$ref":"#/$defs/__string"},"Key":{"$ref":"#/$defs/__string"}},"required":["Bucket","Key"],"additionalProperties":false};
+const schema33 = {"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -168,7 +166,7 @@ errors++;
 }
 if(data.Bucket !== undefined){
 if(typeof data.Bucket !== "string"){
-const err3 = {instancePath:instancePath+"/Bucket",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/Bucket",schemaPath:"#/properties/Bucket/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -180,7 +178,7 @@ errors++;
 }
 if(data.Key !== undefined){
 if(typeof data.Key !== "string"){
-const err4 = {instancePath:instancePath+"/Key",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err4 = {instancePath:instancePath+"/Key",schemaPath:"#/properties/Key/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -207,295 +205,9 @@ return errors === 0;
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema39 = {"type":"object","properties":{"AssetSource":{"$ref":"#/$defs/S3DataAccessAssetSourceEntry"},"DataSetId":{"$ref":"#/$defs/Id"},"RevisionId":{"$ref":"#/$defs/Id"}},"required":["AssetSource","DataSetId","RevisionId"],"additionalProperties":false};
-const schema40 = {"type":"object","properties":{"Bucket":{"$ref":"#/$defs/__string"},"KeyPrefixes":{"$ref":"#/$defs/ListOf__string"},"Keys":{"$ref":"#/$defs/ListOf__string"},"KmsKeysToGrant":{"$ref":"#/$defs/ListOfKmsKeysToGrant"}},"required":["Bucket"],"additionalProperties":false};
-const schema42 = {"type":"array","items":{"$ref":"#/$defs/__string"}};
-
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate25.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data[i0] !== "string"){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate25.errors = vErrors;
-return errors === 0;
-}
-validate25.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema44 = {"type":"array","items":{"$ref":"#/$defs/KmsKeyToGrant"},"minItems":1,"maxItems":10,"uniqueItems":true};
-const schema45 = {"type":"object","properties":{"KmsKeyArn":{"$ref":"#/$defs/KmsKeyArn"}},"required":["KmsKeyArn"],"additionalProperties":false};
-const schema46 = {"type":"string","minLength":1,"maxLength":2048};
+const schema34 = {"type":"object","properties":{"AssetSource":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPrefixes":{"type":"array","items":{"type":"string"}},"Keys":{"type":"array","items":{"type":"string"}},"KmsKeysToGrant":{"type":"array","items":{"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"],"additionalProperties":false},"minItems":1,"maxItems":10,"uniqueItems":true}},"required":["Bucket"],"additionalProperties":false},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSource","DataSetId","RevisionId"],"additionalProperties":false};
 const func1 = (import0.default ?? import0);
-
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate29.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.KmsKeyArn === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "KmsKeyArn"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "KmsKeyArn")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.KmsKeyArn !== undefined){
-let data0 = data.KmsKeyArn;
-if(typeof data0 === "string"){
-if(func1(data0) > 2048){
-const err2 = {instancePath:instancePath+"/KmsKeyArn",schemaPath:"#/$defs/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(func1(data0) < 1){
-const err3 = {instancePath:instancePath+"/KmsKeyArn",schemaPath:"#/$defs/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/KmsKeyArn",schemaPath:"#/$defs/KmsKeyArn/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-validate29.errors = vErrors;
-return errors === 0;
-}
-validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
 const func0 = (import1.default ?? import1);
-
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate28.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-if(data.length > 10){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 10}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate29(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-errors = vErrors.length;
-}
-}
-let i1 = data.length;
-let j0;
-if(i1 > 1){
-outer0:
-for(;i1--;){
-for(j0 = i1; j0--;){
-if(func0(data[i1], data[j0])){
-const err2 = {instancePath,schemaPath:"#/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-break outer0;
-}
-}
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate28.errors = vErrors;
-return errors === 0;
-}
-validate28.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate24.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.Bucket === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Bucket"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((key0 === "Bucket") || (key0 === "KeyPrefixes")) || (key0 === "Keys")) || (key0 === "KmsKeysToGrant"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.Bucket !== undefined){
-if(typeof data.Bucket !== "string"){
-const err2 = {instancePath:instancePath+"/Bucket",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.KeyPrefixes !== undefined){
-if(!(validate25(data.KeyPrefixes, {instancePath:instancePath+"/KeyPrefixes",parentData:data,parentDataProperty:"KeyPrefixes",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-errors = vErrors.length;
-}
-}
-if(data.Keys !== undefined){
-if(!(validate25(data.Keys, {instancePath:instancePath+"/Keys",parentData:data,parentDataProperty:"Keys",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-errors = vErrors.length;
-}
-}
-if(data.KmsKeysToGrant !== undefined){
-if(!(validate28(data.KmsKeysToGrant, {instancePath:instancePath+"/KmsKeysToGrant",parentData:data,parentDataProperty:"KmsKeysToGrant",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate24.errors = vErrors;
-return errors === 0;
-}
-validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -551,16 +263,10 @@ errors++;
 }
 }
 if(data.AssetSource !== undefined){
-if(!(validate24(data.AssetSource, {instancePath:instancePath+"/AssetSource",parentData:data,parentDataProperty:"AssetSource",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-errors = vErrors.length;
-}
-}
-if(data.DataSetId !== undefined){
-let data1 = data.DataSetId;
-if(typeof data1 === "string"){
-if(!pattern4.test(data1)){
-const err4 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+let data0 = data.AssetSource;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.Bucket === undefined){
+const err4 = {instancePath:instancePath+"/AssetSource",schemaPath:"#/properties/AssetSource/required",keyword:"required",params:{missingProperty: "Bucket"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -569,9 +275,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-else {
-const err5 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"}};
+for(const key1 in data0){
+if(!((((key1 === "Bucket") || (key1 === "KeyPrefixes")) || (key1 === "Keys")) || (key1 === "KmsKeysToGrant"))){
+const err5 = {instancePath:instancePath+"/AssetSource",schemaPath:"#/properties/AssetSource/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -581,11 +287,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.RevisionId !== undefined){
-let data2 = data.RevisionId;
-if(typeof data2 === "string"){
-if(!pattern4.test(data2)){
-const err6 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(data0.Bucket !== undefined){
+if(typeof data0.Bucket !== "string"){
+const err6 = {instancePath:instancePath+"/AssetSource/Bucket",schemaPath:"#/properties/AssetSource/properties/Bucket/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -595,8 +299,13 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"}};
+if(data0.KeyPrefixes !== undefined){
+let data2 = data0.KeyPrefixes;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data2[i0] !== "string"){
+const err7 = {instancePath:instancePath+"/AssetSource/KeyPrefixes/" + i0,schemaPath:"#/properties/AssetSource/properties/KeyPrefixes/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -608,12 +317,242 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err8 = {instancePath:instancePath+"/AssetSource/KeyPrefixes",schemaPath:"#/properties/AssetSource/properties/KeyPrefixes/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data0.Keys !== undefined){
+let data4 = data0.Keys;
+if(Array.isArray(data4)){
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data4[i1] !== "string"){
+const err9 = {instancePath:instancePath+"/AssetSource/Keys/" + i1,schemaPath:"#/properties/AssetSource/properties/Keys/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/AssetSource/Keys",schemaPath:"#/properties/AssetSource/properties/Keys/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data0.KmsKeysToGrant !== undefined){
+let data6 = data0.KmsKeysToGrant;
+if(Array.isArray(data6)){
+if(data6.length > 10){
+const err11 = {instancePath:instancePath+"/AssetSource/KmsKeysToGrant",schemaPath:"#/properties/AssetSource/properties/KmsKeysToGrant/maxItems",keyword:"maxItems",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data6.length < 1){
+const err12 = {instancePath:instancePath+"/AssetSource/KmsKeysToGrant",schemaPath:"#/properties/AssetSource/properties/KmsKeysToGrant/minItems",keyword:"minItems",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+const len2 = data6.length;
+for(let i2=0; i2<len2; i2++){
+let data7 = data6[i2];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.KmsKeyArn === undefined){
+const err13 = {instancePath:instancePath+"/AssetSource/KmsKeysToGrant/" + i2,schemaPath:"#/properties/AssetSource/properties/KmsKeysToGrant/items/required",keyword:"required",params:{missingProperty: "KmsKeyArn"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key2 in data7){
+if(!(key2 === "KmsKeyArn")){
+const err14 = {instancePath:instancePath+"/AssetSource/KmsKeysToGrant/" + i2,schemaPath:"#/properties/AssetSource/properties/KmsKeysToGrant/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data7.KmsKeyArn !== undefined){
+let data8 = data7.KmsKeyArn;
+if(typeof data8 === "string"){
+if(func1(data8) > 2048){
+const err15 = {instancePath:instancePath+"/AssetSource/KmsKeysToGrant/" + i2+"/KmsKeyArn",schemaPath:"#/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(func1(data8) < 1){
+const err16 = {instancePath:instancePath+"/AssetSource/KmsKeysToGrant/" + i2+"/KmsKeyArn",schemaPath:"#/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/AssetSource/KmsKeysToGrant/" + i2+"/KmsKeyArn",schemaPath:"#/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/AssetSource/KmsKeysToGrant/" + i2,schemaPath:"#/properties/AssetSource/properties/KmsKeysToGrant/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+let i3 = data6.length;
+let j0;
+if(i3 > 1){
+outer0:
+for(;i3--;){
+for(j0 = i3; j0--;){
+if(func0(data6[i3], data6[j0])){
+const err19 = {instancePath:instancePath+"/AssetSource/KmsKeysToGrant",schemaPath:"#/properties/AssetSource/properties/KmsKeysToGrant/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/AssetSource/KmsKeysToGrant",schemaPath:"#/properties/AssetSource/properties/KmsKeysToGrant/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/AssetSource",schemaPath:"#/properties/AssetSource/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.DataSetId !== undefined){
+let data9 = data.DataSetId;
+if(typeof data9 === "string"){
+if(data9.length < 30 || data9.length > 40 || !pattern4.test(data9)){
+const err22 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.RevisionId !== undefined){
+let data10 = data.RevisionId;
+if(typeof data10 === "string"){
+if(data10.length < 30 || data10.length > 40 || !pattern4.test(data10)){
+const err24 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
 }
 errors++;
 }
@@ -623,224 +562,12 @@ return errors === 0;
 validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema49 = {"type":"object","properties":{"Expression":{"$ref":"#/$defs/ListOfLFTags"},"Permissions":{"$ref":"#/$defs/ListOfDatabaseLFTagPolicyPermissions"}},"required":["Expression","Permissions"],"additionalProperties":false};
-const schema50 = {"type":"array","items":{"$ref":"#/$defs/LFTag"}};
-const schema51 = {"type":"object","properties":{"TagKey":{"$ref":"#/$defs/_String"},"TagValues":{"$ref":"#/$defs/ListOfLFTagValues"}},"required":["TagKey","TagValues"],"additionalProperties":false};
-const schema52 = {"type":"string"};
-const schema53 = {"type":"array","items":{"$ref":"#/$defs/_String"}};
+const schema35 = {"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE"]}}},"required":["Expression","Permissions"],"additionalProperties":false};
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate36.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data[i0] !== "string"){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/_String/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate36.errors = vErrors;
-return errors === 0;
-}
-validate36.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate35.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.TagKey === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "TagKey"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.TagValues === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "TagValues"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((key0 === "TagKey") || (key0 === "TagValues"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.TagKey !== undefined){
-if(typeof data.TagKey !== "string"){
-const err3 = {instancePath:instancePath+"/TagKey",schemaPath:"#/$defs/_String/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.TagValues !== undefined){
-if(!(validate36(data.TagValues, {instancePath:instancePath+"/TagValues",parentData:data,parentDataProperty:"TagValues",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate35.errors = vErrors;
-return errors === 0;
-}
-validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate34.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate35(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate34.errors = vErrors;
-return errors === 0;
-}
-validate34.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema55 = {"type":"array","items":{"$ref":"#/$defs/DatabaseLFTagPolicyPermission"}};
-const schema56 = {"type":"string","enum":["DESCRIBE"]};
-
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate40.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(typeof data0 !== "string"){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/DatabaseLFTagPolicyPermission/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(!(data0 === "DESCRIBE")){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/DatabaseLFTagPolicyPermission/enum",keyword:"enum",params:{allowedValues: schema56.enum}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate40.errors = vErrors;
-return errors === 0;
-}
-validate40.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate33.evaluated;
+const evaluated0 = validate24.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -881,140 +608,170 @@ errors++;
 }
 }
 if(data.Expression !== undefined){
-if(!(validate34(data.Expression, {instancePath:instancePath+"/Expression",parentData:data,parentDataProperty:"Expression",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
-errors = vErrors.length;
+let data0 = data.Expression;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.TagKey === undefined){
+const err3 = {instancePath:instancePath+"/Expression/" + i0,schemaPath:"#/properties/Expression/items/required",keyword:"required",params:{missingProperty: "TagKey"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data1.TagValues === undefined){
+const err4 = {instancePath:instancePath+"/Expression/" + i0,schemaPath:"#/properties/Expression/items/required",keyword:"required",params:{missingProperty: "TagValues"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!((key1 === "TagKey") || (key1 === "TagValues"))){
+const err5 = {instancePath:instancePath+"/Expression/" + i0,schemaPath:"#/properties/Expression/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data1.TagKey !== undefined){
+if(typeof data1.TagKey !== "string"){
+const err6 = {instancePath:instancePath+"/Expression/" + i0+"/TagKey",schemaPath:"#/properties/Expression/items/properties/TagKey/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data1.TagValues !== undefined){
+let data3 = data1.TagValues;
+if(Array.isArray(data3)){
+const len1 = data3.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data3[i1] !== "string"){
+const err7 = {instancePath:instancePath+"/Expression/" + i0+"/TagValues/" + i1,schemaPath:"#/properties/Expression/items/properties/TagValues/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/Expression/" + i0+"/TagValues",schemaPath:"#/properties/Expression/items/properties/TagValues/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/Expression/" + i0,schemaPath:"#/properties/Expression/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/Expression",schemaPath:"#/properties/Expression/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
 }
 }
 if(data.Permissions !== undefined){
-if(!(validate40(data.Permissions, {instancePath:instancePath+"/Permissions",parentData:data,parentDataProperty:"Permissions",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+let data5 = data.Permissions;
+if(Array.isArray(data5)){
+const len2 = data5.length;
+for(let i2=0; i2<len2; i2++){
+let data6 = data5[i2];
+if(typeof data6 !== "string"){
+const err11 = {instancePath:instancePath+"/Permissions/" + i2,schemaPath:"#/properties/Permissions/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
-vErrors = [err3];
+vErrors = [err11];
 }
 else {
-vErrors.push(err3);
+vErrors.push(err11);
 }
 errors++;
 }
-validate33.errors = vErrors;
+if(!(data6 === "DESCRIBE")){
+const err12 = {instancePath:instancePath+"/Permissions/" + i2,schemaPath:"#/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema35.properties.Permissions.items.enum}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/Permissions",schemaPath:"#/properties/Permissions/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate24.errors = vErrors;
 return errors === 0;
 }
-validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema57 = {"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"$ref":"#/$defs/ImportAssetFromSignedUrlJobErrorDetails"},"ImportAssetsFromS3JobErrorDetails":{"$ref":"#/$defs/ListOfAssetSourceEntry"}},"additionalProperties":false};
-const schema58 = {"type":"object","properties":{"AssetName":{"$ref":"#/$defs/AssetName"}},"required":["AssetName"],"additionalProperties":false};
-const schema59 = {"type":"string"};
+const schema36 = {"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}}},"additionalProperties":false};
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate43.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.AssetName === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "AssetName"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "AssetName")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.AssetName !== undefined){
-if(typeof data.AssetName !== "string"){
-const err2 = {instancePath:instancePath+"/AssetName",schemaPath:"#/$defs/AssetName/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate43.errors = vErrors;
-return errors === 0;
-}
-validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema60 = {"type":"array","items":{"$ref":"#/$defs/AssetSourceEntry"}};
-
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate45.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate22(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate45.errors = vErrors;
-return errors === 0;
-}
-validate45.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate42.evaluated;
+const evaluated0 = validate25.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1035,20 +792,10 @@ errors++;
 }
 }
 if(data.ImportAssetFromSignedUrlJobErrorDetails !== undefined){
-if(!(validate43(data.ImportAssetFromSignedUrlJobErrorDetails, {instancePath:instancePath+"/ImportAssetFromSignedUrlJobErrorDetails",parentData:data,parentDataProperty:"ImportAssetFromSignedUrlJobErrorDetails",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
-errors = vErrors.length;
-}
-}
-if(data.ImportAssetsFromS3JobErrorDetails !== undefined){
-if(!(validate45(data.ImportAssetsFromS3JobErrorDetails, {instancePath:instancePath+"/ImportAssetsFromS3JobErrorDetails",parentData:data,parentDataProperty:"ImportAssetsFromS3JobErrorDetails",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+let data0 = data.ImportAssetFromSignedUrlJobErrorDetails;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.AssetName === undefined){
+const err1 = {instancePath:instancePath+"/ImportAssetFromSignedUrlJobErrorDetails",schemaPath:"#/properties/ImportAssetFromSignedUrlJobErrorDetails/required",keyword:"required",params:{missingProperty: "AssetName"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1057,19 +804,153 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate42.errors = vErrors;
+for(const key1 in data0){
+if(!(key1 === "AssetName")){
+const err2 = {instancePath:instancePath+"/ImportAssetFromSignedUrlJobErrorDetails",schemaPath:"#/properties/ImportAssetFromSignedUrlJobErrorDetails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data0.AssetName !== undefined){
+if(typeof data0.AssetName !== "string"){
+const err3 = {instancePath:instancePath+"/ImportAssetFromSignedUrlJobErrorDetails/AssetName",schemaPath:"#/properties/ImportAssetFromSignedUrlJobErrorDetails/properties/AssetName/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/ImportAssetFromSignedUrlJobErrorDetails",schemaPath:"#/properties/ImportAssetFromSignedUrlJobErrorDetails/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.ImportAssetsFromS3JobErrorDetails !== undefined){
+let data2 = data.ImportAssetsFromS3JobErrorDetails;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.Bucket === undefined){
+const err5 = {instancePath:instancePath+"/ImportAssetsFromS3JobErrorDetails/" + i0,schemaPath:"#/properties/ImportAssetsFromS3JobErrorDetails/items/required",keyword:"required",params:{missingProperty: "Bucket"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data3.Key === undefined){
+const err6 = {instancePath:instancePath+"/ImportAssetsFromS3JobErrorDetails/" + i0,schemaPath:"#/properties/ImportAssetsFromS3JobErrorDetails/items/required",keyword:"required",params:{missingProperty: "Key"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key2 in data3){
+if(!((key2 === "Bucket") || (key2 === "Key"))){
+const err7 = {instancePath:instancePath+"/ImportAssetsFromS3JobErrorDetails/" + i0,schemaPath:"#/properties/ImportAssetsFromS3JobErrorDetails/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data3.Bucket !== undefined){
+if(typeof data3.Bucket !== "string"){
+const err8 = {instancePath:instancePath+"/ImportAssetsFromS3JobErrorDetails/" + i0+"/Bucket",schemaPath:"#/properties/ImportAssetsFromS3JobErrorDetails/items/properties/Bucket/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data3.Key !== undefined){
+if(typeof data3.Key !== "string"){
+const err9 = {instancePath:instancePath+"/ImportAssetsFromS3JobErrorDetails/" + i0+"/Key",schemaPath:"#/properties/ImportAssetsFromS3JobErrorDetails/items/properties/Key/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/ImportAssetsFromS3JobErrorDetails/" + i0,schemaPath:"#/properties/ImportAssetsFromS3JobErrorDetails/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/ImportAssetsFromS3JobErrorDetails",schemaPath:"#/properties/ImportAssetsFromS3JobErrorDetails/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate25.errors = vErrors;
 return errors === 0;
 }
-validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema61 = {"type":"object","properties":{"AssetId":{"$ref":"#/$defs/Id"},"DataSetId":{"$ref":"#/$defs/Id"},"RevisionId":{"$ref":"#/$defs/Id"},"SignedUrl":{"$ref":"#/$defs/__string"},"SignedUrlExpiresAt":{"type":"string","format":"date-time"}},"required":["AssetId","DataSetId","RevisionId"],"additionalProperties":false};
+const schema37 = {"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"type":"string","format":"date-time"}},"required":["AssetId","DataSetId","RevisionId"],"additionalProperties":false};
 const formats0 = import2.formats["date-time"];
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate48.evaluated;
+const evaluated0 = validate26.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1122,8 +1003,8 @@ errors++;
 if(data.AssetId !== undefined){
 let data0 = data.AssetId;
 if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
-const err4 = {instancePath:instancePath+"/AssetId",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(data0.length < 30 || data0.length > 40 || !pattern4.test(data0)){
+const err4 = {instancePath:instancePath+"/AssetId",schemaPath:"#/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1134,7 +1015,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/AssetId",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"}};
+const err5 = {instancePath:instancePath+"/AssetId",schemaPath:"#/properties/AssetId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1147,8 +1028,8 @@ errors++;
 if(data.DataSetId !== undefined){
 let data1 = data.DataSetId;
 if(typeof data1 === "string"){
-if(!pattern4.test(data1)){
-const err6 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(data1.length < 30 || data1.length > 40 || !pattern4.test(data1)){
+const err6 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1159,7 +1040,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"}};
+const err7 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1172,8 +1053,8 @@ errors++;
 if(data.RevisionId !== undefined){
 let data2 = data.RevisionId;
 if(typeof data2 === "string"){
-if(!pattern4.test(data2)){
-const err8 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(data2.length < 30 || data2.length > 40 || !pattern4.test(data2)){
+const err8 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1184,7 +1065,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"}};
+const err9 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1196,7 +1077,7 @@ errors++;
 }
 if(data.SignedUrl !== undefined){
 if(typeof data.SignedUrl !== "string"){
-const err10 = {instancePath:instancePath+"/SignedUrl",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err10 = {instancePath:instancePath+"/SignedUrl",schemaPath:"#/properties/SignedUrl/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1242,141 +1123,18 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
-validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema66 = {"type":"object","properties":{"AssetDestinations":{"$ref":"#/$defs/ListOfAssetDestinationEntry"},"DataSetId":{"$ref":"#/$defs/Id"},"Encryption":{"$ref":"#/$defs/ExportServerSideEncryption"},"RevisionId":{"$ref":"#/$defs/Id"}},"required":["AssetDestinations","DataSetId","RevisionId"],"additionalProperties":false};
-const schema67 = {"type":"array","items":{"$ref":"#/$defs/AssetDestinationEntry"}};
+const schema38 = {"type":"object","properties":{"AssetDestinations":{"type":"array","items":{"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["AssetId","Bucket"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetDestinations","DataSetId","RevisionId"],"additionalProperties":false};
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate50.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate21(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate50.errors = vErrors;
-return errors === 0;
-}
-validate50.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema69 = {"type":"object","properties":{"KmsKeyArn":{"$ref":"#/$defs/__string"},"Type":{"$ref":"#/$defs/ServerSideEncryptionTypes"}},"required":["Type"],"additionalProperties":false};
-const schema71 = {"type":"string","enum":["aws:kms","AES256"]};
-
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate53.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.Type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Type"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((key0 === "KmsKeyArn") || (key0 === "Type"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.KmsKeyArn !== undefined){
-if(typeof data.KmsKeyArn !== "string"){
-const err2 = {instancePath:instancePath+"/KmsKeyArn",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.Type !== undefined){
-let data1 = data.Type;
-if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/Type",schemaPath:"#/$defs/ServerSideEncryptionTypes/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(!((data1 === "aws:kms") || (data1 === "AES256"))){
-const err4 = {instancePath:instancePath+"/Type",schemaPath:"#/$defs/ServerSideEncryptionTypes/enum",keyword:"enum",params:{allowedValues: schema71.enum}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-validate53.errors = vErrors;
-return errors === 0;
-}
-validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate49.evaluated;
+const evaluated0 = validate27.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1427,16 +1185,14 @@ errors++;
 }
 }
 if(data.AssetDestinations !== undefined){
-if(!(validate50(data.AssetDestinations, {instancePath:instancePath+"/AssetDestinations",parentData:data,parentDataProperty:"AssetDestinations",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
-errors = vErrors.length;
-}
-}
-if(data.DataSetId !== undefined){
-let data1 = data.DataSetId;
-if(typeof data1 === "string"){
-if(!pattern4.test(data1)){
-const err4 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+let data0 = data.AssetDestinations;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.AssetId === undefined){
+const err4 = {instancePath:instancePath+"/AssetDestinations/" + i0,schemaPath:"#/properties/AssetDestinations/items/required",keyword:"required",params:{missingProperty: "AssetId"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1445,9 +1201,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-else {
-const err5 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"}};
+if(data1.Bucket === undefined){
+const err5 = {instancePath:instancePath+"/AssetDestinations/" + i0,schemaPath:"#/properties/AssetDestinations/items/required",keyword:"required",params:{missingProperty: "Bucket"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1456,18 +1211,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-if(data.Encryption !== undefined){
-if(!(validate53(data.Encryption, {instancePath:instancePath+"/Encryption",parentData:data,parentDataProperty:"Encryption",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-}
-if(data.RevisionId !== undefined){
-let data3 = data.RevisionId;
-if(typeof data3 === "string"){
-if(!pattern4.test(data3)){
-const err6 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+for(const key1 in data1){
+if(!(((key1 === "AssetId") || (key1 === "Bucket")) || (key1 === "Key"))){
+const err6 = {instancePath:instancePath+"/AssetDestinations/" + i0,schemaPath:"#/properties/AssetDestinations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1477,8 +1223,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"}};
+if(data1.AssetId !== undefined){
+let data2 = data1.AssetId;
+if(typeof data2 === "string"){
+if(data2.length < 30 || data2.length > 40 || !pattern4.test(data2)){
+const err7 = {instancePath:instancePath+"/AssetDestinations/" + i0+"/AssetId",schemaPath:"#/properties/AssetDestinations/items/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1488,9 +1237,8 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err8 = {instancePath:instancePath+"/AssetDestinations/" + i0+"/AssetId",schemaPath:"#/properties/AssetDestinations/items/properties/AssetId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1499,164 +1247,200 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate49.errors = vErrors;
-return errors === 0;
 }
-validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-const schema73 = {"type":"object","properties":{"DataSetId":{"$ref":"#/$defs/Id"},"Encryption":{"$ref":"#/$defs/ExportServerSideEncryption"},"RevisionDestinations":{"$ref":"#/$defs/ListOfRevisionDestinationEntry"},"EventActionArn":{"$ref":"#/$defs/__string"}},"required":["DataSetId","RevisionDestinations"],"additionalProperties":false};
-const schema75 = {"type":"array","items":{"$ref":"#/$defs/RevisionDestinationEntry"}};
-const schema76 = {"type":"object","properties":{"Bucket":{"$ref":"#/$defs/__string"},"KeyPattern":{"$ref":"#/$defs/__string"},"RevisionId":{"$ref":"#/$defs/Id"}},"required":["Bucket","RevisionId"],"additionalProperties":false};
-
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate58.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.Bucket === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Bucket"}};
+if(data1.Bucket !== undefined){
+if(typeof data1.Bucket !== "string"){
+const err9 = {instancePath:instancePath+"/AssetDestinations/" + i0+"/Bucket",schemaPath:"#/properties/AssetDestinations/items/properties/Bucket/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
-vErrors = [err0];
+vErrors = [err9];
 }
 else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.RevisionId === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RevisionId"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((key0 === "Bucket") || (key0 === "KeyPattern")) || (key0 === "RevisionId"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
+vErrors.push(err9);
 }
 errors++;
 }
 }
-if(data.Bucket !== undefined){
-if(typeof data.Bucket !== "string"){
-const err3 = {instancePath:instancePath+"/Bucket",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+if(data1.Key !== undefined){
+if(typeof data1.Key !== "string"){
+const err10 = {instancePath:instancePath+"/AssetDestinations/" + i0+"/Key",schemaPath:"#/properties/AssetDestinations/items/properties/Key/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
-vErrors = [err3];
+vErrors = [err10];
 }
 else {
-vErrors.push(err3);
+vErrors.push(err10);
 }
 errors++;
 }
 }
-if(data.KeyPattern !== undefined){
-if(typeof data.KeyPattern !== "string"){
-const err4 = {instancePath:instancePath+"/KeyPattern",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err4];
 }
 else {
-vErrors.push(err4);
+const err11 = {instancePath:instancePath+"/AssetDestinations/" + i0,schemaPath:"#/properties/AssetDestinations/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/AssetDestinations",schemaPath:"#/properties/AssetDestinations/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.DataSetId !== undefined){
+let data5 = data.DataSetId;
+if(typeof data5 === "string"){
+if(data5.length < 30 || data5.length > 40 || !pattern4.test(data5)){
+const err13 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.Encryption !== undefined){
+let data6 = data.Encryption;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.Type === undefined){
+const err15 = {instancePath:instancePath+"/Encryption",schemaPath:"#/properties/Encryption/required",keyword:"required",params:{missingProperty: "Type"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key2 in data6){
+if(!((key2 === "KmsKeyArn") || (key2 === "Type"))){
+const err16 = {instancePath:instancePath+"/Encryption",schemaPath:"#/properties/Encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data6.KmsKeyArn !== undefined){
+if(typeof data6.KmsKeyArn !== "string"){
+const err17 = {instancePath:instancePath+"/Encryption/KmsKeyArn",schemaPath:"#/properties/Encryption/properties/KmsKeyArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data6.Type !== undefined){
+let data8 = data6.Type;
+if(typeof data8 !== "string"){
+const err18 = {instancePath:instancePath+"/Encryption/Type",schemaPath:"#/properties/Encryption/properties/Type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(!((data8 === "aws:kms") || (data8 === "AES256"))){
+const err19 = {instancePath:instancePath+"/Encryption/Type",schemaPath:"#/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema38.properties.Encryption.properties.Type.enum}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/Encryption",schemaPath:"#/properties/Encryption/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
 }
 errors++;
 }
 }
 if(data.RevisionId !== undefined){
-let data2 = data.RevisionId;
-if(typeof data2 === "string"){
-if(!pattern4.test(data2)){
-const err5 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+let data9 = data.RevisionId;
+if(typeof data9 === "string"){
+if(data9.length < 30 || data9.length > 40 || !pattern4.test(data9)){
+const err21 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
-vErrors = [err5];
+vErrors = [err21];
 }
 else {
-vErrors.push(err5);
+vErrors.push(err21);
 }
 errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"}};
+const err22 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
-vErrors = [err6];
+vErrors = [err22];
 }
 else {
-vErrors.push(err6);
+vErrors.push(err22);
 }
 errors++;
 }
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
-vErrors = [err7];
+vErrors = [err23];
 }
 else {
-vErrors.push(err7);
+vErrors.push(err23);
 }
 errors++;
 }
-validate58.errors = vErrors;
+validate27.errors = vErrors;
 return errors === 0;
 }
-validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+const schema39 = {"type":"object","properties":{"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false},"RevisionDestinations":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPattern":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["Bucket","RevisionId"],"additionalProperties":false}},"EventActionArn":{"type":"string"}},"required":["DataSetId","RevisionDestinations"],"additionalProperties":false};
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate57.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate58(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate57.errors = vErrors;
-return errors === 0;
-}
-validate57.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate55.evaluated;
+const evaluated0 = validate28.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1699,8 +1483,8 @@ errors++;
 if(data.DataSetId !== undefined){
 let data0 = data.DataSetId;
 if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
-const err3 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(data0.length < 30 || data0.length > 40 || !pattern4.test(data0)){
+const err3 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1711,7 +1495,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"}};
+const err4 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1722,20 +1506,10 @@ errors++;
 }
 }
 if(data.Encryption !== undefined){
-if(!(validate53(data.Encryption, {instancePath:instancePath+"/Encryption",parentData:data,parentDataProperty:"Encryption",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-}
-if(data.RevisionDestinations !== undefined){
-if(!(validate57(data.RevisionDestinations, {instancePath:instancePath+"/RevisionDestinations",parentData:data,parentDataProperty:"RevisionDestinations",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-errors = vErrors.length;
-}
-}
-if(data.EventActionArn !== undefined){
-if(typeof data.EventActionArn !== "string"){
-const err5 = {instancePath:instancePath+"/EventActionArn",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+let data1 = data.Encryption;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.Type === undefined){
+const err5 = {instancePath:instancePath+"/Encryption",schemaPath:"#/properties/Encryption/required",keyword:"required",params:{missingProperty: "Type"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1744,10 +1518,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+for(const key1 in data1){
+if(!((key1 === "KmsKeyArn") || (key1 === "Type"))){
+const err6 = {instancePath:instancePath+"/Encryption",schemaPath:"#/properties/Encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1756,17 +1529,201 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate55.errors = vErrors;
+}
+if(data1.KmsKeyArn !== undefined){
+if(typeof data1.KmsKeyArn !== "string"){
+const err7 = {instancePath:instancePath+"/Encryption/KmsKeyArn",schemaPath:"#/properties/Encryption/properties/KmsKeyArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data1.Type !== undefined){
+let data3 = data1.Type;
+if(typeof data3 !== "string"){
+const err8 = {instancePath:instancePath+"/Encryption/Type",schemaPath:"#/properties/Encryption/properties/Type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!((data3 === "aws:kms") || (data3 === "AES256"))){
+const err9 = {instancePath:instancePath+"/Encryption/Type",schemaPath:"#/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema39.properties.Encryption.properties.Type.enum}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/Encryption",schemaPath:"#/properties/Encryption/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.RevisionDestinations !== undefined){
+let data4 = data.RevisionDestinations;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.Bucket === undefined){
+const err11 = {instancePath:instancePath+"/RevisionDestinations/" + i0,schemaPath:"#/properties/RevisionDestinations/items/required",keyword:"required",params:{missingProperty: "Bucket"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data5.RevisionId === undefined){
+const err12 = {instancePath:instancePath+"/RevisionDestinations/" + i0,schemaPath:"#/properties/RevisionDestinations/items/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+for(const key2 in data5){
+if(!(((key2 === "Bucket") || (key2 === "KeyPattern")) || (key2 === "RevisionId"))){
+const err13 = {instancePath:instancePath+"/RevisionDestinations/" + i0,schemaPath:"#/properties/RevisionDestinations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data5.Bucket !== undefined){
+if(typeof data5.Bucket !== "string"){
+const err14 = {instancePath:instancePath+"/RevisionDestinations/" + i0+"/Bucket",schemaPath:"#/properties/RevisionDestinations/items/properties/Bucket/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.KeyPattern !== undefined){
+if(typeof data5.KeyPattern !== "string"){
+const err15 = {instancePath:instancePath+"/RevisionDestinations/" + i0+"/KeyPattern",schemaPath:"#/properties/RevisionDestinations/items/properties/KeyPattern/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data5.RevisionId !== undefined){
+let data8 = data5.RevisionId;
+if(typeof data8 === "string"){
+if(data8.length < 30 || data8.length > 40 || !pattern4.test(data8)){
+const err16 = {instancePath:instancePath+"/RevisionDestinations/" + i0+"/RevisionId",schemaPath:"#/properties/RevisionDestinations/items/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/RevisionDestinations/" + i0+"/RevisionId",schemaPath:"#/properties/RevisionDestinations/items/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/RevisionDestinations/" + i0,schemaPath:"#/properties/RevisionDestinations/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/RevisionDestinations",schemaPath:"#/properties/RevisionDestinations/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.EventActionArn !== undefined){
+if(typeof data.EventActionArn !== "string"){
+const err20 = {instancePath:instancePath+"/EventActionArn",schemaPath:"#/properties/EventActionArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate28.errors = vErrors;
 return errors === 0;
 }
-validate55.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
+const schema40 = {"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false};
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate61.evaluated;
+const evaluated0 = validate29.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1798,7 +1755,7 @@ errors++;
 }
 if(data.KmsKeyArn !== undefined){
 if(typeof data.KmsKeyArn !== "string"){
-const err2 = {instancePath:instancePath+"/KmsKeyArn",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/KmsKeyArn",schemaPath:"#/properties/KmsKeyArn/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1811,7 +1768,7 @@ errors++;
 if(data.Type !== undefined){
 let data1 = data.Type;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/Type",schemaPath:"#/$defs/ServerSideEncryptionTypes/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1821,7 +1778,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!((data1 === "aws:kms") || (data1 === "AES256"))){
-const err4 = {instancePath:instancePath+"/Type",schemaPath:"#/$defs/ServerSideEncryptionTypes/enum",keyword:"enum",params:{allowedValues: schema71.enum}};
+const err4 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/enum",keyword:"enum",params:{allowedValues: schema40.properties.Type.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1842,23 +1799,20 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
-validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema84 = {"type":"object","properties":{"ApiDescription":{"$ref":"#/$defs/ApiDescription"},"ApiId":{"$ref":"#/$defs/__string"},"ApiKey":{"$ref":"#/$defs/__string"},"ApiName":{"$ref":"#/$defs/__string"},"ApiSpecificationMd5Hash":{"$ref":"#/$defs/__stringMin24Max24PatternAZaZ094AZaZ092AZaZ093"},"ApiSpecificationUploadUrl":{"$ref":"#/$defs/__string"},"ApiSpecificationUploadUrlExpiresAt":{"type":"string","format":"date-time"},"DataSetId":{"$ref":"#/$defs/Id"},"ProtocolType":{"$ref":"#/$defs/ProtocolType"},"RevisionId":{"$ref":"#/$defs/Id"},"Stage":{"$ref":"#/$defs/__string"}},"required":["ApiId","ApiName","ApiSpecificationMd5Hash","ApiSpecificationUploadUrl","ApiSpecificationUploadUrlExpiresAt","DataSetId","ProtocolType","RevisionId","Stage"],"additionalProperties":false};
-const schema85 = {"type":"string"};
-const schema89 = {"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"};
-const schema92 = {"type":"string","enum":["REST"]};
+const schema41 = {"type":"object","properties":{"ApiDescription":{"type":"string"},"ApiId":{"type":"string"},"ApiKey":{"type":"string"},"ApiName":{"type":"string"},"ApiSpecificationMd5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"ApiSpecificationUploadUrl":{"type":"string"},"ApiSpecificationUploadUrlExpiresAt":{"type":"string","format":"date-time"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"ProtocolType":{"type":"string","enum":["REST"]},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Stage":{"type":"string"}},"required":["ApiId","ApiName","ApiSpecificationMd5Hash","ApiSpecificationUploadUrl","ApiSpecificationUploadUrlExpiresAt","DataSetId","ProtocolType","RevisionId","Stage"],"additionalProperties":false};
 const func4 = Object.prototype.hasOwnProperty;
-const pattern14 = new RegExp("^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$", "");
+const pattern15 = new RegExp("^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$", "");
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate62.evaluated;
+const evaluated0 = validate30.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1957,7 +1911,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema84.properties, key0))){
+if(!(func4.call(schema41.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err9];
@@ -1970,7 +1924,7 @@ errors++;
 }
 if(data.ApiDescription !== undefined){
 if(typeof data.ApiDescription !== "string"){
-const err10 = {instancePath:instancePath+"/ApiDescription",schemaPath:"#/$defs/ApiDescription/type",keyword:"type",params:{type: "string"}};
+const err10 = {instancePath:instancePath+"/ApiDescription",schemaPath:"#/properties/ApiDescription/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1982,7 +1936,7 @@ errors++;
 }
 if(data.ApiId !== undefined){
 if(typeof data.ApiId !== "string"){
-const err11 = {instancePath:instancePath+"/ApiId",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err11 = {instancePath:instancePath+"/ApiId",schemaPath:"#/properties/ApiId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1994,7 +1948,7 @@ errors++;
 }
 if(data.ApiKey !== undefined){
 if(typeof data.ApiKey !== "string"){
-const err12 = {instancePath:instancePath+"/ApiKey",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err12 = {instancePath:instancePath+"/ApiKey",schemaPath:"#/properties/ApiKey/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2006,7 +1960,7 @@ errors++;
 }
 if(data.ApiName !== undefined){
 if(typeof data.ApiName !== "string"){
-const err13 = {instancePath:instancePath+"/ApiName",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err13 = {instancePath:instancePath+"/ApiName",schemaPath:"#/properties/ApiName/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2020,7 +1974,7 @@ if(data.ApiSpecificationMd5Hash !== undefined){
 let data4 = data.ApiSpecificationMd5Hash;
 if(typeof data4 === "string"){
 if(func1(data4) > 24){
-const err14 = {instancePath:instancePath+"/ApiSpecificationMd5Hash",schemaPath:"#/$defs/__stringMin24Max24PatternAZaZ094AZaZ092AZaZ093/maxLength",keyword:"maxLength",params:{limit: 24}};
+const err14 = {instancePath:instancePath+"/ApiSpecificationMd5Hash",schemaPath:"#/properties/ApiSpecificationMd5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2030,7 +1984,7 @@ vErrors.push(err14);
 errors++;
 }
 if(func1(data4) < 24){
-const err15 = {instancePath:instancePath+"/ApiSpecificationMd5Hash",schemaPath:"#/$defs/__stringMin24Max24PatternAZaZ094AZaZ092AZaZ093/minLength",keyword:"minLength",params:{limit: 24}};
+const err15 = {instancePath:instancePath+"/ApiSpecificationMd5Hash",schemaPath:"#/properties/ApiSpecificationMd5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2039,8 +1993,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!pattern14.test(data4)){
-const err16 = {instancePath:instancePath+"/ApiSpecificationMd5Hash",schemaPath:"#/$defs/__stringMin24Max24PatternAZaZ094AZaZ092AZaZ093/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
+if(!pattern15.test(data4)){
+const err16 = {instancePath:instancePath+"/ApiSpecificationMd5Hash",schemaPath:"#/properties/ApiSpecificationMd5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2051,7 +2005,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/ApiSpecificationMd5Hash",schemaPath:"#/$defs/__stringMin24Max24PatternAZaZ094AZaZ092AZaZ093/type",keyword:"type",params:{type: "string"}};
+const err17 = {instancePath:instancePath+"/ApiSpecificationMd5Hash",schemaPath:"#/properties/ApiSpecificationMd5Hash/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2063,7 +2017,7 @@ errors++;
 }
 if(data.ApiSpecificationUploadUrl !== undefined){
 if(typeof data.ApiSpecificationUploadUrl !== "string"){
-const err18 = {instancePath:instancePath+"/ApiSpecificationUploadUrl",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err18 = {instancePath:instancePath+"/ApiSpecificationUploadUrl",schemaPath:"#/properties/ApiSpecificationUploadUrl/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2101,8 +2055,8 @@ errors++;
 if(data.DataSetId !== undefined){
 let data7 = data.DataSetId;
 if(typeof data7 === "string"){
-if(!pattern4.test(data7)){
-const err21 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(data7.length < 30 || data7.length > 40 || !pattern4.test(data7)){
+const err21 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2113,7 +2067,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"}};
+const err22 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2126,7 +2080,7 @@ errors++;
 if(data.ProtocolType !== undefined){
 let data8 = data.ProtocolType;
 if(typeof data8 !== "string"){
-const err23 = {instancePath:instancePath+"/ProtocolType",schemaPath:"#/$defs/ProtocolType/type",keyword:"type",params:{type: "string"}};
+const err23 = {instancePath:instancePath+"/ProtocolType",schemaPath:"#/properties/ProtocolType/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2136,7 +2090,7 @@ vErrors.push(err23);
 errors++;
 }
 if(!(data8 === "REST")){
-const err24 = {instancePath:instancePath+"/ProtocolType",schemaPath:"#/$defs/ProtocolType/enum",keyword:"enum",params:{allowedValues: schema92.enum}};
+const err24 = {instancePath:instancePath+"/ProtocolType",schemaPath:"#/properties/ProtocolType/enum",keyword:"enum",params:{allowedValues: schema41.properties.ProtocolType.enum}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2149,8 +2103,8 @@ errors++;
 if(data.RevisionId !== undefined){
 let data9 = data.RevisionId;
 if(typeof data9 === "string"){
-if(!pattern4.test(data9)){
-const err25 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(data9.length < 30 || data9.length > 40 || !pattern4.test(data9)){
+const err25 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2161,7 +2115,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"}};
+const err26 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2173,7 +2127,7 @@ errors++;
 }
 if(data.Stage !== undefined){
 if(typeof data.Stage !== "string"){
-const err27 = {instancePath:instancePath+"/Stage",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err27 = {instancePath:instancePath+"/Stage",schemaPath:"#/properties/Stage/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2194,17 +2148,18 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate62.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
-validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
+const schema42 = {"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false};
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate63.evaluated;
+const evaluated0 = validate31.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2236,7 +2191,7 @@ errors++;
 }
 if(data.AssetName !== undefined){
 if(typeof data.AssetName !== "string"){
-const err2 = {instancePath:instancePath+"/AssetName",schemaPath:"#/$defs/AssetName/type",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/AssetName",schemaPath:"#/properties/AssetName/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2257,18 +2212,18 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate63.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
-validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema97 = {"type":"object","properties":{"AssetName":{"$ref":"#/$defs/AssetName"},"DataSetId":{"$ref":"#/$defs/Id"},"Md5Hash":{"$ref":"#/$defs/__stringMin24Max24PatternAZaZ094AZaZ092AZaZ093"},"RevisionId":{"$ref":"#/$defs/Id"},"SignedUrl":{"$ref":"#/$defs/__string"},"SignedUrlExpiresAt":{"type":"string","format":"date-time"}},"required":["AssetName","DataSetId","RevisionId"],"additionalProperties":false};
+const schema43 = {"type":"object","properties":{"AssetName":{"type":"string"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Md5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"type":"string","format":"date-time"}},"required":["AssetName","DataSetId","RevisionId"],"additionalProperties":false};
 
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate64.evaluated;
+const evaluated0 = validate32.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2320,7 +2275,7 @@ errors++;
 }
 if(data.AssetName !== undefined){
 if(typeof data.AssetName !== "string"){
-const err4 = {instancePath:instancePath+"/AssetName",schemaPath:"#/$defs/AssetName/type",keyword:"type",params:{type: "string"}};
+const err4 = {instancePath:instancePath+"/AssetName",schemaPath:"#/properties/AssetName/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2333,8 +2288,8 @@ errors++;
 if(data.DataSetId !== undefined){
 let data1 = data.DataSetId;
 if(typeof data1 === "string"){
-if(!pattern4.test(data1)){
-const err5 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(data1.length < 30 || data1.length > 40 || !pattern4.test(data1)){
+const err5 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2345,7 +2300,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"}};
+const err6 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2359,7 +2314,7 @@ if(data.Md5Hash !== undefined){
 let data2 = data.Md5Hash;
 if(typeof data2 === "string"){
 if(func1(data2) > 24){
-const err7 = {instancePath:instancePath+"/Md5Hash",schemaPath:"#/$defs/__stringMin24Max24PatternAZaZ094AZaZ092AZaZ093/maxLength",keyword:"maxLength",params:{limit: 24}};
+const err7 = {instancePath:instancePath+"/Md5Hash",schemaPath:"#/properties/Md5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2369,7 +2324,7 @@ vErrors.push(err7);
 errors++;
 }
 if(func1(data2) < 24){
-const err8 = {instancePath:instancePath+"/Md5Hash",schemaPath:"#/$defs/__stringMin24Max24PatternAZaZ094AZaZ092AZaZ093/minLength",keyword:"minLength",params:{limit: 24}};
+const err8 = {instancePath:instancePath+"/Md5Hash",schemaPath:"#/properties/Md5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2378,8 +2333,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!pattern14.test(data2)){
-const err9 = {instancePath:instancePath+"/Md5Hash",schemaPath:"#/$defs/__stringMin24Max24PatternAZaZ094AZaZ092AZaZ093/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
+if(!pattern15.test(data2)){
+const err9 = {instancePath:instancePath+"/Md5Hash",schemaPath:"#/properties/Md5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2390,7 +2345,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/Md5Hash",schemaPath:"#/$defs/__stringMin24Max24PatternAZaZ094AZaZ092AZaZ093/type",keyword:"type",params:{type: "string"}};
+const err10 = {instancePath:instancePath+"/Md5Hash",schemaPath:"#/properties/Md5Hash/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2403,8 +2358,8 @@ errors++;
 if(data.RevisionId !== undefined){
 let data3 = data.RevisionId;
 if(typeof data3 === "string"){
-if(!pattern4.test(data3)){
-const err11 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(data3.length < 30 || data3.length > 40 || !pattern4.test(data3)){
+const err11 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2415,7 +2370,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"}};
+const err12 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2427,7 +2382,7 @@ errors++;
 }
 if(data.SignedUrl !== undefined){
 if(typeof data.SignedUrl !== "string"){
-const err13 = {instancePath:instancePath+"/SignedUrl",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err13 = {instancePath:instancePath+"/SignedUrl",schemaPath:"#/properties/SignedUrl/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2473,149 +2428,20 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate64.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
-validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema103 = {"type":"object","properties":{"CatalogId":{"$ref":"#/$defs/AwsAccountId"},"Database":{"$ref":"#/$defs/DatabaseLFTagPolicyAndPermissions"},"Table":{"$ref":"#/$defs/TableLFTagPolicyAndPermissions"},"RoleArn":{"$ref":"#/$defs/RoleArn"},"DataSetId":{"$ref":"#/$defs/Id"},"RevisionId":{"$ref":"#/$defs/Id"}},"required":["CatalogId","RoleArn","DataSetId","RevisionId"],"additionalProperties":false};
-const schema104 = {"type":"string","minLength":12,"maxLength":12,"pattern":"^[\\d]{12}$"};
-const schema108 = {"type":"string","pattern":"^arn:aws:iam::(\\d{12}):role\\/.+$"};
-const pattern20 = new RegExp("^[\\d]{12}$", "");
-const pattern21 = new RegExp("^arn:aws:iam::(\\d{12}):role\\/.+$", "");
-const schema105 = {"type":"object","properties":{"Expression":{"$ref":"#/$defs/ListOfLFTags"},"Permissions":{"$ref":"#/$defs/ListOfTableTagPolicyLFPermissions"}},"required":["Expression","Permissions"],"additionalProperties":false};
-const schema106 = {"type":"array","items":{"$ref":"#/$defs/TableTagPolicyLFPermission"}};
-const schema107 = {"type":"string","enum":["DESCRIBE","SELECT"]};
+const schema44 = {"type":"object","properties":{"CatalogId":{"type":"string","minLength":12,"maxLength":12,"dxPattern":{"source":"^[\\d]{12}$","star":"^[\\d]*$","min":12,"max":12}},"Database":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE"]}}},"required":["Expression","Permissions"],"additionalProperties":false},"Table":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE","SELECT"]}}},"required":["Expression","Permissions"],"additionalProperties":false},"RoleArn":{"type":"string","pattern":"^arn:aws:iam::(\\d{12}):role\\/.+$"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["CatalogId","RoleArn","DataSetId","RevisionId"],"additionalProperties":false};
+const pattern21 = new RegExp("^[\\d]*$", "");
+const pattern22 = new RegExp("^arn:aws:iam::(\\d{12}):role\\/.+$", "");
 
-function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate69.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(typeof data0 !== "string"){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/TableTagPolicyLFPermission/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(!((data0 === "DESCRIBE") || (data0 === "SELECT"))){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/TableTagPolicyLFPermission/enum",keyword:"enum",params:{allowedValues: schema107.enum}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate69.errors = vErrors;
-return errors === 0;
-}
-validate69.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate67.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.Expression === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Expression"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.Permissions === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Permissions"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((key0 === "Expression") || (key0 === "Permissions"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.Expression !== undefined){
-if(!(validate34(data.Expression, {instancePath:instancePath+"/Expression",parentData:data,parentDataProperty:"Expression",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
-errors = vErrors.length;
-}
-}
-if(data.Permissions !== undefined){
-if(!(validate69(data.Permissions, {instancePath:instancePath+"/Permissions",parentData:data,parentDataProperty:"Permissions",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate67.errors = vErrors;
-return errors === 0;
-}
-validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate65.evaluated;
+const evaluated0 = validate33.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2679,7 +2505,7 @@ if(data.CatalogId !== undefined){
 let data0 = data.CatalogId;
 if(typeof data0 === "string"){
 if(func1(data0) > 12){
-const err5 = {instancePath:instancePath+"/CatalogId",schemaPath:"#/$defs/AwsAccountId/maxLength",keyword:"maxLength",params:{limit: 12}};
+const err5 = {instancePath:instancePath+"/CatalogId",schemaPath:"#/properties/CatalogId/maxLength",keyword:"maxLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2689,7 +2515,7 @@ vErrors.push(err5);
 errors++;
 }
 if(func1(data0) < 12){
-const err6 = {instancePath:instancePath+"/CatalogId",schemaPath:"#/$defs/AwsAccountId/minLength",keyword:"minLength",params:{limit: 12}};
+const err6 = {instancePath:instancePath+"/CatalogId",schemaPath:"#/properties/CatalogId/minLength",keyword:"minLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2698,8 +2524,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(!pattern20.test(data0)){
-const err7 = {instancePath:instancePath+"/CatalogId",schemaPath:"#/$defs/AwsAccountId/pattern",keyword:"pattern",params:{pattern: "^[\\d]{12}$"}};
+if(data0.length < 12 || data0.length > 12 || !pattern21.test(data0)){
+const err7 = {instancePath:instancePath+"/CatalogId",schemaPath:"#/properties/CatalogId/dxPattern",keyword:"dxPattern",params:{pattern: "^[\\d]{12}$"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2710,7 +2536,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/CatalogId",schemaPath:"#/$defs/AwsAccountId/type",keyword:"type",params:{type: "string"}};
+const err8 = {instancePath:instancePath+"/CatalogId",schemaPath:"#/properties/CatalogId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2721,22 +2547,600 @@ errors++;
 }
 }
 if(data.Database !== undefined){
-if(!(validate33(data.Database, {instancePath:instancePath+"/Database",parentData:data,parentDataProperty:"Database",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
+let data1 = data.Database;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.Expression === undefined){
+const err9 = {instancePath:instancePath+"/Database",schemaPath:"#/properties/Database/required",keyword:"required",params:{missingProperty: "Expression"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data1.Permissions === undefined){
+const err10 = {instancePath:instancePath+"/Database",schemaPath:"#/properties/Database/required",keyword:"required",params:{missingProperty: "Permissions"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!((key1 === "Expression") || (key1 === "Permissions"))){
+const err11 = {instancePath:instancePath+"/Database",schemaPath:"#/properties/Database/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data1.Expression !== undefined){
+let data2 = data1.Expression;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.TagKey === undefined){
+const err12 = {instancePath:instancePath+"/Database/Expression/" + i0,schemaPath:"#/properties/Database/properties/Expression/items/required",keyword:"required",params:{missingProperty: "TagKey"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data3.TagValues === undefined){
+const err13 = {instancePath:instancePath+"/Database/Expression/" + i0,schemaPath:"#/properties/Database/properties/Expression/items/required",keyword:"required",params:{missingProperty: "TagValues"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key2 in data3){
+if(!((key2 === "TagKey") || (key2 === "TagValues"))){
+const err14 = {instancePath:instancePath+"/Database/Expression/" + i0,schemaPath:"#/properties/Database/properties/Expression/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data3.TagKey !== undefined){
+if(typeof data3.TagKey !== "string"){
+const err15 = {instancePath:instancePath+"/Database/Expression/" + i0+"/TagKey",schemaPath:"#/properties/Database/properties/Expression/items/properties/TagKey/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data3.TagValues !== undefined){
+let data5 = data3.TagValues;
+if(Array.isArray(data5)){
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data5[i1] !== "string"){
+const err16 = {instancePath:instancePath+"/Database/Expression/" + i0+"/TagValues/" + i1,schemaPath:"#/properties/Database/properties/Expression/items/properties/TagValues/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/Database/Expression/" + i0+"/TagValues",schemaPath:"#/properties/Database/properties/Expression/items/properties/TagValues/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/Database/Expression/" + i0,schemaPath:"#/properties/Database/properties/Expression/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/Database/Expression",schemaPath:"#/properties/Database/properties/Expression/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data1.Permissions !== undefined){
+let data7 = data1.Permissions;
+if(Array.isArray(data7)){
+const len2 = data7.length;
+for(let i2=0; i2<len2; i2++){
+let data8 = data7[i2];
+if(typeof data8 !== "string"){
+const err20 = {instancePath:instancePath+"/Database/Permissions/" + i2,schemaPath:"#/properties/Database/properties/Permissions/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!(data8 === "DESCRIBE")){
+const err21 = {instancePath:instancePath+"/Database/Permissions/" + i2,schemaPath:"#/properties/Database/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema44.properties.Database.properties.Permissions.items.enum}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/Database/Permissions",schemaPath:"#/properties/Database/properties/Permissions/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/Database",schemaPath:"#/properties/Database/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
 }
 }
 if(data.Table !== undefined){
-if(!(validate67(data.Table, {instancePath:instancePath+"/Table",parentData:data,parentDataProperty:"Table",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
+let data9 = data.Table;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.Expression === undefined){
+const err24 = {instancePath:instancePath+"/Table",schemaPath:"#/properties/Table/required",keyword:"required",params:{missingProperty: "Expression"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data9.Permissions === undefined){
+const err25 = {instancePath:instancePath+"/Table",schemaPath:"#/properties/Table/required",keyword:"required",params:{missingProperty: "Permissions"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+for(const key3 in data9){
+if(!((key3 === "Expression") || (key3 === "Permissions"))){
+const err26 = {instancePath:instancePath+"/Table",schemaPath:"#/properties/Table/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data9.Expression !== undefined){
+let data10 = data9.Expression;
+if(Array.isArray(data10)){
+const len3 = data10.length;
+for(let i3=0; i3<len3; i3++){
+let data11 = data10[i3];
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.TagKey === undefined){
+const err27 = {instancePath:instancePath+"/Table/Expression/" + i3,schemaPath:"#/properties/Table/properties/Expression/items/required",keyword:"required",params:{missingProperty: "TagKey"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data11.TagValues === undefined){
+const err28 = {instancePath:instancePath+"/Table/Expression/" + i3,schemaPath:"#/properties/Table/properties/Expression/items/required",keyword:"required",params:{missingProperty: "TagValues"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+for(const key4 in data11){
+if(!((key4 === "TagKey") || (key4 === "TagValues"))){
+const err29 = {instancePath:instancePath+"/Table/Expression/" + i3,schemaPath:"#/properties/Table/properties/Expression/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data11.TagKey !== undefined){
+if(typeof data11.TagKey !== "string"){
+const err30 = {instancePath:instancePath+"/Table/Expression/" + i3+"/TagKey",schemaPath:"#/properties/Table/properties/Expression/items/properties/TagKey/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data11.TagValues !== undefined){
+let data13 = data11.TagValues;
+if(Array.isArray(data13)){
+const len4 = data13.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data13[i4] !== "string"){
+const err31 = {instancePath:instancePath+"/Table/Expression/" + i3+"/TagValues/" + i4,schemaPath:"#/properties/Table/properties/Expression/items/properties/TagValues/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/Table/Expression/" + i3+"/TagValues",schemaPath:"#/properties/Table/properties/Expression/items/properties/TagValues/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/Table/Expression/" + i3,schemaPath:"#/properties/Table/properties/Expression/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/Table/Expression",schemaPath:"#/properties/Table/properties/Expression/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data9.Permissions !== undefined){
+let data15 = data9.Permissions;
+if(Array.isArray(data15)){
+const len5 = data15.length;
+for(let i5=0; i5<len5; i5++){
+let data16 = data15[i5];
+if(typeof data16 !== "string"){
+const err35 = {instancePath:instancePath+"/Table/Permissions/" + i5,schemaPath:"#/properties/Table/properties/Permissions/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(!((data16 === "DESCRIBE") || (data16 === "SELECT"))){
+const err36 = {instancePath:instancePath+"/Table/Permissions/" + i5,schemaPath:"#/properties/Table/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema44.properties.Table.properties.Permissions.items.enum}};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/Table/Permissions",schemaPath:"#/properties/Table/properties/Permissions/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/Table",schemaPath:"#/properties/Table/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
 }
 }
 if(data.RoleArn !== undefined){
-let data3 = data.RoleArn;
+let data17 = data.RoleArn;
+if(typeof data17 === "string"){
+if(!pattern22.test(data17)){
+const err39 = {instancePath:instancePath+"/RoleArn",schemaPath:"#/properties/RoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws:iam::(\\d{12}):role\\/.+$"}};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/RoleArn",schemaPath:"#/properties/RoleArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.DataSetId !== undefined){
+let data18 = data.DataSetId;
+if(typeof data18 === "string"){
+if(data18.length < 30 || data18.length > 40 || !pattern4.test(data18)){
+const err41 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.RevisionId !== undefined){
+let data19 = data.RevisionId;
+if(typeof data19 === "string"){
+if(data19.length < 30 || data19.length > 40 || !pattern4.test(data19)){
+const err43 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+const schema45 = {"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"DataShareArn":{"type":"string"}},"required":["DataShareArn"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"],"additionalProperties":false};
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate34.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.AssetSources === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "AssetSources"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.DataSetId === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.RevisionId === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "AssetSources") || (key0 === "DataSetId")) || (key0 === "RevisionId"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.AssetSources !== undefined){
+let data0 = data.AssetSources;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.DataShareArn === undefined){
+const err4 = {instancePath:instancePath+"/AssetSources/" + i0,schemaPath:"#/properties/AssetSources/items/required",keyword:"required",params:{missingProperty: "DataShareArn"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!(key1 === "DataShareArn")){
+const err5 = {instancePath:instancePath+"/AssetSources/" + i0,schemaPath:"#/properties/AssetSources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data1.DataShareArn !== undefined){
+if(typeof data1.DataShareArn !== "string"){
+const err6 = {instancePath:instancePath+"/AssetSources/" + i0+"/DataShareArn",schemaPath:"#/properties/AssetSources/items/properties/DataShareArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/AssetSources/" + i0,schemaPath:"#/properties/AssetSources/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/AssetSources",schemaPath:"#/properties/AssetSources/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.DataSetId !== undefined){
+let data3 = data.DataSetId;
 if(typeof data3 === "string"){
-if(!pattern21.test(data3)){
-const err9 = {instancePath:instancePath+"/RoleArn",schemaPath:"#/$defs/RoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws:iam::(\\d{12}):role\\/.+$"}};
+if(data3.length < 30 || data3.length > 40 || !pattern4.test(data3)){
+const err9 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2747,7 +3151,191 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/RoleArn",schemaPath:"#/$defs/RoleArn/type",keyword:"type",params:{type: "string"}};
+const err10 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.RevisionId !== undefined){
+let data4 = data.RevisionId;
+if(typeof data4 === "string"){
+if(data4.length < 30 || data4.length > 40 || !pattern4.test(data4)){
+const err11 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate34.errors = vErrors;
+return errors === 0;
+}
+validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+const schema46 = {"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"],"additionalProperties":false};
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate35.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.AssetSources === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "AssetSources"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.DataSetId === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.RevisionId === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "AssetSources") || (key0 === "DataSetId")) || (key0 === "RevisionId"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.AssetSources !== undefined){
+let data0 = data.AssetSources;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.Bucket === undefined){
+const err4 = {instancePath:instancePath+"/AssetSources/" + i0,schemaPath:"#/properties/AssetSources/items/required",keyword:"required",params:{missingProperty: "Bucket"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data1.Key === undefined){
+const err5 = {instancePath:instancePath+"/AssetSources/" + i0,schemaPath:"#/properties/AssetSources/items/required",keyword:"required",params:{missingProperty: "Key"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!((key1 === "Bucket") || (key1 === "Key"))){
+const err6 = {instancePath:instancePath+"/AssetSources/" + i0,schemaPath:"#/properties/AssetSources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data1.Bucket !== undefined){
+if(typeof data1.Bucket !== "string"){
+const err7 = {instancePath:instancePath+"/AssetSources/" + i0+"/Bucket",schemaPath:"#/properties/AssetSources/items/properties/Bucket/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data1.Key !== undefined){
+if(typeof data1.Key !== "string"){
+const err8 = {instancePath:instancePath+"/AssetSources/" + i0+"/Key",schemaPath:"#/properties/AssetSources/items/properties/Key/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/AssetSources/" + i0,schemaPath:"#/properties/AssetSources/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/AssetSources",schemaPath:"#/properties/AssetSources/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2760,8 +3348,8 @@ errors++;
 if(data.DataSetId !== undefined){
 let data4 = data.DataSetId;
 if(typeof data4 === "string"){
-if(!pattern4.test(data4)){
-const err11 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(data4.length < 30 || data4.length > 40 || !pattern4.test(data4)){
+const err11 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2772,7 +3360,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"}};
+const err12 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2785,8 +3373,8 @@ errors++;
 if(data.RevisionId !== undefined){
 let data5 = data.RevisionId;
 if(typeof data5 === "string"){
-if(!pattern4.test(data5)){
-const err13 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(data5.length < 30 || data5.length > 40 || !pattern4.test(data5)){
+const err13 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2797,7 +3385,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"}};
+const err14 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2818,373 +3406,18 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
-validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema111 = {"type":"object","properties":{"AssetSources":{"$ref":"#/$defs/ListOfRedshiftDataShareAssetSourceEntry"},"DataSetId":{"$ref":"#/$defs/Id"},"RevisionId":{"$ref":"#/$defs/Id"}},"required":["AssetSources","DataSetId","RevisionId"],"additionalProperties":false};
-const schema112 = {"type":"array","items":{"$ref":"#/$defs/RedshiftDataShareAssetSourceEntry"}};
-const schema113 = {"type":"object","properties":{"DataShareArn":{"$ref":"#/$defs/__string"}},"required":["DataShareArn"],"additionalProperties":false};
+const schema47 = {"type":"object","properties":{"Message":{"type":"string"}},"required":["Message"],"additionalProperties":false};
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate74.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.DataShareArn === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "DataShareArn"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "DataShareArn")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.DataShareArn !== undefined){
-if(typeof data.DataShareArn !== "string"){
-const err2 = {instancePath:instancePath+"/DataShareArn",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate74.errors = vErrors;
-return errors === 0;
-}
-validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate73.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate74(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate73.errors = vErrors;
-return errors === 0;
-}
-validate73.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate72.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.AssetSources === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "AssetSources"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.DataSetId === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "DataSetId"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.RevisionId === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RevisionId"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((key0 === "AssetSources") || (key0 === "DataSetId")) || (key0 === "RevisionId"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.AssetSources !== undefined){
-if(!(validate73(data.AssetSources, {instancePath:instancePath+"/AssetSources",parentData:data,parentDataProperty:"AssetSources",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
-errors = vErrors.length;
-}
-}
-if(data.DataSetId !== undefined){
-let data1 = data.DataSetId;
-if(typeof data1 === "string"){
-if(!pattern4.test(data1)){
-const err4 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-else {
-const err5 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.RevisionId !== undefined){
-let data2 = data.RevisionId;
-if(typeof data2 === "string"){
-if(!pattern4.test(data2)){
-const err6 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-validate72.errors = vErrors;
-return errors === 0;
-}
-validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-const schema117 = {"type":"object","properties":{"AssetSources":{"$ref":"#/$defs/ListOfAssetSourceEntry"},"DataSetId":{"$ref":"#/$defs/Id"},"RevisionId":{"$ref":"#/$defs/Id"}},"required":["AssetSources","DataSetId","RevisionId"],"additionalProperties":false};
-
-function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate77.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.AssetSources === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "AssetSources"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.DataSetId === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "DataSetId"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.RevisionId === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RevisionId"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((key0 === "AssetSources") || (key0 === "DataSetId")) || (key0 === "RevisionId"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.AssetSources !== undefined){
-if(!(validate45(data.AssetSources, {instancePath:instancePath+"/AssetSources",parentData:data,parentDataProperty:"AssetSources",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-errors = vErrors.length;
-}
-}
-if(data.DataSetId !== undefined){
-let data1 = data.DataSetId;
-if(typeof data1 === "string"){
-if(!pattern4.test(data1)){
-const err4 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-else {
-const err5 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.RevisionId !== undefined){
-let data2 = data.RevisionId;
-if(typeof data2 === "string"){
-if(!pattern4.test(data2)){
-const err6 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-validate77.errors = vErrors;
-return errors === 0;
-}
-validate77.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-const schema120 = {"type":"object","properties":{"Message":{"$ref":"#/$defs/__string"}},"required":["Message"],"additionalProperties":false};
-
-function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate79.evaluated;
+const evaluated0 = validate36.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3216,7 +3449,7 @@ errors++;
 }
 if(data.Message !== undefined){
 if(typeof data.Message !== "string"){
-const err2 = {instancePath:instancePath+"/Message",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/Message",schemaPath:"#/properties/Message/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3237,368 +3470,19 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate79.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
-validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema122 = {"type":"object","properties":{"Arn":{"$ref":"#/$defs/Arn"},"CreatedAt":{"type":"string","format":"date-time"},"Details":{"$ref":"#/$defs/ResponseDetails"},"Errors":{"$ref":"#/$defs/ListOfJobError"},"Id":{"$ref":"#/$defs/Id"},"State":{"$ref":"#/$defs/State"},"Type":{"$ref":"#/$defs/Type"},"UpdatedAt":{"type":"string","format":"date-time"}},"required":["Arn","CreatedAt","Details","Id","State","Type","UpdatedAt"],"additionalProperties":false};
-const schema123 = {"type":"string"};
-const schema134 = {"type":"string","enum":["WAITING","IN_PROGRESS","ERROR","COMPLETED","CANCELLED","TIMED_OUT"]};
-const schema135 = {"type":"string","enum":["IMPORT_ASSETS_FROM_S3","IMPORT_ASSET_FROM_SIGNED_URL","EXPORT_ASSETS_TO_S3","EXPORT_ASSET_TO_SIGNED_URL","EXPORT_REVISIONS_TO_S3","IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES","IMPORT_ASSET_FROM_API_GATEWAY_API","CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET","IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY"]};
-const schema124 = {"type":"object","properties":{"ExportAssetToSignedUrl":{"$ref":"#/$defs/ExportAssetToSignedUrlResponseDetails"},"ExportAssetsToS3":{"$ref":"#/$defs/ExportAssetsToS3ResponseDetails"},"ExportRevisionsToS3":{"$ref":"#/$defs/ExportRevisionsToS3ResponseDetails"},"ImportAssetFromSignedUrl":{"$ref":"#/$defs/ImportAssetFromSignedUrlResponseDetails"},"ImportAssetsFromS3":{"$ref":"#/$defs/ImportAssetsFromS3ResponseDetails"},"ImportAssetsFromRedshiftDataShares":{"$ref":"#/$defs/ImportAssetsFromRedshiftDataSharesResponseDetails"},"ImportAssetFromApiGatewayApi":{"$ref":"#/$defs/ImportAssetFromApiGatewayApiResponseDetails"},"CreateS3DataAccessFromS3Bucket":{"$ref":"#/$defs/CreateS3DataAccessFromS3BucketResponseDetails"},"ImportAssetsFromLakeFormationTagPolicy":{"$ref":"#/$defs/ImportAssetsFromLakeFormationTagPolicyResponseDetails"}},"additionalProperties":false};
+const schema48 = {"type":"object","properties":{"Arn":{"type":"string"},"CreatedAt":{"type":"string","format":"date-time"},"Details":{"$ref":"#/$defs/ResponseDetails"},"Errors":{"type":"array","items":{"type":"object","properties":{"Code":{"type":"string","enum":["ACCESS_DENIED_EXCEPTION","INTERNAL_SERVER_EXCEPTION","MALWARE_DETECTED","RESOURCE_NOT_FOUND_EXCEPTION","SERVICE_QUOTA_EXCEEDED_EXCEPTION","VALIDATION_EXCEPTION","MALWARE_SCAN_ENCRYPTED_FILE"]},"Details":{"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}}},"additionalProperties":false},"LimitName":{"type":"string","enum":["Assets per revision","Asset size in GB","Amazon Redshift datashare assets per revision","AWS Lake Formation data permission assets per revision","Amazon S3 data access assets per revision"]},"LimitValue":{"anyOf":[{"type":"number"},{"enum":["NaN","Infinity","-Infinity"]}]},"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string","enum":["REVISION","ASSET","DATA_SET"]}},"required":["Code","Message"],"additionalProperties":false}},"Id":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"State":{"type":"string","enum":["WAITING","IN_PROGRESS","ERROR","COMPLETED","CANCELLED","TIMED_OUT"]},"Type":{"type":"string","enum":["IMPORT_ASSETS_FROM_S3","IMPORT_ASSET_FROM_SIGNED_URL","EXPORT_ASSETS_TO_S3","EXPORT_ASSET_TO_SIGNED_URL","EXPORT_REVISIONS_TO_S3","IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES","IMPORT_ASSET_FROM_API_GATEWAY_API","CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET","IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY"]},"UpdatedAt":{"type":"string","format":"date-time"}},"required":["Arn","CreatedAt","Details","Id","State","Type","UpdatedAt"],"additionalProperties":false};
+const schema49 = {"type":"object","properties":{"ExportAssetToSignedUrl":{"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"type":"string","format":"date-time"}},"required":["AssetId","DataSetId","RevisionId"],"additionalProperties":false},"ExportAssetsToS3":{"type":"object","properties":{"AssetDestinations":{"type":"array","items":{"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["AssetId","Bucket"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetDestinations","DataSetId","RevisionId"],"additionalProperties":false},"ExportRevisionsToS3":{"type":"object","properties":{"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false},"RevisionDestinations":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPattern":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["Bucket","RevisionId"],"additionalProperties":false}},"EventActionArn":{"type":"string"}},"required":["DataSetId","RevisionDestinations"],"additionalProperties":false},"ImportAssetFromSignedUrl":{"type":"object","properties":{"AssetName":{"type":"string"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Md5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"type":"string","format":"date-time"}},"required":["AssetName","DataSetId","RevisionId"],"additionalProperties":false},"ImportAssetsFromS3":{"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"],"additionalProperties":false},"ImportAssetsFromRedshiftDataShares":{"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"DataShareArn":{"type":"string"}},"required":["DataShareArn"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"],"additionalProperties":false},"ImportAssetFromApiGatewayApi":{"type":"object","properties":{"ApiDescription":{"type":"string"},"ApiId":{"type":"string"},"ApiKey":{"type":"string"},"ApiName":{"type":"string"},"ApiSpecificationMd5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"ApiSpecificationUploadUrl":{"type":"string"},"ApiSpecificationUploadUrlExpiresAt":{"type":"string","format":"date-time"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"ProtocolType":{"type":"string","enum":["REST"]},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Stage":{"type":"string"}},"required":["ApiId","ApiName","ApiSpecificationMd5Hash","ApiSpecificationUploadUrl","ApiSpecificationUploadUrlExpiresAt","DataSetId","ProtocolType","RevisionId","Stage"],"additionalProperties":false},"CreateS3DataAccessFromS3Bucket":{"type":"object","properties":{"AssetSource":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPrefixes":{"type":"array","items":{"type":"string"}},"Keys":{"type":"array","items":{"type":"string"}},"KmsKeysToGrant":{"type":"array","items":{"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"],"additionalProperties":false},"minItems":1,"maxItems":10,"uniqueItems":true}},"required":["Bucket"],"additionalProperties":false},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSource","DataSetId","RevisionId"],"additionalProperties":false},"ImportAssetsFromLakeFormationTagPolicy":{"type":"object","properties":{"CatalogId":{"type":"string","minLength":12,"maxLength":12,"dxPattern":{"source":"^[\\d]{12}$","star":"^[\\d]*$","min":12,"max":12}},"Database":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE"]}}},"required":["Expression","Permissions"],"additionalProperties":false},"Table":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE","SELECT"]}}},"required":["Expression","Permissions"],"additionalProperties":false},"RoleArn":{"type":"string","pattern":"^arn:aws:iam::(\\d{12}):role\\/.+$"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["CatalogId","RoleArn","DataSetId","RevisionId"],"additionalProperties":false}},"additionalProperties":false};
 
-function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate81.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(func4.call(schema124.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.ExportAssetToSignedUrl !== undefined){
-if(!(validate48(data.ExportAssetToSignedUrl, {instancePath:instancePath+"/ExportAssetToSignedUrl",parentData:data,parentDataProperty:"ExportAssetToSignedUrl",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
-errors = vErrors.length;
-}
-}
-if(data.ExportAssetsToS3 !== undefined){
-if(!(validate49(data.ExportAssetsToS3, {instancePath:instancePath+"/ExportAssetsToS3",parentData:data,parentDataProperty:"ExportAssetsToS3",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
-errors = vErrors.length;
-}
-}
-if(data.ExportRevisionsToS3 !== undefined){
-if(!(validate55(data.ExportRevisionsToS3, {instancePath:instancePath+"/ExportRevisionsToS3",parentData:data,parentDataProperty:"ExportRevisionsToS3",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
-errors = vErrors.length;
-}
-}
-if(data.ImportAssetFromSignedUrl !== undefined){
-if(!(validate64(data.ImportAssetFromSignedUrl, {instancePath:instancePath+"/ImportAssetFromSignedUrl",parentData:data,parentDataProperty:"ImportAssetFromSignedUrl",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.ImportAssetsFromS3 !== undefined){
-if(!(validate77(data.ImportAssetsFromS3, {instancePath:instancePath+"/ImportAssetsFromS3",parentData:data,parentDataProperty:"ImportAssetsFromS3",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
-errors = vErrors.length;
-}
-}
-if(data.ImportAssetsFromRedshiftDataShares !== undefined){
-if(!(validate72(data.ImportAssetsFromRedshiftDataShares, {instancePath:instancePath+"/ImportAssetsFromRedshiftDataShares",parentData:data,parentDataProperty:"ImportAssetsFromRedshiftDataShares",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
-errors = vErrors.length;
-}
-}
-if(data.ImportAssetFromApiGatewayApi !== undefined){
-if(!(validate62(data.ImportAssetFromApiGatewayApi, {instancePath:instancePath+"/ImportAssetFromApiGatewayApi",parentData:data,parentDataProperty:"ImportAssetFromApiGatewayApi",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-errors = vErrors.length;
-}
-}
-if(data.CreateS3DataAccessFromS3Bucket !== undefined){
-if(!(validate23(data.CreateS3DataAccessFromS3Bucket, {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket",parentData:data,parentDataProperty:"CreateS3DataAccessFromS3Bucket",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-if(data.ImportAssetsFromLakeFormationTagPolicy !== undefined){
-if(!(validate65(data.ImportAssetsFromLakeFormationTagPolicy, {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy",parentData:data,parentDataProperty:"ImportAssetsFromLakeFormationTagPolicy",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate81.errors = vErrors;
-return errors === 0;
-}
-validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema125 = {"type":"array","items":{"$ref":"#/$defs/JobError"}};
-const schema126 = {"type":"object","properties":{"Code":{"$ref":"#/$defs/Code"},"Details":{"$ref":"#/$defs/Details"},"LimitName":{"$ref":"#/$defs/JobErrorLimitName"},"LimitValue":{"$ref":"#/$defs/__double"},"Message":{"$ref":"#/$defs/__string"},"ResourceId":{"$ref":"#/$defs/__string"},"ResourceType":{"$ref":"#/$defs/JobErrorResourceTypes"}},"required":["Code","Message"],"additionalProperties":false};
-const schema127 = {"type":"string","enum":["ACCESS_DENIED_EXCEPTION","INTERNAL_SERVER_EXCEPTION","MALWARE_DETECTED","RESOURCE_NOT_FOUND_EXCEPTION","SERVICE_QUOTA_EXCEEDED_EXCEPTION","VALIDATION_EXCEPTION","MALWARE_SCAN_ENCRYPTED_FILE"]};
-const schema128 = {"type":"string","enum":["Assets per revision","Asset size in GB","Amazon Redshift datashare assets per revision","AWS Lake Formation data permission assets per revision","Amazon S3 data access assets per revision"]};
-const schema129 = {"anyOf":[{"type":"number"},{"enum":["NaN","Infinity","-Infinity"]}]};
-const schema132 = {"type":"string","enum":["REVISION","ASSET","DATA_SET"]};
-
-function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate93.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.Code === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Code"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.Message === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Message"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((((key0 === "Code") || (key0 === "Details")) || (key0 === "LimitName")) || (key0 === "LimitValue")) || (key0 === "Message")) || (key0 === "ResourceId")) || (key0 === "ResourceType"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.Code !== undefined){
-let data0 = data.Code;
-if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/Code",schemaPath:"#/$defs/Code/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(!(((((((data0 === "ACCESS_DENIED_EXCEPTION") || (data0 === "INTERNAL_SERVER_EXCEPTION")) || (data0 === "MALWARE_DETECTED")) || (data0 === "RESOURCE_NOT_FOUND_EXCEPTION")) || (data0 === "SERVICE_QUOTA_EXCEEDED_EXCEPTION")) || (data0 === "VALIDATION_EXCEPTION")) || (data0 === "MALWARE_SCAN_ENCRYPTED_FILE"))){
-const err4 = {instancePath:instancePath+"/Code",schemaPath:"#/$defs/Code/enum",keyword:"enum",params:{allowedValues: schema127.enum}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.Details !== undefined){
-if(!(validate42(data.Details, {instancePath:instancePath+"/Details",parentData:data,parentDataProperty:"Details",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
-errors = vErrors.length;
-}
-}
-if(data.LimitName !== undefined){
-let data2 = data.LimitName;
-if(typeof data2 !== "string"){
-const err5 = {instancePath:instancePath+"/LimitName",schemaPath:"#/$defs/JobErrorLimitName/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(!(((((data2 === "Assets per revision") || (data2 === "Asset size in GB")) || (data2 === "Amazon Redshift datashare assets per revision")) || (data2 === "AWS Lake Formation data permission assets per revision")) || (data2 === "Amazon S3 data access assets per revision"))){
-const err6 = {instancePath:instancePath+"/LimitName",schemaPath:"#/$defs/JobErrorLimitName/enum",keyword:"enum",params:{allowedValues: schema128.enum}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.LimitValue !== undefined){
-let data3 = data.LimitValue;
-const _errs11 = errors;
-let valid4 = false;
-const _errs12 = errors;
-if(!((typeof data3 == "number") && (isFinite(data3)))){
-const err7 = {instancePath:instancePath+"/LimitValue",schemaPath:"#/$defs/__double/anyOf/0/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-var _valid0 = _errs12 === errors;
-valid4 = valid4 || _valid0;
-const _errs14 = errors;
-if(!(((data3 === "NaN") || (data3 === "Infinity")) || (data3 === "-Infinity"))){
-const err8 = {instancePath:instancePath+"/LimitValue",schemaPath:"#/$defs/__double/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema129.anyOf[1].enum}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-var _valid0 = _errs14 === errors;
-valid4 = valid4 || _valid0;
-if(!valid4){
-const err9 = {instancePath:instancePath+"/LimitValue",schemaPath:"#/$defs/__double/anyOf",keyword:"anyOf",params:{}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-else {
-errors = _errs11;
-if(vErrors !== null){
-if(_errs11){
-vErrors.length = _errs11;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.Message !== undefined){
-if(typeof data.Message !== "string"){
-const err10 = {instancePath:instancePath+"/Message",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.ResourceId !== undefined){
-if(typeof data.ResourceId !== "string"){
-const err11 = {instancePath:instancePath+"/ResourceId",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.ResourceType !== undefined){
-let data6 = data.ResourceType;
-if(typeof data6 !== "string"){
-const err12 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/$defs/JobErrorResourceTypes/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(!(((data6 === "REVISION") || (data6 === "ASSET")) || (data6 === "DATA_SET"))){
-const err13 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/$defs/JobErrorResourceTypes/enum",keyword:"enum",params:{allowedValues: schema132.enum}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-validate93.errors = vErrors;
-return errors === 0;
-}
-validate93.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate92.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate93(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate92.errors = vErrors;
-return errors === 0;
-}
-validate92.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate80.evaluated;
+const evaluated0 = validate37.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3690,7 +3574,7 @@ errors++;
 }
 if(data.Arn !== undefined){
 if(typeof data.Arn !== "string"){
-const err8 = {instancePath:instancePath+"/Arn",schemaPath:"#/$defs/Arn/type",keyword:"type",params:{type: "string"}};
+const err8 = {instancePath:instancePath+"/Arn",schemaPath:"#/properties/Arn/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3726,22 +3610,11 @@ errors++;
 }
 }
 if(data.Details !== undefined){
-if(!(validate81(data.Details, {instancePath:instancePath+"/Details",parentData:data,parentDataProperty:"Details",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
-errors = vErrors.length;
-}
-}
-if(data.Errors !== undefined){
-if(!(validate92(data.Errors, {instancePath:instancePath+"/Errors",parentData:data,parentDataProperty:"Errors",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
-errors = vErrors.length;
-}
-}
-if(data.Id !== undefined){
-let data4 = data.Id;
-if(typeof data4 === "string"){
-if(!pattern4.test(data4)){
-const err11 = {instancePath:instancePath+"/Id",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+let data2 = data.Details;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+if(!(func4.call(schema49.properties, key1))){
+const err11 = {instancePath:instancePath+"/Details",schemaPath:"#/$defs/ResponseDetails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3751,8 +3624,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/Id",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"}};
+if(data2.ExportAssetToSignedUrl !== undefined){
+let data3 = data2.ExportAssetToSignedUrl;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.AssetId === undefined){
+const err12 = {instancePath:instancePath+"/Details/ExportAssetToSignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/required",keyword:"required",params:{missingProperty: "AssetId"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3761,11 +3637,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.State !== undefined){
-let data5 = data.State;
-if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/State",schemaPath:"#/$defs/State/type",keyword:"type",params:{type: "string"}};
+if(data3.DataSetId === undefined){
+const err13 = {instancePath:instancePath+"/Details/ExportAssetToSignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/required",keyword:"required",params:{missingProperty: "DataSetId"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3774,8 +3647,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!((((((data5 === "WAITING") || (data5 === "IN_PROGRESS")) || (data5 === "ERROR")) || (data5 === "COMPLETED")) || (data5 === "CANCELLED")) || (data5 === "TIMED_OUT"))){
-const err14 = {instancePath:instancePath+"/State",schemaPath:"#/$defs/State/enum",keyword:"enum",params:{allowedValues: schema134.enum}};
+if(data3.RevisionId === undefined){
+const err14 = {instancePath:instancePath+"/Details/ExportAssetToSignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/required",keyword:"required",params:{missingProperty: "RevisionId"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3784,11 +3657,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.Type !== undefined){
-let data6 = data.Type;
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/Type",schemaPath:"#/$defs/Type/type",keyword:"type",params:{type: "string"}};
+for(const key2 in data3){
+if(!(((((key2 === "AssetId") || (key2 === "DataSetId")) || (key2 === "RevisionId")) || (key2 === "SignedUrl")) || (key2 === "SignedUrlExpiresAt"))){
+const err15 = {instancePath:instancePath+"/Details/ExportAssetToSignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3797,8 +3668,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!(((((((((data6 === "IMPORT_ASSETS_FROM_S3") || (data6 === "IMPORT_ASSET_FROM_SIGNED_URL")) || (data6 === "EXPORT_ASSETS_TO_S3")) || (data6 === "EXPORT_ASSET_TO_SIGNED_URL")) || (data6 === "EXPORT_REVISIONS_TO_S3")) || (data6 === "IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES")) || (data6 === "IMPORT_ASSET_FROM_API_GATEWAY_API")) || (data6 === "CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET")) || (data6 === "IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY"))){
-const err16 = {instancePath:instancePath+"/Type",schemaPath:"#/$defs/Type/enum",keyword:"enum",params:{allowedValues: schema135.enum}};
+}
+if(data3.AssetId !== undefined){
+let data4 = data3.AssetId;
+if(typeof data4 === "string"){
+if(data4.length < 30 || data4.length > 40 || !pattern4.test(data4)){
+const err16 = {instancePath:instancePath+"/Details/ExportAssetToSignedUrl/AssetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3808,11 +3683,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.UpdatedAt !== undefined){
-let data7 = data.UpdatedAt;
-if(typeof data7 === "string"){
-if(!(formats0(data7))){
-const err17 = {instancePath:instancePath+"/UpdatedAt",schemaPath:"#/properties/UpdatedAt/format",keyword:"format",params:{format: "date-time"}};
+else {
+const err17 = {instancePath:instancePath+"/Details/ExportAssetToSignedUrl/AssetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/AssetId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3822,8 +3694,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/UpdatedAt",schemaPath:"#/properties/UpdatedAt/type",keyword:"type",params:{type: "string"}};
+if(data3.DataSetId !== undefined){
+let data5 = data3.DataSetId;
+if(typeof data5 === "string"){
+if(data5.length < 30 || data5.length > 40 || !pattern4.test(data5)){
+const err18 = {instancePath:instancePath+"/Details/ExportAssetToSignedUrl/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3833,9 +3708,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err19 = {instancePath:instancePath+"/Details/ExportAssetToSignedUrl/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3844,17 +3718,2946 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate80.errors = vErrors;
+}
+if(data3.RevisionId !== undefined){
+let data6 = data3.RevisionId;
+if(typeof data6 === "string"){
+if(data6.length < 30 || data6.length > 40 || !pattern4.test(data6)){
+const err20 = {instancePath:instancePath+"/Details/ExportAssetToSignedUrl/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/Details/ExportAssetToSignedUrl/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data3.SignedUrl !== undefined){
+if(typeof data3.SignedUrl !== "string"){
+const err22 = {instancePath:instancePath+"/Details/ExportAssetToSignedUrl/SignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/SignedUrl/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data3.SignedUrlExpiresAt !== undefined){
+let data8 = data3.SignedUrlExpiresAt;
+if(typeof data8 === "string"){
+if(!(formats0(data8))){
+const err23 = {instancePath:instancePath+"/Details/ExportAssetToSignedUrl/SignedUrlExpiresAt",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/SignedUrlExpiresAt/format",keyword:"format",params:{format: "date-time"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/Details/ExportAssetToSignedUrl/SignedUrlExpiresAt",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/SignedUrlExpiresAt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/Details/ExportAssetToSignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data2.ExportAssetsToS3 !== undefined){
+let data9 = data2.ExportAssetsToS3;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.AssetDestinations === undefined){
+const err26 = {instancePath:instancePath+"/Details/ExportAssetsToS3",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/required",keyword:"required",params:{missingProperty: "AssetDestinations"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(data9.DataSetId === undefined){
+const err27 = {instancePath:instancePath+"/Details/ExportAssetsToS3",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data9.RevisionId === undefined){
+const err28 = {instancePath:instancePath+"/Details/ExportAssetsToS3",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+for(const key3 in data9){
+if(!((((key3 === "AssetDestinations") || (key3 === "DataSetId")) || (key3 === "Encryption")) || (key3 === "RevisionId"))){
+const err29 = {instancePath:instancePath+"/Details/ExportAssetsToS3",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data9.AssetDestinations !== undefined){
+let data10 = data9.AssetDestinations;
+if(Array.isArray(data10)){
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+let data11 = data10[i0];
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.AssetId === undefined){
+const err30 = {instancePath:instancePath+"/Details/ExportAssetsToS3/AssetDestinations/" + i0,schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/items/required",keyword:"required",params:{missingProperty: "AssetId"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(data11.Bucket === undefined){
+const err31 = {instancePath:instancePath+"/Details/ExportAssetsToS3/AssetDestinations/" + i0,schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/items/required",keyword:"required",params:{missingProperty: "Bucket"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+for(const key4 in data11){
+if(!(((key4 === "AssetId") || (key4 === "Bucket")) || (key4 === "Key"))){
+const err32 = {instancePath:instancePath+"/Details/ExportAssetsToS3/AssetDestinations/" + i0,schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data11.AssetId !== undefined){
+let data12 = data11.AssetId;
+if(typeof data12 === "string"){
+if(data12.length < 30 || data12.length > 40 || !pattern4.test(data12)){
+const err33 = {instancePath:instancePath+"/Details/ExportAssetsToS3/AssetDestinations/" + i0+"/AssetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/items/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/Details/ExportAssetsToS3/AssetDestinations/" + i0+"/AssetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/items/properties/AssetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data11.Bucket !== undefined){
+if(typeof data11.Bucket !== "string"){
+const err35 = {instancePath:instancePath+"/Details/ExportAssetsToS3/AssetDestinations/" + i0+"/Bucket",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/items/properties/Bucket/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data11.Key !== undefined){
+if(typeof data11.Key !== "string"){
+const err36 = {instancePath:instancePath+"/Details/ExportAssetsToS3/AssetDestinations/" + i0+"/Key",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/items/properties/Key/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/Details/ExportAssetsToS3/AssetDestinations/" + i0,schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/Details/ExportAssetsToS3/AssetDestinations",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data9.DataSetId !== undefined){
+let data15 = data9.DataSetId;
+if(typeof data15 === "string"){
+if(data15.length < 30 || data15.length > 40 || !pattern4.test(data15)){
+const err39 = {instancePath:instancePath+"/Details/ExportAssetsToS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/Details/ExportAssetsToS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data9.Encryption !== undefined){
+let data16 = data9.Encryption;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.Type === undefined){
+const err41 = {instancePath:instancePath+"/Details/ExportAssetsToS3/Encryption",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/Encryption/required",keyword:"required",params:{missingProperty: "Type"}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+for(const key5 in data16){
+if(!((key5 === "KmsKeyArn") || (key5 === "Type"))){
+const err42 = {instancePath:instancePath+"/Details/ExportAssetsToS3/Encryption",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/Encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data16.KmsKeyArn !== undefined){
+if(typeof data16.KmsKeyArn !== "string"){
+const err43 = {instancePath:instancePath+"/Details/ExportAssetsToS3/Encryption/KmsKeyArn",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/Encryption/properties/KmsKeyArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data16.Type !== undefined){
+let data18 = data16.Type;
+if(typeof data18 !== "string"){
+const err44 = {instancePath:instancePath+"/Details/ExportAssetsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/Encryption/properties/Type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(!((data18 === "aws:kms") || (data18 === "AES256"))){
+const err45 = {instancePath:instancePath+"/Details/ExportAssetsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema49.properties.ExportAssetsToS3.properties.Encryption.properties.Type.enum}};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/Details/ExportAssetsToS3/Encryption",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/Encryption/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data9.RevisionId !== undefined){
+let data19 = data9.RevisionId;
+if(typeof data19 === "string"){
+if(data19.length < 30 || data19.length > 40 || !pattern4.test(data19)){
+const err47 = {instancePath:instancePath+"/Details/ExportAssetsToS3/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/Details/ExportAssetsToS3/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/Details/ExportAssetsToS3",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data2.ExportRevisionsToS3 !== undefined){
+let data20 = data2.ExportRevisionsToS3;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.DataSetId === undefined){
+const err50 = {instancePath:instancePath+"/Details/ExportRevisionsToS3",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if(data20.RevisionDestinations === undefined){
+const err51 = {instancePath:instancePath+"/Details/ExportRevisionsToS3",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/required",keyword:"required",params:{missingProperty: "RevisionDestinations"}};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+for(const key6 in data20){
+if(!((((key6 === "DataSetId") || (key6 === "Encryption")) || (key6 === "RevisionDestinations")) || (key6 === "EventActionArn"))){
+const err52 = {instancePath:instancePath+"/Details/ExportRevisionsToS3",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data20.DataSetId !== undefined){
+let data21 = data20.DataSetId;
+if(typeof data21 === "string"){
+if(data21.length < 30 || data21.length > 40 || !pattern4.test(data21)){
+const err53 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data20.Encryption !== undefined){
+let data22 = data20.Encryption;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.Type === undefined){
+const err55 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/Encryption",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/Encryption/required",keyword:"required",params:{missingProperty: "Type"}};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+for(const key7 in data22){
+if(!((key7 === "KmsKeyArn") || (key7 === "Type"))){
+const err56 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/Encryption",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/Encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data22.KmsKeyArn !== undefined){
+if(typeof data22.KmsKeyArn !== "string"){
+const err57 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/Encryption/KmsKeyArn",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/Encryption/properties/KmsKeyArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data22.Type !== undefined){
+let data24 = data22.Type;
+if(typeof data24 !== "string"){
+const err58 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/Encryption/properties/Type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(!((data24 === "aws:kms") || (data24 === "AES256"))){
+const err59 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema49.properties.ExportRevisionsToS3.properties.Encryption.properties.Type.enum}};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/Encryption",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/Encryption/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data20.RevisionDestinations !== undefined){
+let data25 = data20.RevisionDestinations;
+if(Array.isArray(data25)){
+const len1 = data25.length;
+for(let i1=0; i1<len1; i1++){
+let data26 = data25[i1];
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.Bucket === undefined){
+const err61 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/RevisionDestinations/" + i1,schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/required",keyword:"required",params:{missingProperty: "Bucket"}};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(data26.RevisionId === undefined){
+const err62 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/RevisionDestinations/" + i1,schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+for(const key8 in data26){
+if(!(((key8 === "Bucket") || (key8 === "KeyPattern")) || (key8 === "RevisionId"))){
+const err63 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/RevisionDestinations/" + i1,schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data26.Bucket !== undefined){
+if(typeof data26.Bucket !== "string"){
+const err64 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/RevisionDestinations/" + i1+"/Bucket",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/properties/Bucket/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data26.KeyPattern !== undefined){
+if(typeof data26.KeyPattern !== "string"){
+const err65 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/RevisionDestinations/" + i1+"/KeyPattern",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/properties/KeyPattern/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data26.RevisionId !== undefined){
+let data29 = data26.RevisionId;
+if(typeof data29 === "string"){
+if(data29.length < 30 || data29.length > 40 || !pattern4.test(data29)){
+const err66 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/RevisionDestinations/" + i1+"/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/RevisionDestinations/" + i1+"/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/RevisionDestinations/" + i1,schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/RevisionDestinations",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data20.EventActionArn !== undefined){
+if(typeof data20.EventActionArn !== "string"){
+const err70 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/EventActionArn",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/EventActionArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/Details/ExportRevisionsToS3",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data2.ImportAssetFromSignedUrl !== undefined){
+let data31 = data2.ImportAssetFromSignedUrl;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.AssetName === undefined){
+const err72 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/required",keyword:"required",params:{missingProperty: "AssetName"}};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(data31.DataSetId === undefined){
+const err73 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(data31.RevisionId === undefined){
+const err74 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+for(const key9 in data31){
+if(!((((((key9 === "AssetName") || (key9 === "DataSetId")) || (key9 === "Md5Hash")) || (key9 === "RevisionId")) || (key9 === "SignedUrl")) || (key9 === "SignedUrlExpiresAt"))){
+const err75 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data31.AssetName !== undefined){
+if(typeof data31.AssetName !== "string"){
+const err76 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/AssetName",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/AssetName/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data31.DataSetId !== undefined){
+let data33 = data31.DataSetId;
+if(typeof data33 === "string"){
+if(data33.length < 30 || data33.length > 40 || !pattern4.test(data33)){
+const err77 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data31.Md5Hash !== undefined){
+let data34 = data31.Md5Hash;
+if(typeof data34 === "string"){
+if(func1(data34) > 24){
+const err79 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if(func1(data34) < 24){
+const err80 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/minLength",keyword:"minLength",params:{limit: 24}};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if(!pattern15.test(data34)){
+const err81 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data31.RevisionId !== undefined){
+let data35 = data31.RevisionId;
+if(typeof data35 === "string"){
+if(data35.length < 30 || data35.length > 40 || !pattern4.test(data35)){
+const err83 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data31.SignedUrl !== undefined){
+if(typeof data31.SignedUrl !== "string"){
+const err85 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/SignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/SignedUrl/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data31.SignedUrlExpiresAt !== undefined){
+let data37 = data31.SignedUrlExpiresAt;
+if(typeof data37 === "string"){
+if(!(formats0(data37))){
+const err86 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/SignedUrlExpiresAt",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/SignedUrlExpiresAt/format",keyword:"format",params:{format: "date-time"}};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/SignedUrlExpiresAt",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/SignedUrlExpiresAt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data2.ImportAssetsFromS3 !== undefined){
+let data38 = data2.ImportAssetsFromS3;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.AssetSources === undefined){
+const err89 = {instancePath:instancePath+"/Details/ImportAssetsFromS3",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/required",keyword:"required",params:{missingProperty: "AssetSources"}};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+if(data38.DataSetId === undefined){
+const err90 = {instancePath:instancePath+"/Details/ImportAssetsFromS3",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(data38.RevisionId === undefined){
+const err91 = {instancePath:instancePath+"/Details/ImportAssetsFromS3",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+for(const key10 in data38){
+if(!(((key10 === "AssetSources") || (key10 === "DataSetId")) || (key10 === "RevisionId"))){
+const err92 = {instancePath:instancePath+"/Details/ImportAssetsFromS3",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data38.AssetSources !== undefined){
+let data39 = data38.AssetSources;
+if(Array.isArray(data39)){
+const len2 = data39.length;
+for(let i2=0; i2<len2; i2++){
+let data40 = data39[i2];
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.Bucket === undefined){
+const err93 = {instancePath:instancePath+"/Details/ImportAssetsFromS3/AssetSources/" + i2,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/AssetSources/items/required",keyword:"required",params:{missingProperty: "Bucket"}};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if(data40.Key === undefined){
+const err94 = {instancePath:instancePath+"/Details/ImportAssetsFromS3/AssetSources/" + i2,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/AssetSources/items/required",keyword:"required",params:{missingProperty: "Key"}};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+for(const key11 in data40){
+if(!((key11 === "Bucket") || (key11 === "Key"))){
+const err95 = {instancePath:instancePath+"/Details/ImportAssetsFromS3/AssetSources/" + i2,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/AssetSources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11}};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data40.Bucket !== undefined){
+if(typeof data40.Bucket !== "string"){
+const err96 = {instancePath:instancePath+"/Details/ImportAssetsFromS3/AssetSources/" + i2+"/Bucket",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/AssetSources/items/properties/Bucket/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data40.Key !== undefined){
+if(typeof data40.Key !== "string"){
+const err97 = {instancePath:instancePath+"/Details/ImportAssetsFromS3/AssetSources/" + i2+"/Key",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/AssetSources/items/properties/Key/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/Details/ImportAssetsFromS3/AssetSources/" + i2,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/AssetSources/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/Details/ImportAssetsFromS3/AssetSources",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/AssetSources/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data38.DataSetId !== undefined){
+let data43 = data38.DataSetId;
+if(typeof data43 === "string"){
+if(data43.length < 30 || data43.length > 40 || !pattern4.test(data43)){
+const err100 = {instancePath:instancePath+"/Details/ImportAssetsFromS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/Details/ImportAssetsFromS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data38.RevisionId !== undefined){
+let data44 = data38.RevisionId;
+if(typeof data44 === "string"){
+if(data44.length < 30 || data44.length > 40 || !pattern4.test(data44)){
+const err102 = {instancePath:instancePath+"/Details/ImportAssetsFromS3/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/Details/ImportAssetsFromS3/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/Details/ImportAssetsFromS3",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data2.ImportAssetsFromRedshiftDataShares !== undefined){
+let data45 = data2.ImportAssetsFromRedshiftDataShares;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.AssetSources === undefined){
+const err105 = {instancePath:instancePath+"/Details/ImportAssetsFromRedshiftDataShares",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/required",keyword:"required",params:{missingProperty: "AssetSources"}};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+if(data45.DataSetId === undefined){
+const err106 = {instancePath:instancePath+"/Details/ImportAssetsFromRedshiftDataShares",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+if(data45.RevisionId === undefined){
+const err107 = {instancePath:instancePath+"/Details/ImportAssetsFromRedshiftDataShares",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+for(const key12 in data45){
+if(!(((key12 === "AssetSources") || (key12 === "DataSetId")) || (key12 === "RevisionId"))){
+const err108 = {instancePath:instancePath+"/Details/ImportAssetsFromRedshiftDataShares",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12}};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+if(data45.AssetSources !== undefined){
+let data46 = data45.AssetSources;
+if(Array.isArray(data46)){
+const len3 = data46.length;
+for(let i3=0; i3<len3; i3++){
+let data47 = data46[i3];
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.DataShareArn === undefined){
+const err109 = {instancePath:instancePath+"/Details/ImportAssetsFromRedshiftDataShares/AssetSources/" + i3,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/AssetSources/items/required",keyword:"required",params:{missingProperty: "DataShareArn"}};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+for(const key13 in data47){
+if(!(key13 === "DataShareArn")){
+const err110 = {instancePath:instancePath+"/Details/ImportAssetsFromRedshiftDataShares/AssetSources/" + i3,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/AssetSources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13}};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+if(data47.DataShareArn !== undefined){
+if(typeof data47.DataShareArn !== "string"){
+const err111 = {instancePath:instancePath+"/Details/ImportAssetsFromRedshiftDataShares/AssetSources/" + i3+"/DataShareArn",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/AssetSources/items/properties/DataShareArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/Details/ImportAssetsFromRedshiftDataShares/AssetSources/" + i3,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/AssetSources/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/Details/ImportAssetsFromRedshiftDataShares/AssetSources",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/AssetSources/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+if(data45.DataSetId !== undefined){
+let data49 = data45.DataSetId;
+if(typeof data49 === "string"){
+if(data49.length < 30 || data49.length > 40 || !pattern4.test(data49)){
+const err114 = {instancePath:instancePath+"/Details/ImportAssetsFromRedshiftDataShares/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/Details/ImportAssetsFromRedshiftDataShares/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+if(data45.RevisionId !== undefined){
+let data50 = data45.RevisionId;
+if(typeof data50 === "string"){
+if(data50.length < 30 || data50.length > 40 || !pattern4.test(data50)){
+const err116 = {instancePath:instancePath+"/Details/ImportAssetsFromRedshiftDataShares/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/Details/ImportAssetsFromRedshiftDataShares/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/Details/ImportAssetsFromRedshiftDataShares",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+if(data2.ImportAssetFromApiGatewayApi !== undefined){
+let data51 = data2.ImportAssetFromApiGatewayApi;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+if(data51.ApiId === undefined){
+const err119 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "ApiId"}};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+if(data51.ApiName === undefined){
+const err120 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "ApiName"}};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+if(data51.ApiSpecificationMd5Hash === undefined){
+const err121 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "ApiSpecificationMd5Hash"}};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if(data51.ApiSpecificationUploadUrl === undefined){
+const err122 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "ApiSpecificationUploadUrl"}};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+if(data51.ApiSpecificationUploadUrlExpiresAt === undefined){
+const err123 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "ApiSpecificationUploadUrlExpiresAt"}};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+if(data51.DataSetId === undefined){
+const err124 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+if(data51.ProtocolType === undefined){
+const err125 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "ProtocolType"}};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+if(data51.RevisionId === undefined){
+const err126 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+if(data51.Stage === undefined){
+const err127 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "Stage"}};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+for(const key14 in data51){
+if(!(func4.call(schema49.properties.ImportAssetFromApiGatewayApi.properties, key14))){
+const err128 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14}};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+if(data51.ApiDescription !== undefined){
+if(typeof data51.ApiDescription !== "string"){
+const err129 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ApiDescription",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiDescription/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+if(data51.ApiId !== undefined){
+if(typeof data51.ApiId !== "string"){
+const err130 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ApiId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data51.ApiKey !== undefined){
+if(typeof data51.ApiKey !== "string"){
+const err131 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ApiKey",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiKey/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+if(data51.ApiName !== undefined){
+if(typeof data51.ApiName !== "string"){
+const err132 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ApiName",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiName/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+if(data51.ApiSpecificationMd5Hash !== undefined){
+let data56 = data51.ApiSpecificationMd5Hash;
+if(typeof data56 === "string"){
+if(func1(data56) > 24){
+const err133 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+if(func1(data56) < 24){
+const err134 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/minLength",keyword:"minLength",params:{limit: 24}};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+if(!pattern15.test(data56)){
+const err135 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+else {
+const err136 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+if(data51.ApiSpecificationUploadUrl !== undefined){
+if(typeof data51.ApiSpecificationUploadUrl !== "string"){
+const err137 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationUploadUrl",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationUploadUrl/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+if(data51.ApiSpecificationUploadUrlExpiresAt !== undefined){
+let data58 = data51.ApiSpecificationUploadUrlExpiresAt;
+if(typeof data58 === "string"){
+if(!(formats0(data58))){
+const err138 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationUploadUrlExpiresAt",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationUploadUrlExpiresAt/format",keyword:"format",params:{format: "date-time"}};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationUploadUrlExpiresAt",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationUploadUrlExpiresAt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+if(data51.DataSetId !== undefined){
+let data59 = data51.DataSetId;
+if(typeof data59 === "string"){
+if(data59.length < 30 || data59.length > 40 || !pattern4.test(data59)){
+const err140 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+if(data51.ProtocolType !== undefined){
+let data60 = data51.ProtocolType;
+if(typeof data60 !== "string"){
+const err142 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ProtocolType",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ProtocolType/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+if(!(data60 === "REST")){
+const err143 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ProtocolType",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ProtocolType/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetFromApiGatewayApi.properties.ProtocolType.enum}};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+if(data51.RevisionId !== undefined){
+let data61 = data51.RevisionId;
+if(typeof data61 === "string"){
+if(data61.length < 30 || data61.length > 40 || !pattern4.test(data61)){
+const err144 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+if(data51.Stage !== undefined){
+if(typeof data51.Stage !== "string"){
+const err146 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/Stage",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/Stage/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+}
+else {
+const err147 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+if(data2.CreateS3DataAccessFromS3Bucket !== undefined){
+let data63 = data2.CreateS3DataAccessFromS3Bucket;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.AssetSource === undefined){
+const err148 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/required",keyword:"required",params:{missingProperty: "AssetSource"}};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+if(data63.DataSetId === undefined){
+const err149 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+if(data63.RevisionId === undefined){
+const err150 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+for(const key15 in data63){
+if(!(((key15 === "AssetSource") || (key15 === "DataSetId")) || (key15 === "RevisionId"))){
+const err151 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15}};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+if(data63.AssetSource !== undefined){
+let data64 = data63.AssetSource;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.Bucket === undefined){
+const err152 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/required",keyword:"required",params:{missingProperty: "Bucket"}};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+for(const key16 in data64){
+if(!((((key16 === "Bucket") || (key16 === "KeyPrefixes")) || (key16 === "Keys")) || (key16 === "KmsKeysToGrant"))){
+const err153 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16}};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+if(data64.Bucket !== undefined){
+if(typeof data64.Bucket !== "string"){
+const err154 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/Bucket",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/Bucket/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+if(data64.KeyPrefixes !== undefined){
+let data66 = data64.KeyPrefixes;
+if(Array.isArray(data66)){
+const len4 = data66.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data66[i4] !== "string"){
+const err155 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KeyPrefixes/" + i4,schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KeyPrefixes/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KeyPrefixes",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KeyPrefixes/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+if(data64.Keys !== undefined){
+let data68 = data64.Keys;
+if(Array.isArray(data68)){
+const len5 = data68.length;
+for(let i5=0; i5<len5; i5++){
+if(typeof data68[i5] !== "string"){
+const err157 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/Keys/" + i5,schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/Keys/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/Keys",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/Keys/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+if(data64.KmsKeysToGrant !== undefined){
+let data70 = data64.KmsKeysToGrant;
+if(Array.isArray(data70)){
+if(data70.length > 10){
+const err159 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/maxItems",keyword:"maxItems",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+if(data70.length < 1){
+const err160 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/minItems",keyword:"minItems",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+const len6 = data70.length;
+for(let i6=0; i6<len6; i6++){
+let data71 = data70[i6];
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.KmsKeyArn === undefined){
+const err161 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6,schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/required",keyword:"required",params:{missingProperty: "KmsKeyArn"}};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+for(const key17 in data71){
+if(!(key17 === "KmsKeyArn")){
+const err162 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6,schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17}};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+if(data71.KmsKeyArn !== undefined){
+let data72 = data71.KmsKeyArn;
+if(typeof data72 === "string"){
+if(func1(data72) > 2048){
+const err163 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6+"/KmsKeyArn",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+if(func1(data72) < 1){
+const err164 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6+"/KmsKeyArn",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6+"/KmsKeyArn",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+}
+else {
+const err166 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6,schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+let i7 = data70.length;
+let j0;
+if(i7 > 1){
+outer0:
+for(;i7--;){
+for(j0 = i7; j0--;){
+if(func0(data70[i7], data70[j0])){
+const err167 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j0}};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err168 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+if(data63.DataSetId !== undefined){
+let data73 = data63.DataSetId;
+if(typeof data73 === "string"){
+if(data73.length < 30 || data73.length > 40 || !pattern4.test(data73)){
+const err170 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+else {
+const err171 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+if(data63.RevisionId !== undefined){
+let data74 = data63.RevisionId;
+if(typeof data74 === "string"){
+if(data74.length < 30 || data74.length > 40 || !pattern4.test(data74)){
+const err172 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+else {
+const err173 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+}
+else {
+const err174 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+if(data2.ImportAssetsFromLakeFormationTagPolicy !== undefined){
+let data75 = data2.ImportAssetsFromLakeFormationTagPolicy;
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(data75.CatalogId === undefined){
+const err175 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/required",keyword:"required",params:{missingProperty: "CatalogId"}};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+if(data75.RoleArn === undefined){
+const err176 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/required",keyword:"required",params:{missingProperty: "RoleArn"}};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+if(data75.DataSetId === undefined){
+const err177 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+if(data75.RevisionId === undefined){
+const err178 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+for(const key18 in data75){
+if(!((((((key18 === "CatalogId") || (key18 === "Database")) || (key18 === "Table")) || (key18 === "RoleArn")) || (key18 === "DataSetId")) || (key18 === "RevisionId"))){
+const err179 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18}};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+if(data75.CatalogId !== undefined){
+let data76 = data75.CatalogId;
+if(typeof data76 === "string"){
+if(func1(data76) > 12){
+const err180 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/maxLength",keyword:"maxLength",params:{limit: 12}};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+if(func1(data76) < 12){
+const err181 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/minLength",keyword:"minLength",params:{limit: 12}};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+if(data76.length < 12 || data76.length > 12 || !pattern21.test(data76)){
+const err182 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/dxPattern",keyword:"dxPattern",params:{pattern: "^[\\d]{12}$"}};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+if(data75.Database !== undefined){
+let data77 = data75.Database;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.Expression === undefined){
+const err184 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/required",keyword:"required",params:{missingProperty: "Expression"}};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+if(data77.Permissions === undefined){
+const err185 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/required",keyword:"required",params:{missingProperty: "Permissions"}};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+for(const key19 in data77){
+if(!((key19 === "Expression") || (key19 === "Permissions"))){
+const err186 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19}};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+if(data77.Expression !== undefined){
+let data78 = data77.Expression;
+if(Array.isArray(data78)){
+const len7 = data78.length;
+for(let i8=0; i8<len7; i8++){
+let data79 = data78[i8];
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.TagKey === undefined){
+const err187 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Expression/" + i8,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/items/required",keyword:"required",params:{missingProperty: "TagKey"}};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+if(data79.TagValues === undefined){
+const err188 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Expression/" + i8,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/items/required",keyword:"required",params:{missingProperty: "TagValues"}};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+for(const key20 in data79){
+if(!((key20 === "TagKey") || (key20 === "TagValues"))){
+const err189 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Expression/" + i8,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20}};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+}
+if(data79.TagKey !== undefined){
+if(typeof data79.TagKey !== "string"){
+const err190 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Expression/" + i8+"/TagKey",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/items/properties/TagKey/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+if(data79.TagValues !== undefined){
+let data81 = data79.TagValues;
+if(Array.isArray(data81)){
+const len8 = data81.length;
+for(let i9=0; i9<len8; i9++){
+if(typeof data81[i9] !== "string"){
+const err191 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Expression/" + i8+"/TagValues/" + i9,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/items/properties/TagValues/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+}
+else {
+const err192 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Expression/" + i8+"/TagValues",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/items/properties/TagValues/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Expression/" + i8,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+}
+else {
+const err194 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Expression",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+if(data77.Permissions !== undefined){
+let data83 = data77.Permissions;
+if(Array.isArray(data83)){
+const len9 = data83.length;
+for(let i10=0; i10<len9; i10++){
+let data84 = data83[i10];
+if(typeof data84 !== "string"){
+const err195 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Permissions/" + i10,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Permissions/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+if(!(data84 === "DESCRIBE")){
+const err196 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Permissions/" + i10,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Database.properties.Permissions.items.enum}};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+}
+else {
+const err197 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Permissions",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Permissions/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+}
+else {
+const err198 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+if(data75.Table !== undefined){
+let data85 = data75.Table;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.Expression === undefined){
+const err199 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/required",keyword:"required",params:{missingProperty: "Expression"}};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+if(data85.Permissions === undefined){
+const err200 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/required",keyword:"required",params:{missingProperty: "Permissions"}};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+for(const key21 in data85){
+if(!((key21 === "Expression") || (key21 === "Permissions"))){
+const err201 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21}};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+if(data85.Expression !== undefined){
+let data86 = data85.Expression;
+if(Array.isArray(data86)){
+const len10 = data86.length;
+for(let i11=0; i11<len10; i11++){
+let data87 = data86[i11];
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+if(data87.TagKey === undefined){
+const err202 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Expression/" + i11,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/items/required",keyword:"required",params:{missingProperty: "TagKey"}};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+if(data87.TagValues === undefined){
+const err203 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Expression/" + i11,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/items/required",keyword:"required",params:{missingProperty: "TagValues"}};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+for(const key22 in data87){
+if(!((key22 === "TagKey") || (key22 === "TagValues"))){
+const err204 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Expression/" + i11,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22}};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+}
+if(data87.TagKey !== undefined){
+if(typeof data87.TagKey !== "string"){
+const err205 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Expression/" + i11+"/TagKey",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/items/properties/TagKey/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+if(data87.TagValues !== undefined){
+let data89 = data87.TagValues;
+if(Array.isArray(data89)){
+const len11 = data89.length;
+for(let i12=0; i12<len11; i12++){
+if(typeof data89[i12] !== "string"){
+const err206 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Expression/" + i11+"/TagValues/" + i12,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/items/properties/TagValues/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+}
+else {
+const err207 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Expression/" + i11+"/TagValues",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/items/properties/TagValues/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+}
+else {
+const err208 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Expression/" + i11,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+}
+else {
+const err209 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Expression",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+if(data85.Permissions !== undefined){
+let data91 = data85.Permissions;
+if(Array.isArray(data91)){
+const len12 = data91.length;
+for(let i13=0; i13<len12; i13++){
+let data92 = data91[i13];
+if(typeof data92 !== "string"){
+const err210 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Permissions/" + i13,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Permissions/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+if(!((data92 === "DESCRIBE") || (data92 === "SELECT"))){
+const err211 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Permissions/" + i13,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Table.properties.Permissions.items.enum}};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+}
+}
+else {
+const err212 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Permissions",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Permissions/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+}
+}
+else {
+const err213 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+if(data75.RoleArn !== undefined){
+let data93 = data75.RoleArn;
+if(typeof data93 === "string"){
+if(!pattern22.test(data93)){
+const err214 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/RoleArn",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws:iam::(\\d{12}):role\\/.+$"}};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+else {
+const err215 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/RoleArn",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RoleArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+if(data75.DataSetId !== undefined){
+let data94 = data75.DataSetId;
+if(typeof data94 === "string"){
+if(data94.length < 30 || data94.length > 40 || !pattern4.test(data94)){
+const err216 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+else {
+const err217 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+if(data75.RevisionId !== undefined){
+let data95 = data75.RevisionId;
+if(typeof data95 === "string"){
+if(data95.length < 30 || data95.length > 40 || !pattern4.test(data95)){
+const err218 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+}
+else {
+const err219 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+}
+else {
+const err220 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+}
+else {
+const err221 = {instancePath:instancePath+"/Details",schemaPath:"#/$defs/ResponseDetails/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+}
+if(data.Errors !== undefined){
+let data96 = data.Errors;
+if(Array.isArray(data96)){
+const len13 = data96.length;
+for(let i14=0; i14<len13; i14++){
+let data97 = data96[i14];
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+if(data97.Code === undefined){
+const err222 = {instancePath:instancePath+"/Errors/" + i14,schemaPath:"#/properties/Errors/items/required",keyword:"required",params:{missingProperty: "Code"}};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+if(data97.Message === undefined){
+const err223 = {instancePath:instancePath+"/Errors/" + i14,schemaPath:"#/properties/Errors/items/required",keyword:"required",params:{missingProperty: "Message"}};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+for(const key23 in data97){
+if(!(((((((key23 === "Code") || (key23 === "Details")) || (key23 === "LimitName")) || (key23 === "LimitValue")) || (key23 === "Message")) || (key23 === "ResourceId")) || (key23 === "ResourceType"))){
+const err224 = {instancePath:instancePath+"/Errors/" + i14,schemaPath:"#/properties/Errors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23}};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+if(data97.Code !== undefined){
+let data98 = data97.Code;
+if(typeof data98 !== "string"){
+const err225 = {instancePath:instancePath+"/Errors/" + i14+"/Code",schemaPath:"#/properties/Errors/items/properties/Code/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+if(!(((((((data98 === "ACCESS_DENIED_EXCEPTION") || (data98 === "INTERNAL_SERVER_EXCEPTION")) || (data98 === "MALWARE_DETECTED")) || (data98 === "RESOURCE_NOT_FOUND_EXCEPTION")) || (data98 === "SERVICE_QUOTA_EXCEEDED_EXCEPTION")) || (data98 === "VALIDATION_EXCEPTION")) || (data98 === "MALWARE_SCAN_ENCRYPTED_FILE"))){
+const err226 = {instancePath:instancePath+"/Errors/" + i14+"/Code",schemaPath:"#/properties/Errors/items/properties/Code/enum",keyword:"enum",params:{allowedValues: schema48.properties.Errors.items.properties.Code.enum}};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+}
+if(data97.Details !== undefined){
+let data99 = data97.Details;
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+for(const key24 in data99){
+if(!((key24 === "ImportAssetFromSignedUrlJobErrorDetails") || (key24 === "ImportAssetsFromS3JobErrorDetails"))){
+const err227 = {instancePath:instancePath+"/Errors/" + i14+"/Details",schemaPath:"#/properties/Errors/items/properties/Details/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24}};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+if(data99.ImportAssetFromSignedUrlJobErrorDetails !== undefined){
+let data100 = data99.ImportAssetFromSignedUrlJobErrorDetails;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(data100.AssetName === undefined){
+const err228 = {instancePath:instancePath+"/Errors/" + i14+"/Details/ImportAssetFromSignedUrlJobErrorDetails",schemaPath:"#/properties/Errors/items/properties/Details/properties/ImportAssetFromSignedUrlJobErrorDetails/required",keyword:"required",params:{missingProperty: "AssetName"}};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+for(const key25 in data100){
+if(!(key25 === "AssetName")){
+const err229 = {instancePath:instancePath+"/Errors/" + i14+"/Details/ImportAssetFromSignedUrlJobErrorDetails",schemaPath:"#/properties/Errors/items/properties/Details/properties/ImportAssetFromSignedUrlJobErrorDetails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25}};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+if(data100.AssetName !== undefined){
+if(typeof data100.AssetName !== "string"){
+const err230 = {instancePath:instancePath+"/Errors/" + i14+"/Details/ImportAssetFromSignedUrlJobErrorDetails/AssetName",schemaPath:"#/properties/Errors/items/properties/Details/properties/ImportAssetFromSignedUrlJobErrorDetails/properties/AssetName/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+}
+else {
+const err231 = {instancePath:instancePath+"/Errors/" + i14+"/Details/ImportAssetFromSignedUrlJobErrorDetails",schemaPath:"#/properties/Errors/items/properties/Details/properties/ImportAssetFromSignedUrlJobErrorDetails/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+if(data99.ImportAssetsFromS3JobErrorDetails !== undefined){
+let data102 = data99.ImportAssetsFromS3JobErrorDetails;
+if(Array.isArray(data102)){
+const len14 = data102.length;
+for(let i15=0; i15<len14; i15++){
+let data103 = data102[i15];
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.Bucket === undefined){
+const err232 = {instancePath:instancePath+"/Errors/" + i14+"/Details/ImportAssetsFromS3JobErrorDetails/" + i15,schemaPath:"#/properties/Errors/items/properties/Details/properties/ImportAssetsFromS3JobErrorDetails/items/required",keyword:"required",params:{missingProperty: "Bucket"}};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+if(data103.Key === undefined){
+const err233 = {instancePath:instancePath+"/Errors/" + i14+"/Details/ImportAssetsFromS3JobErrorDetails/" + i15,schemaPath:"#/properties/Errors/items/properties/Details/properties/ImportAssetsFromS3JobErrorDetails/items/required",keyword:"required",params:{missingProperty: "Key"}};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+for(const key26 in data103){
+if(!((key26 === "Bucket") || (key26 === "Key"))){
+const err234 = {instancePath:instancePath+"/Errors/" + i14+"/Details/ImportAssetsFromS3JobErrorDetails/" + i15,schemaPath:"#/properties/Errors/items/properties/Details/properties/ImportAssetsFromS3JobErrorDetails/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26}};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+if(data103.Bucket !== undefined){
+if(typeof data103.Bucket !== "string"){
+const err235 = {instancePath:instancePath+"/Errors/" + i14+"/Details/ImportAssetsFromS3JobErrorDetails/" + i15+"/Bucket",schemaPath:"#/properties/Errors/items/properties/Details/properties/ImportAssetsFromS3JobErrorDetails/items/properties/Bucket/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+if(data103.Key !== undefined){
+if(typeof data103.Key !== "string"){
+const err236 = {instancePath:instancePath+"/Errors/" + i14+"/Details/ImportAssetsFromS3JobErrorDetails/" + i15+"/Key",schemaPath:"#/properties/Errors/items/properties/Details/properties/ImportAssetsFromS3JobErrorDetails/items/properties/Key/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+}
+}
+else {
+const err237 = {instancePath:instancePath+"/Errors/" + i14+"/Details/ImportAssetsFromS3JobErrorDetails/" + i15,schemaPath:"#/properties/Errors/items/properties/Details/properties/ImportAssetsFromS3JobErrorDetails/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+}
+else {
+const err238 = {instancePath:instancePath+"/Errors/" + i14+"/Details/ImportAssetsFromS3JobErrorDetails",schemaPath:"#/properties/Errors/items/properties/Details/properties/ImportAssetsFromS3JobErrorDetails/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+}
+else {
+const err239 = {instancePath:instancePath+"/Errors/" + i14+"/Details",schemaPath:"#/properties/Errors/items/properties/Details/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+if(data97.LimitName !== undefined){
+let data106 = data97.LimitName;
+if(typeof data106 !== "string"){
+const err240 = {instancePath:instancePath+"/Errors/" + i14+"/LimitName",schemaPath:"#/properties/Errors/items/properties/LimitName/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+if(!(((((data106 === "Assets per revision") || (data106 === "Asset size in GB")) || (data106 === "Amazon Redshift datashare assets per revision")) || (data106 === "AWS Lake Formation data permission assets per revision")) || (data106 === "Amazon S3 data access assets per revision"))){
+const err241 = {instancePath:instancePath+"/Errors/" + i14+"/LimitName",schemaPath:"#/properties/Errors/items/properties/LimitName/enum",keyword:"enum",params:{allowedValues: schema48.properties.Errors.items.properties.LimitName.enum}};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+if(data97.LimitValue !== undefined){
+let data107 = data97.LimitValue;
+const _errs244 = errors;
+let valid59 = false;
+const _errs245 = errors;
+if(!((typeof data107 == "number") && (isFinite(data107)))){
+const err242 = {instancePath:instancePath+"/Errors/" + i14+"/LimitValue",schemaPath:"#/properties/Errors/items/properties/LimitValue/anyOf/0/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+var _valid0 = _errs245 === errors;
+valid59 = valid59 || _valid0;
+const _errs247 = errors;
+if(!(((data107 === "NaN") || (data107 === "Infinity")) || (data107 === "-Infinity"))){
+const err243 = {instancePath:instancePath+"/Errors/" + i14+"/LimitValue",schemaPath:"#/properties/Errors/items/properties/LimitValue/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema48.properties.Errors.items.properties.LimitValue.anyOf[1].enum}};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+var _valid0 = _errs247 === errors;
+valid59 = valid59 || _valid0;
+if(!valid59){
+const err244 = {instancePath:instancePath+"/Errors/" + i14+"/LimitValue",schemaPath:"#/properties/Errors/items/properties/LimitValue/anyOf",keyword:"anyOf",params:{}};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+else {
+errors = _errs244;
+if(vErrors !== null){
+if(_errs244){
+vErrors.length = _errs244;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data97.Message !== undefined){
+if(typeof data97.Message !== "string"){
+const err245 = {instancePath:instancePath+"/Errors/" + i14+"/Message",schemaPath:"#/properties/Errors/items/properties/Message/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+if(data97.ResourceId !== undefined){
+if(typeof data97.ResourceId !== "string"){
+const err246 = {instancePath:instancePath+"/Errors/" + i14+"/ResourceId",schemaPath:"#/properties/Errors/items/properties/ResourceId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+if(data97.ResourceType !== undefined){
+let data110 = data97.ResourceType;
+if(typeof data110 !== "string"){
+const err247 = {instancePath:instancePath+"/Errors/" + i14+"/ResourceType",schemaPath:"#/properties/Errors/items/properties/ResourceType/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+if(!(((data110 === "REVISION") || (data110 === "ASSET")) || (data110 === "DATA_SET"))){
+const err248 = {instancePath:instancePath+"/Errors/" + i14+"/ResourceType",schemaPath:"#/properties/Errors/items/properties/ResourceType/enum",keyword:"enum",params:{allowedValues: schema48.properties.Errors.items.properties.ResourceType.enum}};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+}
+}
+else {
+const err249 = {instancePath:instancePath+"/Errors/" + i14,schemaPath:"#/properties/Errors/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+}
+}
+else {
+const err250 = {instancePath:instancePath+"/Errors",schemaPath:"#/properties/Errors/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+}
+if(data.Id !== undefined){
+let data111 = data.Id;
+if(typeof data111 === "string"){
+if(data111.length < 30 || data111.length > 40 || !pattern4.test(data111)){
+const err251 = {instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+else {
+const err252 = {instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+if(data.State !== undefined){
+let data112 = data.State;
+if(typeof data112 !== "string"){
+const err253 = {instancePath:instancePath+"/State",schemaPath:"#/properties/State/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+if(!((((((data112 === "WAITING") || (data112 === "IN_PROGRESS")) || (data112 === "ERROR")) || (data112 === "COMPLETED")) || (data112 === "CANCELLED")) || (data112 === "TIMED_OUT"))){
+const err254 = {instancePath:instancePath+"/State",schemaPath:"#/properties/State/enum",keyword:"enum",params:{allowedValues: schema48.properties.State.enum}};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+if(data.Type !== undefined){
+let data113 = data.Type;
+if(typeof data113 !== "string"){
+const err255 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+if(!(((((((((data113 === "IMPORT_ASSETS_FROM_S3") || (data113 === "IMPORT_ASSET_FROM_SIGNED_URL")) || (data113 === "EXPORT_ASSETS_TO_S3")) || (data113 === "EXPORT_ASSET_TO_SIGNED_URL")) || (data113 === "EXPORT_REVISIONS_TO_S3")) || (data113 === "IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES")) || (data113 === "IMPORT_ASSET_FROM_API_GATEWAY_API")) || (data113 === "CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET")) || (data113 === "IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY"))){
+const err256 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/enum",keyword:"enum",params:{allowedValues: schema48.properties.Type.enum}};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+if(data.UpdatedAt !== undefined){
+let data114 = data.UpdatedAt;
+if(typeof data114 === "string"){
+if(!(formats0(data114))){
+const err257 = {instancePath:instancePath+"/UpdatedAt",schemaPath:"#/properties/UpdatedAt/format",keyword:"format",params:{format: "date-time"}};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+}
+else {
+const err258 = {instancePath:instancePath+"/UpdatedAt",schemaPath:"#/properties/UpdatedAt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+}
+else {
+const err259 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+validate37.errors = vErrors;
 return errors === 0;
 }
-validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
+const schema50 = {"type":"object","properties":{"Code":{"type":"string","enum":["ACCESS_DENIED_EXCEPTION","INTERNAL_SERVER_EXCEPTION","MALWARE_DETECTED","RESOURCE_NOT_FOUND_EXCEPTION","SERVICE_QUOTA_EXCEEDED_EXCEPTION","VALIDATION_EXCEPTION","MALWARE_SCAN_ENCRYPTED_FILE"]},"Details":{"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}}},"additionalProperties":false},"LimitName":{"type":"string","enum":["Assets per revision","Asset size in GB","Amazon Redshift datashare assets per revision","AWS Lake Formation data permission assets per revision","Amazon S3 data access assets per revision"]},"LimitValue":{"anyOf":[{"type":"number"},{"enum":["NaN","Infinity","-Infinity"]}]},"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string","enum":["REVISION","ASSET","DATA_SET"]}},"required":["Code","Message"],"additionalProperties":false};
 
-function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate97.evaluated;
+const evaluated0 = validate38.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3897,7 +6700,7 @@ errors++;
 if(data.Code !== undefined){
 let data0 = data.Code;
 if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/Code",schemaPath:"#/$defs/Code/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/Code",schemaPath:"#/properties/Code/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3907,7 +6710,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(((((((data0 === "ACCESS_DENIED_EXCEPTION") || (data0 === "INTERNAL_SERVER_EXCEPTION")) || (data0 === "MALWARE_DETECTED")) || (data0 === "RESOURCE_NOT_FOUND_EXCEPTION")) || (data0 === "SERVICE_QUOTA_EXCEEDED_EXCEPTION")) || (data0 === "VALIDATION_EXCEPTION")) || (data0 === "MALWARE_SCAN_ENCRYPTED_FILE"))){
-const err4 = {instancePath:instancePath+"/Code",schemaPath:"#/$defs/Code/enum",keyword:"enum",params:{allowedValues: schema127.enum}};
+const err4 = {instancePath:instancePath+"/Code",schemaPath:"#/properties/Code/enum",keyword:"enum",params:{allowedValues: schema50.properties.Code.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3918,15 +6721,11 @@ errors++;
 }
 }
 if(data.Details !== undefined){
-if(!(validate42(data.Details, {instancePath:instancePath+"/Details",parentData:data,parentDataProperty:"Details",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
-errors = vErrors.length;
-}
-}
-if(data.LimitName !== undefined){
-let data2 = data.LimitName;
-if(typeof data2 !== "string"){
-const err5 = {instancePath:instancePath+"/LimitName",schemaPath:"#/$defs/JobErrorLimitName/type",keyword:"type",params:{type: "string"}};
+let data1 = data.Details;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+if(!((key1 === "ImportAssetFromSignedUrlJobErrorDetails") || (key1 === "ImportAssetsFromS3JobErrorDetails"))){
+const err5 = {instancePath:instancePath+"/Details",schemaPath:"#/properties/Details/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3935,8 +6734,12 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!(((((data2 === "Assets per revision") || (data2 === "Asset size in GB")) || (data2 === "Amazon Redshift datashare assets per revision")) || (data2 === "AWS Lake Formation data permission assets per revision")) || (data2 === "Amazon S3 data access assets per revision"))){
-const err6 = {instancePath:instancePath+"/LimitName",schemaPath:"#/$defs/JobErrorLimitName/enum",keyword:"enum",params:{allowedValues: schema128.enum}};
+}
+if(data1.ImportAssetFromSignedUrlJobErrorDetails !== undefined){
+let data2 = data1.ImportAssetFromSignedUrlJobErrorDetails;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.AssetName === undefined){
+const err6 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrlJobErrorDetails",schemaPath:"#/properties/Details/properties/ImportAssetFromSignedUrlJobErrorDetails/required",keyword:"required",params:{missingProperty: "AssetName"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3945,14 +6748,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.LimitValue !== undefined){
-let data3 = data.LimitValue;
-const _errs11 = errors;
-let valid4 = false;
-const _errs12 = errors;
-if(!((typeof data3 == "number") && (isFinite(data3)))){
-const err7 = {instancePath:instancePath+"/LimitValue",schemaPath:"#/$defs/__double/anyOf/0/type",keyword:"type",params:{type: "number"}};
+for(const key2 in data2){
+if(!(key2 === "AssetName")){
+const err7 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrlJobErrorDetails",schemaPath:"#/properties/Details/properties/ImportAssetFromSignedUrlJobErrorDetails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3961,11 +6759,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-var _valid0 = _errs12 === errors;
-valid4 = valid4 || _valid0;
-const _errs14 = errors;
-if(!(((data3 === "NaN") || (data3 === "Infinity")) || (data3 === "-Infinity"))){
-const err8 = {instancePath:instancePath+"/LimitValue",schemaPath:"#/$defs/__double/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema129.anyOf[1].enum}};
+}
+if(data2.AssetName !== undefined){
+if(typeof data2.AssetName !== "string"){
+const err8 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrlJobErrorDetails/AssetName",schemaPath:"#/properties/Details/properties/ImportAssetFromSignedUrlJobErrorDetails/properties/AssetName/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3974,10 +6771,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-var _valid0 = _errs14 === errors;
-valid4 = valid4 || _valid0;
-if(!valid4){
-const err9 = {instancePath:instancePath+"/LimitValue",schemaPath:"#/$defs/__double/anyOf",keyword:"anyOf",params:{}};
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrlJobErrorDetails",schemaPath:"#/properties/Details/properties/ImportAssetFromSignedUrlJobErrorDetails/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3986,21 +6783,16 @@ vErrors.push(err9);
 }
 errors++;
 }
-else {
-errors = _errs11;
-if(vErrors !== null){
-if(_errs11){
-vErrors.length = _errs11;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.Message !== undefined){
-if(typeof data.Message !== "string"){
-const err10 = {instancePath:instancePath+"/Message",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+if(data1.ImportAssetsFromS3JobErrorDetails !== undefined){
+let data4 = data1.ImportAssetsFromS3JobErrorDetails;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.Bucket === undefined){
+const err10 = {instancePath:instancePath+"/Details/ImportAssetsFromS3JobErrorDetails/" + i0,schemaPath:"#/properties/Details/properties/ImportAssetsFromS3JobErrorDetails/items/required",keyword:"required",params:{missingProperty: "Bucket"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4009,10 +6801,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data.ResourceId !== undefined){
-if(typeof data.ResourceId !== "string"){
-const err11 = {instancePath:instancePath+"/ResourceId",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+if(data5.Key === undefined){
+const err11 = {instancePath:instancePath+"/Details/ImportAssetsFromS3JobErrorDetails/" + i0,schemaPath:"#/properties/Details/properties/ImportAssetsFromS3JobErrorDetails/items/required",keyword:"required",params:{missingProperty: "Key"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4021,11 +6811,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data.ResourceType !== undefined){
-let data6 = data.ResourceType;
-if(typeof data6 !== "string"){
-const err12 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/$defs/JobErrorResourceTypes/type",keyword:"type",params:{type: "string"}};
+for(const key3 in data5){
+if(!((key3 === "Bucket") || (key3 === "Key"))){
+const err12 = {instancePath:instancePath+"/Details/ImportAssetsFromS3JobErrorDetails/" + i0,schemaPath:"#/properties/Details/properties/ImportAssetsFromS3JobErrorDetails/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4034,8 +6822,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(!(((data6 === "REVISION") || (data6 === "ASSET")) || (data6 === "DATA_SET"))){
-const err13 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/$defs/JobErrorResourceTypes/enum",keyword:"enum",params:{allowedValues: schema132.enum}};
+}
+if(data5.Bucket !== undefined){
+if(typeof data5.Bucket !== "string"){
+const err13 = {instancePath:instancePath+"/Details/ImportAssetsFromS3JobErrorDetails/" + i0+"/Bucket",schemaPath:"#/properties/Details/properties/ImportAssetsFromS3JobErrorDetails/items/properties/Bucket/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4045,9 +6835,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data5.Key !== undefined){
+if(typeof data5.Key !== "string"){
+const err14 = {instancePath:instancePath+"/Details/ImportAssetsFromS3JobErrorDetails/" + i0+"/Key",schemaPath:"#/properties/Details/properties/ImportAssetsFromS3JobErrorDetails/items/properties/Key/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4056,17 +6846,188 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate97.errors = vErrors;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/Details/ImportAssetsFromS3JobErrorDetails/" + i0,schemaPath:"#/properties/Details/properties/ImportAssetsFromS3JobErrorDetails/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/Details/ImportAssetsFromS3JobErrorDetails",schemaPath:"#/properties/Details/properties/ImportAssetsFromS3JobErrorDetails/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/Details",schemaPath:"#/properties/Details/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.LimitName !== undefined){
+let data8 = data.LimitName;
+if(typeof data8 !== "string"){
+const err18 = {instancePath:instancePath+"/LimitName",schemaPath:"#/properties/LimitName/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(!(((((data8 === "Assets per revision") || (data8 === "Asset size in GB")) || (data8 === "Amazon Redshift datashare assets per revision")) || (data8 === "AWS Lake Formation data permission assets per revision")) || (data8 === "Amazon S3 data access assets per revision"))){
+const err19 = {instancePath:instancePath+"/LimitName",schemaPath:"#/properties/LimitName/enum",keyword:"enum",params:{allowedValues: schema50.properties.LimitName.enum}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.LimitValue !== undefined){
+let data9 = data.LimitValue;
+const _errs24 = errors;
+let valid6 = false;
+const _errs25 = errors;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
+const err20 = {instancePath:instancePath+"/LimitValue",schemaPath:"#/properties/LimitValue/anyOf/0/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+var _valid0 = _errs25 === errors;
+valid6 = valid6 || _valid0;
+const _errs27 = errors;
+if(!(((data9 === "NaN") || (data9 === "Infinity")) || (data9 === "-Infinity"))){
+const err21 = {instancePath:instancePath+"/LimitValue",schemaPath:"#/properties/LimitValue/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema50.properties.LimitValue.anyOf[1].enum}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+var _valid0 = _errs27 === errors;
+valid6 = valid6 || _valid0;
+if(!valid6){
+const err22 = {instancePath:instancePath+"/LimitValue",schemaPath:"#/properties/LimitValue/anyOf",keyword:"anyOf",params:{}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+else {
+errors = _errs24;
+if(vErrors !== null){
+if(_errs24){
+vErrors.length = _errs24;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.Message !== undefined){
+if(typeof data.Message !== "string"){
+const err23 = {instancePath:instancePath+"/Message",schemaPath:"#/properties/Message/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.ResourceId !== undefined){
+if(typeof data.ResourceId !== "string"){
+const err24 = {instancePath:instancePath+"/ResourceId",schemaPath:"#/properties/ResourceId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.ResourceType !== undefined){
+let data12 = data.ResourceType;
+if(typeof data12 !== "string"){
+const err25 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/properties/ResourceType/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(!(((data12 === "REVISION") || (data12 === "ASSET")) || (data12 === "DATA_SET"))){
+const err26 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/properties/ResourceType/enum",keyword:"enum",params:{allowedValues: schema50.properties.ResourceType.enum}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+validate38.errors = vErrors;
 return errors === 0;
 }
-validate97.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
+const schema51 = {"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"],"additionalProperties":false};
 
-function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate99.evaluated;
+const evaluated0 = validate39.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4100,7 +7061,7 @@ if(data.KmsKeyArn !== undefined){
 let data0 = data.KmsKeyArn;
 if(typeof data0 === "string"){
 if(func1(data0) > 2048){
-const err2 = {instancePath:instancePath+"/KmsKeyArn",schemaPath:"#/$defs/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
+const err2 = {instancePath:instancePath+"/KmsKeyArn",schemaPath:"#/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4110,7 +7071,7 @@ vErrors.push(err2);
 errors++;
 }
 if(func1(data0) < 1){
-const err3 = {instancePath:instancePath+"/KmsKeyArn",schemaPath:"#/$defs/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
+const err3 = {instancePath:instancePath+"/KmsKeyArn",schemaPath:"#/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4121,7 +7082,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/KmsKeyArn",schemaPath:"#/$defs/KmsKeyArn/type",keyword:"type",params:{type: "string"}};
+const err4 = {instancePath:instancePath+"/KmsKeyArn",schemaPath:"#/properties/KmsKeyArn/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4142,17 +7103,18 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate99.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
-validate99.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
+const schema52 = {"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false};
 
-function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate100.evaluated;
+const evaluated0 = validate40.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4194,7 +7156,7 @@ errors++;
 }
 if(data.TagKey !== undefined){
 if(typeof data.TagKey !== "string"){
-const err3 = {instancePath:instancePath+"/TagKey",schemaPath:"#/$defs/_String/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/TagKey",schemaPath:"#/properties/TagKey/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4205,14 +7167,12 @@ errors++;
 }
 }
 if(data.TagValues !== undefined){
-if(!(validate36(data.TagValues, {instancePath:instancePath+"/TagValues",parentData:data,parentDataProperty:"TagValues",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+let data1 = data.TagValues;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data1[i0] !== "string"){
+const err4 = {instancePath:instancePath+"/TagValues/" + i0,schemaPath:"#/properties/TagValues/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4221,19 +7181,42 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate100.errors = vErrors;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/TagValues",schemaPath:"#/properties/TagValues/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate40.errors = vErrors;
 return errors === 0;
 }
-validate100.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema147 = {"type":"object","properties":{"DataSetId":{"$ref":"#/$defs/__string"},"MaxResults":{"$ref":"#/$defs/MaxResults"},"NextToken":{"$ref":"#/$defs/__string"},"RevisionId":{"$ref":"#/$defs/__string"}},"additionalProperties":false};
-const schema149 = {"type":"integer","minimum":1,"maximum":200};
+const schema53 = {"type":"object","properties":{"DataSetId":{"type":"string"},"MaxResults":{"type":"integer","minimum":1,"maximum":200},"NextToken":{"type":"string"},"RevisionId":{"type":"string"}},"additionalProperties":false};
 
-function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate102.evaluated;
+const evaluated0 = validate41.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4255,7 +7238,7 @@ errors++;
 }
 if(data.DataSetId !== undefined){
 if(typeof data.DataSetId !== "string"){
-const err1 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err1 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4268,7 +7251,7 @@ errors++;
 if(data.MaxResults !== undefined){
 let data1 = data.MaxResults;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err2 = {instancePath:instancePath+"/MaxResults",schemaPath:"#/$defs/MaxResults/type",keyword:"type",params:{type: "integer"}};
+const err2 = {instancePath:instancePath+"/MaxResults",schemaPath:"#/properties/MaxResults/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4279,7 +7262,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 200 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/MaxResults",schemaPath:"#/$defs/MaxResults/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200}};
+const err3 = {instancePath:instancePath+"/MaxResults",schemaPath:"#/properties/MaxResults/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4289,7 +7272,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/MaxResults",schemaPath:"#/$defs/MaxResults/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
+const err4 = {instancePath:instancePath+"/MaxResults",schemaPath:"#/properties/MaxResults/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4302,7 +7285,7 @@ errors++;
 }
 if(data.NextToken !== undefined){
 if(typeof data.NextToken !== "string"){
-const err5 = {instancePath:instancePath+"/NextToken",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err5 = {instancePath:instancePath+"/NextToken",schemaPath:"#/properties/NextToken/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4314,7 +7297,7 @@ errors++;
 }
 if(data.RevisionId !== undefined){
 if(typeof data.RevisionId !== "string"){
-const err6 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err6 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4335,55 +7318,18 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate102.errors = vErrors;
+validate41.errors = vErrors;
 return errors === 0;
 }
-validate102.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema152 = {"type":"object","properties":{"Jobs":{"$ref":"#/$defs/ListOfJobEntry"},"NextToken":{"$ref":"#/$defs/NextToken"}},"additionalProperties":false};
-const schema154 = {"type":"string"};
-const schema153 = {"type":"array","items":{"$ref":"#/$defs/JobEntry"}};
+const schema54 = {"type":"object","properties":{"Jobs":{"type":"array","items":{"type":"object","properties":{"Arn":{"type":"string"},"CreatedAt":{"type":"string","format":"date-time"},"Details":{"$ref":"#/$defs/ResponseDetails"},"Errors":{"type":"array","items":{"type":"object","properties":{"Code":{"type":"string","enum":["ACCESS_DENIED_EXCEPTION","INTERNAL_SERVER_EXCEPTION","MALWARE_DETECTED","RESOURCE_NOT_FOUND_EXCEPTION","SERVICE_QUOTA_EXCEEDED_EXCEPTION","VALIDATION_EXCEPTION","MALWARE_SCAN_ENCRYPTED_FILE"]},"Details":{"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}}},"additionalProperties":false},"LimitName":{"type":"string","enum":["Assets per revision","Asset size in GB","Amazon Redshift datashare assets per revision","AWS Lake Formation data permission assets per revision","Amazon S3 data access assets per revision"]},"LimitValue":{"anyOf":[{"type":"number"},{"enum":["NaN","Infinity","-Infinity"]}]},"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string","enum":["REVISION","ASSET","DATA_SET"]}},"required":["Code","Message"],"additionalProperties":false}},"Id":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"State":{"type":"string","enum":["WAITING","IN_PROGRESS","ERROR","COMPLETED","CANCELLED","TIMED_OUT"]},"Type":{"type":"string","enum":["IMPORT_ASSETS_FROM_S3","IMPORT_ASSET_FROM_SIGNED_URL","EXPORT_ASSETS_TO_S3","EXPORT_ASSET_TO_SIGNED_URL","EXPORT_REVISIONS_TO_S3","IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES","IMPORT_ASSET_FROM_API_GATEWAY_API","CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET","IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY"]},"UpdatedAt":{"type":"string","format":"date-time"}},"required":["Arn","CreatedAt","Details","Id","State","Type","UpdatedAt"],"additionalProperties":false}},"NextToken":{"type":"string"}},"additionalProperties":false};
 
-function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate104.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate80(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate104.errors = vErrors;
-return errors === 0;
-}
-validate104.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate103.evaluated;
+const evaluated0 = validate42.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4404,14 +7350,14 @@ errors++;
 }
 }
 if(data.Jobs !== undefined){
-if(!(validate104(data.Jobs, {instancePath:instancePath+"/Jobs",parentData:data,parentDataProperty:"Jobs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
-errors = vErrors.length;
-}
-}
-if(data.NextToken !== undefined){
-if(typeof data.NextToken !== "string"){
-const err1 = {instancePath:instancePath+"/NextToken",schemaPath:"#/$defs/NextToken/type",keyword:"type",params:{type: "string"}};
+let data0 = data.Jobs;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.Arn === undefined){
+const err1 = {instancePath:instancePath+"/Jobs/" + i0,schemaPath:"#/properties/Jobs/items/required",keyword:"required",params:{missingProperty: "Arn"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4420,10 +7366,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data1.CreatedAt === undefined){
+const err2 = {instancePath:instancePath+"/Jobs/" + i0,schemaPath:"#/properties/Jobs/items/required",keyword:"required",params:{missingProperty: "CreatedAt"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4432,17 +7376,3190 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate103.errors = vErrors;
+if(data1.Details === undefined){
+const err3 = {instancePath:instancePath+"/Jobs/" + i0,schemaPath:"#/properties/Jobs/items/required",keyword:"required",params:{missingProperty: "Details"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data1.Id === undefined){
+const err4 = {instancePath:instancePath+"/Jobs/" + i0,schemaPath:"#/properties/Jobs/items/required",keyword:"required",params:{missingProperty: "Id"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data1.State === undefined){
+const err5 = {instancePath:instancePath+"/Jobs/" + i0,schemaPath:"#/properties/Jobs/items/required",keyword:"required",params:{missingProperty: "State"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data1.Type === undefined){
+const err6 = {instancePath:instancePath+"/Jobs/" + i0,schemaPath:"#/properties/Jobs/items/required",keyword:"required",params:{missingProperty: "Type"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data1.UpdatedAt === undefined){
+const err7 = {instancePath:instancePath+"/Jobs/" + i0,schemaPath:"#/properties/Jobs/items/required",keyword:"required",params:{missingProperty: "UpdatedAt"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!((((((((key1 === "Arn") || (key1 === "CreatedAt")) || (key1 === "Details")) || (key1 === "Errors")) || (key1 === "Id")) || (key1 === "State")) || (key1 === "Type")) || (key1 === "UpdatedAt"))){
+const err8 = {instancePath:instancePath+"/Jobs/" + i0,schemaPath:"#/properties/Jobs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data1.Arn !== undefined){
+if(typeof data1.Arn !== "string"){
+const err9 = {instancePath:instancePath+"/Jobs/" + i0+"/Arn",schemaPath:"#/properties/Jobs/items/properties/Arn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data1.CreatedAt !== undefined){
+let data3 = data1.CreatedAt;
+if(typeof data3 === "string"){
+if(!(formats0(data3))){
+const err10 = {instancePath:instancePath+"/Jobs/" + i0+"/CreatedAt",schemaPath:"#/properties/Jobs/items/properties/CreatedAt/format",keyword:"format",params:{format: "date-time"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/Jobs/" + i0+"/CreatedAt",schemaPath:"#/properties/Jobs/items/properties/CreatedAt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data1.Details !== undefined){
+let data4 = data1.Details;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key2 in data4){
+if(!(func4.call(schema49.properties, key2))){
+const err12 = {instancePath:instancePath+"/Jobs/" + i0+"/Details",schemaPath:"#/$defs/ResponseDetails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data4.ExportAssetToSignedUrl !== undefined){
+let data5 = data4.ExportAssetToSignedUrl;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.AssetId === undefined){
+const err13 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetToSignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/required",keyword:"required",params:{missingProperty: "AssetId"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data5.DataSetId === undefined){
+const err14 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetToSignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data5.RevisionId === undefined){
+const err15 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetToSignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key3 in data5){
+if(!(((((key3 === "AssetId") || (key3 === "DataSetId")) || (key3 === "RevisionId")) || (key3 === "SignedUrl")) || (key3 === "SignedUrlExpiresAt"))){
+const err16 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetToSignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data5.AssetId !== undefined){
+let data6 = data5.AssetId;
+if(typeof data6 === "string"){
+if(data6.length < 30 || data6.length > 40 || !pattern4.test(data6)){
+const err17 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetToSignedUrl/AssetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetToSignedUrl/AssetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/AssetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data5.DataSetId !== undefined){
+let data7 = data5.DataSetId;
+if(typeof data7 === "string"){
+if(data7.length < 30 || data7.length > 40 || !pattern4.test(data7)){
+const err19 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetToSignedUrl/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetToSignedUrl/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data5.RevisionId !== undefined){
+let data8 = data5.RevisionId;
+if(typeof data8 === "string"){
+if(data8.length < 30 || data8.length > 40 || !pattern4.test(data8)){
+const err21 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetToSignedUrl/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetToSignedUrl/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data5.SignedUrl !== undefined){
+if(typeof data5.SignedUrl !== "string"){
+const err23 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetToSignedUrl/SignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/SignedUrl/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data5.SignedUrlExpiresAt !== undefined){
+let data10 = data5.SignedUrlExpiresAt;
+if(typeof data10 === "string"){
+if(!(formats0(data10))){
+const err24 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetToSignedUrl/SignedUrlExpiresAt",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/SignedUrlExpiresAt/format",keyword:"format",params:{format: "date-time"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetToSignedUrl/SignedUrlExpiresAt",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/SignedUrlExpiresAt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetToSignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data4.ExportAssetsToS3 !== undefined){
+let data11 = data4.ExportAssetsToS3;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.AssetDestinations === undefined){
+const err27 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/required",keyword:"required",params:{missingProperty: "AssetDestinations"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data11.DataSetId === undefined){
+const err28 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(data11.RevisionId === undefined){
+const err29 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+for(const key4 in data11){
+if(!((((key4 === "AssetDestinations") || (key4 === "DataSetId")) || (key4 === "Encryption")) || (key4 === "RevisionId"))){
+const err30 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data11.AssetDestinations !== undefined){
+let data12 = data11.AssetDestinations;
+if(Array.isArray(data12)){
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+let data13 = data12[i1];
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.AssetId === undefined){
+const err31 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/AssetDestinations/" + i1,schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/items/required",keyword:"required",params:{missingProperty: "AssetId"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data13.Bucket === undefined){
+const err32 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/AssetDestinations/" + i1,schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/items/required",keyword:"required",params:{missingProperty: "Bucket"}};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+for(const key5 in data13){
+if(!(((key5 === "AssetId") || (key5 === "Bucket")) || (key5 === "Key"))){
+const err33 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/AssetDestinations/" + i1,schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data13.AssetId !== undefined){
+let data14 = data13.AssetId;
+if(typeof data14 === "string"){
+if(data14.length < 30 || data14.length > 40 || !pattern4.test(data14)){
+const err34 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/AssetDestinations/" + i1+"/AssetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/items/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/AssetDestinations/" + i1+"/AssetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/items/properties/AssetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data13.Bucket !== undefined){
+if(typeof data13.Bucket !== "string"){
+const err36 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/AssetDestinations/" + i1+"/Bucket",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/items/properties/Bucket/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data13.Key !== undefined){
+if(typeof data13.Key !== "string"){
+const err37 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/AssetDestinations/" + i1+"/Key",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/items/properties/Key/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/AssetDestinations/" + i1,schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/AssetDestinations",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data11.DataSetId !== undefined){
+let data17 = data11.DataSetId;
+if(typeof data17 === "string"){
+if(data17.length < 30 || data17.length > 40 || !pattern4.test(data17)){
+const err40 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data11.Encryption !== undefined){
+let data18 = data11.Encryption;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.Type === undefined){
+const err42 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/Encryption",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/Encryption/required",keyword:"required",params:{missingProperty: "Type"}};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+for(const key6 in data18){
+if(!((key6 === "KmsKeyArn") || (key6 === "Type"))){
+const err43 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/Encryption",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/Encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data18.KmsKeyArn !== undefined){
+if(typeof data18.KmsKeyArn !== "string"){
+const err44 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/Encryption/KmsKeyArn",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/Encryption/properties/KmsKeyArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data18.Type !== undefined){
+let data20 = data18.Type;
+if(typeof data20 !== "string"){
+const err45 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/Encryption/properties/Type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(!((data20 === "aws:kms") || (data20 === "AES256"))){
+const err46 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema49.properties.ExportAssetsToS3.properties.Encryption.properties.Type.enum}};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/Encryption",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/Encryption/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data11.RevisionId !== undefined){
+let data21 = data11.RevisionId;
+if(typeof data21 === "string"){
+if(data21.length < 30 || data21.length > 40 || !pattern4.test(data21)){
+const err48 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data4.ExportRevisionsToS3 !== undefined){
+let data22 = data4.ExportRevisionsToS3;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.DataSetId === undefined){
+const err51 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(data22.RevisionDestinations === undefined){
+const err52 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/required",keyword:"required",params:{missingProperty: "RevisionDestinations"}};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+for(const key7 in data22){
+if(!((((key7 === "DataSetId") || (key7 === "Encryption")) || (key7 === "RevisionDestinations")) || (key7 === "EventActionArn"))){
+const err53 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data22.DataSetId !== undefined){
+let data23 = data22.DataSetId;
+if(typeof data23 === "string"){
+if(data23.length < 30 || data23.length > 40 || !pattern4.test(data23)){
+const err54 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data22.Encryption !== undefined){
+let data24 = data22.Encryption;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.Type === undefined){
+const err56 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/Encryption",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/Encryption/required",keyword:"required",params:{missingProperty: "Type"}};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+for(const key8 in data24){
+if(!((key8 === "KmsKeyArn") || (key8 === "Type"))){
+const err57 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/Encryption",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/Encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data24.KmsKeyArn !== undefined){
+if(typeof data24.KmsKeyArn !== "string"){
+const err58 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/Encryption/KmsKeyArn",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/Encryption/properties/KmsKeyArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data24.Type !== undefined){
+let data26 = data24.Type;
+if(typeof data26 !== "string"){
+const err59 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/Encryption/properties/Type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(!((data26 === "aws:kms") || (data26 === "AES256"))){
+const err60 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema49.properties.ExportRevisionsToS3.properties.Encryption.properties.Type.enum}};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/Encryption",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/Encryption/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data22.RevisionDestinations !== undefined){
+let data27 = data22.RevisionDestinations;
+if(Array.isArray(data27)){
+const len2 = data27.length;
+for(let i2=0; i2<len2; i2++){
+let data28 = data27[i2];
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.Bucket === undefined){
+const err62 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/RevisionDestinations/" + i2,schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/required",keyword:"required",params:{missingProperty: "Bucket"}};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(data28.RevisionId === undefined){
+const err63 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/RevisionDestinations/" + i2,schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+for(const key9 in data28){
+if(!(((key9 === "Bucket") || (key9 === "KeyPattern")) || (key9 === "RevisionId"))){
+const err64 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/RevisionDestinations/" + i2,schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data28.Bucket !== undefined){
+if(typeof data28.Bucket !== "string"){
+const err65 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/RevisionDestinations/" + i2+"/Bucket",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/properties/Bucket/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data28.KeyPattern !== undefined){
+if(typeof data28.KeyPattern !== "string"){
+const err66 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/RevisionDestinations/" + i2+"/KeyPattern",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/properties/KeyPattern/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data28.RevisionId !== undefined){
+let data31 = data28.RevisionId;
+if(typeof data31 === "string"){
+if(data31.length < 30 || data31.length > 40 || !pattern4.test(data31)){
+const err67 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/RevisionDestinations/" + i2+"/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/RevisionDestinations/" + i2+"/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/RevisionDestinations/" + i2,schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/RevisionDestinations",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data22.EventActionArn !== undefined){
+if(typeof data22.EventActionArn !== "string"){
+const err71 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/EventActionArn",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/EventActionArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data4.ImportAssetFromSignedUrl !== undefined){
+let data33 = data4.ImportAssetFromSignedUrl;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.AssetName === undefined){
+const err73 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/required",keyword:"required",params:{missingProperty: "AssetName"}};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(data33.DataSetId === undefined){
+const err74 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if(data33.RevisionId === undefined){
+const err75 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+for(const key10 in data33){
+if(!((((((key10 === "AssetName") || (key10 === "DataSetId")) || (key10 === "Md5Hash")) || (key10 === "RevisionId")) || (key10 === "SignedUrl")) || (key10 === "SignedUrlExpiresAt"))){
+const err76 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data33.AssetName !== undefined){
+if(typeof data33.AssetName !== "string"){
+const err77 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/AssetName",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/AssetName/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data33.DataSetId !== undefined){
+let data35 = data33.DataSetId;
+if(typeof data35 === "string"){
+if(data35.length < 30 || data35.length > 40 || !pattern4.test(data35)){
+const err78 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data33.Md5Hash !== undefined){
+let data36 = data33.Md5Hash;
+if(typeof data36 === "string"){
+if(func1(data36) > 24){
+const err80 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if(func1(data36) < 24){
+const err81 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/minLength",keyword:"minLength",params:{limit: 24}};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(!pattern15.test(data36)){
+const err82 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data33.RevisionId !== undefined){
+let data37 = data33.RevisionId;
+if(typeof data37 === "string"){
+if(data37.length < 30 || data37.length > 40 || !pattern4.test(data37)){
+const err84 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data33.SignedUrl !== undefined){
+if(typeof data33.SignedUrl !== "string"){
+const err86 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/SignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/SignedUrl/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data33.SignedUrlExpiresAt !== undefined){
+let data39 = data33.SignedUrlExpiresAt;
+if(typeof data39 === "string"){
+if(!(formats0(data39))){
+const err87 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/SignedUrlExpiresAt",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/SignedUrlExpiresAt/format",keyword:"format",params:{format: "date-time"}};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/SignedUrlExpiresAt",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/SignedUrlExpiresAt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data4.ImportAssetsFromS3 !== undefined){
+let data40 = data4.ImportAssetsFromS3;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.AssetSources === undefined){
+const err90 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromS3",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/required",keyword:"required",params:{missingProperty: "AssetSources"}};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(data40.DataSetId === undefined){
+const err91 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromS3",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if(data40.RevisionId === undefined){
+const err92 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromS3",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+for(const key11 in data40){
+if(!(((key11 === "AssetSources") || (key11 === "DataSetId")) || (key11 === "RevisionId"))){
+const err93 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromS3",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11}};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data40.AssetSources !== undefined){
+let data41 = data40.AssetSources;
+if(Array.isArray(data41)){
+const len3 = data41.length;
+for(let i3=0; i3<len3; i3++){
+let data42 = data41[i3];
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.Bucket === undefined){
+const err94 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromS3/AssetSources/" + i3,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/AssetSources/items/required",keyword:"required",params:{missingProperty: "Bucket"}};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+if(data42.Key === undefined){
+const err95 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromS3/AssetSources/" + i3,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/AssetSources/items/required",keyword:"required",params:{missingProperty: "Key"}};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+for(const key12 in data42){
+if(!((key12 === "Bucket") || (key12 === "Key"))){
+const err96 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromS3/AssetSources/" + i3,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/AssetSources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12}};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data42.Bucket !== undefined){
+if(typeof data42.Bucket !== "string"){
+const err97 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromS3/AssetSources/" + i3+"/Bucket",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/AssetSources/items/properties/Bucket/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+if(data42.Key !== undefined){
+if(typeof data42.Key !== "string"){
+const err98 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromS3/AssetSources/" + i3+"/Key",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/AssetSources/items/properties/Key/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromS3/AssetSources/" + i3,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/AssetSources/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromS3/AssetSources",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/AssetSources/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data40.DataSetId !== undefined){
+let data45 = data40.DataSetId;
+if(typeof data45 === "string"){
+if(data45.length < 30 || data45.length > 40 || !pattern4.test(data45)){
+const err101 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data40.RevisionId !== undefined){
+let data46 = data40.RevisionId;
+if(typeof data46 === "string"){
+if(data46.length < 30 || data46.length > 40 || !pattern4.test(data46)){
+const err103 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromS3/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromS3/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromS3",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(data4.ImportAssetsFromRedshiftDataShares !== undefined){
+let data47 = data4.ImportAssetsFromRedshiftDataShares;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.AssetSources === undefined){
+const err106 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromRedshiftDataShares",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/required",keyword:"required",params:{missingProperty: "AssetSources"}};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+if(data47.DataSetId === undefined){
+const err107 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromRedshiftDataShares",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+if(data47.RevisionId === undefined){
+const err108 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromRedshiftDataShares",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+for(const key13 in data47){
+if(!(((key13 === "AssetSources") || (key13 === "DataSetId")) || (key13 === "RevisionId"))){
+const err109 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromRedshiftDataShares",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13}};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data47.AssetSources !== undefined){
+let data48 = data47.AssetSources;
+if(Array.isArray(data48)){
+const len4 = data48.length;
+for(let i4=0; i4<len4; i4++){
+let data49 = data48[i4];
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.DataShareArn === undefined){
+const err110 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromRedshiftDataShares/AssetSources/" + i4,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/AssetSources/items/required",keyword:"required",params:{missingProperty: "DataShareArn"}};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+for(const key14 in data49){
+if(!(key14 === "DataShareArn")){
+const err111 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromRedshiftDataShares/AssetSources/" + i4,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/AssetSources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14}};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data49.DataShareArn !== undefined){
+if(typeof data49.DataShareArn !== "string"){
+const err112 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromRedshiftDataShares/AssetSources/" + i4+"/DataShareArn",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/AssetSources/items/properties/DataShareArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromRedshiftDataShares/AssetSources/" + i4,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/AssetSources/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromRedshiftDataShares/AssetSources",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/AssetSources/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(data47.DataSetId !== undefined){
+let data51 = data47.DataSetId;
+if(typeof data51 === "string"){
+if(data51.length < 30 || data51.length > 40 || !pattern4.test(data51)){
+const err115 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromRedshiftDataShares/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromRedshiftDataShares/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+if(data47.RevisionId !== undefined){
+let data52 = data47.RevisionId;
+if(typeof data52 === "string"){
+if(data52.length < 30 || data52.length > 40 || !pattern4.test(data52)){
+const err117 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromRedshiftDataShares/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromRedshiftDataShares/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromRedshiftDataShares",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+if(data4.ImportAssetFromApiGatewayApi !== undefined){
+let data53 = data4.ImportAssetFromApiGatewayApi;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+if(data53.ApiId === undefined){
+const err120 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "ApiId"}};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+if(data53.ApiName === undefined){
+const err121 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "ApiName"}};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if(data53.ApiSpecificationMd5Hash === undefined){
+const err122 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "ApiSpecificationMd5Hash"}};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+if(data53.ApiSpecificationUploadUrl === undefined){
+const err123 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "ApiSpecificationUploadUrl"}};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+if(data53.ApiSpecificationUploadUrlExpiresAt === undefined){
+const err124 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "ApiSpecificationUploadUrlExpiresAt"}};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+if(data53.DataSetId === undefined){
+const err125 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+if(data53.ProtocolType === undefined){
+const err126 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "ProtocolType"}};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+if(data53.RevisionId === undefined){
+const err127 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+if(data53.Stage === undefined){
+const err128 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "Stage"}};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+for(const key15 in data53){
+if(!(func4.call(schema49.properties.ImportAssetFromApiGatewayApi.properties, key15))){
+const err129 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15}};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+if(data53.ApiDescription !== undefined){
+if(typeof data53.ApiDescription !== "string"){
+const err130 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ApiDescription",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiDescription/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data53.ApiId !== undefined){
+if(typeof data53.ApiId !== "string"){
+const err131 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ApiId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+if(data53.ApiKey !== undefined){
+if(typeof data53.ApiKey !== "string"){
+const err132 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ApiKey",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiKey/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+if(data53.ApiName !== undefined){
+if(typeof data53.ApiName !== "string"){
+const err133 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ApiName",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiName/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+if(data53.ApiSpecificationMd5Hash !== undefined){
+let data58 = data53.ApiSpecificationMd5Hash;
+if(typeof data58 === "string"){
+if(func1(data58) > 24){
+const err134 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+if(func1(data58) < 24){
+const err135 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/minLength",keyword:"minLength",params:{limit: 24}};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+if(!pattern15.test(data58)){
+const err136 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+if(data53.ApiSpecificationUploadUrl !== undefined){
+if(typeof data53.ApiSpecificationUploadUrl !== "string"){
+const err138 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationUploadUrl",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationUploadUrl/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+if(data53.ApiSpecificationUploadUrlExpiresAt !== undefined){
+let data60 = data53.ApiSpecificationUploadUrlExpiresAt;
+if(typeof data60 === "string"){
+if(!(formats0(data60))){
+const err139 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationUploadUrlExpiresAt",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationUploadUrlExpiresAt/format",keyword:"format",params:{format: "date-time"}};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationUploadUrlExpiresAt",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationUploadUrlExpiresAt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+if(data53.DataSetId !== undefined){
+let data61 = data53.DataSetId;
+if(typeof data61 === "string"){
+if(data61.length < 30 || data61.length > 40 || !pattern4.test(data61)){
+const err141 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+else {
+const err142 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+if(data53.ProtocolType !== undefined){
+let data62 = data53.ProtocolType;
+if(typeof data62 !== "string"){
+const err143 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ProtocolType",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ProtocolType/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+if(!(data62 === "REST")){
+const err144 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ProtocolType",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ProtocolType/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetFromApiGatewayApi.properties.ProtocolType.enum}};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+if(data53.RevisionId !== undefined){
+let data63 = data53.RevisionId;
+if(typeof data63 === "string"){
+if(data63.length < 30 || data63.length > 40 || !pattern4.test(data63)){
+const err145 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+if(data53.Stage !== undefined){
+if(typeof data53.Stage !== "string"){
+const err147 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/Stage",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/Stage/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+if(data4.CreateS3DataAccessFromS3Bucket !== undefined){
+let data65 = data4.CreateS3DataAccessFromS3Bucket;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+if(data65.AssetSource === undefined){
+const err149 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/required",keyword:"required",params:{missingProperty: "AssetSource"}};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+if(data65.DataSetId === undefined){
+const err150 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+if(data65.RevisionId === undefined){
+const err151 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+for(const key16 in data65){
+if(!(((key16 === "AssetSource") || (key16 === "DataSetId")) || (key16 === "RevisionId"))){
+const err152 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16}};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+if(data65.AssetSource !== undefined){
+let data66 = data65.AssetSource;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.Bucket === undefined){
+const err153 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/required",keyword:"required",params:{missingProperty: "Bucket"}};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+for(const key17 in data66){
+if(!((((key17 === "Bucket") || (key17 === "KeyPrefixes")) || (key17 === "Keys")) || (key17 === "KmsKeysToGrant"))){
+const err154 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17}};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+if(data66.Bucket !== undefined){
+if(typeof data66.Bucket !== "string"){
+const err155 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/Bucket",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/Bucket/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+if(data66.KeyPrefixes !== undefined){
+let data68 = data66.KeyPrefixes;
+if(Array.isArray(data68)){
+const len5 = data68.length;
+for(let i5=0; i5<len5; i5++){
+if(typeof data68[i5] !== "string"){
+const err156 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KeyPrefixes/" + i5,schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KeyPrefixes/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KeyPrefixes",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KeyPrefixes/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+if(data66.Keys !== undefined){
+let data70 = data66.Keys;
+if(Array.isArray(data70)){
+const len6 = data70.length;
+for(let i6=0; i6<len6; i6++){
+if(typeof data70[i6] !== "string"){
+const err158 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/Keys/" + i6,schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/Keys/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/Keys",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/Keys/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+if(data66.KmsKeysToGrant !== undefined){
+let data72 = data66.KmsKeysToGrant;
+if(Array.isArray(data72)){
+if(data72.length > 10){
+const err160 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/maxItems",keyword:"maxItems",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+if(data72.length < 1){
+const err161 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/minItems",keyword:"minItems",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+const len7 = data72.length;
+for(let i7=0; i7<len7; i7++){
+let data73 = data72[i7];
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.KmsKeyArn === undefined){
+const err162 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i7,schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/required",keyword:"required",params:{missingProperty: "KmsKeyArn"}};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+for(const key18 in data73){
+if(!(key18 === "KmsKeyArn")){
+const err163 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i7,schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18}};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+if(data73.KmsKeyArn !== undefined){
+let data74 = data73.KmsKeyArn;
+if(typeof data74 === "string"){
+if(func1(data74) > 2048){
+const err164 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i7+"/KmsKeyArn",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+if(func1(data74) < 1){
+const err165 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i7+"/KmsKeyArn",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+else {
+const err166 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i7+"/KmsKeyArn",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i7,schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+let i8 = data72.length;
+let j0;
+if(i8 > 1){
+outer0:
+for(;i8--;){
+for(j0 = i8; j0--;){
+if(func0(data72[i8], data72[j0])){
+const err168 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j0}};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+}
+else {
+const err170 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+if(data65.DataSetId !== undefined){
+let data75 = data65.DataSetId;
+if(typeof data75 === "string"){
+if(data75.length < 30 || data75.length > 40 || !pattern4.test(data75)){
+const err171 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+if(data65.RevisionId !== undefined){
+let data76 = data65.RevisionId;
+if(typeof data76 === "string"){
+if(data76.length < 30 || data76.length > 40 || !pattern4.test(data76)){
+const err173 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+else {
+const err174 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+}
+else {
+const err175 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+if(data4.ImportAssetsFromLakeFormationTagPolicy !== undefined){
+let data77 = data4.ImportAssetsFromLakeFormationTagPolicy;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.CatalogId === undefined){
+const err176 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/required",keyword:"required",params:{missingProperty: "CatalogId"}};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+if(data77.RoleArn === undefined){
+const err177 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/required",keyword:"required",params:{missingProperty: "RoleArn"}};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+if(data77.DataSetId === undefined){
+const err178 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+if(data77.RevisionId === undefined){
+const err179 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+for(const key19 in data77){
+if(!((((((key19 === "CatalogId") || (key19 === "Database")) || (key19 === "Table")) || (key19 === "RoleArn")) || (key19 === "DataSetId")) || (key19 === "RevisionId"))){
+const err180 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19}};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+if(data77.CatalogId !== undefined){
+let data78 = data77.CatalogId;
+if(typeof data78 === "string"){
+if(func1(data78) > 12){
+const err181 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/maxLength",keyword:"maxLength",params:{limit: 12}};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+if(func1(data78) < 12){
+const err182 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/minLength",keyword:"minLength",params:{limit: 12}};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+if(data78.length < 12 || data78.length > 12 || !pattern21.test(data78)){
+const err183 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/dxPattern",keyword:"dxPattern",params:{pattern: "^[\\d]{12}$"}};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+else {
+const err184 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+if(data77.Database !== undefined){
+let data79 = data77.Database;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.Expression === undefined){
+const err185 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/required",keyword:"required",params:{missingProperty: "Expression"}};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+if(data79.Permissions === undefined){
+const err186 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/required",keyword:"required",params:{missingProperty: "Permissions"}};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+for(const key20 in data79){
+if(!((key20 === "Expression") || (key20 === "Permissions"))){
+const err187 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20}};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+if(data79.Expression !== undefined){
+let data80 = data79.Expression;
+if(Array.isArray(data80)){
+const len8 = data80.length;
+for(let i9=0; i9<len8; i9++){
+let data81 = data80[i9];
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(data81.TagKey === undefined){
+const err188 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Expression/" + i9,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/items/required",keyword:"required",params:{missingProperty: "TagKey"}};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+if(data81.TagValues === undefined){
+const err189 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Expression/" + i9,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/items/required",keyword:"required",params:{missingProperty: "TagValues"}};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+for(const key21 in data81){
+if(!((key21 === "TagKey") || (key21 === "TagValues"))){
+const err190 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Expression/" + i9,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21}};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+if(data81.TagKey !== undefined){
+if(typeof data81.TagKey !== "string"){
+const err191 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Expression/" + i9+"/TagKey",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/items/properties/TagKey/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+if(data81.TagValues !== undefined){
+let data83 = data81.TagValues;
+if(Array.isArray(data83)){
+const len9 = data83.length;
+for(let i10=0; i10<len9; i10++){
+if(typeof data83[i10] !== "string"){
+const err192 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Expression/" + i9+"/TagValues/" + i10,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/items/properties/TagValues/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Expression/" + i9+"/TagValues",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/items/properties/TagValues/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+}
+else {
+const err194 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Expression/" + i9,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Expression",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+}
+if(data79.Permissions !== undefined){
+let data85 = data79.Permissions;
+if(Array.isArray(data85)){
+const len10 = data85.length;
+for(let i11=0; i11<len10; i11++){
+let data86 = data85[i11];
+if(typeof data86 !== "string"){
+const err196 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Permissions/" + i11,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Permissions/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+if(!(data86 === "DESCRIBE")){
+const err197 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Permissions/" + i11,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Database.properties.Permissions.items.enum}};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+}
+else {
+const err198 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Permissions",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Permissions/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+}
+else {
+const err199 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+if(data77.Table !== undefined){
+let data87 = data77.Table;
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+if(data87.Expression === undefined){
+const err200 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/required",keyword:"required",params:{missingProperty: "Expression"}};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+if(data87.Permissions === undefined){
+const err201 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/required",keyword:"required",params:{missingProperty: "Permissions"}};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+for(const key22 in data87){
+if(!((key22 === "Expression") || (key22 === "Permissions"))){
+const err202 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22}};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+}
+if(data87.Expression !== undefined){
+let data88 = data87.Expression;
+if(Array.isArray(data88)){
+const len11 = data88.length;
+for(let i12=0; i12<len11; i12++){
+let data89 = data88[i12];
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(data89.TagKey === undefined){
+const err203 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Expression/" + i12,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/items/required",keyword:"required",params:{missingProperty: "TagKey"}};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+if(data89.TagValues === undefined){
+const err204 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Expression/" + i12,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/items/required",keyword:"required",params:{missingProperty: "TagValues"}};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+for(const key23 in data89){
+if(!((key23 === "TagKey") || (key23 === "TagValues"))){
+const err205 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Expression/" + i12,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23}};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+if(data89.TagKey !== undefined){
+if(typeof data89.TagKey !== "string"){
+const err206 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Expression/" + i12+"/TagKey",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/items/properties/TagKey/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+if(data89.TagValues !== undefined){
+let data91 = data89.TagValues;
+if(Array.isArray(data91)){
+const len12 = data91.length;
+for(let i13=0; i13<len12; i13++){
+if(typeof data91[i13] !== "string"){
+const err207 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Expression/" + i12+"/TagValues/" + i13,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/items/properties/TagValues/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+}
+else {
+const err208 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Expression/" + i12+"/TagValues",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/items/properties/TagValues/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+}
+else {
+const err209 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Expression/" + i12,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+}
+else {
+const err210 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Expression",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+}
+if(data87.Permissions !== undefined){
+let data93 = data87.Permissions;
+if(Array.isArray(data93)){
+const len13 = data93.length;
+for(let i14=0; i14<len13; i14++){
+let data94 = data93[i14];
+if(typeof data94 !== "string"){
+const err211 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Permissions/" + i14,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Permissions/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+if(!((data94 === "DESCRIBE") || (data94 === "SELECT"))){
+const err212 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Permissions/" + i14,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Table.properties.Permissions.items.enum}};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+}
+}
+else {
+const err213 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Permissions",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Permissions/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+}
+else {
+const err214 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+if(data77.RoleArn !== undefined){
+let data95 = data77.RoleArn;
+if(typeof data95 === "string"){
+if(!pattern22.test(data95)){
+const err215 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/RoleArn",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws:iam::(\\d{12}):role\\/.+$"}};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+else {
+const err216 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/RoleArn",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RoleArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+if(data77.DataSetId !== undefined){
+let data96 = data77.DataSetId;
+if(typeof data96 === "string"){
+if(data96.length < 30 || data96.length > 40 || !pattern4.test(data96)){
+const err217 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+else {
+const err218 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+}
+if(data77.RevisionId !== undefined){
+let data97 = data77.RevisionId;
+if(typeof data97 === "string"){
+if(data97.length < 30 || data97.length > 40 || !pattern4.test(data97)){
+const err219 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+else {
+const err220 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+}
+else {
+const err221 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+}
+}
+else {
+const err222 = {instancePath:instancePath+"/Jobs/" + i0+"/Details",schemaPath:"#/$defs/ResponseDetails/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+}
+if(data1.Errors !== undefined){
+let data98 = data1.Errors;
+if(Array.isArray(data98)){
+const len14 = data98.length;
+for(let i15=0; i15<len14; i15++){
+let data99 = data98[i15];
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+if(data99.Code === undefined){
+const err223 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15,schemaPath:"#/properties/Jobs/items/properties/Errors/items/required",keyword:"required",params:{missingProperty: "Code"}};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+if(data99.Message === undefined){
+const err224 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15,schemaPath:"#/properties/Jobs/items/properties/Errors/items/required",keyword:"required",params:{missingProperty: "Message"}};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+for(const key24 in data99){
+if(!(((((((key24 === "Code") || (key24 === "Details")) || (key24 === "LimitName")) || (key24 === "LimitValue")) || (key24 === "Message")) || (key24 === "ResourceId")) || (key24 === "ResourceType"))){
+const err225 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15,schemaPath:"#/properties/Jobs/items/properties/Errors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24}};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+if(data99.Code !== undefined){
+let data100 = data99.Code;
+if(typeof data100 !== "string"){
+const err226 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/Code",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/Code/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+if(!(((((((data100 === "ACCESS_DENIED_EXCEPTION") || (data100 === "INTERNAL_SERVER_EXCEPTION")) || (data100 === "MALWARE_DETECTED")) || (data100 === "RESOURCE_NOT_FOUND_EXCEPTION")) || (data100 === "SERVICE_QUOTA_EXCEEDED_EXCEPTION")) || (data100 === "VALIDATION_EXCEPTION")) || (data100 === "MALWARE_SCAN_ENCRYPTED_FILE"))){
+const err227 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/Code",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/Code/enum",keyword:"enum",params:{allowedValues: schema54.properties.Jobs.items.properties.Errors.items.properties.Code.enum}};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+if(data99.Details !== undefined){
+let data101 = data99.Details;
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+for(const key25 in data101){
+if(!((key25 === "ImportAssetFromSignedUrlJobErrorDetails") || (key25 === "ImportAssetsFromS3JobErrorDetails"))){
+const err228 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/Details",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/Details/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25}};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+if(data101.ImportAssetFromSignedUrlJobErrorDetails !== undefined){
+let data102 = data101.ImportAssetFromSignedUrlJobErrorDetails;
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+if(data102.AssetName === undefined){
+const err229 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/Details/ImportAssetFromSignedUrlJobErrorDetails",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/Details/properties/ImportAssetFromSignedUrlJobErrorDetails/required",keyword:"required",params:{missingProperty: "AssetName"}};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+for(const key26 in data102){
+if(!(key26 === "AssetName")){
+const err230 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/Details/ImportAssetFromSignedUrlJobErrorDetails",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/Details/properties/ImportAssetFromSignedUrlJobErrorDetails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26}};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+if(data102.AssetName !== undefined){
+if(typeof data102.AssetName !== "string"){
+const err231 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/Details/ImportAssetFromSignedUrlJobErrorDetails/AssetName",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/Details/properties/ImportAssetFromSignedUrlJobErrorDetails/properties/AssetName/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+}
+else {
+const err232 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/Details/ImportAssetFromSignedUrlJobErrorDetails",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/Details/properties/ImportAssetFromSignedUrlJobErrorDetails/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+if(data101.ImportAssetsFromS3JobErrorDetails !== undefined){
+let data104 = data101.ImportAssetsFromS3JobErrorDetails;
+if(Array.isArray(data104)){
+const len15 = data104.length;
+for(let i16=0; i16<len15; i16++){
+let data105 = data104[i16];
+if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
+if(data105.Bucket === undefined){
+const err233 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/Details/ImportAssetsFromS3JobErrorDetails/" + i16,schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/Details/properties/ImportAssetsFromS3JobErrorDetails/items/required",keyword:"required",params:{missingProperty: "Bucket"}};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+if(data105.Key === undefined){
+const err234 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/Details/ImportAssetsFromS3JobErrorDetails/" + i16,schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/Details/properties/ImportAssetsFromS3JobErrorDetails/items/required",keyword:"required",params:{missingProperty: "Key"}};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+for(const key27 in data105){
+if(!((key27 === "Bucket") || (key27 === "Key"))){
+const err235 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/Details/ImportAssetsFromS3JobErrorDetails/" + i16,schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/Details/properties/ImportAssetsFromS3JobErrorDetails/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27}};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+if(data105.Bucket !== undefined){
+if(typeof data105.Bucket !== "string"){
+const err236 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/Details/ImportAssetsFromS3JobErrorDetails/" + i16+"/Bucket",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/Details/properties/ImportAssetsFromS3JobErrorDetails/items/properties/Bucket/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+}
+if(data105.Key !== undefined){
+if(typeof data105.Key !== "string"){
+const err237 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/Details/ImportAssetsFromS3JobErrorDetails/" + i16+"/Key",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/Details/properties/ImportAssetsFromS3JobErrorDetails/items/properties/Key/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+}
+else {
+const err238 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/Details/ImportAssetsFromS3JobErrorDetails/" + i16,schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/Details/properties/ImportAssetsFromS3JobErrorDetails/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+}
+else {
+const err239 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/Details/ImportAssetsFromS3JobErrorDetails",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/Details/properties/ImportAssetsFromS3JobErrorDetails/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+}
+else {
+const err240 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/Details",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/Details/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+if(data99.LimitName !== undefined){
+let data108 = data99.LimitName;
+if(typeof data108 !== "string"){
+const err241 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/LimitName",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/LimitName/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+if(!(((((data108 === "Assets per revision") || (data108 === "Asset size in GB")) || (data108 === "Amazon Redshift datashare assets per revision")) || (data108 === "AWS Lake Formation data permission assets per revision")) || (data108 === "Amazon S3 data access assets per revision"))){
+const err242 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/LimitName",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/LimitName/enum",keyword:"enum",params:{allowedValues: schema54.properties.Jobs.items.properties.Errors.items.properties.LimitName.enum}};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+if(data99.LimitValue !== undefined){
+let data109 = data99.LimitValue;
+const _errs249 = errors;
+let valid62 = false;
+const _errs250 = errors;
+if(!((typeof data109 == "number") && (isFinite(data109)))){
+const err243 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/LimitValue",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/LimitValue/anyOf/0/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+var _valid0 = _errs250 === errors;
+valid62 = valid62 || _valid0;
+const _errs252 = errors;
+if(!(((data109 === "NaN") || (data109 === "Infinity")) || (data109 === "-Infinity"))){
+const err244 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/LimitValue",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/LimitValue/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema54.properties.Jobs.items.properties.Errors.items.properties.LimitValue.anyOf[1].enum}};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+var _valid0 = _errs252 === errors;
+valid62 = valid62 || _valid0;
+if(!valid62){
+const err245 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/LimitValue",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/LimitValue/anyOf",keyword:"anyOf",params:{}};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+else {
+errors = _errs249;
+if(vErrors !== null){
+if(_errs249){
+vErrors.length = _errs249;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data99.Message !== undefined){
+if(typeof data99.Message !== "string"){
+const err246 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/Message",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/Message/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+if(data99.ResourceId !== undefined){
+if(typeof data99.ResourceId !== "string"){
+const err247 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/ResourceId",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/ResourceId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+if(data99.ResourceType !== undefined){
+let data112 = data99.ResourceType;
+if(typeof data112 !== "string"){
+const err248 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/ResourceType",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/ResourceType/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+if(!(((data112 === "REVISION") || (data112 === "ASSET")) || (data112 === "DATA_SET"))){
+const err249 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/ResourceType",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/ResourceType/enum",keyword:"enum",params:{allowedValues: schema54.properties.Jobs.items.properties.Errors.items.properties.ResourceType.enum}};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+}
+}
+else {
+const err250 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15,schemaPath:"#/properties/Jobs/items/properties/Errors/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+}
+}
+else {
+const err251 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors",schemaPath:"#/properties/Jobs/items/properties/Errors/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+if(data1.Id !== undefined){
+let data113 = data1.Id;
+if(typeof data113 === "string"){
+if(data113.length < 30 || data113.length > 40 || !pattern4.test(data113)){
+const err252 = {instancePath:instancePath+"/Jobs/" + i0+"/Id",schemaPath:"#/properties/Jobs/items/properties/Id/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+else {
+const err253 = {instancePath:instancePath+"/Jobs/" + i0+"/Id",schemaPath:"#/properties/Jobs/items/properties/Id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+if(data1.State !== undefined){
+let data114 = data1.State;
+if(typeof data114 !== "string"){
+const err254 = {instancePath:instancePath+"/Jobs/" + i0+"/State",schemaPath:"#/properties/Jobs/items/properties/State/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+if(!((((((data114 === "WAITING") || (data114 === "IN_PROGRESS")) || (data114 === "ERROR")) || (data114 === "COMPLETED")) || (data114 === "CANCELLED")) || (data114 === "TIMED_OUT"))){
+const err255 = {instancePath:instancePath+"/Jobs/" + i0+"/State",schemaPath:"#/properties/Jobs/items/properties/State/enum",keyword:"enum",params:{allowedValues: schema54.properties.Jobs.items.properties.State.enum}};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+if(data1.Type !== undefined){
+let data115 = data1.Type;
+if(typeof data115 !== "string"){
+const err256 = {instancePath:instancePath+"/Jobs/" + i0+"/Type",schemaPath:"#/properties/Jobs/items/properties/Type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+if(!(((((((((data115 === "IMPORT_ASSETS_FROM_S3") || (data115 === "IMPORT_ASSET_FROM_SIGNED_URL")) || (data115 === "EXPORT_ASSETS_TO_S3")) || (data115 === "EXPORT_ASSET_TO_SIGNED_URL")) || (data115 === "EXPORT_REVISIONS_TO_S3")) || (data115 === "IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES")) || (data115 === "IMPORT_ASSET_FROM_API_GATEWAY_API")) || (data115 === "CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET")) || (data115 === "IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY"))){
+const err257 = {instancePath:instancePath+"/Jobs/" + i0+"/Type",schemaPath:"#/properties/Jobs/items/properties/Type/enum",keyword:"enum",params:{allowedValues: schema54.properties.Jobs.items.properties.Type.enum}};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+}
+if(data1.UpdatedAt !== undefined){
+let data116 = data1.UpdatedAt;
+if(typeof data116 === "string"){
+if(!(formats0(data116))){
+const err258 = {instancePath:instancePath+"/Jobs/" + i0+"/UpdatedAt",schemaPath:"#/properties/Jobs/items/properties/UpdatedAt/format",keyword:"format",params:{format: "date-time"}};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+else {
+const err259 = {instancePath:instancePath+"/Jobs/" + i0+"/UpdatedAt",schemaPath:"#/properties/Jobs/items/properties/UpdatedAt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+}
+}
+else {
+const err260 = {instancePath:instancePath+"/Jobs/" + i0,schemaPath:"#/properties/Jobs/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+}
+}
+else {
+const err261 = {instancePath:instancePath+"/Jobs",schemaPath:"#/properties/Jobs/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+}
+if(data.NextToken !== undefined){
+if(typeof data.NextToken !== "string"){
+const err262 = {instancePath:instancePath+"/NextToken",schemaPath:"#/properties/NextToken/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+}
+else {
+const err263 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+validate42.errors = vErrors;
 return errors === 0;
 }
-validate103.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
+const schema56 = {"type":"object","properties":{"DataShareArn":{"type":"string"}},"required":["DataShareArn"],"additionalProperties":false};
 
-function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate107.evaluated;
+const evaluated0 = validate43.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4474,7 +10591,7 @@ errors++;
 }
 if(data.DataShareArn !== undefined){
 if(typeof data.DataShareArn !== "string"){
-const err2 = {instancePath:instancePath+"/DataShareArn",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/DataShareArn",schemaPath:"#/properties/DataShareArn/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4495,19 +10612,18 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate107.errors = vErrors;
+validate43.errors = vErrors;
 return errors === 0;
 }
-validate107.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema157 = {"type":"object","properties":{"Message":{"$ref":"#/$defs/__string"},"ResourceId":{"$ref":"#/$defs/__string"},"ResourceType":{"$ref":"#/$defs/ResourceType"}},"required":["Message"],"additionalProperties":false};
-const schema160 = {"type":"string","enum":["DATA_SET","REVISION","ASSET","JOB","EVENT_ACTION","DATA_GRANT"]};
+const schema57 = {"type":"object","properties":{"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string","enum":["DATA_SET","REVISION","ASSET","JOB","EVENT_ACTION","DATA_GRANT"]}},"required":["Message"],"additionalProperties":false};
 
-function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate108.evaluated;
+const evaluated0 = validate44.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4539,7 +10655,7 @@ errors++;
 }
 if(data.Message !== undefined){
 if(typeof data.Message !== "string"){
-const err2 = {instancePath:instancePath+"/Message",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/Message",schemaPath:"#/properties/Message/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4551,7 +10667,7 @@ errors++;
 }
 if(data.ResourceId !== undefined){
 if(typeof data.ResourceId !== "string"){
-const err3 = {instancePath:instancePath+"/ResourceId",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/ResourceId",schemaPath:"#/properties/ResourceId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4564,7 +10680,7 @@ errors++;
 if(data.ResourceType !== undefined){
 let data2 = data.ResourceType;
 if(typeof data2 !== "string"){
-const err4 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/$defs/ResourceType/type",keyword:"type",params:{type: "string"}};
+const err4 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/properties/ResourceType/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4574,7 +10690,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((((((data2 === "DATA_SET") || (data2 === "REVISION")) || (data2 === "ASSET")) || (data2 === "JOB")) || (data2 === "EVENT_ACTION")) || (data2 === "DATA_GRANT"))){
-const err5 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/$defs/ResourceType/enum",keyword:"enum",params:{allowedValues: schema160.enum}};
+const err5 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/properties/ResourceType/enum",keyword:"enum",params:{allowedValues: schema57.properties.ResourceType.enum}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4595,17 +10711,17 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate108.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
-validate108.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 
-function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate109.evaluated;
+const evaluated0 = validate45.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4614,7 +10730,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func4.call(schema124.properties, key0))){
+if(!(func4.call(schema49.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
@@ -4626,62 +10742,10 @@ errors++;
 }
 }
 if(data.ExportAssetToSignedUrl !== undefined){
-if(!(validate48(data.ExportAssetToSignedUrl, {instancePath:instancePath+"/ExportAssetToSignedUrl",parentData:data,parentDataProperty:"ExportAssetToSignedUrl",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
-errors = vErrors.length;
-}
-}
-if(data.ExportAssetsToS3 !== undefined){
-if(!(validate49(data.ExportAssetsToS3, {instancePath:instancePath+"/ExportAssetsToS3",parentData:data,parentDataProperty:"ExportAssetsToS3",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
-errors = vErrors.length;
-}
-}
-if(data.ExportRevisionsToS3 !== undefined){
-if(!(validate55(data.ExportRevisionsToS3, {instancePath:instancePath+"/ExportRevisionsToS3",parentData:data,parentDataProperty:"ExportRevisionsToS3",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
-errors = vErrors.length;
-}
-}
-if(data.ImportAssetFromSignedUrl !== undefined){
-if(!(validate64(data.ImportAssetFromSignedUrl, {instancePath:instancePath+"/ImportAssetFromSignedUrl",parentData:data,parentDataProperty:"ImportAssetFromSignedUrl",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.ImportAssetsFromS3 !== undefined){
-if(!(validate77(data.ImportAssetsFromS3, {instancePath:instancePath+"/ImportAssetsFromS3",parentData:data,parentDataProperty:"ImportAssetsFromS3",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
-errors = vErrors.length;
-}
-}
-if(data.ImportAssetsFromRedshiftDataShares !== undefined){
-if(!(validate72(data.ImportAssetsFromRedshiftDataShares, {instancePath:instancePath+"/ImportAssetsFromRedshiftDataShares",parentData:data,parentDataProperty:"ImportAssetsFromRedshiftDataShares",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
-errors = vErrors.length;
-}
-}
-if(data.ImportAssetFromApiGatewayApi !== undefined){
-if(!(validate62(data.ImportAssetFromApiGatewayApi, {instancePath:instancePath+"/ImportAssetFromApiGatewayApi",parentData:data,parentDataProperty:"ImportAssetFromApiGatewayApi",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-errors = vErrors.length;
-}
-}
-if(data.CreateS3DataAccessFromS3Bucket !== undefined){
-if(!(validate23(data.CreateS3DataAccessFromS3Bucket, {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket",parentData:data,parentDataProperty:"CreateS3DataAccessFromS3Bucket",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-if(data.ImportAssetsFromLakeFormationTagPolicy !== undefined){
-if(!(validate65(data.ImportAssetsFromLakeFormationTagPolicy, {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy",parentData:data,parentDataProperty:"ImportAssetsFromLakeFormationTagPolicy",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+let data0 = data.ExportAssetToSignedUrl;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.AssetId === undefined){
+const err1 = {instancePath:instancePath+"/ExportAssetToSignedUrl",schemaPath:"#/properties/ExportAssetToSignedUrl/required",keyword:"required",params:{missingProperty: "AssetId"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4690,17 +10754,2548 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate109.errors = vErrors;
+if(data0.DataSetId === undefined){
+const err2 = {instancePath:instancePath+"/ExportAssetToSignedUrl",schemaPath:"#/properties/ExportAssetToSignedUrl/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0.RevisionId === undefined){
+const err3 = {instancePath:instancePath+"/ExportAssetToSignedUrl",schemaPath:"#/properties/ExportAssetToSignedUrl/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key1 in data0){
+if(!(((((key1 === "AssetId") || (key1 === "DataSetId")) || (key1 === "RevisionId")) || (key1 === "SignedUrl")) || (key1 === "SignedUrlExpiresAt"))){
+const err4 = {instancePath:instancePath+"/ExportAssetToSignedUrl",schemaPath:"#/properties/ExportAssetToSignedUrl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data0.AssetId !== undefined){
+let data1 = data0.AssetId;
+if(typeof data1 === "string"){
+if(data1.length < 30 || data1.length > 40 || !pattern4.test(data1)){
+const err5 = {instancePath:instancePath+"/ExportAssetToSignedUrl/AssetId",schemaPath:"#/properties/ExportAssetToSignedUrl/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/ExportAssetToSignedUrl/AssetId",schemaPath:"#/properties/ExportAssetToSignedUrl/properties/AssetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data0.DataSetId !== undefined){
+let data2 = data0.DataSetId;
+if(typeof data2 === "string"){
+if(data2.length < 30 || data2.length > 40 || !pattern4.test(data2)){
+const err7 = {instancePath:instancePath+"/ExportAssetToSignedUrl/DataSetId",schemaPath:"#/properties/ExportAssetToSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/ExportAssetToSignedUrl/DataSetId",schemaPath:"#/properties/ExportAssetToSignedUrl/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data0.RevisionId !== undefined){
+let data3 = data0.RevisionId;
+if(typeof data3 === "string"){
+if(data3.length < 30 || data3.length > 40 || !pattern4.test(data3)){
+const err9 = {instancePath:instancePath+"/ExportAssetToSignedUrl/RevisionId",schemaPath:"#/properties/ExportAssetToSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/ExportAssetToSignedUrl/RevisionId",schemaPath:"#/properties/ExportAssetToSignedUrl/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data0.SignedUrl !== undefined){
+if(typeof data0.SignedUrl !== "string"){
+const err11 = {instancePath:instancePath+"/ExportAssetToSignedUrl/SignedUrl",schemaPath:"#/properties/ExportAssetToSignedUrl/properties/SignedUrl/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data0.SignedUrlExpiresAt !== undefined){
+let data5 = data0.SignedUrlExpiresAt;
+if(typeof data5 === "string"){
+if(!(formats0(data5))){
+const err12 = {instancePath:instancePath+"/ExportAssetToSignedUrl/SignedUrlExpiresAt",schemaPath:"#/properties/ExportAssetToSignedUrl/properties/SignedUrlExpiresAt/format",keyword:"format",params:{format: "date-time"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/ExportAssetToSignedUrl/SignedUrlExpiresAt",schemaPath:"#/properties/ExportAssetToSignedUrl/properties/SignedUrlExpiresAt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/ExportAssetToSignedUrl",schemaPath:"#/properties/ExportAssetToSignedUrl/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.ExportAssetsToS3 !== undefined){
+let data6 = data.ExportAssetsToS3;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.AssetDestinations === undefined){
+const err15 = {instancePath:instancePath+"/ExportAssetsToS3",schemaPath:"#/properties/ExportAssetsToS3/required",keyword:"required",params:{missingProperty: "AssetDestinations"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data6.DataSetId === undefined){
+const err16 = {instancePath:instancePath+"/ExportAssetsToS3",schemaPath:"#/properties/ExportAssetsToS3/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data6.RevisionId === undefined){
+const err17 = {instancePath:instancePath+"/ExportAssetsToS3",schemaPath:"#/properties/ExportAssetsToS3/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+for(const key2 in data6){
+if(!((((key2 === "AssetDestinations") || (key2 === "DataSetId")) || (key2 === "Encryption")) || (key2 === "RevisionId"))){
+const err18 = {instancePath:instancePath+"/ExportAssetsToS3",schemaPath:"#/properties/ExportAssetsToS3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data6.AssetDestinations !== undefined){
+let data7 = data6.AssetDestinations;
+if(Array.isArray(data7)){
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+let data8 = data7[i0];
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.AssetId === undefined){
+const err19 = {instancePath:instancePath+"/ExportAssetsToS3/AssetDestinations/" + i0,schemaPath:"#/properties/ExportAssetsToS3/properties/AssetDestinations/items/required",keyword:"required",params:{missingProperty: "AssetId"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data8.Bucket === undefined){
+const err20 = {instancePath:instancePath+"/ExportAssetsToS3/AssetDestinations/" + i0,schemaPath:"#/properties/ExportAssetsToS3/properties/AssetDestinations/items/required",keyword:"required",params:{missingProperty: "Bucket"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+for(const key3 in data8){
+if(!(((key3 === "AssetId") || (key3 === "Bucket")) || (key3 === "Key"))){
+const err21 = {instancePath:instancePath+"/ExportAssetsToS3/AssetDestinations/" + i0,schemaPath:"#/properties/ExportAssetsToS3/properties/AssetDestinations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data8.AssetId !== undefined){
+let data9 = data8.AssetId;
+if(typeof data9 === "string"){
+if(data9.length < 30 || data9.length > 40 || !pattern4.test(data9)){
+const err22 = {instancePath:instancePath+"/ExportAssetsToS3/AssetDestinations/" + i0+"/AssetId",schemaPath:"#/properties/ExportAssetsToS3/properties/AssetDestinations/items/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/ExportAssetsToS3/AssetDestinations/" + i0+"/AssetId",schemaPath:"#/properties/ExportAssetsToS3/properties/AssetDestinations/items/properties/AssetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data8.Bucket !== undefined){
+if(typeof data8.Bucket !== "string"){
+const err24 = {instancePath:instancePath+"/ExportAssetsToS3/AssetDestinations/" + i0+"/Bucket",schemaPath:"#/properties/ExportAssetsToS3/properties/AssetDestinations/items/properties/Bucket/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data8.Key !== undefined){
+if(typeof data8.Key !== "string"){
+const err25 = {instancePath:instancePath+"/ExportAssetsToS3/AssetDestinations/" + i0+"/Key",schemaPath:"#/properties/ExportAssetsToS3/properties/AssetDestinations/items/properties/Key/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/ExportAssetsToS3/AssetDestinations/" + i0,schemaPath:"#/properties/ExportAssetsToS3/properties/AssetDestinations/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/ExportAssetsToS3/AssetDestinations",schemaPath:"#/properties/ExportAssetsToS3/properties/AssetDestinations/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data6.DataSetId !== undefined){
+let data12 = data6.DataSetId;
+if(typeof data12 === "string"){
+if(data12.length < 30 || data12.length > 40 || !pattern4.test(data12)){
+const err28 = {instancePath:instancePath+"/ExportAssetsToS3/DataSetId",schemaPath:"#/properties/ExportAssetsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/ExportAssetsToS3/DataSetId",schemaPath:"#/properties/ExportAssetsToS3/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data6.Encryption !== undefined){
+let data13 = data6.Encryption;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.Type === undefined){
+const err30 = {instancePath:instancePath+"/ExportAssetsToS3/Encryption",schemaPath:"#/properties/ExportAssetsToS3/properties/Encryption/required",keyword:"required",params:{missingProperty: "Type"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+for(const key4 in data13){
+if(!((key4 === "KmsKeyArn") || (key4 === "Type"))){
+const err31 = {instancePath:instancePath+"/ExportAssetsToS3/Encryption",schemaPath:"#/properties/ExportAssetsToS3/properties/Encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data13.KmsKeyArn !== undefined){
+if(typeof data13.KmsKeyArn !== "string"){
+const err32 = {instancePath:instancePath+"/ExportAssetsToS3/Encryption/KmsKeyArn",schemaPath:"#/properties/ExportAssetsToS3/properties/Encryption/properties/KmsKeyArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data13.Type !== undefined){
+let data15 = data13.Type;
+if(typeof data15 !== "string"){
+const err33 = {instancePath:instancePath+"/ExportAssetsToS3/Encryption/Type",schemaPath:"#/properties/ExportAssetsToS3/properties/Encryption/properties/Type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(!((data15 === "aws:kms") || (data15 === "AES256"))){
+const err34 = {instancePath:instancePath+"/ExportAssetsToS3/Encryption/Type",schemaPath:"#/properties/ExportAssetsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema49.properties.ExportAssetsToS3.properties.Encryption.properties.Type.enum}};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/ExportAssetsToS3/Encryption",schemaPath:"#/properties/ExportAssetsToS3/properties/Encryption/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data6.RevisionId !== undefined){
+let data16 = data6.RevisionId;
+if(typeof data16 === "string"){
+if(data16.length < 30 || data16.length > 40 || !pattern4.test(data16)){
+const err36 = {instancePath:instancePath+"/ExportAssetsToS3/RevisionId",schemaPath:"#/properties/ExportAssetsToS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/ExportAssetsToS3/RevisionId",schemaPath:"#/properties/ExportAssetsToS3/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/ExportAssetsToS3",schemaPath:"#/properties/ExportAssetsToS3/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.ExportRevisionsToS3 !== undefined){
+let data17 = data.ExportRevisionsToS3;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.DataSetId === undefined){
+const err39 = {instancePath:instancePath+"/ExportRevisionsToS3",schemaPath:"#/properties/ExportRevisionsToS3/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(data17.RevisionDestinations === undefined){
+const err40 = {instancePath:instancePath+"/ExportRevisionsToS3",schemaPath:"#/properties/ExportRevisionsToS3/required",keyword:"required",params:{missingProperty: "RevisionDestinations"}};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+for(const key5 in data17){
+if(!((((key5 === "DataSetId") || (key5 === "Encryption")) || (key5 === "RevisionDestinations")) || (key5 === "EventActionArn"))){
+const err41 = {instancePath:instancePath+"/ExportRevisionsToS3",schemaPath:"#/properties/ExportRevisionsToS3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data17.DataSetId !== undefined){
+let data18 = data17.DataSetId;
+if(typeof data18 === "string"){
+if(data18.length < 30 || data18.length > 40 || !pattern4.test(data18)){
+const err42 = {instancePath:instancePath+"/ExportRevisionsToS3/DataSetId",schemaPath:"#/properties/ExportRevisionsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/ExportRevisionsToS3/DataSetId",schemaPath:"#/properties/ExportRevisionsToS3/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data17.Encryption !== undefined){
+let data19 = data17.Encryption;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.Type === undefined){
+const err44 = {instancePath:instancePath+"/ExportRevisionsToS3/Encryption",schemaPath:"#/properties/ExportRevisionsToS3/properties/Encryption/required",keyword:"required",params:{missingProperty: "Type"}};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+for(const key6 in data19){
+if(!((key6 === "KmsKeyArn") || (key6 === "Type"))){
+const err45 = {instancePath:instancePath+"/ExportRevisionsToS3/Encryption",schemaPath:"#/properties/ExportRevisionsToS3/properties/Encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data19.KmsKeyArn !== undefined){
+if(typeof data19.KmsKeyArn !== "string"){
+const err46 = {instancePath:instancePath+"/ExportRevisionsToS3/Encryption/KmsKeyArn",schemaPath:"#/properties/ExportRevisionsToS3/properties/Encryption/properties/KmsKeyArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data19.Type !== undefined){
+let data21 = data19.Type;
+if(typeof data21 !== "string"){
+const err47 = {instancePath:instancePath+"/ExportRevisionsToS3/Encryption/Type",schemaPath:"#/properties/ExportRevisionsToS3/properties/Encryption/properties/Type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(!((data21 === "aws:kms") || (data21 === "AES256"))){
+const err48 = {instancePath:instancePath+"/ExportRevisionsToS3/Encryption/Type",schemaPath:"#/properties/ExportRevisionsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema49.properties.ExportRevisionsToS3.properties.Encryption.properties.Type.enum}};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/ExportRevisionsToS3/Encryption",schemaPath:"#/properties/ExportRevisionsToS3/properties/Encryption/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data17.RevisionDestinations !== undefined){
+let data22 = data17.RevisionDestinations;
+if(Array.isArray(data22)){
+const len1 = data22.length;
+for(let i1=0; i1<len1; i1++){
+let data23 = data22[i1];
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.Bucket === undefined){
+const err50 = {instancePath:instancePath+"/ExportRevisionsToS3/RevisionDestinations/" + i1,schemaPath:"#/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/required",keyword:"required",params:{missingProperty: "Bucket"}};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if(data23.RevisionId === undefined){
+const err51 = {instancePath:instancePath+"/ExportRevisionsToS3/RevisionDestinations/" + i1,schemaPath:"#/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+for(const key7 in data23){
+if(!(((key7 === "Bucket") || (key7 === "KeyPattern")) || (key7 === "RevisionId"))){
+const err52 = {instancePath:instancePath+"/ExportRevisionsToS3/RevisionDestinations/" + i1,schemaPath:"#/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data23.Bucket !== undefined){
+if(typeof data23.Bucket !== "string"){
+const err53 = {instancePath:instancePath+"/ExportRevisionsToS3/RevisionDestinations/" + i1+"/Bucket",schemaPath:"#/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/properties/Bucket/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data23.KeyPattern !== undefined){
+if(typeof data23.KeyPattern !== "string"){
+const err54 = {instancePath:instancePath+"/ExportRevisionsToS3/RevisionDestinations/" + i1+"/KeyPattern",schemaPath:"#/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/properties/KeyPattern/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data23.RevisionId !== undefined){
+let data26 = data23.RevisionId;
+if(typeof data26 === "string"){
+if(data26.length < 30 || data26.length > 40 || !pattern4.test(data26)){
+const err55 = {instancePath:instancePath+"/ExportRevisionsToS3/RevisionDestinations/" + i1+"/RevisionId",schemaPath:"#/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/ExportRevisionsToS3/RevisionDestinations/" + i1+"/RevisionId",schemaPath:"#/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/ExportRevisionsToS3/RevisionDestinations/" + i1,schemaPath:"#/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/ExportRevisionsToS3/RevisionDestinations",schemaPath:"#/properties/ExportRevisionsToS3/properties/RevisionDestinations/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data17.EventActionArn !== undefined){
+if(typeof data17.EventActionArn !== "string"){
+const err59 = {instancePath:instancePath+"/ExportRevisionsToS3/EventActionArn",schemaPath:"#/properties/ExportRevisionsToS3/properties/EventActionArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/ExportRevisionsToS3",schemaPath:"#/properties/ExportRevisionsToS3/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data.ImportAssetFromSignedUrl !== undefined){
+let data28 = data.ImportAssetFromSignedUrl;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.AssetName === undefined){
+const err61 = {instancePath:instancePath+"/ImportAssetFromSignedUrl",schemaPath:"#/properties/ImportAssetFromSignedUrl/required",keyword:"required",params:{missingProperty: "AssetName"}};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(data28.DataSetId === undefined){
+const err62 = {instancePath:instancePath+"/ImportAssetFromSignedUrl",schemaPath:"#/properties/ImportAssetFromSignedUrl/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(data28.RevisionId === undefined){
+const err63 = {instancePath:instancePath+"/ImportAssetFromSignedUrl",schemaPath:"#/properties/ImportAssetFromSignedUrl/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+for(const key8 in data28){
+if(!((((((key8 === "AssetName") || (key8 === "DataSetId")) || (key8 === "Md5Hash")) || (key8 === "RevisionId")) || (key8 === "SignedUrl")) || (key8 === "SignedUrlExpiresAt"))){
+const err64 = {instancePath:instancePath+"/ImportAssetFromSignedUrl",schemaPath:"#/properties/ImportAssetFromSignedUrl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data28.AssetName !== undefined){
+if(typeof data28.AssetName !== "string"){
+const err65 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/AssetName",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/AssetName/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data28.DataSetId !== undefined){
+let data30 = data28.DataSetId;
+if(typeof data30 === "string"){
+if(data30.length < 30 || data30.length > 40 || !pattern4.test(data30)){
+const err66 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/DataSetId",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/DataSetId",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data28.Md5Hash !== undefined){
+let data31 = data28.Md5Hash;
+if(typeof data31 === "string"){
+if(func1(data31) > 24){
+const err68 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/Md5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+if(func1(data31) < 24){
+const err69 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/Md5Hash/minLength",keyword:"minLength",params:{limit: 24}};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(!pattern15.test(data31)){
+const err70 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/Md5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/Md5Hash/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data28.RevisionId !== undefined){
+let data32 = data28.RevisionId;
+if(typeof data32 === "string"){
+if(data32.length < 30 || data32.length > 40 || !pattern4.test(data32)){
+const err72 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/RevisionId",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/RevisionId",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data28.SignedUrl !== undefined){
+if(typeof data28.SignedUrl !== "string"){
+const err74 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/SignedUrl",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/SignedUrl/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data28.SignedUrlExpiresAt !== undefined){
+let data34 = data28.SignedUrlExpiresAt;
+if(typeof data34 === "string"){
+if(!(formats0(data34))){
+const err75 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/SignedUrlExpiresAt",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/SignedUrlExpiresAt/format",keyword:"format",params:{format: "date-time"}};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/SignedUrlExpiresAt",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/SignedUrlExpiresAt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/ImportAssetFromSignedUrl",schemaPath:"#/properties/ImportAssetFromSignedUrl/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data.ImportAssetsFromS3 !== undefined){
+let data35 = data.ImportAssetsFromS3;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.AssetSources === undefined){
+const err78 = {instancePath:instancePath+"/ImportAssetsFromS3",schemaPath:"#/properties/ImportAssetsFromS3/required",keyword:"required",params:{missingProperty: "AssetSources"}};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(data35.DataSetId === undefined){
+const err79 = {instancePath:instancePath+"/ImportAssetsFromS3",schemaPath:"#/properties/ImportAssetsFromS3/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if(data35.RevisionId === undefined){
+const err80 = {instancePath:instancePath+"/ImportAssetsFromS3",schemaPath:"#/properties/ImportAssetsFromS3/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+for(const key9 in data35){
+if(!(((key9 === "AssetSources") || (key9 === "DataSetId")) || (key9 === "RevisionId"))){
+const err81 = {instancePath:instancePath+"/ImportAssetsFromS3",schemaPath:"#/properties/ImportAssetsFromS3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data35.AssetSources !== undefined){
+let data36 = data35.AssetSources;
+if(Array.isArray(data36)){
+const len2 = data36.length;
+for(let i2=0; i2<len2; i2++){
+let data37 = data36[i2];
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.Bucket === undefined){
+const err82 = {instancePath:instancePath+"/ImportAssetsFromS3/AssetSources/" + i2,schemaPath:"#/properties/ImportAssetsFromS3/properties/AssetSources/items/required",keyword:"required",params:{missingProperty: "Bucket"}};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+if(data37.Key === undefined){
+const err83 = {instancePath:instancePath+"/ImportAssetsFromS3/AssetSources/" + i2,schemaPath:"#/properties/ImportAssetsFromS3/properties/AssetSources/items/required",keyword:"required",params:{missingProperty: "Key"}};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+for(const key10 in data37){
+if(!((key10 === "Bucket") || (key10 === "Key"))){
+const err84 = {instancePath:instancePath+"/ImportAssetsFromS3/AssetSources/" + i2,schemaPath:"#/properties/ImportAssetsFromS3/properties/AssetSources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data37.Bucket !== undefined){
+if(typeof data37.Bucket !== "string"){
+const err85 = {instancePath:instancePath+"/ImportAssetsFromS3/AssetSources/" + i2+"/Bucket",schemaPath:"#/properties/ImportAssetsFromS3/properties/AssetSources/items/properties/Bucket/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data37.Key !== undefined){
+if(typeof data37.Key !== "string"){
+const err86 = {instancePath:instancePath+"/ImportAssetsFromS3/AssetSources/" + i2+"/Key",schemaPath:"#/properties/ImportAssetsFromS3/properties/AssetSources/items/properties/Key/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/ImportAssetsFromS3/AssetSources/" + i2,schemaPath:"#/properties/ImportAssetsFromS3/properties/AssetSources/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/ImportAssetsFromS3/AssetSources",schemaPath:"#/properties/ImportAssetsFromS3/properties/AssetSources/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data35.DataSetId !== undefined){
+let data40 = data35.DataSetId;
+if(typeof data40 === "string"){
+if(data40.length < 30 || data40.length > 40 || !pattern4.test(data40)){
+const err89 = {instancePath:instancePath+"/ImportAssetsFromS3/DataSetId",schemaPath:"#/properties/ImportAssetsFromS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/ImportAssetsFromS3/DataSetId",schemaPath:"#/properties/ImportAssetsFromS3/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data35.RevisionId !== undefined){
+let data41 = data35.RevisionId;
+if(typeof data41 === "string"){
+if(data41.length < 30 || data41.length > 40 || !pattern4.test(data41)){
+const err91 = {instancePath:instancePath+"/ImportAssetsFromS3/RevisionId",schemaPath:"#/properties/ImportAssetsFromS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/ImportAssetsFromS3/RevisionId",schemaPath:"#/properties/ImportAssetsFromS3/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/ImportAssetsFromS3",schemaPath:"#/properties/ImportAssetsFromS3/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data.ImportAssetsFromRedshiftDataShares !== undefined){
+let data42 = data.ImportAssetsFromRedshiftDataShares;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.AssetSources === undefined){
+const err94 = {instancePath:instancePath+"/ImportAssetsFromRedshiftDataShares",schemaPath:"#/properties/ImportAssetsFromRedshiftDataShares/required",keyword:"required",params:{missingProperty: "AssetSources"}};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+if(data42.DataSetId === undefined){
+const err95 = {instancePath:instancePath+"/ImportAssetsFromRedshiftDataShares",schemaPath:"#/properties/ImportAssetsFromRedshiftDataShares/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+if(data42.RevisionId === undefined){
+const err96 = {instancePath:instancePath+"/ImportAssetsFromRedshiftDataShares",schemaPath:"#/properties/ImportAssetsFromRedshiftDataShares/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+for(const key11 in data42){
+if(!(((key11 === "AssetSources") || (key11 === "DataSetId")) || (key11 === "RevisionId"))){
+const err97 = {instancePath:instancePath+"/ImportAssetsFromRedshiftDataShares",schemaPath:"#/properties/ImportAssetsFromRedshiftDataShares/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11}};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+if(data42.AssetSources !== undefined){
+let data43 = data42.AssetSources;
+if(Array.isArray(data43)){
+const len3 = data43.length;
+for(let i3=0; i3<len3; i3++){
+let data44 = data43[i3];
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.DataShareArn === undefined){
+const err98 = {instancePath:instancePath+"/ImportAssetsFromRedshiftDataShares/AssetSources/" + i3,schemaPath:"#/properties/ImportAssetsFromRedshiftDataShares/properties/AssetSources/items/required",keyword:"required",params:{missingProperty: "DataShareArn"}};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+for(const key12 in data44){
+if(!(key12 === "DataShareArn")){
+const err99 = {instancePath:instancePath+"/ImportAssetsFromRedshiftDataShares/AssetSources/" + i3,schemaPath:"#/properties/ImportAssetsFromRedshiftDataShares/properties/AssetSources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12}};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data44.DataShareArn !== undefined){
+if(typeof data44.DataShareArn !== "string"){
+const err100 = {instancePath:instancePath+"/ImportAssetsFromRedshiftDataShares/AssetSources/" + i3+"/DataShareArn",schemaPath:"#/properties/ImportAssetsFromRedshiftDataShares/properties/AssetSources/items/properties/DataShareArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/ImportAssetsFromRedshiftDataShares/AssetSources/" + i3,schemaPath:"#/properties/ImportAssetsFromRedshiftDataShares/properties/AssetSources/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/ImportAssetsFromRedshiftDataShares/AssetSources",schemaPath:"#/properties/ImportAssetsFromRedshiftDataShares/properties/AssetSources/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data42.DataSetId !== undefined){
+let data46 = data42.DataSetId;
+if(typeof data46 === "string"){
+if(data46.length < 30 || data46.length > 40 || !pattern4.test(data46)){
+const err103 = {instancePath:instancePath+"/ImportAssetsFromRedshiftDataShares/DataSetId",schemaPath:"#/properties/ImportAssetsFromRedshiftDataShares/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/ImportAssetsFromRedshiftDataShares/DataSetId",schemaPath:"#/properties/ImportAssetsFromRedshiftDataShares/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data42.RevisionId !== undefined){
+let data47 = data42.RevisionId;
+if(typeof data47 === "string"){
+if(data47.length < 30 || data47.length > 40 || !pattern4.test(data47)){
+const err105 = {instancePath:instancePath+"/ImportAssetsFromRedshiftDataShares/RevisionId",schemaPath:"#/properties/ImportAssetsFromRedshiftDataShares/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/ImportAssetsFromRedshiftDataShares/RevisionId",schemaPath:"#/properties/ImportAssetsFromRedshiftDataShares/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/ImportAssetsFromRedshiftDataShares",schemaPath:"#/properties/ImportAssetsFromRedshiftDataShares/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+if(data.ImportAssetFromApiGatewayApi !== undefined){
+let data48 = data.ImportAssetFromApiGatewayApi;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.ApiId === undefined){
+const err108 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "ApiId"}};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+if(data48.ApiName === undefined){
+const err109 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "ApiName"}};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+if(data48.ApiSpecificationMd5Hash === undefined){
+const err110 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "ApiSpecificationMd5Hash"}};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+if(data48.ApiSpecificationUploadUrl === undefined){
+const err111 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "ApiSpecificationUploadUrl"}};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+if(data48.ApiSpecificationUploadUrlExpiresAt === undefined){
+const err112 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "ApiSpecificationUploadUrlExpiresAt"}};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+if(data48.DataSetId === undefined){
+const err113 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+if(data48.ProtocolType === undefined){
+const err114 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "ProtocolType"}};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+if(data48.RevisionId === undefined){
+const err115 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if(data48.Stage === undefined){
+const err116 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/required",keyword:"required",params:{missingProperty: "Stage"}};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+for(const key13 in data48){
+if(!(func4.call(schema49.properties.ImportAssetFromApiGatewayApi.properties, key13))){
+const err117 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13}};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data48.ApiDescription !== undefined){
+if(typeof data48.ApiDescription !== "string"){
+const err118 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ApiDescription",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ApiDescription/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+if(data48.ApiId !== undefined){
+if(typeof data48.ApiId !== "string"){
+const err119 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ApiId",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ApiId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+if(data48.ApiKey !== undefined){
+if(typeof data48.ApiKey !== "string"){
+const err120 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ApiKey",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ApiKey/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data48.ApiName !== undefined){
+if(typeof data48.ApiName !== "string"){
+const err121 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ApiName",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ApiName/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+if(data48.ApiSpecificationMd5Hash !== undefined){
+let data53 = data48.ApiSpecificationMd5Hash;
+if(typeof data53 === "string"){
+if(func1(data53) > 24){
+const err122 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+if(func1(data53) < 24){
+const err123 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/minLength",keyword:"minLength",params:{limit: 24}};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+if(!pattern15.test(data53)){
+const err124 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data48.ApiSpecificationUploadUrl !== undefined){
+if(typeof data48.ApiSpecificationUploadUrl !== "string"){
+const err126 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ApiSpecificationUploadUrl",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationUploadUrl/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+if(data48.ApiSpecificationUploadUrlExpiresAt !== undefined){
+let data55 = data48.ApiSpecificationUploadUrlExpiresAt;
+if(typeof data55 === "string"){
+if(!(formats0(data55))){
+const err127 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ApiSpecificationUploadUrlExpiresAt",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationUploadUrlExpiresAt/format",keyword:"format",params:{format: "date-time"}};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ApiSpecificationUploadUrlExpiresAt",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationUploadUrlExpiresAt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+if(data48.DataSetId !== undefined){
+let data56 = data48.DataSetId;
+if(typeof data56 === "string"){
+if(data56.length < 30 || data56.length > 40 || !pattern4.test(data56)){
+const err129 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/DataSetId",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/DataSetId",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data48.ProtocolType !== undefined){
+let data57 = data48.ProtocolType;
+if(typeof data57 !== "string"){
+const err131 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ProtocolType",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ProtocolType/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+if(!(data57 === "REST")){
+const err132 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ProtocolType",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ProtocolType/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetFromApiGatewayApi.properties.ProtocolType.enum}};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+if(data48.RevisionId !== undefined){
+let data58 = data48.RevisionId;
+if(typeof data58 === "string"){
+if(data58.length < 30 || data58.length > 40 || !pattern4.test(data58)){
+const err133 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/RevisionId",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+else {
+const err134 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/RevisionId",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+if(data48.Stage !== undefined){
+if(typeof data48.Stage !== "string"){
+const err135 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/Stage",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/Stage/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+}
+else {
+const err136 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+if(data.CreateS3DataAccessFromS3Bucket !== undefined){
+let data60 = data.CreateS3DataAccessFromS3Bucket;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.AssetSource === undefined){
+const err137 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/required",keyword:"required",params:{missingProperty: "AssetSource"}};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+if(data60.DataSetId === undefined){
+const err138 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+if(data60.RevisionId === undefined){
+const err139 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+for(const key14 in data60){
+if(!(((key14 === "AssetSource") || (key14 === "DataSetId")) || (key14 === "RevisionId"))){
+const err140 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14}};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+if(data60.AssetSource !== undefined){
+let data61 = data60.AssetSource;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.Bucket === undefined){
+const err141 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/required",keyword:"required",params:{missingProperty: "Bucket"}};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+for(const key15 in data61){
+if(!((((key15 === "Bucket") || (key15 === "KeyPrefixes")) || (key15 === "Keys")) || (key15 === "KmsKeysToGrant"))){
+const err142 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15}};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+if(data61.Bucket !== undefined){
+if(typeof data61.Bucket !== "string"){
+const err143 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/Bucket",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/Bucket/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+if(data61.KeyPrefixes !== undefined){
+let data63 = data61.KeyPrefixes;
+if(Array.isArray(data63)){
+const len4 = data63.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data63[i4] !== "string"){
+const err144 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/KeyPrefixes/" + i4,schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KeyPrefixes/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/KeyPrefixes",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KeyPrefixes/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+if(data61.Keys !== undefined){
+let data65 = data61.Keys;
+if(Array.isArray(data65)){
+const len5 = data65.length;
+for(let i5=0; i5<len5; i5++){
+if(typeof data65[i5] !== "string"){
+const err146 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/Keys/" + i5,schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/Keys/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+}
+else {
+const err147 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/Keys",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/Keys/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+if(data61.KmsKeysToGrant !== undefined){
+let data67 = data61.KmsKeysToGrant;
+if(Array.isArray(data67)){
+if(data67.length > 10){
+const err148 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/maxItems",keyword:"maxItems",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+if(data67.length < 1){
+const err149 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/minItems",keyword:"minItems",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+const len6 = data67.length;
+for(let i6=0; i6<len6; i6++){
+let data68 = data67[i6];
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.KmsKeyArn === undefined){
+const err150 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6,schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/required",keyword:"required",params:{missingProperty: "KmsKeyArn"}};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+for(const key16 in data68){
+if(!(key16 === "KmsKeyArn")){
+const err151 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6,schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16}};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+if(data68.KmsKeyArn !== undefined){
+let data69 = data68.KmsKeyArn;
+if(typeof data69 === "string"){
+if(func1(data69) > 2048){
+const err152 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6+"/KmsKeyArn",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+if(func1(data69) < 1){
+const err153 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6+"/KmsKeyArn",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6+"/KmsKeyArn",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6,schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+let i7 = data67.length;
+let j0;
+if(i7 > 1){
+outer0:
+for(;i7--;){
+for(j0 = i7; j0--;){
+if(func0(data67[i7], data67[j0])){
+const err156 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j0}};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+if(data60.DataSetId !== undefined){
+let data70 = data60.DataSetId;
+if(typeof data70 === "string"){
+if(data70.length < 30 || data70.length > 40 || !pattern4.test(data70)){
+const err159 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/DataSetId",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+else {
+const err160 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/DataSetId",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+if(data60.RevisionId !== undefined){
+let data71 = data60.RevisionId;
+if(typeof data71 === "string"){
+if(data71.length < 30 || data71.length > 40 || !pattern4.test(data71)){
+const err161 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/RevisionId",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/RevisionId",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+if(data.ImportAssetsFromLakeFormationTagPolicy !== undefined){
+let data72 = data.ImportAssetsFromLakeFormationTagPolicy;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.CatalogId === undefined){
+const err164 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/required",keyword:"required",params:{missingProperty: "CatalogId"}};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+if(data72.RoleArn === undefined){
+const err165 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/required",keyword:"required",params:{missingProperty: "RoleArn"}};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+if(data72.DataSetId === undefined){
+const err166 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/required",keyword:"required",params:{missingProperty: "DataSetId"}};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+if(data72.RevisionId === undefined){
+const err167 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/required",keyword:"required",params:{missingProperty: "RevisionId"}};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+for(const key17 in data72){
+if(!((((((key17 === "CatalogId") || (key17 === "Database")) || (key17 === "Table")) || (key17 === "RoleArn")) || (key17 === "DataSetId")) || (key17 === "RevisionId"))){
+const err168 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17}};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+if(data72.CatalogId !== undefined){
+let data73 = data72.CatalogId;
+if(typeof data73 === "string"){
+if(func1(data73) > 12){
+const err169 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/maxLength",keyword:"maxLength",params:{limit: 12}};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+if(func1(data73) < 12){
+const err170 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/minLength",keyword:"minLength",params:{limit: 12}};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+if(data73.length < 12 || data73.length > 12 || !pattern21.test(data73)){
+const err171 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/dxPattern",keyword:"dxPattern",params:{pattern: "^[\\d]{12}$"}};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+if(data72.Database !== undefined){
+let data74 = data72.Database;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.Expression === undefined){
+const err173 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Database",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/required",keyword:"required",params:{missingProperty: "Expression"}};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+if(data74.Permissions === undefined){
+const err174 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Database",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/required",keyword:"required",params:{missingProperty: "Permissions"}};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+for(const key18 in data74){
+if(!((key18 === "Expression") || (key18 === "Permissions"))){
+const err175 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Database",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18}};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+if(data74.Expression !== undefined){
+let data75 = data74.Expression;
+if(Array.isArray(data75)){
+const len7 = data75.length;
+for(let i8=0; i8<len7; i8++){
+let data76 = data75[i8];
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.TagKey === undefined){
+const err176 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Database/Expression/" + i8,schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/items/required",keyword:"required",params:{missingProperty: "TagKey"}};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+if(data76.TagValues === undefined){
+const err177 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Database/Expression/" + i8,schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/items/required",keyword:"required",params:{missingProperty: "TagValues"}};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+for(const key19 in data76){
+if(!((key19 === "TagKey") || (key19 === "TagValues"))){
+const err178 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Database/Expression/" + i8,schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19}};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+if(data76.TagKey !== undefined){
+if(typeof data76.TagKey !== "string"){
+const err179 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Database/Expression/" + i8+"/TagKey",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/items/properties/TagKey/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+if(data76.TagValues !== undefined){
+let data78 = data76.TagValues;
+if(Array.isArray(data78)){
+const len8 = data78.length;
+for(let i9=0; i9<len8; i9++){
+if(typeof data78[i9] !== "string"){
+const err180 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Database/Expression/" + i8+"/TagValues/" + i9,schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/items/properties/TagValues/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+}
+else {
+const err181 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Database/Expression/" + i8+"/TagValues",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/items/properties/TagValues/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+}
+}
+else {
+const err182 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Database/Expression/" + i8,schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Database/Expression",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Expression/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+if(data74.Permissions !== undefined){
+let data80 = data74.Permissions;
+if(Array.isArray(data80)){
+const len9 = data80.length;
+for(let i10=0; i10<len9; i10++){
+let data81 = data80[i10];
+if(typeof data81 !== "string"){
+const err184 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Database/Permissions/" + i10,schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Permissions/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+if(!(data81 === "DESCRIBE")){
+const err185 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Database/Permissions/" + i10,schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Database.properties.Permissions.items.enum}};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+}
+else {
+const err186 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Database/Permissions",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Permissions/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+}
+else {
+const err187 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Database",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+if(data72.Table !== undefined){
+let data82 = data72.Table;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.Expression === undefined){
+const err188 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Table",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/required",keyword:"required",params:{missingProperty: "Expression"}};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+if(data82.Permissions === undefined){
+const err189 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Table",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/required",keyword:"required",params:{missingProperty: "Permissions"}};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+for(const key20 in data82){
+if(!((key20 === "Expression") || (key20 === "Permissions"))){
+const err190 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Table",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20}};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+if(data82.Expression !== undefined){
+let data83 = data82.Expression;
+if(Array.isArray(data83)){
+const len10 = data83.length;
+for(let i11=0; i11<len10; i11++){
+let data84 = data83[i11];
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+if(data84.TagKey === undefined){
+const err191 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Table/Expression/" + i11,schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/items/required",keyword:"required",params:{missingProperty: "TagKey"}};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+if(data84.TagValues === undefined){
+const err192 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Table/Expression/" + i11,schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/items/required",keyword:"required",params:{missingProperty: "TagValues"}};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+for(const key21 in data84){
+if(!((key21 === "TagKey") || (key21 === "TagValues"))){
+const err193 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Table/Expression/" + i11,schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21}};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+if(data84.TagKey !== undefined){
+if(typeof data84.TagKey !== "string"){
+const err194 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Table/Expression/" + i11+"/TagKey",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/items/properties/TagKey/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+if(data84.TagValues !== undefined){
+let data86 = data84.TagValues;
+if(Array.isArray(data86)){
+const len11 = data86.length;
+for(let i12=0; i12<len11; i12++){
+if(typeof data86[i12] !== "string"){
+const err195 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Table/Expression/" + i11+"/TagValues/" + i12,schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/items/properties/TagValues/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+}
+}
+else {
+const err196 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Table/Expression/" + i11+"/TagValues",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/items/properties/TagValues/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+}
+else {
+const err197 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Table/Expression/" + i11,schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+}
+else {
+const err198 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Table/Expression",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Expression/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+if(data82.Permissions !== undefined){
+let data88 = data82.Permissions;
+if(Array.isArray(data88)){
+const len12 = data88.length;
+for(let i13=0; i13<len12; i13++){
+let data89 = data88[i13];
+if(typeof data89 !== "string"){
+const err199 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Table/Permissions/" + i13,schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Permissions/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+if(!((data89 === "DESCRIBE") || (data89 === "SELECT"))){
+const err200 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Table/Permissions/" + i13,schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Table.properties.Permissions.items.enum}};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+}
+else {
+const err201 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Table/Permissions",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Permissions/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+}
+else {
+const err202 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Table",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+}
+if(data72.RoleArn !== undefined){
+let data90 = data72.RoleArn;
+if(typeof data90 === "string"){
+if(!pattern22.test(data90)){
+const err203 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/RoleArn",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws:iam::(\\d{12}):role\\/.+$"}};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+else {
+const err204 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/RoleArn",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RoleArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+}
+if(data72.DataSetId !== undefined){
+let data91 = data72.DataSetId;
+if(typeof data91 === "string"){
+if(data91.length < 30 || data91.length > 40 || !pattern4.test(data91)){
+const err205 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/DataSetId",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/DataSetId",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/DataSetId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+if(data72.RevisionId !== undefined){
+let data92 = data72.RevisionId;
+if(typeof data92 === "string"){
+if(data92.length < 30 || data92.length > 40 || !pattern4.test(data92)){
+const err207 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/RevisionId",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+else {
+const err208 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/RevisionId",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+}
+else {
+const err209 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+}
+else {
+const err210 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+validate45.errors = vErrors;
 return errors === 0;
 }
-validate109.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
+const schema59 = {"type":"object","properties":{"Bucket":{"type":"string"},"KeyPattern":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["Bucket","RevisionId"],"additionalProperties":false};
 
-function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate119.evaluated;
+const evaluated0 = validate46.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4742,7 +13337,7 @@ errors++;
 }
 if(data.Bucket !== undefined){
 if(typeof data.Bucket !== "string"){
-const err3 = {instancePath:instancePath+"/Bucket",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/Bucket",schemaPath:"#/properties/Bucket/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4754,7 +13349,7 @@ errors++;
 }
 if(data.KeyPattern !== undefined){
 if(typeof data.KeyPattern !== "string"){
-const err4 = {instancePath:instancePath+"/KeyPattern",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err4 = {instancePath:instancePath+"/KeyPattern",schemaPath:"#/properties/KeyPattern/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4767,8 +13362,8 @@ errors++;
 if(data.RevisionId !== undefined){
 let data2 = data.RevisionId;
 if(typeof data2 === "string"){
-if(!pattern4.test(data2)){
-const err5 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
+if(data2.length < 30 || data2.length > 40 || !pattern4.test(data2)){
+const err5 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4779,7 +13374,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"}};
+const err6 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4800,17 +13395,18 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate119.errors = vErrors;
+validate46.errors = vErrors;
 return errors === 0;
 }
-validate119.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
+const schema60 = {"type":"object","properties":{"Bucket":{"type":"string"},"KeyPrefixes":{"type":"array","items":{"type":"string"}},"Keys":{"type":"array","items":{"type":"string"}},"KmsKeysToGrant":{"type":"array","items":{"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"],"additionalProperties":false},"minItems":1,"maxItems":10,"uniqueItems":true}},"required":["Bucket"],"additionalProperties":false};
 
-function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate120.evaluated;
+const evaluated0 = validate47.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4842,7 +13438,7 @@ errors++;
 }
 if(data.Bucket !== undefined){
 if(typeof data.Bucket !== "string"){
-const err2 = {instancePath:instancePath+"/Bucket",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/Bucket",schemaPath:"#/properties/Bucket/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4853,26 +13449,12 @@ errors++;
 }
 }
 if(data.KeyPrefixes !== undefined){
-if(!(validate25(data.KeyPrefixes, {instancePath:instancePath+"/KeyPrefixes",parentData:data,parentDataProperty:"KeyPrefixes",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-errors = vErrors.length;
-}
-}
-if(data.Keys !== undefined){
-if(!(validate25(data.Keys, {instancePath:instancePath+"/Keys",parentData:data,parentDataProperty:"Keys",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-errors = vErrors.length;
-}
-}
-if(data.KmsKeysToGrant !== undefined){
-if(!(validate28(data.KmsKeysToGrant, {instancePath:instancePath+"/KmsKeysToGrant",parentData:data,parentDataProperty:"KmsKeysToGrant",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+let data1 = data.KeyPrefixes;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data1[i0] !== "string"){
+const err3 = {instancePath:instancePath+"/KeyPrefixes/" + i0,schemaPath:"#/properties/KeyPrefixes/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4881,17 +13463,198 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate120.errors = vErrors;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/KeyPrefixes",schemaPath:"#/properties/KeyPrefixes/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.Keys !== undefined){
+let data3 = data.Keys;
+if(Array.isArray(data3)){
+const len1 = data3.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data3[i1] !== "string"){
+const err5 = {instancePath:instancePath+"/Keys/" + i1,schemaPath:"#/properties/Keys/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/Keys",schemaPath:"#/properties/Keys/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.KmsKeysToGrant !== undefined){
+let data5 = data.KmsKeysToGrant;
+if(Array.isArray(data5)){
+if(data5.length > 10){
+const err7 = {instancePath:instancePath+"/KmsKeysToGrant",schemaPath:"#/properties/KmsKeysToGrant/maxItems",keyword:"maxItems",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data5.length < 1){
+const err8 = {instancePath:instancePath+"/KmsKeysToGrant",schemaPath:"#/properties/KmsKeysToGrant/minItems",keyword:"minItems",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const len2 = data5.length;
+for(let i2=0; i2<len2; i2++){
+let data6 = data5[i2];
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.KmsKeyArn === undefined){
+const err9 = {instancePath:instancePath+"/KmsKeysToGrant/" + i2,schemaPath:"#/properties/KmsKeysToGrant/items/required",keyword:"required",params:{missingProperty: "KmsKeyArn"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key1 in data6){
+if(!(key1 === "KmsKeyArn")){
+const err10 = {instancePath:instancePath+"/KmsKeysToGrant/" + i2,schemaPath:"#/properties/KmsKeysToGrant/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data6.KmsKeyArn !== undefined){
+let data7 = data6.KmsKeyArn;
+if(typeof data7 === "string"){
+if(func1(data7) > 2048){
+const err11 = {instancePath:instancePath+"/KmsKeysToGrant/" + i2+"/KmsKeyArn",schemaPath:"#/properties/KmsKeysToGrant/items/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(func1(data7) < 1){
+const err12 = {instancePath:instancePath+"/KmsKeysToGrant/" + i2+"/KmsKeyArn",schemaPath:"#/properties/KmsKeysToGrant/items/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/KmsKeysToGrant/" + i2+"/KmsKeyArn",schemaPath:"#/properties/KmsKeysToGrant/items/properties/KmsKeyArn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/KmsKeysToGrant/" + i2,schemaPath:"#/properties/KmsKeysToGrant/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+let i3 = data5.length;
+let j0;
+if(i3 > 1){
+outer0:
+for(;i3--;){
+for(j0 = i3; j0--;){
+if(func0(data5[i3], data5[j0])){
+const err15 = {instancePath:instancePath+"/KmsKeysToGrant",schemaPath:"#/properties/KmsKeysToGrant/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/KmsKeysToGrant",schemaPath:"#/properties/KmsKeysToGrant/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+validate47.errors = vErrors;
 return errors === 0;
 }
-validate120.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
+const schema61 = {"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE","SELECT"]}}},"required":["Expression","Permissions"],"additionalProperties":false};
 
-function validate124(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate124.evaluated;
+const evaluated0 = validate48.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4932,20 +13695,14 @@ errors++;
 }
 }
 if(data.Expression !== undefined){
-if(!(validate34(data.Expression, {instancePath:instancePath+"/Expression",parentData:data,parentDataProperty:"Expression",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
-errors = vErrors.length;
-}
-}
-if(data.Permissions !== undefined){
-if(!(validate69(data.Permissions, {instancePath:instancePath+"/Permissions",parentData:data,parentDataProperty:"Permissions",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+let data0 = data.Expression;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.TagKey === undefined){
+const err3 = {instancePath:instancePath+"/Expression/" + i0,schemaPath:"#/properties/Expression/items/required",keyword:"required",params:{missingProperty: "TagKey"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4954,18 +13711,154 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate124.errors = vErrors;
+if(data1.TagValues === undefined){
+const err4 = {instancePath:instancePath+"/Expression/" + i0,schemaPath:"#/properties/Expression/items/required",keyword:"required",params:{missingProperty: "TagValues"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!((key1 === "TagKey") || (key1 === "TagValues"))){
+const err5 = {instancePath:instancePath+"/Expression/" + i0,schemaPath:"#/properties/Expression/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data1.TagKey !== undefined){
+if(typeof data1.TagKey !== "string"){
+const err6 = {instancePath:instancePath+"/Expression/" + i0+"/TagKey",schemaPath:"#/properties/Expression/items/properties/TagKey/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data1.TagValues !== undefined){
+let data3 = data1.TagValues;
+if(Array.isArray(data3)){
+const len1 = data3.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data3[i1] !== "string"){
+const err7 = {instancePath:instancePath+"/Expression/" + i0+"/TagValues/" + i1,schemaPath:"#/properties/Expression/items/properties/TagValues/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/Expression/" + i0+"/TagValues",schemaPath:"#/properties/Expression/items/properties/TagValues/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/Expression/" + i0,schemaPath:"#/properties/Expression/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/Expression",schemaPath:"#/properties/Expression/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.Permissions !== undefined){
+let data5 = data.Permissions;
+if(Array.isArray(data5)){
+const len2 = data5.length;
+for(let i2=0; i2<len2; i2++){
+let data6 = data5[i2];
+if(typeof data6 !== "string"){
+const err11 = {instancePath:instancePath+"/Permissions/" + i2,schemaPath:"#/properties/Permissions/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(!((data6 === "DESCRIBE") || (data6 === "SELECT"))){
+const err12 = {instancePath:instancePath+"/Permissions/" + i2,schemaPath:"#/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema61.properties.Permissions.items.enum}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/Permissions",schemaPath:"#/properties/Permissions/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate48.errors = vErrors;
 return errors === 0;
 }
-validate124.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema169 = {"type":"object","properties":{"Message":{"$ref":"#/$defs/__string"}},"required":["Message"],"additionalProperties":false};
+const schema62 = {"type":"object","properties":{"Message":{"type":"string"}},"required":["Message"],"additionalProperties":false};
 
-function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate127.evaluated;
+const evaluated0 = validate49.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4997,7 +13890,7 @@ errors++;
 }
 if(data.Message !== undefined){
 if(typeof data.Message !== "string"){
-const err2 = {instancePath:instancePath+"/Message",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/Message",schemaPath:"#/properties/Message/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5018,19 +13911,18 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate127.errors = vErrors;
+validate49.errors = vErrors;
 return errors === 0;
 }
-validate127.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema171 = {"type":"object","properties":{"Message":{"$ref":"#/$defs/__string"},"ExceptionCause":{"$ref":"#/$defs/ExceptionCause"}},"required":["Message"],"additionalProperties":false};
-const schema173 = {"type":"string","enum":["InsufficientS3BucketPolicy","S3AccessDenied"]};
+const schema63 = {"type":"object","properties":{"Message":{"type":"string"},"ExceptionCause":{"type":"string","enum":["InsufficientS3BucketPolicy","S3AccessDenied"]}},"required":["Message"],"additionalProperties":false};
 
-function validate128(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate128.evaluated;
+const evaluated0 = validate50.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5062,7 +13954,7 @@ errors++;
 }
 if(data.Message !== undefined){
 if(typeof data.Message !== "string"){
-const err2 = {instancePath:instancePath+"/Message",schemaPath:"#/$defs/__string/type",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/Message",schemaPath:"#/properties/Message/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5075,7 +13967,7 @@ errors++;
 if(data.ExceptionCause !== undefined){
 let data1 = data.ExceptionCause;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/ExceptionCause",schemaPath:"#/$defs/ExceptionCause/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/ExceptionCause",schemaPath:"#/properties/ExceptionCause/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5085,7 +13977,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!((data1 === "InsufficientS3BucketPolicy") || (data1 === "S3AccessDenied"))){
-const err4 = {instancePath:instancePath+"/ExceptionCause",schemaPath:"#/$defs/ExceptionCause/enum",keyword:"enum",params:{allowedValues: schema173.enum}};
+const err4 = {instancePath:instancePath+"/ExceptionCause",schemaPath:"#/properties/ExceptionCause/enum",keyword:"enum",params:{allowedValues: schema63.properties.ExceptionCause.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5106,38 +13998,38 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate128.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
-validate128.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const AssetDestinationEntry = validate21 as unknown as CompiledValidator;
 export const AssetSourceEntry = validate22 as unknown as CompiledValidator;
 export const CreateS3DataAccessFromS3BucketResponseDetails = validate23 as unknown as CompiledValidator;
-export const DatabaseLFTagPolicyAndPermissions = validate33 as unknown as CompiledValidator;
-export const Details = validate42 as unknown as CompiledValidator;
-export const ExportAssetToSignedUrlResponseDetails = validate48 as unknown as CompiledValidator;
-export const ExportAssetsToS3ResponseDetails = validate49 as unknown as CompiledValidator;
-export const ExportRevisionsToS3ResponseDetails = validate55 as unknown as CompiledValidator;
-export const ExportServerSideEncryption = validate61 as unknown as CompiledValidator;
-export const ImportAssetFromApiGatewayApiResponseDetails = validate62 as unknown as CompiledValidator;
-export const ImportAssetFromSignedUrlJobErrorDetails = validate63 as unknown as CompiledValidator;
-export const ImportAssetFromSignedUrlResponseDetails = validate64 as unknown as CompiledValidator;
-export const ImportAssetsFromLakeFormationTagPolicyResponseDetails = validate65 as unknown as CompiledValidator;
-export const ImportAssetsFromRedshiftDataSharesResponseDetails = validate72 as unknown as CompiledValidator;
-export const ImportAssetsFromS3ResponseDetails = validate77 as unknown as CompiledValidator;
-export const InternalServerException = validate79 as unknown as CompiledValidator;
-export const JobEntry = validate80 as unknown as CompiledValidator;
-export const JobError = validate97 as unknown as CompiledValidator;
-export const KmsKeyToGrant = validate99 as unknown as CompiledValidator;
-export const LFTag = validate100 as unknown as CompiledValidator;
-export const ListJobsRequest = validate102 as unknown as CompiledValidator;
-export const ListJobsResponse = validate103 as unknown as CompiledValidator;
-export const RedshiftDataShareAssetSourceEntry = validate107 as unknown as CompiledValidator;
-export const ResourceNotFoundException = validate108 as unknown as CompiledValidator;
-export const ResponseDetails = validate109 as unknown as CompiledValidator;
-export const RevisionDestinationEntry = validate119 as unknown as CompiledValidator;
-export const S3DataAccessAssetSourceEntry = validate120 as unknown as CompiledValidator;
-export const TableLFTagPolicyAndPermissions = validate124 as unknown as CompiledValidator;
-export const ThrottlingException = validate127 as unknown as CompiledValidator;
-export const ValidationException = validate128 as unknown as CompiledValidator;
+export const DatabaseLFTagPolicyAndPermissions = validate24 as unknown as CompiledValidator;
+export const Details = validate25 as unknown as CompiledValidator;
+export const ExportAssetToSignedUrlResponseDetails = validate26 as unknown as CompiledValidator;
+export const ExportAssetsToS3ResponseDetails = validate27 as unknown as CompiledValidator;
+export const ExportRevisionsToS3ResponseDetails = validate28 as unknown as CompiledValidator;
+export const ExportServerSideEncryption = validate29 as unknown as CompiledValidator;
+export const ImportAssetFromApiGatewayApiResponseDetails = validate30 as unknown as CompiledValidator;
+export const ImportAssetFromSignedUrlJobErrorDetails = validate31 as unknown as CompiledValidator;
+export const ImportAssetFromSignedUrlResponseDetails = validate32 as unknown as CompiledValidator;
+export const ImportAssetsFromLakeFormationTagPolicyResponseDetails = validate33 as unknown as CompiledValidator;
+export const ImportAssetsFromRedshiftDataSharesResponseDetails = validate34 as unknown as CompiledValidator;
+export const ImportAssetsFromS3ResponseDetails = validate35 as unknown as CompiledValidator;
+export const InternalServerException = validate36 as unknown as CompiledValidator;
+export const JobEntry = validate37 as unknown as CompiledValidator;
+export const JobError = validate38 as unknown as CompiledValidator;
+export const KmsKeyToGrant = validate39 as unknown as CompiledValidator;
+export const LFTag = validate40 as unknown as CompiledValidator;
+export const ListJobsRequest = validate41 as unknown as CompiledValidator;
+export const ListJobsResponse = validate42 as unknown as CompiledValidator;
+export const RedshiftDataShareAssetSourceEntry = validate43 as unknown as CompiledValidator;
+export const ResourceNotFoundException = validate44 as unknown as CompiledValidator;
+export const ResponseDetails = validate45 as unknown as CompiledValidator;
+export const RevisionDestinationEntry = validate46 as unknown as CompiledValidator;
+export const S3DataAccessAssetSourceEntry = validate47 as unknown as CompiledValidator;
+export const TableLFTagPolicyAndPermissions = validate48 as unknown as CompiledValidator;
+export const ThrottlingException = validate49 as unknown as CompiledValidator;
+export const ValidationException = validate50 as unknown as CompiledValidator;
