@@ -30,6 +30,9 @@ const transport = async (request: { NextToken?: string }) => {
   return page;
 };
 
+// @ts-expect-error: the published types must refuse what is neither a client nor a transport.
+void (() => paginateListJobs(42));
+
 const ids: string[] = [];
 for await (const entry of paginateListJobs(transport).items()) ids.push(entry.Id);
 if (ids.join(",") !== [1, 2, 3, 4].map(jobId).join(",")) throw new Error(`items out of order: ${ids.join(",")}`);
