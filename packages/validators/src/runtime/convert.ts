@@ -1,5 +1,5 @@
 import { codecs } from "./codecs.js";
-import { converts, isCodec, isPlainObject, memberLookup, setOwn, type Form, type ShapeTable, type Target } from "./table.js";
+import { converts, isCodec, isPlainObject, memberLookup, setOwn, type Form, type ShapeTable, type StructureInfo, type Target } from "./table.js";
 
 /**
  * Converts a validated value between the wire and model forms. New objects and arrays are built only
@@ -31,16 +31,31 @@ export function convert(table: ShapeTable, target: Target, value: unknown, to: F
     case "structure":
     case "union": {
       if (!isPlainObject(value)) return value;
-      const from: Form = to === "model" ? "wire" : "model";
-      const members = memberLookup(info, from);
+      const plan = conversionPlan(table, info, to);
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(value)) {
-        const member = members.get(key);
+        const step = plan.get(key);
         const item = value[key];
-        if (!member) setOwn(out, key, item);
-        else setOwn(out, to === "model" ? member[0] : member[1], converts(table, member[2]) ? convert(table, member[2], item, to) : item);
+        if (!step) setOwn(out, key, item);
+        else setOwn(out, step.key, step.target === null ? item : convert(table, step.target, item, to));
       }
       return out;
     }
   }
+}
+
+/** For each member key of the source form: its key in the target form and the target to convert it by (null: copy). */
+type Plan = Map<string, { key: string; target: Target }>;
+const plans = { model: new WeakMap<StructureInfo, Plan>(), wire: new WeakMap<StructureInfo, Plan>() };
+
+function conversionPlan(table: ShapeTable, info: StructureInfo, to: Form): Plan {
+  let plan = plans[to].get(info);
+  if (!plan) {
+    plan = new Map();
+    for (const [key, member] of memberLookup(info, to === "model" ? "wire" : "model")) {
+      plan.set(key, { key: to === "model" ? member[0] : member[1], target: converts(table, member[2]) ? member[2] : null });
+    }
+    plans[to].set(info, plan);
+  }
+  return plan;
 }

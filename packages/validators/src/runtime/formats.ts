@@ -140,6 +140,7 @@ export function isBase64(s: string): boolean {
 
 /** Date.UTC without its two-digit-year quirk (years 0..99 would become 1900..1999). */
 export function utc(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, ms);
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, day);
   d.setUTCHours(hour, minute, second, ms);
