@@ -50,15 +50,20 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   // Loaded only now: the emitters pull in ts-morph and Ajv, which --help and bad flags do not need.
-  const { checkGenerated, findWorkspaceRoot, generate } = await import("./pipeline.js");
+  const { buildIrFrom, findWorkspaceRoot } = await import("./front.js");
   const root = findWorkspaceRoot(process.cwd());
-  const options = {
+  const frontOptions = {
     root,
     ...(args.spec && { specs: args.spec.map((s) => resolve(s)) }),
     ...(args.operation && { operations: args.operation }),
-    ...(args.out !== undefined && { outRoot: resolve(args.out) }),
   };
   try {
+    const ir = buildIrFrom(frontOptions);
+    // The validators' compilation (most of the work) starts in a worker before the emitters, and
+    // ts-morph with them, are loaded: on two cores the two halves of a generation overlap.
+    (await import("./emit/validators/precompile.js")).precompileVariants(ir);
+    const { checkGenerated, generate } = await import("./pipeline.js");
+    const options = { ...frontOptions, ir, ...(args.out !== undefined && { outRoot: resolve(args.out) }) };
     if (args.check) {
       const stale = checkGenerated(options);
       for (const r of stale) process.stderr.write(`${describeStale(r.status)}: ${r.path}\n`);

@@ -4,6 +4,7 @@ import type { Emitter, FileSet } from "../types.js";
 import { renderApi } from "./api.js";
 import { renderArbitraries } from "./arbitraries.js";
 import { compileVariant } from "./compile.js";
+import { takePrecompiled } from "./precompile.js";
 import { buildBundle, patternWarnings, VARIANTS, variantName } from "./schema.js";
 import { renderTable } from "./table.js";
 
@@ -23,10 +24,12 @@ export const validatorsEmitter: Emitter = {
 function emitValidators(ir: Ir): FileSet {
   const files = new Map<string, string>();
   const ts = (text: string): string => tsHeader(ir) + text;
-  for (const v of VARIANTS) {
+  // The CLI has the variants compiled in a worker thread (precompile.ts); elsewhere they compile here.
+  const compiled = takePrecompiled(ir) ?? VARIANTS.map((v) => compileVariant(ir, v));
+  VARIANTS.forEach((v, i) => {
     files.set(`schemas/${variantName(v)}.gen.json`, `${JSON.stringify(buildBundle(ir, v, true), null, 2)}\n`);
-    files.set(`compiled/${variantName(v)}.gen.ts`, headerComment(ir) + compileVariant(ir, v));
-  }
+    files.set(`compiled/${variantName(v)}.gen.ts`, headerComment(ir) + (compiled[i] as string));
+  });
   files.set("table.gen.ts", ts(renderTable(ir)));
   files.set("validators.gen.ts", ts(renderApi(ir)));
   files.set("arbitraries.gen.ts", ts(renderArbitraries(ir)));

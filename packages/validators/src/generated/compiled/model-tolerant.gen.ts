@@ -6,13 +6,13 @@ import type { CompiledValidator } from "../../runtime/bind.js";
 import import0 from "ajv/dist/runtime/ucs2length.js";
 import import1 from "ajv/dist/runtime/equal.js";
 
-const schema32 = {"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["AssetId","Bucket"]};
-const pattern4 = new RegExp("^[a-zA-Z0-9]*$", "");
+const schema1 = {"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["AssetId","Bucket"]};
+const pattern0 = new RegExp("^[a-zA-Z0-9]*$", "");
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate21.evaluated;
+const evaluated0 = validate1.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -43,7 +43,7 @@ errors++;
 if(data.AssetId !== undefined){
 let data0 = data.AssetId;
 if(typeof data0 === "string"){
-if(data0.length < 30 || data0.length > 40 || !pattern4.test(data0)){
+if(data0.length < 30 || data0.length > 40 || !pattern0.test(data0)){
 const err2 = {instancePath:instancePath+"/AssetId",schemaPath:"#/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err2];
@@ -100,18 +100,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate21.errors = vErrors;
+validate1.errors = vErrors;
 return errors === 0;
 }
-validate21.evaluated = {"props":{"AssetId":true,"Bucket":true,"Key":true},"dynamicProps":false,"dynamicItems":false};
+validate1.evaluated = {"props":{"AssetId":true,"Bucket":true,"Key":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema33 = {"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"]};
+const schema2 = {"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"]};
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate22.evaluated;
+const evaluated0 = validate2.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -174,20 +174,20 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate22.errors = vErrors;
+validate2.errors = vErrors;
 return errors === 0;
 }
-validate22.evaluated = {"props":{"Bucket":true,"Key":true},"dynamicProps":false,"dynamicItems":false};
+validate2.evaluated = {"props":{"Bucket":true,"Key":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema34 = {"type":"object","properties":{"AssetSource":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPrefixes":{"type":"array","items":{"type":"string"}},"Keys":{"type":"array","items":{"type":"string"}},"KmsKeysToGrant":{"type":"array","items":{"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"]},"minItems":1,"maxItems":10,"uniqueItems":true}},"required":["Bucket"]},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSource","DataSetId","RevisionId"]};
-const func1 = (import0.default ?? import0);
-const func0 = (import1.default ?? import1);
+const schema3 = {"type":"object","properties":{"AssetSource":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPrefixes":{"type":"array","items":{"type":"string"}},"Keys":{"type":"array","items":{"type":"string"}},"KmsKeysToGrant":{"type":"array","items":{"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"]},"minItems":1,"maxItems":10,"uniqueItems":true}},"required":["Bucket"]},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSource","DataSetId","RevisionId"]};
+const func0 = (import0.default ?? import0);
+const func2 = (import1.default ?? import1);
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate23.evaluated;
+const evaluated0 = validate3.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -346,7 +346,7 @@ errors++;
 if(data7.KmsKeyArn !== undefined){
 let data8 = data7.KmsKeyArn;
 if(typeof data8 === "string"){
-if(func1(data8) > 2048){
+if(func0(data8) > 2048){
 const err12 = {instancePath:instancePath+"/AssetSource/KmsKeysToGrant/" + i2+"/KmsKeyArn",schemaPath:"#/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
 if(vErrors === null){
 vErrors = [err12];
@@ -356,7 +356,7 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(func1(data8) < 1){
+if(func0(data8) < 1){
 const err13 = {instancePath:instancePath+"/AssetSource/KmsKeysToGrant/" + i2+"/KmsKeyArn",schemaPath:"#/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err13];
@@ -396,7 +396,7 @@ if(i3 > 1){
 outer0:
 for(;i3--;){
 for(j0 = i3; j0--;){
-if(func0(data6[i3], data6[j0])){
+if(func2(data6[i3], data6[j0])){
 const err16 = {instancePath:instancePath+"/AssetSource/KmsKeysToGrant",schemaPath:"#/properties/AssetSource/properties/KmsKeysToGrant/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0}};
 if(vErrors === null){
 vErrors = [err16];
@@ -437,7 +437,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data9 = data.DataSetId;
 if(typeof data9 === "string"){
-if(data9.length < 30 || data9.length > 40 || !pattern4.test(data9)){
+if(data9.length < 30 || data9.length > 40 || !pattern0.test(data9)){
 const err19 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err19];
@@ -462,7 +462,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data10 = data.RevisionId;
 if(typeof data10 === "string"){
-if(data10.length < 30 || data10.length > 40 || !pattern4.test(data10)){
+if(data10.length < 30 || data10.length > 40 || !pattern0.test(data10)){
 const err21 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err21];
@@ -495,18 +495,18 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate23.errors = vErrors;
+validate3.errors = vErrors;
 return errors === 0;
 }
-validate23.evaluated = {"props":{"AssetSource":true,"DataSetId":true,"RevisionId":true},"dynamicProps":false,"dynamicItems":false};
+validate3.evaluated = {"props":{"AssetSource":true,"DataSetId":true,"RevisionId":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema35 = {"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"]}},"Permissions":{"type":"array","items":{"type":"string"}}},"required":["Expression","Permissions"]};
+const schema4 = {"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"]}},"Permissions":{"type":"array","items":{"type":"string"}}},"required":["Expression","Permissions"]};
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate24.evaluated;
+const evaluated0 = validate4.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -664,18 +664,18 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate24.errors = vErrors;
+validate4.errors = vErrors;
 return errors === 0;
 }
-validate24.evaluated = {"props":{"Expression":true,"Permissions":true},"dynamicProps":false,"dynamicItems":false};
+validate4.evaluated = {"props":{"Expression":true,"Permissions":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema36 = {"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"]},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"]}}}};
+const schema5 = {"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"]},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"]}}}};
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate25.evaluated;
+const evaluated0 = validate5.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -806,18 +806,18 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate5.errors = vErrors;
 return errors === 0;
 }
-validate25.evaluated = {"props":{"ImportAssetFromSignedUrlJobErrorDetails":true,"ImportAssetsFromS3JobErrorDetails":true},"dynamicProps":false,"dynamicItems":false};
+validate5.evaluated = {"props":{"ImportAssetFromSignedUrlJobErrorDetails":true,"ImportAssetsFromS3JobErrorDetails":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema37 = {"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"dxModel":"date"}},"required":["AssetId","DataSetId","RevisionId"]};
+const schema6 = {"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"dxModel":"date"}},"required":["AssetId","DataSetId","RevisionId"]};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate6(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate26.evaluated;
+const evaluated0 = validate6.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -858,7 +858,7 @@ errors++;
 if(data.AssetId !== undefined){
 let data0 = data.AssetId;
 if(typeof data0 === "string"){
-if(data0.length < 30 || data0.length > 40 || !pattern4.test(data0)){
+if(data0.length < 30 || data0.length > 40 || !pattern0.test(data0)){
 const err3 = {instancePath:instancePath+"/AssetId",schemaPath:"#/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err3];
@@ -883,7 +883,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data1 = data.DataSetId;
 if(typeof data1 === "string"){
-if(data1.length < 30 || data1.length > 40 || !pattern4.test(data1)){
+if(data1.length < 30 || data1.length > 40 || !pattern0.test(data1)){
 const err5 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err5];
@@ -908,7 +908,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data2 = data.RevisionId;
 if(typeof data2 === "string"){
-if(data2.length < 30 || data2.length > 40 || !pattern4.test(data2)){
+if(data2.length < 30 || data2.length > 40 || !pattern0.test(data2)){
 const err7 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err7];
@@ -966,18 +966,18 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate6.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":{"AssetId":true,"DataSetId":true,"RevisionId":true,"SignedUrl":true,"SignedUrlExpiresAt":true},"dynamicProps":false,"dynamicItems":false};
+validate6.evaluated = {"props":{"AssetId":true,"DataSetId":true,"RevisionId":true,"SignedUrl":true,"SignedUrlExpiresAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema38 = {"type":"object","properties":{"AssetDestinations":{"type":"array","items":{"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["AssetId","Bucket"]}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string"}},"required":["Type"]},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetDestinations","DataSetId","RevisionId"]};
+const schema7 = {"type":"object","properties":{"AssetDestinations":{"type":"array","items":{"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["AssetId","Bucket"]}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string"}},"required":["Type"]},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetDestinations","DataSetId","RevisionId"]};
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate7(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate27.evaluated;
+const evaluated0 = validate7.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1045,7 +1045,7 @@ errors++;
 if(data1.AssetId !== undefined){
 let data2 = data1.AssetId;
 if(typeof data2 === "string"){
-if(data2.length < 30 || data2.length > 40 || !pattern4.test(data2)){
+if(data2.length < 30 || data2.length > 40 || !pattern0.test(data2)){
 const err5 = {instancePath:instancePath+"/AssetDestinations/" + i0+"/AssetId",schemaPath:"#/properties/AssetDestinations/items/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err5];
@@ -1118,7 +1118,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data5 = data.DataSetId;
 if(typeof data5 === "string"){
-if(data5.length < 30 || data5.length > 40 || !pattern4.test(data5)){
+if(data5.length < 30 || data5.length > 40 || !pattern0.test(data5)){
 const err11 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err11];
@@ -1192,7 +1192,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data9 = data.RevisionId;
 if(typeof data9 === "string"){
-if(data9.length < 30 || data9.length > 40 || !pattern4.test(data9)){
+if(data9.length < 30 || data9.length > 40 || !pattern0.test(data9)){
 const err17 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err17];
@@ -1225,18 +1225,18 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate7.errors = vErrors;
 return errors === 0;
 }
-validate27.evaluated = {"props":{"AssetDestinations":true,"DataSetId":true,"Encryption":true,"RevisionId":true},"dynamicProps":false,"dynamicItems":false};
+validate7.evaluated = {"props":{"AssetDestinations":true,"DataSetId":true,"Encryption":true,"RevisionId":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema39 = {"type":"object","properties":{"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string"}},"required":["Type"]},"RevisionDestinations":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPattern":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["Bucket","RevisionId"]}},"EventActionArn":{"type":"string"}},"required":["DataSetId","RevisionDestinations"]};
+const schema8 = {"type":"object","properties":{"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string"}},"required":["Type"]},"RevisionDestinations":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPattern":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["Bucket","RevisionId"]}},"EventActionArn":{"type":"string"}},"required":["DataSetId","RevisionDestinations"]};
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate8(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate28.evaluated;
+const evaluated0 = validate8.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1267,7 +1267,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data0 = data.DataSetId;
 if(typeof data0 === "string"){
-if(data0.length < 30 || data0.length > 40 || !pattern4.test(data0)){
+if(data0.length < 30 || data0.length > 40 || !pattern0.test(data0)){
 const err2 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err2];
@@ -1392,7 +1392,7 @@ errors++;
 if(data5.RevisionId !== undefined){
 let data8 = data5.RevisionId;
 if(typeof data8 === "string"){
-if(data8.length < 30 || data8.length > 40 || !pattern4.test(data8)){
+if(data8.length < 30 || data8.length > 40 || !pattern0.test(data8)){
 const err12 = {instancePath:instancePath+"/RevisionDestinations/" + i0+"/RevisionId",schemaPath:"#/properties/RevisionDestinations/items/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err12];
@@ -1461,18 +1461,18 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate8.errors = vErrors;
 return errors === 0;
 }
-validate28.evaluated = {"props":{"DataSetId":true,"Encryption":true,"RevisionDestinations":true,"EventActionArn":true},"dynamicProps":false,"dynamicItems":false};
+validate8.evaluated = {"props":{"DataSetId":true,"Encryption":true,"RevisionDestinations":true,"EventActionArn":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema40 = {"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string"}},"required":["Type"]};
+const schema9 = {"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string"}},"required":["Type"]};
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate9(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate29.evaluated;
+const evaluated0 = validate9.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1525,19 +1525,19 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate9.errors = vErrors;
 return errors === 0;
 }
-validate29.evaluated = {"props":{"KmsKeyArn":true,"Type":true},"dynamicProps":false,"dynamicItems":false};
+validate9.evaluated = {"props":{"KmsKeyArn":true,"Type":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema41 = {"type":"object","properties":{"ApiDescription":{"type":"string"},"ApiId":{"type":"string"},"ApiKey":{"type":"string"},"ApiName":{"type":"string"},"ApiSpecificationMd5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"ApiSpecificationUploadUrl":{"type":"string"},"ApiSpecificationUploadUrlExpiresAt":{"dxModel":"date"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"ProtocolType":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Stage":{"type":"string"}},"required":["ApiId","ApiName","ApiSpecificationMd5Hash","ApiSpecificationUploadUrl","ApiSpecificationUploadUrlExpiresAt","DataSetId","ProtocolType","RevisionId","Stage"]};
-const pattern15 = new RegExp("^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$", "");
+const schema10 = {"type":"object","properties":{"ApiDescription":{"type":"string"},"ApiId":{"type":"string"},"ApiKey":{"type":"string"},"ApiName":{"type":"string"},"ApiSpecificationMd5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"ApiSpecificationUploadUrl":{"type":"string"},"ApiSpecificationUploadUrlExpiresAt":{"dxModel":"date"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"ProtocolType":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Stage":{"type":"string"}},"required":["ApiId","ApiName","ApiSpecificationMd5Hash","ApiSpecificationUploadUrl","ApiSpecificationUploadUrlExpiresAt","DataSetId","ProtocolType","RevisionId","Stage"]};
+const pattern11 = new RegExp("^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$", "");
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
+const evaluated0 = validate10.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1686,7 +1686,7 @@ errors++;
 if(data.ApiSpecificationMd5Hash !== undefined){
 let data4 = data.ApiSpecificationMd5Hash;
 if(typeof data4 === "string"){
-if(func1(data4) > 24){
+if(func0(data4) > 24){
 const err13 = {instancePath:instancePath+"/ApiSpecificationMd5Hash",schemaPath:"#/properties/ApiSpecificationMd5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err13];
@@ -1696,7 +1696,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(func1(data4) < 24){
+if(func0(data4) < 24){
 const err14 = {instancePath:instancePath+"/ApiSpecificationMd5Hash",schemaPath:"#/properties/ApiSpecificationMd5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err14];
@@ -1706,7 +1706,7 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(!pattern15.test(data4)){
+if(!pattern11.test(data4)){
 const err15 = {instancePath:instancePath+"/ApiSpecificationMd5Hash",schemaPath:"#/properties/ApiSpecificationMd5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err15];
@@ -1756,7 +1756,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data7 = data.DataSetId;
 if(typeof data7 === "string"){
-if(data7.length < 30 || data7.length > 40 || !pattern4.test(data7)){
+if(data7.length < 30 || data7.length > 40 || !pattern0.test(data7)){
 const err19 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err19];
@@ -1793,7 +1793,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data9 = data.RevisionId;
 if(typeof data9 === "string"){
-if(data9.length < 30 || data9.length > 40 || !pattern4.test(data9)){
+if(data9.length < 30 || data9.length > 40 || !pattern0.test(data9)){
 const err22 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err22];
@@ -1838,18 +1838,18 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate10.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"props":{"ApiDescription":true,"ApiId":true,"ApiKey":true,"ApiName":true,"ApiSpecificationMd5Hash":true,"ApiSpecificationUploadUrl":true,"ApiSpecificationUploadUrlExpiresAt":true,"DataSetId":true,"ProtocolType":true,"RevisionId":true,"Stage":true},"dynamicProps":false,"dynamicItems":false};
+validate10.evaluated = {"props":{"ApiDescription":true,"ApiId":true,"ApiKey":true,"ApiName":true,"ApiSpecificationMd5Hash":true,"ApiSpecificationUploadUrl":true,"ApiSpecificationUploadUrlExpiresAt":true,"DataSetId":true,"ProtocolType":true,"RevisionId":true,"Stage":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema42 = {"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"]};
+const schema11 = {"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"]};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate31.evaluated;
+const evaluated0 = validate11.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1890,18 +1890,18 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate31.errors = vErrors;
+validate11.errors = vErrors;
 return errors === 0;
 }
-validate31.evaluated = {"props":{"AssetName":true},"dynamicProps":false,"dynamicItems":false};
+validate11.evaluated = {"props":{"AssetName":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema43 = {"type":"object","properties":{"AssetName":{"type":"string"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Md5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"dxModel":"date"}},"required":["AssetName","DataSetId","RevisionId"]};
+const schema12 = {"type":"object","properties":{"AssetName":{"type":"string"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Md5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"dxModel":"date"}},"required":["AssetName","DataSetId","RevisionId"]};
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate32.evaluated;
+const evaluated0 = validate12.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1954,7 +1954,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data1 = data.DataSetId;
 if(typeof data1 === "string"){
-if(data1.length < 30 || data1.length > 40 || !pattern4.test(data1)){
+if(data1.length < 30 || data1.length > 40 || !pattern0.test(data1)){
 const err4 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err4];
@@ -1979,7 +1979,7 @@ errors++;
 if(data.Md5Hash !== undefined){
 let data2 = data.Md5Hash;
 if(typeof data2 === "string"){
-if(func1(data2) > 24){
+if(func0(data2) > 24){
 const err6 = {instancePath:instancePath+"/Md5Hash",schemaPath:"#/properties/Md5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err6];
@@ -1989,7 +1989,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(func1(data2) < 24){
+if(func0(data2) < 24){
 const err7 = {instancePath:instancePath+"/Md5Hash",schemaPath:"#/properties/Md5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err7];
@@ -1999,7 +1999,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!pattern15.test(data2)){
+if(!pattern11.test(data2)){
 const err8 = {instancePath:instancePath+"/Md5Hash",schemaPath:"#/properties/Md5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err8];
@@ -2024,7 +2024,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data3 = data.RevisionId;
 if(typeof data3 === "string"){
-if(data3.length < 30 || data3.length > 40 || !pattern4.test(data3)){
+if(data3.length < 30 || data3.length > 40 || !pattern0.test(data3)){
 const err10 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err10];
@@ -2082,20 +2082,20 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate12.errors = vErrors;
 return errors === 0;
 }
-validate32.evaluated = {"props":{"AssetName":true,"DataSetId":true,"Md5Hash":true,"RevisionId":true,"SignedUrl":true,"SignedUrlExpiresAt":true},"dynamicProps":false,"dynamicItems":false};
+validate12.evaluated = {"props":{"AssetName":true,"DataSetId":true,"Md5Hash":true,"RevisionId":true,"SignedUrl":true,"SignedUrlExpiresAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema44 = {"type":"object","properties":{"CatalogId":{"type":"string","minLength":12,"maxLength":12,"dxPattern":{"source":"^[\\d]{12}$","star":"^[\\d]*$","min":12,"max":12}},"Database":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"]}},"Permissions":{"type":"array","items":{"type":"string"}}},"required":["Expression","Permissions"]},"Table":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"]}},"Permissions":{"type":"array","items":{"type":"string"}}},"required":["Expression","Permissions"]},"RoleArn":{"type":"string","pattern":"^arn:aws:iam::(\\d{12}):role\\/.+$"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["CatalogId","RoleArn","DataSetId","RevisionId"]};
-const pattern21 = new RegExp("^[\\d]*$", "");
-const pattern22 = new RegExp("^arn:aws:iam::(\\d{12}):role\\/.+$", "");
+const schema13 = {"type":"object","properties":{"CatalogId":{"type":"string","minLength":12,"maxLength":12,"dxPattern":{"source":"^[\\d]{12}$","star":"^[\\d]*$","min":12,"max":12}},"Database":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"]}},"Permissions":{"type":"array","items":{"type":"string"}}},"required":["Expression","Permissions"]},"Table":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"]}},"Permissions":{"type":"array","items":{"type":"string"}}},"required":["Expression","Permissions"]},"RoleArn":{"type":"string","pattern":"^arn:aws:iam::(\\d{12}):role\\/.+$"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["CatalogId","RoleArn","DataSetId","RevisionId"]};
+const pattern17 = new RegExp("^[\\d]*$", "");
+const pattern18 = new RegExp("^arn:aws:iam::(\\d{12}):role\\/.+$", "");
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate33.evaluated;
+const evaluated0 = validate13.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2146,7 +2146,7 @@ errors++;
 if(data.CatalogId !== undefined){
 let data0 = data.CatalogId;
 if(typeof data0 === "string"){
-if(func1(data0) > 12){
+if(func0(data0) > 12){
 const err4 = {instancePath:instancePath+"/CatalogId",schemaPath:"#/properties/CatalogId/maxLength",keyword:"maxLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err4];
@@ -2156,7 +2156,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(func1(data0) < 12){
+if(func0(data0) < 12){
 const err5 = {instancePath:instancePath+"/CatalogId",schemaPath:"#/properties/CatalogId/minLength",keyword:"minLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err5];
@@ -2166,7 +2166,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data0.length < 12 || data0.length > 12 || !pattern21.test(data0)){
+if(data0.length < 12 || data0.length > 12 || !pattern17.test(data0)){
 const err6 = {instancePath:instancePath+"/CatalogId",schemaPath:"#/properties/CatalogId/dxPattern",keyword:"dxPattern",params:{pattern: "^[\\d]{12}$"}};
 if(vErrors === null){
 vErrors = [err6];
@@ -2499,7 +2499,7 @@ errors++;
 if(data.RoleArn !== undefined){
 let data17 = data.RoleArn;
 if(typeof data17 === "string"){
-if(!pattern22.test(data17)){
+if(!pattern18.test(data17)){
 const err32 = {instancePath:instancePath+"/RoleArn",schemaPath:"#/properties/RoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws:iam::(\\d{12}):role\\/.+$"}};
 if(vErrors === null){
 vErrors = [err32];
@@ -2524,7 +2524,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data18 = data.DataSetId;
 if(typeof data18 === "string"){
-if(data18.length < 30 || data18.length > 40 || !pattern4.test(data18)){
+if(data18.length < 30 || data18.length > 40 || !pattern0.test(data18)){
 const err34 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err34];
@@ -2549,7 +2549,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data19 = data.RevisionId;
 if(typeof data19 === "string"){
-if(data19.length < 30 || data19.length > 40 || !pattern4.test(data19)){
+if(data19.length < 30 || data19.length > 40 || !pattern0.test(data19)){
 const err36 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err36];
@@ -2582,18 +2582,18 @@ vErrors.push(err38);
 }
 errors++;
 }
-validate33.errors = vErrors;
+validate13.errors = vErrors;
 return errors === 0;
 }
-validate33.evaluated = {"props":{"CatalogId":true,"Database":true,"Table":true,"RoleArn":true,"DataSetId":true,"RevisionId":true},"dynamicProps":false,"dynamicItems":false};
+validate13.evaluated = {"props":{"CatalogId":true,"Database":true,"Table":true,"RoleArn":true,"DataSetId":true,"RevisionId":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema45 = {"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"DataShareArn":{"type":"string"}},"required":["DataShareArn"]}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"]};
+const schema14 = {"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"DataShareArn":{"type":"string"}},"required":["DataShareArn"]}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"]};
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate34.evaluated;
+const evaluated0 = validate14.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2687,7 +2687,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data3 = data.DataSetId;
 if(typeof data3 === "string"){
-if(data3.length < 30 || data3.length > 40 || !pattern4.test(data3)){
+if(data3.length < 30 || data3.length > 40 || !pattern0.test(data3)){
 const err7 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err7];
@@ -2712,7 +2712,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data4 = data.RevisionId;
 if(typeof data4 === "string"){
-if(data4.length < 30 || data4.length > 40 || !pattern4.test(data4)){
+if(data4.length < 30 || data4.length > 40 || !pattern0.test(data4)){
 const err9 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err9];
@@ -2745,18 +2745,18 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate34.errors = vErrors;
+validate14.errors = vErrors;
 return errors === 0;
 }
-validate34.evaluated = {"props":{"AssetSources":true,"DataSetId":true,"RevisionId":true},"dynamicProps":false,"dynamicItems":false};
+validate14.evaluated = {"props":{"AssetSources":true,"DataSetId":true,"RevisionId":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema46 = {"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"]}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"]};
+const schema15 = {"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"]}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"]};
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate35.evaluated;
+const evaluated0 = validate15.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2872,7 +2872,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data4 = data.DataSetId;
 if(typeof data4 === "string"){
-if(data4.length < 30 || data4.length > 40 || !pattern4.test(data4)){
+if(data4.length < 30 || data4.length > 40 || !pattern0.test(data4)){
 const err9 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err9];
@@ -2897,7 +2897,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data5 = data.RevisionId;
 if(typeof data5 === "string"){
-if(data5.length < 30 || data5.length > 40 || !pattern4.test(data5)){
+if(data5.length < 30 || data5.length > 40 || !pattern0.test(data5)){
 const err11 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err11];
@@ -2930,18 +2930,18 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate15.errors = vErrors;
 return errors === 0;
 }
-validate35.evaluated = {"props":{"AssetSources":true,"DataSetId":true,"RevisionId":true},"dynamicProps":false,"dynamicItems":false};
+validate15.evaluated = {"props":{"AssetSources":true,"DataSetId":true,"RevisionId":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema47 = {"type":"object","properties":{"Message":{"type":"string"}},"required":["Message"]};
+const schema16 = {"type":"object","properties":{"Message":{"type":"string"}},"required":["Message"]};
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate36.evaluated;
+const evaluated0 = validate16.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2982,19 +2982,19 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate36.errors = vErrors;
+validate16.errors = vErrors;
 return errors === 0;
 }
-validate36.evaluated = {"props":{"Message":true},"dynamicProps":false,"dynamicItems":false};
+validate16.evaluated = {"props":{"Message":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema48 = {"type":"object","properties":{"Arn":{"type":"string"},"CreatedAt":{"dxModel":"date"},"Details":{"$ref":"#/$defs/ResponseDetails"},"Errors":{"type":"array","items":{"type":"object","properties":{"Code":{"type":"string"},"Details":{"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"]},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"]}}}},"LimitName":{"type":"string"},"LimitValue":{"dxModel":"double"},"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string"}},"required":["Code","Message"]}},"Id":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"State":{"type":"string"},"Type":{"type":"string"},"UpdatedAt":{"dxModel":"date"}},"required":["Arn","CreatedAt","Details","Id","State","Type","UpdatedAt"]};
-const schema49 = {"type":"object","properties":{"ExportAssetToSignedUrl":{"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"dxModel":"date"}},"required":["AssetId","DataSetId","RevisionId"]},"ExportAssetsToS3":{"type":"object","properties":{"AssetDestinations":{"type":"array","items":{"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["AssetId","Bucket"]}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string"}},"required":["Type"]},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetDestinations","DataSetId","RevisionId"]},"ExportRevisionsToS3":{"type":"object","properties":{"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string"}},"required":["Type"]},"RevisionDestinations":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPattern":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["Bucket","RevisionId"]}},"EventActionArn":{"type":"string"}},"required":["DataSetId","RevisionDestinations"]},"ImportAssetFromSignedUrl":{"type":"object","properties":{"AssetName":{"type":"string"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Md5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"dxModel":"date"}},"required":["AssetName","DataSetId","RevisionId"]},"ImportAssetsFromS3":{"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"]}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"]},"ImportAssetsFromRedshiftDataShares":{"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"DataShareArn":{"type":"string"}},"required":["DataShareArn"]}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"]},"ImportAssetFromApiGatewayApi":{"type":"object","properties":{"ApiDescription":{"type":"string"},"ApiId":{"type":"string"},"ApiKey":{"type":"string"},"ApiName":{"type":"string"},"ApiSpecificationMd5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"ApiSpecificationUploadUrl":{"type":"string"},"ApiSpecificationUploadUrlExpiresAt":{"dxModel":"date"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"ProtocolType":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Stage":{"type":"string"}},"required":["ApiId","ApiName","ApiSpecificationMd5Hash","ApiSpecificationUploadUrl","ApiSpecificationUploadUrlExpiresAt","DataSetId","ProtocolType","RevisionId","Stage"]},"CreateS3DataAccessFromS3Bucket":{"type":"object","properties":{"AssetSource":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPrefixes":{"type":"array","items":{"type":"string"}},"Keys":{"type":"array","items":{"type":"string"}},"KmsKeysToGrant":{"type":"array","items":{"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"]},"minItems":1,"maxItems":10,"uniqueItems":true}},"required":["Bucket"]},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSource","DataSetId","RevisionId"]},"ImportAssetsFromLakeFormationTagPolicy":{"type":"object","properties":{"CatalogId":{"type":"string","minLength":12,"maxLength":12,"dxPattern":{"source":"^[\\d]{12}$","star":"^[\\d]*$","min":12,"max":12}},"Database":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"]}},"Permissions":{"type":"array","items":{"type":"string"}}},"required":["Expression","Permissions"]},"Table":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"]}},"Permissions":{"type":"array","items":{"type":"string"}}},"required":["Expression","Permissions"]},"RoleArn":{"type":"string","pattern":"^arn:aws:iam::(\\d{12}):role\\/.+$"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["CatalogId","RoleArn","DataSetId","RevisionId"]}}};
+const schema17 = {"type":"object","properties":{"Arn":{"type":"string"},"CreatedAt":{"dxModel":"date"},"Details":{"$ref":"#/$defs/ResponseDetails"},"Errors":{"type":"array","items":{"type":"object","properties":{"Code":{"type":"string"},"Details":{"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"]},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"]}}}},"LimitName":{"type":"string"},"LimitValue":{"dxModel":"double"},"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string"}},"required":["Code","Message"]}},"Id":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"State":{"type":"string"},"Type":{"type":"string"},"UpdatedAt":{"dxModel":"date"}},"required":["Arn","CreatedAt","Details","Id","State","Type","UpdatedAt"]};
+const schema18 = {"type":"object","properties":{"ExportAssetToSignedUrl":{"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"dxModel":"date"}},"required":["AssetId","DataSetId","RevisionId"]},"ExportAssetsToS3":{"type":"object","properties":{"AssetDestinations":{"type":"array","items":{"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["AssetId","Bucket"]}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string"}},"required":["Type"]},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetDestinations","DataSetId","RevisionId"]},"ExportRevisionsToS3":{"type":"object","properties":{"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string"}},"required":["Type"]},"RevisionDestinations":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPattern":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["Bucket","RevisionId"]}},"EventActionArn":{"type":"string"}},"required":["DataSetId","RevisionDestinations"]},"ImportAssetFromSignedUrl":{"type":"object","properties":{"AssetName":{"type":"string"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Md5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"dxModel":"date"}},"required":["AssetName","DataSetId","RevisionId"]},"ImportAssetsFromS3":{"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"]}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"]},"ImportAssetsFromRedshiftDataShares":{"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"DataShareArn":{"type":"string"}},"required":["DataShareArn"]}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"]},"ImportAssetFromApiGatewayApi":{"type":"object","properties":{"ApiDescription":{"type":"string"},"ApiId":{"type":"string"},"ApiKey":{"type":"string"},"ApiName":{"type":"string"},"ApiSpecificationMd5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"ApiSpecificationUploadUrl":{"type":"string"},"ApiSpecificationUploadUrlExpiresAt":{"dxModel":"date"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"ProtocolType":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Stage":{"type":"string"}},"required":["ApiId","ApiName","ApiSpecificationMd5Hash","ApiSpecificationUploadUrl","ApiSpecificationUploadUrlExpiresAt","DataSetId","ProtocolType","RevisionId","Stage"]},"CreateS3DataAccessFromS3Bucket":{"type":"object","properties":{"AssetSource":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPrefixes":{"type":"array","items":{"type":"string"}},"Keys":{"type":"array","items":{"type":"string"}},"KmsKeysToGrant":{"type":"array","items":{"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"]},"minItems":1,"maxItems":10,"uniqueItems":true}},"required":["Bucket"]},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSource","DataSetId","RevisionId"]},"ImportAssetsFromLakeFormationTagPolicy":{"type":"object","properties":{"CatalogId":{"type":"string","minLength":12,"maxLength":12,"dxPattern":{"source":"^[\\d]{12}$","star":"^[\\d]*$","min":12,"max":12}},"Database":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"]}},"Permissions":{"type":"array","items":{"type":"string"}}},"required":["Expression","Permissions"]},"Table":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"]}},"Permissions":{"type":"array","items":{"type":"string"}}},"required":["Expression","Permissions"]},"RoleArn":{"type":"string","pattern":"^arn:aws:iam::(\\d{12}):role\\/.+$"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["CatalogId","RoleArn","DataSetId","RevisionId"]}}};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate37.evaluated;
+const evaluated0 = validate17.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3136,7 +3136,7 @@ errors++;
 if(data3.AssetId !== undefined){
 let data4 = data3.AssetId;
 if(typeof data4 === "string"){
-if(data4.length < 30 || data4.length > 40 || !pattern4.test(data4)){
+if(data4.length < 30 || data4.length > 40 || !pattern0.test(data4)){
 const err12 = {instancePath:instancePath+"/Details/ExportAssetToSignedUrl/AssetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err12];
@@ -3161,7 +3161,7 @@ errors++;
 if(data3.DataSetId !== undefined){
 let data5 = data3.DataSetId;
 if(typeof data5 === "string"){
-if(data5.length < 30 || data5.length > 40 || !pattern4.test(data5)){
+if(data5.length < 30 || data5.length > 40 || !pattern0.test(data5)){
 const err14 = {instancePath:instancePath+"/Details/ExportAssetToSignedUrl/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err14];
@@ -3186,7 +3186,7 @@ errors++;
 if(data3.RevisionId !== undefined){
 let data6 = data3.RevisionId;
 if(typeof data6 === "string"){
-if(data6.length < 30 || data6.length > 40 || !pattern4.test(data6)){
+if(data6.length < 30 || data6.length > 40 || !pattern0.test(data6)){
 const err16 = {instancePath:instancePath+"/Details/ExportAssetToSignedUrl/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err16];
@@ -3308,7 +3308,7 @@ errors++;
 if(data11.AssetId !== undefined){
 let data12 = data11.AssetId;
 if(typeof data12 === "string"){
-if(data12.length < 30 || data12.length > 40 || !pattern4.test(data12)){
+if(data12.length < 30 || data12.length > 40 || !pattern0.test(data12)){
 const err26 = {instancePath:instancePath+"/Details/ExportAssetsToS3/AssetDestinations/" + i0+"/AssetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/items/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err26];
@@ -3381,7 +3381,7 @@ errors++;
 if(data9.DataSetId !== undefined){
 let data15 = data9.DataSetId;
 if(typeof data15 === "string"){
-if(data15.length < 30 || data15.length > 40 || !pattern4.test(data15)){
+if(data15.length < 30 || data15.length > 40 || !pattern0.test(data15)){
 const err32 = {instancePath:instancePath+"/Details/ExportAssetsToS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err32];
@@ -3455,7 +3455,7 @@ errors++;
 if(data9.RevisionId !== undefined){
 let data19 = data9.RevisionId;
 if(typeof data19 === "string"){
-if(data19.length < 30 || data19.length > 40 || !pattern4.test(data19)){
+if(data19.length < 30 || data19.length > 40 || !pattern0.test(data19)){
 const err38 = {instancePath:instancePath+"/Details/ExportAssetsToS3/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err38];
@@ -3515,7 +3515,7 @@ errors++;
 if(data20.DataSetId !== undefined){
 let data21 = data20.DataSetId;
 if(typeof data21 === "string"){
-if(data21.length < 30 || data21.length > 40 || !pattern4.test(data21)){
+if(data21.length < 30 || data21.length > 40 || !pattern0.test(data21)){
 const err43 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err43];
@@ -3640,7 +3640,7 @@ errors++;
 if(data26.RevisionId !== undefined){
 let data29 = data26.RevisionId;
 if(typeof data29 === "string"){
-if(data29.length < 30 || data29.length > 40 || !pattern4.test(data29)){
+if(data29.length < 30 || data29.length > 40 || !pattern0.test(data29)){
 const err53 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/RevisionDestinations/" + i1+"/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err53];
@@ -3758,7 +3758,7 @@ errors++;
 if(data31.DataSetId !== undefined){
 let data33 = data31.DataSetId;
 if(typeof data33 === "string"){
-if(data33.length < 30 || data33.length > 40 || !pattern4.test(data33)){
+if(data33.length < 30 || data33.length > 40 || !pattern0.test(data33)){
 const err63 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err63];
@@ -3783,7 +3783,7 @@ errors++;
 if(data31.Md5Hash !== undefined){
 let data34 = data31.Md5Hash;
 if(typeof data34 === "string"){
-if(func1(data34) > 24){
+if(func0(data34) > 24){
 const err65 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err65];
@@ -3793,7 +3793,7 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(func1(data34) < 24){
+if(func0(data34) < 24){
 const err66 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err66];
@@ -3803,7 +3803,7 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(!pattern15.test(data34)){
+if(!pattern11.test(data34)){
 const err67 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err67];
@@ -3828,7 +3828,7 @@ errors++;
 if(data31.RevisionId !== undefined){
 let data35 = data31.RevisionId;
 if(typeof data35 === "string"){
-if(data35.length < 30 || data35.length > 40 || !pattern4.test(data35)){
+if(data35.length < 30 || data35.length > 40 || !pattern0.test(data35)){
 const err69 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err69];
@@ -3998,7 +3998,7 @@ errors++;
 if(data38.DataSetId !== undefined){
 let data43 = data38.DataSetId;
 if(typeof data43 === "string"){
-if(data43.length < 30 || data43.length > 40 || !pattern4.test(data43)){
+if(data43.length < 30 || data43.length > 40 || !pattern0.test(data43)){
 const err83 = {instancePath:instancePath+"/Details/ImportAssetsFromS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err83];
@@ -4023,7 +4023,7 @@ errors++;
 if(data38.RevisionId !== undefined){
 let data44 = data38.RevisionId;
 if(typeof data44 === "string"){
-if(data44.length < 30 || data44.length > 40 || !pattern4.test(data44)){
+if(data44.length < 30 || data44.length > 40 || !pattern0.test(data44)){
 const err85 = {instancePath:instancePath+"/Details/ImportAssetsFromS3/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err85];
@@ -4146,7 +4146,7 @@ errors++;
 if(data45.DataSetId !== undefined){
 let data49 = data45.DataSetId;
 if(typeof data49 === "string"){
-if(data49.length < 30 || data49.length > 40 || !pattern4.test(data49)){
+if(data49.length < 30 || data49.length > 40 || !pattern0.test(data49)){
 const err95 = {instancePath:instancePath+"/Details/ImportAssetsFromRedshiftDataShares/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err95];
@@ -4171,7 +4171,7 @@ errors++;
 if(data45.RevisionId !== undefined){
 let data50 = data45.RevisionId;
 if(typeof data50 === "string"){
-if(data50.length < 30 || data50.length > 40 || !pattern4.test(data50)){
+if(data50.length < 30 || data50.length > 40 || !pattern0.test(data50)){
 const err97 = {instancePath:instancePath+"/Details/ImportAssetsFromRedshiftDataShares/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err97];
@@ -4349,7 +4349,7 @@ errors++;
 if(data51.ApiSpecificationMd5Hash !== undefined){
 let data56 = data51.ApiSpecificationMd5Hash;
 if(typeof data56 === "string"){
-if(func1(data56) > 24){
+if(func0(data56) > 24){
 const err113 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err113];
@@ -4359,7 +4359,7 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(func1(data56) < 24){
+if(func0(data56) < 24){
 const err114 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err114];
@@ -4369,7 +4369,7 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(!pattern15.test(data56)){
+if(!pattern11.test(data56)){
 const err115 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err115];
@@ -4419,7 +4419,7 @@ errors++;
 if(data51.DataSetId !== undefined){
 let data59 = data51.DataSetId;
 if(typeof data59 === "string"){
-if(data59.length < 30 || data59.length > 40 || !pattern4.test(data59)){
+if(data59.length < 30 || data59.length > 40 || !pattern0.test(data59)){
 const err119 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err119];
@@ -4456,7 +4456,7 @@ errors++;
 if(data51.RevisionId !== undefined){
 let data61 = data51.RevisionId;
 if(typeof data61 === "string"){
-if(data61.length < 30 || data61.length > 40 || !pattern4.test(data61)){
+if(data61.length < 30 || data61.length > 40 || !pattern0.test(data61)){
 const err122 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err122];
@@ -4656,7 +4656,7 @@ errors++;
 if(data71.KmsKeyArn !== undefined){
 let data72 = data71.KmsKeyArn;
 if(typeof data72 === "string"){
-if(func1(data72) > 2048){
+if(func0(data72) > 2048){
 const err138 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6+"/KmsKeyArn",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
 if(vErrors === null){
 vErrors = [err138];
@@ -4666,7 +4666,7 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(func1(data72) < 1){
+if(func0(data72) < 1){
 const err139 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6+"/KmsKeyArn",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err139];
@@ -4706,7 +4706,7 @@ if(i7 > 1){
 outer0:
 for(;i7--;){
 for(j0 = i7; j0--;){
-if(func0(data70[i7], data70[j0])){
+if(func2(data70[i7], data70[j0])){
 const err142 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j0}};
 if(vErrors === null){
 vErrors = [err142];
@@ -4747,7 +4747,7 @@ errors++;
 if(data63.DataSetId !== undefined){
 let data73 = data63.DataSetId;
 if(typeof data73 === "string"){
-if(data73.length < 30 || data73.length > 40 || !pattern4.test(data73)){
+if(data73.length < 30 || data73.length > 40 || !pattern0.test(data73)){
 const err145 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err145];
@@ -4772,7 +4772,7 @@ errors++;
 if(data63.RevisionId !== undefined){
 let data74 = data63.RevisionId;
 if(typeof data74 === "string"){
-if(data74.length < 30 || data74.length > 40 || !pattern4.test(data74)){
+if(data74.length < 30 || data74.length > 40 || !pattern0.test(data74)){
 const err147 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err147];
@@ -4852,7 +4852,7 @@ errors++;
 if(data75.CatalogId !== undefined){
 let data76 = data75.CatalogId;
 if(typeof data76 === "string"){
-if(func1(data76) > 12){
+if(func0(data76) > 12){
 const err154 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/maxLength",keyword:"maxLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err154];
@@ -4862,7 +4862,7 @@ vErrors.push(err154);
 }
 errors++;
 }
-if(func1(data76) < 12){
+if(func0(data76) < 12){
 const err155 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/minLength",keyword:"minLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err155];
@@ -4872,7 +4872,7 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(data76.length < 12 || data76.length > 12 || !pattern21.test(data76)){
+if(data76.length < 12 || data76.length > 12 || !pattern17.test(data76)){
 const err156 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/dxPattern",keyword:"dxPattern",params:{pattern: "^[\\d]{12}$"}};
 if(vErrors === null){
 vErrors = [err156];
@@ -5205,7 +5205,7 @@ errors++;
 if(data75.RoleArn !== undefined){
 let data93 = data75.RoleArn;
 if(typeof data93 === "string"){
-if(!pattern22.test(data93)){
+if(!pattern18.test(data93)){
 const err182 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/RoleArn",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws:iam::(\\d{12}):role\\/.+$"}};
 if(vErrors === null){
 vErrors = [err182];
@@ -5230,7 +5230,7 @@ errors++;
 if(data75.DataSetId !== undefined){
 let data94 = data75.DataSetId;
 if(typeof data94 === "string"){
-if(data94.length < 30 || data94.length > 40 || !pattern4.test(data94)){
+if(data94.length < 30 || data94.length > 40 || !pattern0.test(data94)){
 const err184 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err184];
@@ -5255,7 +5255,7 @@ errors++;
 if(data75.RevisionId !== undefined){
 let data95 = data75.RevisionId;
 if(typeof data95 === "string"){
-if(data95.length < 30 || data95.length > 40 || !pattern4.test(data95)){
+if(data95.length < 30 || data95.length > 40 || !pattern0.test(data95)){
 const err186 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err186];
@@ -5554,7 +5554,7 @@ errors++;
 if(data.Id !== undefined){
 let data111 = data.Id;
 if(typeof data111 === "string"){
-if(data111.length < 30 || data111.length > 40 || !pattern4.test(data111)){
+if(data111.length < 30 || data111.length > 40 || !pattern0.test(data111)){
 const err210 = {instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err210];
@@ -5624,18 +5624,18 @@ vErrors.push(err215);
 }
 errors++;
 }
-validate37.errors = vErrors;
+validate17.errors = vErrors;
 return errors === 0;
 }
-validate37.evaluated = {"props":{"Arn":true,"CreatedAt":true,"Details":true,"Errors":true,"Id":true,"State":true,"Type":true,"UpdatedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate17.evaluated = {"props":{"Arn":true,"CreatedAt":true,"Details":true,"Errors":true,"Id":true,"State":true,"Type":true,"UpdatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema50 = {"type":"object","properties":{"Code":{"type":"string"},"Details":{"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"]},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"]}}}},"LimitName":{"type":"string"},"LimitValue":{"dxModel":"double"},"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string"}},"required":["Code","Message"]};
+const schema19 = {"type":"object","properties":{"Code":{"type":"string"},"Details":{"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"]},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"]}}}},"LimitName":{"type":"string"},"LimitValue":{"dxModel":"double"},"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string"}},"required":["Code","Message"]};
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate18.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5873,18 +5873,18 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate18.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"props":{"Code":true,"Details":true,"LimitName":true,"LimitValue":true,"Message":true,"ResourceId":true,"ResourceType":true},"dynamicProps":false,"dynamicItems":false};
+validate18.evaluated = {"props":{"Code":true,"Details":true,"LimitName":true,"LimitValue":true,"Message":true,"ResourceId":true,"ResourceType":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema51 = {"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"]};
+const schema20 = {"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"]};
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate39.evaluated;
+const evaluated0 = validate19.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5905,7 +5905,7 @@ errors++;
 if(data.KmsKeyArn !== undefined){
 let data0 = data.KmsKeyArn;
 if(typeof data0 === "string"){
-if(func1(data0) > 2048){
+if(func0(data0) > 2048){
 const err1 = {instancePath:instancePath+"/KmsKeyArn",schemaPath:"#/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
 if(vErrors === null){
 vErrors = [err1];
@@ -5915,7 +5915,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if(func0(data0) < 1){
 const err2 = {instancePath:instancePath+"/KmsKeyArn",schemaPath:"#/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
@@ -5948,18 +5948,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate19.errors = vErrors;
 return errors === 0;
 }
-validate39.evaluated = {"props":{"KmsKeyArn":true},"dynamicProps":false,"dynamicItems":false};
+validate19.evaluated = {"props":{"KmsKeyArn":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema52 = {"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"]};
+const schema21 = {"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"]};
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate40.evaluated;
+const evaluated0 = validate20.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6038,18 +6038,18 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
-validate40.evaluated = {"props":{"TagKey":true,"TagValues":true},"dynamicProps":false,"dynamicItems":false};
+validate20.evaluated = {"props":{"TagKey":true,"TagValues":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema53 = {"type":"object","properties":{"DataSetId":{"type":"string"},"MaxResults":{"type":"integer","minimum":1,"maximum":200},"NextToken":{"type":"string"},"RevisionId":{"type":"string"}}};
+const schema22 = {"type":"object","properties":{"DataSetId":{"type":"string"},"MaxResults":{"type":"integer","minimum":1,"maximum":200},"NextToken":{"type":"string"},"RevisionId":{"type":"string"}}};
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate41.evaluated;
+const evaluated0 = validate21.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6139,18 +6139,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate21.errors = vErrors;
 return errors === 0;
 }
-validate41.evaluated = {"props":{"DataSetId":true,"MaxResults":true,"NextToken":true,"RevisionId":true},"dynamicProps":false,"dynamicItems":false};
+validate21.evaluated = {"props":{"DataSetId":true,"MaxResults":true,"NextToken":true,"RevisionId":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema54 = {"type":"object","properties":{"Jobs":{"type":"array","items":{"type":"object","properties":{"Arn":{"type":"string"},"CreatedAt":{"dxModel":"date"},"Details":{"$ref":"#/$defs/ResponseDetails"},"Errors":{"type":"array","items":{"type":"object","properties":{"Code":{"type":"string"},"Details":{"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"]},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"]}}}},"LimitName":{"type":"string"},"LimitValue":{"dxModel":"double"},"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string"}},"required":["Code","Message"]}},"Id":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"State":{"type":"string"},"Type":{"type":"string"},"UpdatedAt":{"dxModel":"date"}},"required":["Arn","CreatedAt","Details","Id","State","Type","UpdatedAt"]}},"NextToken":{"type":"string"}}};
+const schema23 = {"type":"object","properties":{"Jobs":{"type":"array","items":{"type":"object","properties":{"Arn":{"type":"string"},"CreatedAt":{"dxModel":"date"},"Details":{"$ref":"#/$defs/ResponseDetails"},"Errors":{"type":"array","items":{"type":"object","properties":{"Code":{"type":"string"},"Details":{"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"]},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"]}}}},"LimitName":{"type":"string"},"LimitValue":{"dxModel":"double"},"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string"}},"required":["Code","Message"]}},"Id":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"State":{"type":"string"},"Type":{"type":"string"},"UpdatedAt":{"dxModel":"date"}},"required":["Arn","CreatedAt","Details","Id","State","Type","UpdatedAt"]}},"NextToken":{"type":"string"}}};
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate42.evaluated;
+const evaluated0 = validate22.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6299,7 +6299,7 @@ errors++;
 if(data5.AssetId !== undefined){
 let data6 = data5.AssetId;
 if(typeof data6 === "string"){
-if(data6.length < 30 || data6.length > 40 || !pattern4.test(data6)){
+if(data6.length < 30 || data6.length > 40 || !pattern0.test(data6)){
 const err12 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetToSignedUrl/AssetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err12];
@@ -6324,7 +6324,7 @@ errors++;
 if(data5.DataSetId !== undefined){
 let data7 = data5.DataSetId;
 if(typeof data7 === "string"){
-if(data7.length < 30 || data7.length > 40 || !pattern4.test(data7)){
+if(data7.length < 30 || data7.length > 40 || !pattern0.test(data7)){
 const err14 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetToSignedUrl/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err14];
@@ -6349,7 +6349,7 @@ errors++;
 if(data5.RevisionId !== undefined){
 let data8 = data5.RevisionId;
 if(typeof data8 === "string"){
-if(data8.length < 30 || data8.length > 40 || !pattern4.test(data8)){
+if(data8.length < 30 || data8.length > 40 || !pattern0.test(data8)){
 const err16 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetToSignedUrl/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err16];
@@ -6471,7 +6471,7 @@ errors++;
 if(data13.AssetId !== undefined){
 let data14 = data13.AssetId;
 if(typeof data14 === "string"){
-if(data14.length < 30 || data14.length > 40 || !pattern4.test(data14)){
+if(data14.length < 30 || data14.length > 40 || !pattern0.test(data14)){
 const err26 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/AssetDestinations/" + i1+"/AssetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/items/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err26];
@@ -6544,7 +6544,7 @@ errors++;
 if(data11.DataSetId !== undefined){
 let data17 = data11.DataSetId;
 if(typeof data17 === "string"){
-if(data17.length < 30 || data17.length > 40 || !pattern4.test(data17)){
+if(data17.length < 30 || data17.length > 40 || !pattern0.test(data17)){
 const err32 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err32];
@@ -6618,7 +6618,7 @@ errors++;
 if(data11.RevisionId !== undefined){
 let data21 = data11.RevisionId;
 if(typeof data21 === "string"){
-if(data21.length < 30 || data21.length > 40 || !pattern4.test(data21)){
+if(data21.length < 30 || data21.length > 40 || !pattern0.test(data21)){
 const err38 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err38];
@@ -6678,7 +6678,7 @@ errors++;
 if(data22.DataSetId !== undefined){
 let data23 = data22.DataSetId;
 if(typeof data23 === "string"){
-if(data23.length < 30 || data23.length > 40 || !pattern4.test(data23)){
+if(data23.length < 30 || data23.length > 40 || !pattern0.test(data23)){
 const err43 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err43];
@@ -6803,7 +6803,7 @@ errors++;
 if(data28.RevisionId !== undefined){
 let data31 = data28.RevisionId;
 if(typeof data31 === "string"){
-if(data31.length < 30 || data31.length > 40 || !pattern4.test(data31)){
+if(data31.length < 30 || data31.length > 40 || !pattern0.test(data31)){
 const err53 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/RevisionDestinations/" + i2+"/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err53];
@@ -6921,7 +6921,7 @@ errors++;
 if(data33.DataSetId !== undefined){
 let data35 = data33.DataSetId;
 if(typeof data35 === "string"){
-if(data35.length < 30 || data35.length > 40 || !pattern4.test(data35)){
+if(data35.length < 30 || data35.length > 40 || !pattern0.test(data35)){
 const err63 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err63];
@@ -6946,7 +6946,7 @@ errors++;
 if(data33.Md5Hash !== undefined){
 let data36 = data33.Md5Hash;
 if(typeof data36 === "string"){
-if(func1(data36) > 24){
+if(func0(data36) > 24){
 const err65 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err65];
@@ -6956,7 +6956,7 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(func1(data36) < 24){
+if(func0(data36) < 24){
 const err66 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err66];
@@ -6966,7 +6966,7 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(!pattern15.test(data36)){
+if(!pattern11.test(data36)){
 const err67 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err67];
@@ -6991,7 +6991,7 @@ errors++;
 if(data33.RevisionId !== undefined){
 let data37 = data33.RevisionId;
 if(typeof data37 === "string"){
-if(data37.length < 30 || data37.length > 40 || !pattern4.test(data37)){
+if(data37.length < 30 || data37.length > 40 || !pattern0.test(data37)){
 const err69 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err69];
@@ -7161,7 +7161,7 @@ errors++;
 if(data40.DataSetId !== undefined){
 let data45 = data40.DataSetId;
 if(typeof data45 === "string"){
-if(data45.length < 30 || data45.length > 40 || !pattern4.test(data45)){
+if(data45.length < 30 || data45.length > 40 || !pattern0.test(data45)){
 const err83 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err83];
@@ -7186,7 +7186,7 @@ errors++;
 if(data40.RevisionId !== undefined){
 let data46 = data40.RevisionId;
 if(typeof data46 === "string"){
-if(data46.length < 30 || data46.length > 40 || !pattern4.test(data46)){
+if(data46.length < 30 || data46.length > 40 || !pattern0.test(data46)){
 const err85 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromS3/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err85];
@@ -7309,7 +7309,7 @@ errors++;
 if(data47.DataSetId !== undefined){
 let data51 = data47.DataSetId;
 if(typeof data51 === "string"){
-if(data51.length < 30 || data51.length > 40 || !pattern4.test(data51)){
+if(data51.length < 30 || data51.length > 40 || !pattern0.test(data51)){
 const err95 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromRedshiftDataShares/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err95];
@@ -7334,7 +7334,7 @@ errors++;
 if(data47.RevisionId !== undefined){
 let data52 = data47.RevisionId;
 if(typeof data52 === "string"){
-if(data52.length < 30 || data52.length > 40 || !pattern4.test(data52)){
+if(data52.length < 30 || data52.length > 40 || !pattern0.test(data52)){
 const err97 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromRedshiftDataShares/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err97];
@@ -7512,7 +7512,7 @@ errors++;
 if(data53.ApiSpecificationMd5Hash !== undefined){
 let data58 = data53.ApiSpecificationMd5Hash;
 if(typeof data58 === "string"){
-if(func1(data58) > 24){
+if(func0(data58) > 24){
 const err113 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err113];
@@ -7522,7 +7522,7 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(func1(data58) < 24){
+if(func0(data58) < 24){
 const err114 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err114];
@@ -7532,7 +7532,7 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(!pattern15.test(data58)){
+if(!pattern11.test(data58)){
 const err115 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err115];
@@ -7582,7 +7582,7 @@ errors++;
 if(data53.DataSetId !== undefined){
 let data61 = data53.DataSetId;
 if(typeof data61 === "string"){
-if(data61.length < 30 || data61.length > 40 || !pattern4.test(data61)){
+if(data61.length < 30 || data61.length > 40 || !pattern0.test(data61)){
 const err119 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err119];
@@ -7619,7 +7619,7 @@ errors++;
 if(data53.RevisionId !== undefined){
 let data63 = data53.RevisionId;
 if(typeof data63 === "string"){
-if(data63.length < 30 || data63.length > 40 || !pattern4.test(data63)){
+if(data63.length < 30 || data63.length > 40 || !pattern0.test(data63)){
 const err122 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err122];
@@ -7819,7 +7819,7 @@ errors++;
 if(data73.KmsKeyArn !== undefined){
 let data74 = data73.KmsKeyArn;
 if(typeof data74 === "string"){
-if(func1(data74) > 2048){
+if(func0(data74) > 2048){
 const err138 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i7+"/KmsKeyArn",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
 if(vErrors === null){
 vErrors = [err138];
@@ -7829,7 +7829,7 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(func1(data74) < 1){
+if(func0(data74) < 1){
 const err139 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i7+"/KmsKeyArn",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err139];
@@ -7869,7 +7869,7 @@ if(i8 > 1){
 outer0:
 for(;i8--;){
 for(j0 = i8; j0--;){
-if(func0(data72[i8], data72[j0])){
+if(func2(data72[i8], data72[j0])){
 const err142 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j0}};
 if(vErrors === null){
 vErrors = [err142];
@@ -7910,7 +7910,7 @@ errors++;
 if(data65.DataSetId !== undefined){
 let data75 = data65.DataSetId;
 if(typeof data75 === "string"){
-if(data75.length < 30 || data75.length > 40 || !pattern4.test(data75)){
+if(data75.length < 30 || data75.length > 40 || !pattern0.test(data75)){
 const err145 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err145];
@@ -7935,7 +7935,7 @@ errors++;
 if(data65.RevisionId !== undefined){
 let data76 = data65.RevisionId;
 if(typeof data76 === "string"){
-if(data76.length < 30 || data76.length > 40 || !pattern4.test(data76)){
+if(data76.length < 30 || data76.length > 40 || !pattern0.test(data76)){
 const err147 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err147];
@@ -8015,7 +8015,7 @@ errors++;
 if(data77.CatalogId !== undefined){
 let data78 = data77.CatalogId;
 if(typeof data78 === "string"){
-if(func1(data78) > 12){
+if(func0(data78) > 12){
 const err154 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/maxLength",keyword:"maxLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err154];
@@ -8025,7 +8025,7 @@ vErrors.push(err154);
 }
 errors++;
 }
-if(func1(data78) < 12){
+if(func0(data78) < 12){
 const err155 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/minLength",keyword:"minLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err155];
@@ -8035,7 +8035,7 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(data78.length < 12 || data78.length > 12 || !pattern21.test(data78)){
+if(data78.length < 12 || data78.length > 12 || !pattern17.test(data78)){
 const err156 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/dxPattern",keyword:"dxPattern",params:{pattern: "^[\\d]{12}$"}};
 if(vErrors === null){
 vErrors = [err156];
@@ -8368,7 +8368,7 @@ errors++;
 if(data77.RoleArn !== undefined){
 let data95 = data77.RoleArn;
 if(typeof data95 === "string"){
-if(!pattern22.test(data95)){
+if(!pattern18.test(data95)){
 const err182 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/RoleArn",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws:iam::(\\d{12}):role\\/.+$"}};
 if(vErrors === null){
 vErrors = [err182];
@@ -8393,7 +8393,7 @@ errors++;
 if(data77.DataSetId !== undefined){
 let data96 = data77.DataSetId;
 if(typeof data96 === "string"){
-if(data96.length < 30 || data96.length > 40 || !pattern4.test(data96)){
+if(data96.length < 30 || data96.length > 40 || !pattern0.test(data96)){
 const err184 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err184];
@@ -8418,7 +8418,7 @@ errors++;
 if(data77.RevisionId !== undefined){
 let data97 = data77.RevisionId;
 if(typeof data97 === "string"){
-if(data97.length < 30 || data97.length > 40 || !pattern4.test(data97)){
+if(data97.length < 30 || data97.length > 40 || !pattern0.test(data97)){
 const err186 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err186];
@@ -8717,7 +8717,7 @@ errors++;
 if(data1.Id !== undefined){
 let data113 = data1.Id;
 if(typeof data113 === "string"){
-if(data113.length < 30 || data113.length > 40 || !pattern4.test(data113)){
+if(data113.length < 30 || data113.length > 40 || !pattern0.test(data113)){
 const err210 = {instancePath:instancePath+"/Jobs/" + i0+"/Id",schemaPath:"#/properties/Jobs/items/properties/Id/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err210];
@@ -8823,18 +8823,18 @@ vErrors.push(err218);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate22.errors = vErrors;
 return errors === 0;
 }
-validate42.evaluated = {"props":{"Jobs":true,"NextToken":true},"dynamicProps":false,"dynamicItems":false};
+validate22.evaluated = {"props":{"Jobs":true,"NextToken":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema56 = {"type":"object","properties":{"DataShareArn":{"type":"string"}},"required":["DataShareArn"]};
+const schema25 = {"type":"object","properties":{"DataShareArn":{"type":"string"}},"required":["DataShareArn"]};
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate43.evaluated;
+const evaluated0 = validate23.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8875,18 +8875,18 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate23.errors = vErrors;
 return errors === 0;
 }
-validate43.evaluated = {"props":{"DataShareArn":true},"dynamicProps":false,"dynamicItems":false};
+validate23.evaluated = {"props":{"DataShareArn":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema57 = {"type":"object","properties":{"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string"}},"required":["Message"]};
+const schema26 = {"type":"object","properties":{"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string"}},"required":["Message"]};
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate44.evaluated;
+const evaluated0 = validate24.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8951,17 +8951,17 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate44.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
-validate44.evaluated = {"props":{"Message":true,"ResourceId":true,"ResourceType":true},"dynamicProps":false,"dynamicItems":false};
+validate24.evaluated = {"props":{"Message":true,"ResourceId":true,"ResourceType":true},"dynamicProps":false,"dynamicItems":false};
 
 
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate45.evaluated;
+const evaluated0 = validate25.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9005,7 +9005,7 @@ errors++;
 if(data0.AssetId !== undefined){
 let data1 = data0.AssetId;
 if(typeof data1 === "string"){
-if(data1.length < 30 || data1.length > 40 || !pattern4.test(data1)){
+if(data1.length < 30 || data1.length > 40 || !pattern0.test(data1)){
 const err3 = {instancePath:instancePath+"/ExportAssetToSignedUrl/AssetId",schemaPath:"#/properties/ExportAssetToSignedUrl/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err3];
@@ -9030,7 +9030,7 @@ errors++;
 if(data0.DataSetId !== undefined){
 let data2 = data0.DataSetId;
 if(typeof data2 === "string"){
-if(data2.length < 30 || data2.length > 40 || !pattern4.test(data2)){
+if(data2.length < 30 || data2.length > 40 || !pattern0.test(data2)){
 const err5 = {instancePath:instancePath+"/ExportAssetToSignedUrl/DataSetId",schemaPath:"#/properties/ExportAssetToSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err5];
@@ -9055,7 +9055,7 @@ errors++;
 if(data0.RevisionId !== undefined){
 let data3 = data0.RevisionId;
 if(typeof data3 === "string"){
-if(data3.length < 30 || data3.length > 40 || !pattern4.test(data3)){
+if(data3.length < 30 || data3.length > 40 || !pattern0.test(data3)){
 const err7 = {instancePath:instancePath+"/ExportAssetToSignedUrl/RevisionId",schemaPath:"#/properties/ExportAssetToSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err7];
@@ -9177,7 +9177,7 @@ errors++;
 if(data8.AssetId !== undefined){
 let data9 = data8.AssetId;
 if(typeof data9 === "string"){
-if(data9.length < 30 || data9.length > 40 || !pattern4.test(data9)){
+if(data9.length < 30 || data9.length > 40 || !pattern0.test(data9)){
 const err17 = {instancePath:instancePath+"/ExportAssetsToS3/AssetDestinations/" + i0+"/AssetId",schemaPath:"#/properties/ExportAssetsToS3/properties/AssetDestinations/items/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err17];
@@ -9250,7 +9250,7 @@ errors++;
 if(data6.DataSetId !== undefined){
 let data12 = data6.DataSetId;
 if(typeof data12 === "string"){
-if(data12.length < 30 || data12.length > 40 || !pattern4.test(data12)){
+if(data12.length < 30 || data12.length > 40 || !pattern0.test(data12)){
 const err23 = {instancePath:instancePath+"/ExportAssetsToS3/DataSetId",schemaPath:"#/properties/ExportAssetsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err23];
@@ -9324,7 +9324,7 @@ errors++;
 if(data6.RevisionId !== undefined){
 let data16 = data6.RevisionId;
 if(typeof data16 === "string"){
-if(data16.length < 30 || data16.length > 40 || !pattern4.test(data16)){
+if(data16.length < 30 || data16.length > 40 || !pattern0.test(data16)){
 const err29 = {instancePath:instancePath+"/ExportAssetsToS3/RevisionId",schemaPath:"#/properties/ExportAssetsToS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err29];
@@ -9384,7 +9384,7 @@ errors++;
 if(data17.DataSetId !== undefined){
 let data18 = data17.DataSetId;
 if(typeof data18 === "string"){
-if(data18.length < 30 || data18.length > 40 || !pattern4.test(data18)){
+if(data18.length < 30 || data18.length > 40 || !pattern0.test(data18)){
 const err34 = {instancePath:instancePath+"/ExportRevisionsToS3/DataSetId",schemaPath:"#/properties/ExportRevisionsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err34];
@@ -9509,7 +9509,7 @@ errors++;
 if(data23.RevisionId !== undefined){
 let data26 = data23.RevisionId;
 if(typeof data26 === "string"){
-if(data26.length < 30 || data26.length > 40 || !pattern4.test(data26)){
+if(data26.length < 30 || data26.length > 40 || !pattern0.test(data26)){
 const err44 = {instancePath:instancePath+"/ExportRevisionsToS3/RevisionDestinations/" + i1+"/RevisionId",schemaPath:"#/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err44];
@@ -9627,7 +9627,7 @@ errors++;
 if(data28.DataSetId !== undefined){
 let data30 = data28.DataSetId;
 if(typeof data30 === "string"){
-if(data30.length < 30 || data30.length > 40 || !pattern4.test(data30)){
+if(data30.length < 30 || data30.length > 40 || !pattern0.test(data30)){
 const err54 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/DataSetId",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err54];
@@ -9652,7 +9652,7 @@ errors++;
 if(data28.Md5Hash !== undefined){
 let data31 = data28.Md5Hash;
 if(typeof data31 === "string"){
-if(func1(data31) > 24){
+if(func0(data31) > 24){
 const err56 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/Md5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err56];
@@ -9662,7 +9662,7 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(func1(data31) < 24){
+if(func0(data31) < 24){
 const err57 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/Md5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err57];
@@ -9672,7 +9672,7 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(!pattern15.test(data31)){
+if(!pattern11.test(data31)){
 const err58 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/Md5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err58];
@@ -9697,7 +9697,7 @@ errors++;
 if(data28.RevisionId !== undefined){
 let data32 = data28.RevisionId;
 if(typeof data32 === "string"){
-if(data32.length < 30 || data32.length > 40 || !pattern4.test(data32)){
+if(data32.length < 30 || data32.length > 40 || !pattern0.test(data32)){
 const err60 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/RevisionId",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err60];
@@ -9867,7 +9867,7 @@ errors++;
 if(data35.DataSetId !== undefined){
 let data40 = data35.DataSetId;
 if(typeof data40 === "string"){
-if(data40.length < 30 || data40.length > 40 || !pattern4.test(data40)){
+if(data40.length < 30 || data40.length > 40 || !pattern0.test(data40)){
 const err74 = {instancePath:instancePath+"/ImportAssetsFromS3/DataSetId",schemaPath:"#/properties/ImportAssetsFromS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err74];
@@ -9892,7 +9892,7 @@ errors++;
 if(data35.RevisionId !== undefined){
 let data41 = data35.RevisionId;
 if(typeof data41 === "string"){
-if(data41.length < 30 || data41.length > 40 || !pattern4.test(data41)){
+if(data41.length < 30 || data41.length > 40 || !pattern0.test(data41)){
 const err76 = {instancePath:instancePath+"/ImportAssetsFromS3/RevisionId",schemaPath:"#/properties/ImportAssetsFromS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err76];
@@ -10015,7 +10015,7 @@ errors++;
 if(data42.DataSetId !== undefined){
 let data46 = data42.DataSetId;
 if(typeof data46 === "string"){
-if(data46.length < 30 || data46.length > 40 || !pattern4.test(data46)){
+if(data46.length < 30 || data46.length > 40 || !pattern0.test(data46)){
 const err86 = {instancePath:instancePath+"/ImportAssetsFromRedshiftDataShares/DataSetId",schemaPath:"#/properties/ImportAssetsFromRedshiftDataShares/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err86];
@@ -10040,7 +10040,7 @@ errors++;
 if(data42.RevisionId !== undefined){
 let data47 = data42.RevisionId;
 if(typeof data47 === "string"){
-if(data47.length < 30 || data47.length > 40 || !pattern4.test(data47)){
+if(data47.length < 30 || data47.length > 40 || !pattern0.test(data47)){
 const err88 = {instancePath:instancePath+"/ImportAssetsFromRedshiftDataShares/RevisionId",schemaPath:"#/properties/ImportAssetsFromRedshiftDataShares/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err88];
@@ -10218,7 +10218,7 @@ errors++;
 if(data48.ApiSpecificationMd5Hash !== undefined){
 let data53 = data48.ApiSpecificationMd5Hash;
 if(typeof data53 === "string"){
-if(func1(data53) > 24){
+if(func0(data53) > 24){
 const err104 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err104];
@@ -10228,7 +10228,7 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(func1(data53) < 24){
+if(func0(data53) < 24){
 const err105 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err105];
@@ -10238,7 +10238,7 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(!pattern15.test(data53)){
+if(!pattern11.test(data53)){
 const err106 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err106];
@@ -10288,7 +10288,7 @@ errors++;
 if(data48.DataSetId !== undefined){
 let data56 = data48.DataSetId;
 if(typeof data56 === "string"){
-if(data56.length < 30 || data56.length > 40 || !pattern4.test(data56)){
+if(data56.length < 30 || data56.length > 40 || !pattern0.test(data56)){
 const err110 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/DataSetId",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err110];
@@ -10325,7 +10325,7 @@ errors++;
 if(data48.RevisionId !== undefined){
 let data58 = data48.RevisionId;
 if(typeof data58 === "string"){
-if(data58.length < 30 || data58.length > 40 || !pattern4.test(data58)){
+if(data58.length < 30 || data58.length > 40 || !pattern0.test(data58)){
 const err113 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/RevisionId",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err113];
@@ -10525,7 +10525,7 @@ errors++;
 if(data68.KmsKeyArn !== undefined){
 let data69 = data68.KmsKeyArn;
 if(typeof data69 === "string"){
-if(func1(data69) > 2048){
+if(func0(data69) > 2048){
 const err129 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6+"/KmsKeyArn",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
 if(vErrors === null){
 vErrors = [err129];
@@ -10535,7 +10535,7 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(func1(data69) < 1){
+if(func0(data69) < 1){
 const err130 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6+"/KmsKeyArn",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err130];
@@ -10575,7 +10575,7 @@ if(i7 > 1){
 outer0:
 for(;i7--;){
 for(j0 = i7; j0--;){
-if(func0(data67[i7], data67[j0])){
+if(func2(data67[i7], data67[j0])){
 const err133 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j0}};
 if(vErrors === null){
 vErrors = [err133];
@@ -10616,7 +10616,7 @@ errors++;
 if(data60.DataSetId !== undefined){
 let data70 = data60.DataSetId;
 if(typeof data70 === "string"){
-if(data70.length < 30 || data70.length > 40 || !pattern4.test(data70)){
+if(data70.length < 30 || data70.length > 40 || !pattern0.test(data70)){
 const err136 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/DataSetId",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err136];
@@ -10641,7 +10641,7 @@ errors++;
 if(data60.RevisionId !== undefined){
 let data71 = data60.RevisionId;
 if(typeof data71 === "string"){
-if(data71.length < 30 || data71.length > 40 || !pattern4.test(data71)){
+if(data71.length < 30 || data71.length > 40 || !pattern0.test(data71)){
 const err138 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/RevisionId",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err138];
@@ -10721,7 +10721,7 @@ errors++;
 if(data72.CatalogId !== undefined){
 let data73 = data72.CatalogId;
 if(typeof data73 === "string"){
-if(func1(data73) > 12){
+if(func0(data73) > 12){
 const err145 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/maxLength",keyword:"maxLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err145];
@@ -10731,7 +10731,7 @@ vErrors.push(err145);
 }
 errors++;
 }
-if(func1(data73) < 12){
+if(func0(data73) < 12){
 const err146 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/minLength",keyword:"minLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err146];
@@ -10741,7 +10741,7 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(data73.length < 12 || data73.length > 12 || !pattern21.test(data73)){
+if(data73.length < 12 || data73.length > 12 || !pattern17.test(data73)){
 const err147 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/dxPattern",keyword:"dxPattern",params:{pattern: "^[\\d]{12}$"}};
 if(vErrors === null){
 vErrors = [err147];
@@ -11074,7 +11074,7 @@ errors++;
 if(data72.RoleArn !== undefined){
 let data90 = data72.RoleArn;
 if(typeof data90 === "string"){
-if(!pattern22.test(data90)){
+if(!pattern18.test(data90)){
 const err173 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/RoleArn",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws:iam::(\\d{12}):role\\/.+$"}};
 if(vErrors === null){
 vErrors = [err173];
@@ -11099,7 +11099,7 @@ errors++;
 if(data72.DataSetId !== undefined){
 let data91 = data72.DataSetId;
 if(typeof data91 === "string"){
-if(data91.length < 30 || data91.length > 40 || !pattern4.test(data91)){
+if(data91.length < 30 || data91.length > 40 || !pattern0.test(data91)){
 const err175 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/DataSetId",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err175];
@@ -11124,7 +11124,7 @@ errors++;
 if(data72.RevisionId !== undefined){
 let data92 = data72.RevisionId;
 if(typeof data92 === "string"){
-if(data92.length < 30 || data92.length > 40 || !pattern4.test(data92)){
+if(data92.length < 30 || data92.length > 40 || !pattern0.test(data92)){
 const err177 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/RevisionId",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err177];
@@ -11169,18 +11169,18 @@ vErrors.push(err180);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate25.errors = vErrors;
 return errors === 0;
 }
-validate45.evaluated = {"props":{"ExportAssetToSignedUrl":true,"ExportAssetsToS3":true,"ExportRevisionsToS3":true,"ImportAssetFromSignedUrl":true,"ImportAssetsFromS3":true,"ImportAssetsFromRedshiftDataShares":true,"ImportAssetFromApiGatewayApi":true,"CreateS3DataAccessFromS3Bucket":true,"ImportAssetsFromLakeFormationTagPolicy":true},"dynamicProps":false,"dynamicItems":false};
+validate25.evaluated = {"props":{"ExportAssetToSignedUrl":true,"ExportAssetsToS3":true,"ExportRevisionsToS3":true,"ImportAssetFromSignedUrl":true,"ImportAssetsFromS3":true,"ImportAssetsFromRedshiftDataShares":true,"ImportAssetFromApiGatewayApi":true,"CreateS3DataAccessFromS3Bucket":true,"ImportAssetsFromLakeFormationTagPolicy":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema59 = {"type":"object","properties":{"Bucket":{"type":"string"},"KeyPattern":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["Bucket","RevisionId"]};
+const schema28 = {"type":"object","properties":{"Bucket":{"type":"string"},"KeyPattern":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["Bucket","RevisionId"]};
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate46.evaluated;
+const evaluated0 = validate26.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11235,7 +11235,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data2 = data.RevisionId;
 if(typeof data2 === "string"){
-if(data2.length < 30 || data2.length > 40 || !pattern4.test(data2)){
+if(data2.length < 30 || data2.length > 40 || !pattern0.test(data2)){
 const err4 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err4];
@@ -11268,18 +11268,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate46.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
-validate46.evaluated = {"props":{"Bucket":true,"KeyPattern":true,"RevisionId":true},"dynamicProps":false,"dynamicItems":false};
+validate26.evaluated = {"props":{"Bucket":true,"KeyPattern":true,"RevisionId":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema60 = {"type":"object","properties":{"Bucket":{"type":"string"},"KeyPrefixes":{"type":"array","items":{"type":"string"}},"Keys":{"type":"array","items":{"type":"string"}},"KmsKeysToGrant":{"type":"array","items":{"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"]},"minItems":1,"maxItems":10,"uniqueItems":true}},"required":["Bucket"]};
+const schema29 = {"type":"object","properties":{"Bucket":{"type":"string"},"KeyPrefixes":{"type":"array","items":{"type":"string"}},"Keys":{"type":"array","items":{"type":"string"}},"KmsKeysToGrant":{"type":"array","items":{"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"]},"minItems":1,"maxItems":10,"uniqueItems":true}},"required":["Bucket"]};
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate47.evaluated;
+const evaluated0 = validate27.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11405,7 +11405,7 @@ errors++;
 if(data6.KmsKeyArn !== undefined){
 let data7 = data6.KmsKeyArn;
 if(typeof data7 === "string"){
-if(func1(data7) > 2048){
+if(func0(data7) > 2048){
 const err9 = {instancePath:instancePath+"/KmsKeysToGrant/" + i2+"/KmsKeyArn",schemaPath:"#/properties/KmsKeysToGrant/items/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
 if(vErrors === null){
 vErrors = [err9];
@@ -11415,7 +11415,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(func1(data7) < 1){
+if(func0(data7) < 1){
 const err10 = {instancePath:instancePath+"/KmsKeysToGrant/" + i2+"/KmsKeyArn",schemaPath:"#/properties/KmsKeysToGrant/items/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err10];
@@ -11455,7 +11455,7 @@ if(i3 > 1){
 outer0:
 for(;i3--;){
 for(j0 = i3; j0--;){
-if(func0(data5[i3], data5[j0])){
+if(func2(data5[i3], data5[j0])){
 const err13 = {instancePath:instancePath+"/KmsKeysToGrant",schemaPath:"#/properties/KmsKeysToGrant/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0}};
 if(vErrors === null){
 vErrors = [err13];
@@ -11492,18 +11492,18 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate47.errors = vErrors;
+validate27.errors = vErrors;
 return errors === 0;
 }
-validate47.evaluated = {"props":{"Bucket":true,"KeyPrefixes":true,"Keys":true,"KmsKeysToGrant":true},"dynamicProps":false,"dynamicItems":false};
+validate27.evaluated = {"props":{"Bucket":true,"KeyPrefixes":true,"Keys":true,"KmsKeysToGrant":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema61 = {"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"]}},"Permissions":{"type":"array","items":{"type":"string"}}},"required":["Expression","Permissions"]};
+const schema30 = {"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"]}},"Permissions":{"type":"array","items":{"type":"string"}}},"required":["Expression","Permissions"]};
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate48.evaluated;
+const evaluated0 = validate28.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11661,18 +11661,18 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
-validate48.evaluated = {"props":{"Expression":true,"Permissions":true},"dynamicProps":false,"dynamicItems":false};
+validate28.evaluated = {"props":{"Expression":true,"Permissions":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema62 = {"type":"object","properties":{"Message":{"type":"string"}},"required":["Message"]};
+const schema31 = {"type":"object","properties":{"Message":{"type":"string"}},"required":["Message"]};
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate49.evaluated;
+const evaluated0 = validate29.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11713,18 +11713,18 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate49.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
-validate49.evaluated = {"props":{"Message":true},"dynamicProps":false,"dynamicItems":false};
+validate29.evaluated = {"props":{"Message":true},"dynamicProps":false,"dynamicItems":false};
 
 
-const schema63 = {"type":"object","properties":{"Message":{"type":"string"},"ExceptionCause":{"type":"string"}},"required":["Message"]};
+const schema32 = {"type":"object","properties":{"Message":{"type":"string"},"ExceptionCause":{"type":"string"}},"required":["Message"]};
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate50.evaluated;
+const evaluated0 = validate30.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11777,38 +11777,38 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate50.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
-validate50.evaluated = {"props":{"Message":true,"ExceptionCause":true},"dynamicProps":false,"dynamicItems":false};
+validate30.evaluated = {"props":{"Message":true,"ExceptionCause":true},"dynamicProps":false,"dynamicItems":false};
 
-export const AssetDestinationEntry = validate21 as unknown as CompiledValidator;
-export const AssetSourceEntry = validate22 as unknown as CompiledValidator;
-export const CreateS3DataAccessFromS3BucketResponseDetails = validate23 as unknown as CompiledValidator;
-export const DatabaseLFTagPolicyAndPermissions = validate24 as unknown as CompiledValidator;
-export const Details = validate25 as unknown as CompiledValidator;
-export const ExportAssetToSignedUrlResponseDetails = validate26 as unknown as CompiledValidator;
-export const ExportAssetsToS3ResponseDetails = validate27 as unknown as CompiledValidator;
-export const ExportRevisionsToS3ResponseDetails = validate28 as unknown as CompiledValidator;
-export const ExportServerSideEncryption = validate29 as unknown as CompiledValidator;
-export const ImportAssetFromApiGatewayApiResponseDetails = validate30 as unknown as CompiledValidator;
-export const ImportAssetFromSignedUrlJobErrorDetails = validate31 as unknown as CompiledValidator;
-export const ImportAssetFromSignedUrlResponseDetails = validate32 as unknown as CompiledValidator;
-export const ImportAssetsFromLakeFormationTagPolicyResponseDetails = validate33 as unknown as CompiledValidator;
-export const ImportAssetsFromRedshiftDataSharesResponseDetails = validate34 as unknown as CompiledValidator;
-export const ImportAssetsFromS3ResponseDetails = validate35 as unknown as CompiledValidator;
-export const InternalServerException = validate36 as unknown as CompiledValidator;
-export const JobEntry = validate37 as unknown as CompiledValidator;
-export const JobError = validate38 as unknown as CompiledValidator;
-export const KmsKeyToGrant = validate39 as unknown as CompiledValidator;
-export const LFTag = validate40 as unknown as CompiledValidator;
-export const ListJobsRequest = validate41 as unknown as CompiledValidator;
-export const ListJobsResponse = validate42 as unknown as CompiledValidator;
-export const RedshiftDataShareAssetSourceEntry = validate43 as unknown as CompiledValidator;
-export const ResourceNotFoundException = validate44 as unknown as CompiledValidator;
-export const ResponseDetails = validate45 as unknown as CompiledValidator;
-export const RevisionDestinationEntry = validate46 as unknown as CompiledValidator;
-export const S3DataAccessAssetSourceEntry = validate47 as unknown as CompiledValidator;
-export const TableLFTagPolicyAndPermissions = validate48 as unknown as CompiledValidator;
-export const ThrottlingException = validate49 as unknown as CompiledValidator;
-export const ValidationException = validate50 as unknown as CompiledValidator;
+export const AssetDestinationEntry = validate1 as unknown as CompiledValidator;
+export const AssetSourceEntry = validate2 as unknown as CompiledValidator;
+export const CreateS3DataAccessFromS3BucketResponseDetails = validate3 as unknown as CompiledValidator;
+export const DatabaseLFTagPolicyAndPermissions = validate4 as unknown as CompiledValidator;
+export const Details = validate5 as unknown as CompiledValidator;
+export const ExportAssetToSignedUrlResponseDetails = validate6 as unknown as CompiledValidator;
+export const ExportAssetsToS3ResponseDetails = validate7 as unknown as CompiledValidator;
+export const ExportRevisionsToS3ResponseDetails = validate8 as unknown as CompiledValidator;
+export const ExportServerSideEncryption = validate9 as unknown as CompiledValidator;
+export const ImportAssetFromApiGatewayApiResponseDetails = validate10 as unknown as CompiledValidator;
+export const ImportAssetFromSignedUrlJobErrorDetails = validate11 as unknown as CompiledValidator;
+export const ImportAssetFromSignedUrlResponseDetails = validate12 as unknown as CompiledValidator;
+export const ImportAssetsFromLakeFormationTagPolicyResponseDetails = validate13 as unknown as CompiledValidator;
+export const ImportAssetsFromRedshiftDataSharesResponseDetails = validate14 as unknown as CompiledValidator;
+export const ImportAssetsFromS3ResponseDetails = validate15 as unknown as CompiledValidator;
+export const InternalServerException = validate16 as unknown as CompiledValidator;
+export const JobEntry = validate17 as unknown as CompiledValidator;
+export const JobError = validate18 as unknown as CompiledValidator;
+export const KmsKeyToGrant = validate19 as unknown as CompiledValidator;
+export const LFTag = validate20 as unknown as CompiledValidator;
+export const ListJobsRequest = validate21 as unknown as CompiledValidator;
+export const ListJobsResponse = validate22 as unknown as CompiledValidator;
+export const RedshiftDataShareAssetSourceEntry = validate23 as unknown as CompiledValidator;
+export const ResourceNotFoundException = validate24 as unknown as CompiledValidator;
+export const ResponseDetails = validate25 as unknown as CompiledValidator;
+export const RevisionDestinationEntry = validate26 as unknown as CompiledValidator;
+export const S3DataAccessAssetSourceEntry = validate27 as unknown as CompiledValidator;
+export const TableLFTagPolicyAndPermissions = validate28 as unknown as CompiledValidator;
+export const ThrottlingException = validate29 as unknown as CompiledValidator;
+export const ValidationException = validate30 as unknown as CompiledValidator;

@@ -6,13 +6,13 @@ import type { CompiledValidator } from "../../runtime/bind.js";
 import import0 from "ajv/dist/runtime/ucs2length.js";
 import import1 from "ajv/dist/runtime/equal.js";
 
-const schema32 = {"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["AssetId","Bucket"],"additionalProperties":false};
-const pattern4 = new RegExp("^[a-zA-Z0-9]*$", "");
+const schema1 = {"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["AssetId","Bucket"],"additionalProperties":false};
+const pattern0 = new RegExp("^[a-zA-Z0-9]*$", "");
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate21.evaluated;
+const evaluated0 = validate1.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -55,7 +55,7 @@ errors++;
 if(data.AssetId !== undefined){
 let data0 = data.AssetId;
 if(typeof data0 === "string"){
-if(data0.length < 30 || data0.length > 40 || !pattern4.test(data0)){
+if(data0.length < 30 || data0.length > 40 || !pattern0.test(data0)){
 const err3 = {instancePath:instancePath+"/AssetId",schemaPath:"#/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err3];
@@ -112,18 +112,18 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate21.errors = vErrors;
+validate1.errors = vErrors;
 return errors === 0;
 }
-validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate1.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema33 = {"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false};
+const schema2 = {"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false};
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate22.evaluated;
+const evaluated0 = validate2.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -198,20 +198,20 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate22.errors = vErrors;
+validate2.errors = vErrors;
 return errors === 0;
 }
-validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate2.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema34 = {"type":"object","properties":{"AssetSource":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPrefixes":{"type":"array","items":{"type":"string"}},"Keys":{"type":"array","items":{"type":"string"}},"KmsKeysToGrant":{"type":"array","items":{"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"],"additionalProperties":false},"minItems":1,"maxItems":10,"uniqueItems":true}},"required":["Bucket"],"additionalProperties":false},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSource","DataSetId","RevisionId"],"additionalProperties":false};
-const func1 = (import0.default ?? import0);
-const func0 = (import1.default ?? import1);
+const schema3 = {"type":"object","properties":{"AssetSource":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPrefixes":{"type":"array","items":{"type":"string"}},"Keys":{"type":"array","items":{"type":"string"}},"KmsKeysToGrant":{"type":"array","items":{"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"],"additionalProperties":false},"minItems":1,"maxItems":10,"uniqueItems":true}},"required":["Bucket"],"additionalProperties":false},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSource","DataSetId","RevisionId"],"additionalProperties":false};
+const func0 = (import0.default ?? import0);
+const func2 = (import1.default ?? import1);
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate23.evaluated;
+const evaluated0 = validate3.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -406,7 +406,7 @@ errors++;
 if(data7.KmsKeyArn !== undefined){
 let data8 = data7.KmsKeyArn;
 if(typeof data8 === "string"){
-if(func1(data8) > 2048){
+if(func0(data8) > 2048){
 const err15 = {instancePath:instancePath+"/AssetSource/KmsKeysToGrant/" + i2+"/KmsKeyArn",schemaPath:"#/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
 if(vErrors === null){
 vErrors = [err15];
@@ -416,7 +416,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(func1(data8) < 1){
+if(func0(data8) < 1){
 const err16 = {instancePath:instancePath+"/AssetSource/KmsKeysToGrant/" + i2+"/KmsKeyArn",schemaPath:"#/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err16];
@@ -456,7 +456,7 @@ if(i3 > 1){
 outer0:
 for(;i3--;){
 for(j0 = i3; j0--;){
-if(func0(data6[i3], data6[j0])){
+if(func2(data6[i3], data6[j0])){
 const err19 = {instancePath:instancePath+"/AssetSource/KmsKeysToGrant",schemaPath:"#/properties/AssetSource/properties/KmsKeysToGrant/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0}};
 if(vErrors === null){
 vErrors = [err19];
@@ -497,7 +497,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data9 = data.DataSetId;
 if(typeof data9 === "string"){
-if(data9.length < 30 || data9.length > 40 || !pattern4.test(data9)){
+if(data9.length < 30 || data9.length > 40 || !pattern0.test(data9)){
 const err22 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err22];
@@ -522,7 +522,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data10 = data.RevisionId;
 if(typeof data10 === "string"){
-if(data10.length < 30 || data10.length > 40 || !pattern4.test(data10)){
+if(data10.length < 30 || data10.length > 40 || !pattern0.test(data10)){
 const err24 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err24];
@@ -555,18 +555,18 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate23.errors = vErrors;
+validate3.errors = vErrors;
 return errors === 0;
 }
-validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate3.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema35 = {"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE"]}}},"required":["Expression","Permissions"],"additionalProperties":false};
+const schema4 = {"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE"]}}},"required":["Expression","Permissions"],"additionalProperties":false};
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate24.evaluated;
+const evaluated0 = validate4.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -726,7 +726,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!(data6 === "DESCRIBE")){
-const err12 = {instancePath:instancePath+"/Permissions/" + i2,schemaPath:"#/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema35.properties.Permissions.items.enum}};
+const err12 = {instancePath:instancePath+"/Permissions/" + i2,schemaPath:"#/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema4.properties.Permissions.items.enum}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -759,18 +759,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate24.errors = vErrors;
+validate4.errors = vErrors;
 return errors === 0;
 }
-validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate4.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema36 = {"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}}},"additionalProperties":false};
+const schema5 = {"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}}},"additionalProperties":false};
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate25.evaluated;
+const evaluated0 = validate5.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -937,18 +937,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate5.errors = vErrors;
 return errors === 0;
 }
-validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate5.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema37 = {"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"dxModel":"date"}},"required":["AssetId","DataSetId","RevisionId"],"additionalProperties":false};
+const schema6 = {"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"dxModel":"date"}},"required":["AssetId","DataSetId","RevisionId"],"additionalProperties":false};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate6(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate26.evaluated;
+const evaluated0 = validate6.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1001,7 +1001,7 @@ errors++;
 if(data.AssetId !== undefined){
 let data0 = data.AssetId;
 if(typeof data0 === "string"){
-if(data0.length < 30 || data0.length > 40 || !pattern4.test(data0)){
+if(data0.length < 30 || data0.length > 40 || !pattern0.test(data0)){
 const err4 = {instancePath:instancePath+"/AssetId",schemaPath:"#/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err4];
@@ -1026,7 +1026,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data1 = data.DataSetId;
 if(typeof data1 === "string"){
-if(data1.length < 30 || data1.length > 40 || !pattern4.test(data1)){
+if(data1.length < 30 || data1.length > 40 || !pattern0.test(data1)){
 const err6 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err6];
@@ -1051,7 +1051,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data2 = data.RevisionId;
 if(typeof data2 === "string"){
-if(data2.length < 30 || data2.length > 40 || !pattern4.test(data2)){
+if(data2.length < 30 || data2.length > 40 || !pattern0.test(data2)){
 const err8 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err8];
@@ -1109,18 +1109,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate6.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate6.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema38 = {"type":"object","properties":{"AssetDestinations":{"type":"array","items":{"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["AssetId","Bucket"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetDestinations","DataSetId","RevisionId"],"additionalProperties":false};
+const schema7 = {"type":"object","properties":{"AssetDestinations":{"type":"array","items":{"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["AssetId","Bucket"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetDestinations","DataSetId","RevisionId"],"additionalProperties":false};
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate7(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate27.evaluated;
+const evaluated0 = validate7.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1212,7 +1212,7 @@ errors++;
 if(data1.AssetId !== undefined){
 let data2 = data1.AssetId;
 if(typeof data2 === "string"){
-if(data2.length < 30 || data2.length > 40 || !pattern4.test(data2)){
+if(data2.length < 30 || data2.length > 40 || !pattern0.test(data2)){
 const err7 = {instancePath:instancePath+"/AssetDestinations/" + i0+"/AssetId",schemaPath:"#/properties/AssetDestinations/items/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err7];
@@ -1285,7 +1285,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data5 = data.DataSetId;
 if(typeof data5 === "string"){
-if(data5.length < 30 || data5.length > 40 || !pattern4.test(data5)){
+if(data5.length < 30 || data5.length > 40 || !pattern0.test(data5)){
 const err13 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err13];
@@ -1357,7 +1357,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!((data8 === "aws:kms") || (data8 === "AES256"))){
-const err19 = {instancePath:instancePath+"/Encryption/Type",schemaPath:"#/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema38.properties.Encryption.properties.Type.enum}};
+const err19 = {instancePath:instancePath+"/Encryption/Type",schemaPath:"#/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema7.properties.Encryption.properties.Type.enum}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1382,7 +1382,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data9 = data.RevisionId;
 if(typeof data9 === "string"){
-if(data9.length < 30 || data9.length > 40 || !pattern4.test(data9)){
+if(data9.length < 30 || data9.length > 40 || !pattern0.test(data9)){
 const err21 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err21];
@@ -1415,18 +1415,18 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate7.errors = vErrors;
 return errors === 0;
 }
-validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate7.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema39 = {"type":"object","properties":{"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false},"RevisionDestinations":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPattern":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["Bucket","RevisionId"],"additionalProperties":false}},"EventActionArn":{"type":"string"}},"required":["DataSetId","RevisionDestinations"],"additionalProperties":false};
+const schema8 = {"type":"object","properties":{"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false},"RevisionDestinations":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPattern":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["Bucket","RevisionId"],"additionalProperties":false}},"EventActionArn":{"type":"string"}},"required":["DataSetId","RevisionDestinations"],"additionalProperties":false};
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate8(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate28.evaluated;
+const evaluated0 = validate8.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1469,7 +1469,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data0 = data.DataSetId;
 if(typeof data0 === "string"){
-if(data0.length < 30 || data0.length > 40 || !pattern4.test(data0)){
+if(data0.length < 30 || data0.length > 40 || !pattern0.test(data0)){
 const err3 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err3];
@@ -1541,7 +1541,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!((data3 === "aws:kms") || (data3 === "AES256"))){
-const err9 = {instancePath:instancePath+"/Encryption/Type",schemaPath:"#/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema39.properties.Encryption.properties.Type.enum}};
+const err9 = {instancePath:instancePath+"/Encryption/Type",schemaPath:"#/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema8.properties.Encryption.properties.Type.enum}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1629,7 +1629,7 @@ errors++;
 if(data5.RevisionId !== undefined){
 let data8 = data5.RevisionId;
 if(typeof data8 === "string"){
-if(data8.length < 30 || data8.length > 40 || !pattern4.test(data8)){
+if(data8.length < 30 || data8.length > 40 || !pattern0.test(data8)){
 const err16 = {instancePath:instancePath+"/RevisionDestinations/" + i0+"/RevisionId",schemaPath:"#/properties/RevisionDestinations/items/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err16];
@@ -1698,18 +1698,18 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate8.errors = vErrors;
 return errors === 0;
 }
-validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate8.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema40 = {"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false};
+const schema9 = {"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false};
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate9(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate29.evaluated;
+const evaluated0 = validate9.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1764,7 +1764,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!((data1 === "aws:kms") || (data1 === "AES256"))){
-const err4 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/enum",keyword:"enum",params:{allowedValues: schema40.properties.Type.enum}};
+const err4 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/enum",keyword:"enum",params:{allowedValues: schema9.properties.Type.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1785,20 +1785,20 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate9.errors = vErrors;
 return errors === 0;
 }
-validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate9.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema41 = {"type":"object","properties":{"ApiDescription":{"type":"string"},"ApiId":{"type":"string"},"ApiKey":{"type":"string"},"ApiName":{"type":"string"},"ApiSpecificationMd5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"ApiSpecificationUploadUrl":{"type":"string"},"ApiSpecificationUploadUrlExpiresAt":{"dxModel":"date"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"ProtocolType":{"type":"string","enum":["REST"]},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Stage":{"type":"string"}},"required":["ApiId","ApiName","ApiSpecificationMd5Hash","ApiSpecificationUploadUrl","ApiSpecificationUploadUrlExpiresAt","DataSetId","ProtocolType","RevisionId","Stage"],"additionalProperties":false};
-const func4 = Object.prototype.hasOwnProperty;
-const pattern15 = new RegExp("^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$", "");
+const schema10 = {"type":"object","properties":{"ApiDescription":{"type":"string"},"ApiId":{"type":"string"},"ApiKey":{"type":"string"},"ApiName":{"type":"string"},"ApiSpecificationMd5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"ApiSpecificationUploadUrl":{"type":"string"},"ApiSpecificationUploadUrlExpiresAt":{"dxModel":"date"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"ProtocolType":{"type":"string","enum":["REST"]},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Stage":{"type":"string"}},"required":["ApiId","ApiName","ApiSpecificationMd5Hash","ApiSpecificationUploadUrl","ApiSpecificationUploadUrlExpiresAt","DataSetId","ProtocolType","RevisionId","Stage"],"additionalProperties":false};
+const func3 = Object.prototype.hasOwnProperty;
+const pattern11 = new RegExp("^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$", "");
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
+const evaluated0 = validate10.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1897,7 +1897,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema41.properties, key0))){
+if(!(func3.call(schema10.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err9];
@@ -1959,7 +1959,7 @@ errors++;
 if(data.ApiSpecificationMd5Hash !== undefined){
 let data4 = data.ApiSpecificationMd5Hash;
 if(typeof data4 === "string"){
-if(func1(data4) > 24){
+if(func0(data4) > 24){
 const err14 = {instancePath:instancePath+"/ApiSpecificationMd5Hash",schemaPath:"#/properties/ApiSpecificationMd5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err14];
@@ -1969,7 +1969,7 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(func1(data4) < 24){
+if(func0(data4) < 24){
 const err15 = {instancePath:instancePath+"/ApiSpecificationMd5Hash",schemaPath:"#/properties/ApiSpecificationMd5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err15];
@@ -1979,7 +1979,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!pattern15.test(data4)){
+if(!pattern11.test(data4)){
 const err16 = {instancePath:instancePath+"/ApiSpecificationMd5Hash",schemaPath:"#/properties/ApiSpecificationMd5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err16];
@@ -2029,7 +2029,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data7 = data.DataSetId;
 if(typeof data7 === "string"){
-if(data7.length < 30 || data7.length > 40 || !pattern4.test(data7)){
+if(data7.length < 30 || data7.length > 40 || !pattern0.test(data7)){
 const err20 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err20];
@@ -2064,7 +2064,7 @@ vErrors.push(err22);
 errors++;
 }
 if(!(data8 === "REST")){
-const err23 = {instancePath:instancePath+"/ProtocolType",schemaPath:"#/properties/ProtocolType/enum",keyword:"enum",params:{allowedValues: schema41.properties.ProtocolType.enum}};
+const err23 = {instancePath:instancePath+"/ProtocolType",schemaPath:"#/properties/ProtocolType/enum",keyword:"enum",params:{allowedValues: schema10.properties.ProtocolType.enum}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2077,7 +2077,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data9 = data.RevisionId;
 if(typeof data9 === "string"){
-if(data9.length < 30 || data9.length > 40 || !pattern4.test(data9)){
+if(data9.length < 30 || data9.length > 40 || !pattern0.test(data9)){
 const err24 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err24];
@@ -2122,18 +2122,18 @@ vErrors.push(err27);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate10.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate10.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema42 = {"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false};
+const schema11 = {"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate31.evaluated;
+const evaluated0 = validate11.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2186,18 +2186,18 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate31.errors = vErrors;
+validate11.errors = vErrors;
 return errors === 0;
 }
-validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate11.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema43 = {"type":"object","properties":{"AssetName":{"type":"string"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Md5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"dxModel":"date"}},"required":["AssetName","DataSetId","RevisionId"],"additionalProperties":false};
+const schema12 = {"type":"object","properties":{"AssetName":{"type":"string"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Md5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"dxModel":"date"}},"required":["AssetName","DataSetId","RevisionId"],"additionalProperties":false};
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate32.evaluated;
+const evaluated0 = validate12.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2262,7 +2262,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data1 = data.DataSetId;
 if(typeof data1 === "string"){
-if(data1.length < 30 || data1.length > 40 || !pattern4.test(data1)){
+if(data1.length < 30 || data1.length > 40 || !pattern0.test(data1)){
 const err5 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err5];
@@ -2287,7 +2287,7 @@ errors++;
 if(data.Md5Hash !== undefined){
 let data2 = data.Md5Hash;
 if(typeof data2 === "string"){
-if(func1(data2) > 24){
+if(func0(data2) > 24){
 const err7 = {instancePath:instancePath+"/Md5Hash",schemaPath:"#/properties/Md5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err7];
@@ -2297,7 +2297,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(func1(data2) < 24){
+if(func0(data2) < 24){
 const err8 = {instancePath:instancePath+"/Md5Hash",schemaPath:"#/properties/Md5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err8];
@@ -2307,7 +2307,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!pattern15.test(data2)){
+if(!pattern11.test(data2)){
 const err9 = {instancePath:instancePath+"/Md5Hash",schemaPath:"#/properties/Md5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err9];
@@ -2332,7 +2332,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data3 = data.RevisionId;
 if(typeof data3 === "string"){
-if(data3.length < 30 || data3.length > 40 || !pattern4.test(data3)){
+if(data3.length < 30 || data3.length > 40 || !pattern0.test(data3)){
 const err11 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err11];
@@ -2390,20 +2390,20 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate12.errors = vErrors;
 return errors === 0;
 }
-validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate12.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema44 = {"type":"object","properties":{"CatalogId":{"type":"string","minLength":12,"maxLength":12,"dxPattern":{"source":"^[\\d]{12}$","star":"^[\\d]*$","min":12,"max":12}},"Database":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE"]}}},"required":["Expression","Permissions"],"additionalProperties":false},"Table":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE","SELECT"]}}},"required":["Expression","Permissions"],"additionalProperties":false},"RoleArn":{"type":"string","pattern":"^arn:aws:iam::(\\d{12}):role\\/.+$"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["CatalogId","RoleArn","DataSetId","RevisionId"],"additionalProperties":false};
-const pattern21 = new RegExp("^[\\d]*$", "");
-const pattern22 = new RegExp("^arn:aws:iam::(\\d{12}):role\\/.+$", "");
+const schema13 = {"type":"object","properties":{"CatalogId":{"type":"string","minLength":12,"maxLength":12,"dxPattern":{"source":"^[\\d]{12}$","star":"^[\\d]*$","min":12,"max":12}},"Database":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE"]}}},"required":["Expression","Permissions"],"additionalProperties":false},"Table":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE","SELECT"]}}},"required":["Expression","Permissions"],"additionalProperties":false},"RoleArn":{"type":"string","pattern":"^arn:aws:iam::(\\d{12}):role\\/.+$"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["CatalogId","RoleArn","DataSetId","RevisionId"],"additionalProperties":false};
+const pattern17 = new RegExp("^[\\d]*$", "");
+const pattern18 = new RegExp("^arn:aws:iam::(\\d{12}):role\\/.+$", "");
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate33.evaluated;
+const evaluated0 = validate13.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2466,7 +2466,7 @@ errors++;
 if(data.CatalogId !== undefined){
 let data0 = data.CatalogId;
 if(typeof data0 === "string"){
-if(func1(data0) > 12){
+if(func0(data0) > 12){
 const err5 = {instancePath:instancePath+"/CatalogId",schemaPath:"#/properties/CatalogId/maxLength",keyword:"maxLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err5];
@@ -2476,7 +2476,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(func1(data0) < 12){
+if(func0(data0) < 12){
 const err6 = {instancePath:instancePath+"/CatalogId",schemaPath:"#/properties/CatalogId/minLength",keyword:"minLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err6];
@@ -2486,7 +2486,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data0.length < 12 || data0.length > 12 || !pattern21.test(data0)){
+if(data0.length < 12 || data0.length > 12 || !pattern17.test(data0)){
 const err7 = {instancePath:instancePath+"/CatalogId",schemaPath:"#/properties/CatalogId/dxPattern",keyword:"dxPattern",params:{pattern: "^[\\d]{12}$"}};
 if(vErrors === null){
 vErrors = [err7];
@@ -2663,7 +2663,7 @@ vErrors.push(err20);
 errors++;
 }
 if(!(data8 === "DESCRIBE")){
-const err21 = {instancePath:instancePath+"/Database/Permissions/" + i2,schemaPath:"#/properties/Database/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema44.properties.Database.properties.Permissions.items.enum}};
+const err21 = {instancePath:instancePath+"/Database/Permissions/" + i2,schemaPath:"#/properties/Database/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema13.properties.Database.properties.Permissions.items.enum}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2852,7 +2852,7 @@ vErrors.push(err35);
 errors++;
 }
 if(!((data16 === "DESCRIBE") || (data16 === "SELECT"))){
-const err36 = {instancePath:instancePath+"/Table/Permissions/" + i5,schemaPath:"#/properties/Table/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema44.properties.Table.properties.Permissions.items.enum}};
+const err36 = {instancePath:instancePath+"/Table/Permissions/" + i5,schemaPath:"#/properties/Table/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema13.properties.Table.properties.Permissions.items.enum}};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2889,7 +2889,7 @@ errors++;
 if(data.RoleArn !== undefined){
 let data17 = data.RoleArn;
 if(typeof data17 === "string"){
-if(!pattern22.test(data17)){
+if(!pattern18.test(data17)){
 const err39 = {instancePath:instancePath+"/RoleArn",schemaPath:"#/properties/RoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws:iam::(\\d{12}):role\\/.+$"}};
 if(vErrors === null){
 vErrors = [err39];
@@ -2914,7 +2914,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data18 = data.DataSetId;
 if(typeof data18 === "string"){
-if(data18.length < 30 || data18.length > 40 || !pattern4.test(data18)){
+if(data18.length < 30 || data18.length > 40 || !pattern0.test(data18)){
 const err41 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err41];
@@ -2939,7 +2939,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data19 = data.RevisionId;
 if(typeof data19 === "string"){
-if(data19.length < 30 || data19.length > 40 || !pattern4.test(data19)){
+if(data19.length < 30 || data19.length > 40 || !pattern0.test(data19)){
 const err43 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err43];
@@ -2972,18 +2972,18 @@ vErrors.push(err45);
 }
 errors++;
 }
-validate33.errors = vErrors;
+validate13.errors = vErrors;
 return errors === 0;
 }
-validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate13.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema45 = {"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"DataShareArn":{"type":"string"}},"required":["DataShareArn"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"],"additionalProperties":false};
+const schema14 = {"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"DataShareArn":{"type":"string"}},"required":["DataShareArn"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"],"additionalProperties":false};
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate34.evaluated;
+const evaluated0 = validate14.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3101,7 +3101,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data3 = data.DataSetId;
 if(typeof data3 === "string"){
-if(data3.length < 30 || data3.length > 40 || !pattern4.test(data3)){
+if(data3.length < 30 || data3.length > 40 || !pattern0.test(data3)){
 const err9 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err9];
@@ -3126,7 +3126,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data4 = data.RevisionId;
 if(typeof data4 === "string"){
-if(data4.length < 30 || data4.length > 40 || !pattern4.test(data4)){
+if(data4.length < 30 || data4.length > 40 || !pattern0.test(data4)){
 const err11 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err11];
@@ -3159,18 +3159,18 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate34.errors = vErrors;
+validate14.errors = vErrors;
 return errors === 0;
 }
-validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate14.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema46 = {"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"],"additionalProperties":false};
+const schema15 = {"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"],"additionalProperties":false};
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate35.evaluated;
+const evaluated0 = validate15.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3310,7 +3310,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data4 = data.DataSetId;
 if(typeof data4 === "string"){
-if(data4.length < 30 || data4.length > 40 || !pattern4.test(data4)){
+if(data4.length < 30 || data4.length > 40 || !pattern0.test(data4)){
 const err11 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err11];
@@ -3335,7 +3335,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data5 = data.RevisionId;
 if(typeof data5 === "string"){
-if(data5.length < 30 || data5.length > 40 || !pattern4.test(data5)){
+if(data5.length < 30 || data5.length > 40 || !pattern0.test(data5)){
 const err13 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err13];
@@ -3368,18 +3368,18 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate15.errors = vErrors;
 return errors === 0;
 }
-validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate15.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema47 = {"type":"object","properties":{"Message":{"type":"string"}},"required":["Message"],"additionalProperties":false};
+const schema16 = {"type":"object","properties":{"Message":{"type":"string"}},"required":["Message"],"additionalProperties":false};
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate36.evaluated;
+const evaluated0 = validate16.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3432,19 +3432,19 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate36.errors = vErrors;
+validate16.errors = vErrors;
 return errors === 0;
 }
-validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate16.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema48 = {"type":"object","properties":{"Arn":{"type":"string"},"CreatedAt":{"dxModel":"date"},"Details":{"$ref":"#/$defs/ResponseDetails"},"Errors":{"type":"array","items":{"type":"object","properties":{"Code":{"type":"string","enum":["ACCESS_DENIED_EXCEPTION","INTERNAL_SERVER_EXCEPTION","MALWARE_DETECTED","RESOURCE_NOT_FOUND_EXCEPTION","SERVICE_QUOTA_EXCEEDED_EXCEPTION","VALIDATION_EXCEPTION","MALWARE_SCAN_ENCRYPTED_FILE"]},"Details":{"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}}},"additionalProperties":false},"LimitName":{"type":"string","enum":["Assets per revision","Asset size in GB","Amazon Redshift datashare assets per revision","AWS Lake Formation data permission assets per revision","Amazon S3 data access assets per revision"]},"LimitValue":{"dxModel":"double"},"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string","enum":["REVISION","ASSET","DATA_SET"]}},"required":["Code","Message"],"additionalProperties":false}},"Id":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"State":{"type":"string","enum":["WAITING","IN_PROGRESS","ERROR","COMPLETED","CANCELLED","TIMED_OUT"]},"Type":{"type":"string","enum":["IMPORT_ASSETS_FROM_S3","IMPORT_ASSET_FROM_SIGNED_URL","EXPORT_ASSETS_TO_S3","EXPORT_ASSET_TO_SIGNED_URL","EXPORT_REVISIONS_TO_S3","IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES","IMPORT_ASSET_FROM_API_GATEWAY_API","CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET","IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY"]},"UpdatedAt":{"dxModel":"date"}},"required":["Arn","CreatedAt","Details","Id","State","Type","UpdatedAt"],"additionalProperties":false};
-const schema49 = {"type":"object","properties":{"ExportAssetToSignedUrl":{"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"dxModel":"date"}},"required":["AssetId","DataSetId","RevisionId"],"additionalProperties":false},"ExportAssetsToS3":{"type":"object","properties":{"AssetDestinations":{"type":"array","items":{"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["AssetId","Bucket"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetDestinations","DataSetId","RevisionId"],"additionalProperties":false},"ExportRevisionsToS3":{"type":"object","properties":{"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false},"RevisionDestinations":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPattern":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["Bucket","RevisionId"],"additionalProperties":false}},"EventActionArn":{"type":"string"}},"required":["DataSetId","RevisionDestinations"],"additionalProperties":false},"ImportAssetFromSignedUrl":{"type":"object","properties":{"AssetName":{"type":"string"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Md5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"dxModel":"date"}},"required":["AssetName","DataSetId","RevisionId"],"additionalProperties":false},"ImportAssetsFromS3":{"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"],"additionalProperties":false},"ImportAssetsFromRedshiftDataShares":{"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"DataShareArn":{"type":"string"}},"required":["DataShareArn"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"],"additionalProperties":false},"ImportAssetFromApiGatewayApi":{"type":"object","properties":{"ApiDescription":{"type":"string"},"ApiId":{"type":"string"},"ApiKey":{"type":"string"},"ApiName":{"type":"string"},"ApiSpecificationMd5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"ApiSpecificationUploadUrl":{"type":"string"},"ApiSpecificationUploadUrlExpiresAt":{"dxModel":"date"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"ProtocolType":{"type":"string","enum":["REST"]},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Stage":{"type":"string"}},"required":["ApiId","ApiName","ApiSpecificationMd5Hash","ApiSpecificationUploadUrl","ApiSpecificationUploadUrlExpiresAt","DataSetId","ProtocolType","RevisionId","Stage"],"additionalProperties":false},"CreateS3DataAccessFromS3Bucket":{"type":"object","properties":{"AssetSource":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPrefixes":{"type":"array","items":{"type":"string"}},"Keys":{"type":"array","items":{"type":"string"}},"KmsKeysToGrant":{"type":"array","items":{"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"],"additionalProperties":false},"minItems":1,"maxItems":10,"uniqueItems":true}},"required":["Bucket"],"additionalProperties":false},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSource","DataSetId","RevisionId"],"additionalProperties":false},"ImportAssetsFromLakeFormationTagPolicy":{"type":"object","properties":{"CatalogId":{"type":"string","minLength":12,"maxLength":12,"dxPattern":{"source":"^[\\d]{12}$","star":"^[\\d]*$","min":12,"max":12}},"Database":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE"]}}},"required":["Expression","Permissions"],"additionalProperties":false},"Table":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE","SELECT"]}}},"required":["Expression","Permissions"],"additionalProperties":false},"RoleArn":{"type":"string","pattern":"^arn:aws:iam::(\\d{12}):role\\/.+$"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["CatalogId","RoleArn","DataSetId","RevisionId"],"additionalProperties":false}},"additionalProperties":false};
+const schema17 = {"type":"object","properties":{"Arn":{"type":"string"},"CreatedAt":{"dxModel":"date"},"Details":{"$ref":"#/$defs/ResponseDetails"},"Errors":{"type":"array","items":{"type":"object","properties":{"Code":{"type":"string","enum":["ACCESS_DENIED_EXCEPTION","INTERNAL_SERVER_EXCEPTION","MALWARE_DETECTED","RESOURCE_NOT_FOUND_EXCEPTION","SERVICE_QUOTA_EXCEEDED_EXCEPTION","VALIDATION_EXCEPTION","MALWARE_SCAN_ENCRYPTED_FILE"]},"Details":{"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}}},"additionalProperties":false},"LimitName":{"type":"string","enum":["Assets per revision","Asset size in GB","Amazon Redshift datashare assets per revision","AWS Lake Formation data permission assets per revision","Amazon S3 data access assets per revision"]},"LimitValue":{"dxModel":"double"},"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string","enum":["REVISION","ASSET","DATA_SET"]}},"required":["Code","Message"],"additionalProperties":false}},"Id":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"State":{"type":"string","enum":["WAITING","IN_PROGRESS","ERROR","COMPLETED","CANCELLED","TIMED_OUT"]},"Type":{"type":"string","enum":["IMPORT_ASSETS_FROM_S3","IMPORT_ASSET_FROM_SIGNED_URL","EXPORT_ASSETS_TO_S3","EXPORT_ASSET_TO_SIGNED_URL","EXPORT_REVISIONS_TO_S3","IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES","IMPORT_ASSET_FROM_API_GATEWAY_API","CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET","IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY"]},"UpdatedAt":{"dxModel":"date"}},"required":["Arn","CreatedAt","Details","Id","State","Type","UpdatedAt"],"additionalProperties":false};
+const schema18 = {"type":"object","properties":{"ExportAssetToSignedUrl":{"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"dxModel":"date"}},"required":["AssetId","DataSetId","RevisionId"],"additionalProperties":false},"ExportAssetsToS3":{"type":"object","properties":{"AssetDestinations":{"type":"array","items":{"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["AssetId","Bucket"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetDestinations","DataSetId","RevisionId"],"additionalProperties":false},"ExportRevisionsToS3":{"type":"object","properties":{"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false},"RevisionDestinations":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPattern":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["Bucket","RevisionId"],"additionalProperties":false}},"EventActionArn":{"type":"string"}},"required":["DataSetId","RevisionDestinations"],"additionalProperties":false},"ImportAssetFromSignedUrl":{"type":"object","properties":{"AssetName":{"type":"string"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Md5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"dxModel":"date"}},"required":["AssetName","DataSetId","RevisionId"],"additionalProperties":false},"ImportAssetsFromS3":{"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"],"additionalProperties":false},"ImportAssetsFromRedshiftDataShares":{"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"DataShareArn":{"type":"string"}},"required":["DataShareArn"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"],"additionalProperties":false},"ImportAssetFromApiGatewayApi":{"type":"object","properties":{"ApiDescription":{"type":"string"},"ApiId":{"type":"string"},"ApiKey":{"type":"string"},"ApiName":{"type":"string"},"ApiSpecificationMd5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"ApiSpecificationUploadUrl":{"type":"string"},"ApiSpecificationUploadUrlExpiresAt":{"dxModel":"date"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"ProtocolType":{"type":"string","enum":["REST"]},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Stage":{"type":"string"}},"required":["ApiId","ApiName","ApiSpecificationMd5Hash","ApiSpecificationUploadUrl","ApiSpecificationUploadUrlExpiresAt","DataSetId","ProtocolType","RevisionId","Stage"],"additionalProperties":false},"CreateS3DataAccessFromS3Bucket":{"type":"object","properties":{"AssetSource":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPrefixes":{"type":"array","items":{"type":"string"}},"Keys":{"type":"array","items":{"type":"string"}},"KmsKeysToGrant":{"type":"array","items":{"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"],"additionalProperties":false},"minItems":1,"maxItems":10,"uniqueItems":true}},"required":["Bucket"],"additionalProperties":false},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSource","DataSetId","RevisionId"],"additionalProperties":false},"ImportAssetsFromLakeFormationTagPolicy":{"type":"object","properties":{"CatalogId":{"type":"string","minLength":12,"maxLength":12,"dxPattern":{"source":"^[\\d]{12}$","star":"^[\\d]*$","min":12,"max":12}},"Database":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE"]}}},"required":["Expression","Permissions"],"additionalProperties":false},"Table":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE","SELECT"]}}},"required":["Expression","Permissions"],"additionalProperties":false},"RoleArn":{"type":"string","pattern":"^arn:aws:iam::(\\d{12}):role\\/.+$"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["CatalogId","RoleArn","DataSetId","RevisionId"],"additionalProperties":false}},"additionalProperties":false};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate37.evaluated;
+const evaluated0 = validate17.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3563,7 +3563,7 @@ if(data.Details !== undefined){
 let data2 = data.Details;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key1 in data2){
-if(!(func4.call(schema49.properties, key1))){
+if(!(func3.call(schema18.properties, key1))){
 const err10 = {instancePath:instancePath+"/Details",schemaPath:"#/$defs/ResponseDetails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err10];
@@ -3622,7 +3622,7 @@ errors++;
 if(data3.AssetId !== undefined){
 let data4 = data3.AssetId;
 if(typeof data4 === "string"){
-if(data4.length < 30 || data4.length > 40 || !pattern4.test(data4)){
+if(data4.length < 30 || data4.length > 40 || !pattern0.test(data4)){
 const err15 = {instancePath:instancePath+"/Details/ExportAssetToSignedUrl/AssetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err15];
@@ -3647,7 +3647,7 @@ errors++;
 if(data3.DataSetId !== undefined){
 let data5 = data3.DataSetId;
 if(typeof data5 === "string"){
-if(data5.length < 30 || data5.length > 40 || !pattern4.test(data5)){
+if(data5.length < 30 || data5.length > 40 || !pattern0.test(data5)){
 const err17 = {instancePath:instancePath+"/Details/ExportAssetToSignedUrl/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err17];
@@ -3672,7 +3672,7 @@ errors++;
 if(data3.RevisionId !== undefined){
 let data6 = data3.RevisionId;
 if(typeof data6 === "string"){
-if(data6.length < 30 || data6.length > 40 || !pattern4.test(data6)){
+if(data6.length < 30 || data6.length > 40 || !pattern0.test(data6)){
 const err19 = {instancePath:instancePath+"/Details/ExportAssetToSignedUrl/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err19];
@@ -3818,7 +3818,7 @@ errors++;
 if(data11.AssetId !== undefined){
 let data12 = data11.AssetId;
 if(typeof data12 === "string"){
-if(data12.length < 30 || data12.length > 40 || !pattern4.test(data12)){
+if(data12.length < 30 || data12.length > 40 || !pattern0.test(data12)){
 const err31 = {instancePath:instancePath+"/Details/ExportAssetsToS3/AssetDestinations/" + i0+"/AssetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/items/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err31];
@@ -3891,7 +3891,7 @@ errors++;
 if(data9.DataSetId !== undefined){
 let data15 = data9.DataSetId;
 if(typeof data15 === "string"){
-if(data15.length < 30 || data15.length > 40 || !pattern4.test(data15)){
+if(data15.length < 30 || data15.length > 40 || !pattern0.test(data15)){
 const err37 = {instancePath:instancePath+"/Details/ExportAssetsToS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err37];
@@ -3963,7 +3963,7 @@ vErrors.push(err42);
 errors++;
 }
 if(!((data18 === "aws:kms") || (data18 === "AES256"))){
-const err43 = {instancePath:instancePath+"/Details/ExportAssetsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema49.properties.ExportAssetsToS3.properties.Encryption.properties.Type.enum}};
+const err43 = {instancePath:instancePath+"/Details/ExportAssetsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema18.properties.ExportAssetsToS3.properties.Encryption.properties.Type.enum}};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3988,7 +3988,7 @@ errors++;
 if(data9.RevisionId !== undefined){
 let data19 = data9.RevisionId;
 if(typeof data19 === "string"){
-if(data19.length < 30 || data19.length > 40 || !pattern4.test(data19)){
+if(data19.length < 30 || data19.length > 40 || !pattern0.test(data19)){
 const err45 = {instancePath:instancePath+"/Details/ExportAssetsToS3/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err45];
@@ -4060,7 +4060,7 @@ errors++;
 if(data20.DataSetId !== undefined){
 let data21 = data20.DataSetId;
 if(typeof data21 === "string"){
-if(data21.length < 30 || data21.length > 40 || !pattern4.test(data21)){
+if(data21.length < 30 || data21.length > 40 || !pattern0.test(data21)){
 const err51 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err51];
@@ -4132,7 +4132,7 @@ vErrors.push(err56);
 errors++;
 }
 if(!((data24 === "aws:kms") || (data24 === "AES256"))){
-const err57 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema49.properties.ExportRevisionsToS3.properties.Encryption.properties.Type.enum}};
+const err57 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema18.properties.ExportRevisionsToS3.properties.Encryption.properties.Type.enum}};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -4220,7 +4220,7 @@ errors++;
 if(data26.RevisionId !== undefined){
 let data29 = data26.RevisionId;
 if(typeof data29 === "string"){
-if(data29.length < 30 || data29.length > 40 || !pattern4.test(data29)){
+if(data29.length < 30 || data29.length > 40 || !pattern0.test(data29)){
 const err64 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/RevisionDestinations/" + i1+"/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err64];
@@ -4350,7 +4350,7 @@ errors++;
 if(data31.DataSetId !== undefined){
 let data33 = data31.DataSetId;
 if(typeof data33 === "string"){
-if(data33.length < 30 || data33.length > 40 || !pattern4.test(data33)){
+if(data33.length < 30 || data33.length > 40 || !pattern0.test(data33)){
 const err75 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err75];
@@ -4375,7 +4375,7 @@ errors++;
 if(data31.Md5Hash !== undefined){
 let data34 = data31.Md5Hash;
 if(typeof data34 === "string"){
-if(func1(data34) > 24){
+if(func0(data34) > 24){
 const err77 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err77];
@@ -4385,7 +4385,7 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(func1(data34) < 24){
+if(func0(data34) < 24){
 const err78 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err78];
@@ -4395,7 +4395,7 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(!pattern15.test(data34)){
+if(!pattern11.test(data34)){
 const err79 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err79];
@@ -4420,7 +4420,7 @@ errors++;
 if(data31.RevisionId !== undefined){
 let data35 = data31.RevisionId;
 if(typeof data35 === "string"){
-if(data35.length < 30 || data35.length > 40 || !pattern4.test(data35)){
+if(data35.length < 30 || data35.length > 40 || !pattern0.test(data35)){
 const err81 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err81];
@@ -4614,7 +4614,7 @@ errors++;
 if(data38.DataSetId !== undefined){
 let data43 = data38.DataSetId;
 if(typeof data43 === "string"){
-if(data43.length < 30 || data43.length > 40 || !pattern4.test(data43)){
+if(data43.length < 30 || data43.length > 40 || !pattern0.test(data43)){
 const err97 = {instancePath:instancePath+"/Details/ImportAssetsFromS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err97];
@@ -4639,7 +4639,7 @@ errors++;
 if(data38.RevisionId !== undefined){
 let data44 = data38.RevisionId;
 if(typeof data44 === "string"){
-if(data44.length < 30 || data44.length > 40 || !pattern4.test(data44)){
+if(data44.length < 30 || data44.length > 40 || !pattern0.test(data44)){
 const err99 = {instancePath:instancePath+"/Details/ImportAssetsFromS3/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err99];
@@ -4786,7 +4786,7 @@ errors++;
 if(data45.DataSetId !== undefined){
 let data49 = data45.DataSetId;
 if(typeof data49 === "string"){
-if(data49.length < 30 || data49.length > 40 || !pattern4.test(data49)){
+if(data49.length < 30 || data49.length > 40 || !pattern0.test(data49)){
 const err111 = {instancePath:instancePath+"/Details/ImportAssetsFromRedshiftDataShares/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err111];
@@ -4811,7 +4811,7 @@ errors++;
 if(data45.RevisionId !== undefined){
 let data50 = data45.RevisionId;
 if(typeof data50 === "string"){
-if(data50.length < 30 || data50.length > 40 || !pattern4.test(data50)){
+if(data50.length < 30 || data50.length > 40 || !pattern0.test(data50)){
 const err113 = {instancePath:instancePath+"/Details/ImportAssetsFromRedshiftDataShares/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err113];
@@ -4939,7 +4939,7 @@ vErrors.push(err124);
 errors++;
 }
 for(const key14 in data51){
-if(!(func4.call(schema49.properties.ImportAssetFromApiGatewayApi.properties, key14))){
+if(!(func3.call(schema18.properties.ImportAssetFromApiGatewayApi.properties, key14))){
 const err125 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14}};
 if(vErrors === null){
 vErrors = [err125];
@@ -5001,7 +5001,7 @@ errors++;
 if(data51.ApiSpecificationMd5Hash !== undefined){
 let data56 = data51.ApiSpecificationMd5Hash;
 if(typeof data56 === "string"){
-if(func1(data56) > 24){
+if(func0(data56) > 24){
 const err130 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err130];
@@ -5011,7 +5011,7 @@ vErrors.push(err130);
 }
 errors++;
 }
-if(func1(data56) < 24){
+if(func0(data56) < 24){
 const err131 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err131];
@@ -5021,7 +5021,7 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(!pattern15.test(data56)){
+if(!pattern11.test(data56)){
 const err132 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err132];
@@ -5071,7 +5071,7 @@ errors++;
 if(data51.DataSetId !== undefined){
 let data59 = data51.DataSetId;
 if(typeof data59 === "string"){
-if(data59.length < 30 || data59.length > 40 || !pattern4.test(data59)){
+if(data59.length < 30 || data59.length > 40 || !pattern0.test(data59)){
 const err136 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err136];
@@ -5106,7 +5106,7 @@ vErrors.push(err138);
 errors++;
 }
 if(!(data60 === "REST")){
-const err139 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ProtocolType",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ProtocolType/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetFromApiGatewayApi.properties.ProtocolType.enum}};
+const err139 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ProtocolType",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ProtocolType/enum",keyword:"enum",params:{allowedValues: schema18.properties.ImportAssetFromApiGatewayApi.properties.ProtocolType.enum}};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -5119,7 +5119,7 @@ errors++;
 if(data51.RevisionId !== undefined){
 let data61 = data51.RevisionId;
 if(typeof data61 === "string"){
-if(data61.length < 30 || data61.length > 40 || !pattern4.test(data61)){
+if(data61.length < 30 || data61.length > 40 || !pattern0.test(data61)){
 const err140 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err140];
@@ -5355,7 +5355,7 @@ errors++;
 if(data71.KmsKeyArn !== undefined){
 let data72 = data71.KmsKeyArn;
 if(typeof data72 === "string"){
-if(func1(data72) > 2048){
+if(func0(data72) > 2048){
 const err159 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6+"/KmsKeyArn",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
 if(vErrors === null){
 vErrors = [err159];
@@ -5365,7 +5365,7 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(func1(data72) < 1){
+if(func0(data72) < 1){
 const err160 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6+"/KmsKeyArn",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err160];
@@ -5405,7 +5405,7 @@ if(i7 > 1){
 outer0:
 for(;i7--;){
 for(j0 = i7; j0--;){
-if(func0(data70[i7], data70[j0])){
+if(func2(data70[i7], data70[j0])){
 const err163 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j0}};
 if(vErrors === null){
 vErrors = [err163];
@@ -5446,7 +5446,7 @@ errors++;
 if(data63.DataSetId !== undefined){
 let data73 = data63.DataSetId;
 if(typeof data73 === "string"){
-if(data73.length < 30 || data73.length > 40 || !pattern4.test(data73)){
+if(data73.length < 30 || data73.length > 40 || !pattern0.test(data73)){
 const err166 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err166];
@@ -5471,7 +5471,7 @@ errors++;
 if(data63.RevisionId !== undefined){
 let data74 = data63.RevisionId;
 if(typeof data74 === "string"){
-if(data74.length < 30 || data74.length > 40 || !pattern4.test(data74)){
+if(data74.length < 30 || data74.length > 40 || !pattern0.test(data74)){
 const err168 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err168];
@@ -5563,7 +5563,7 @@ errors++;
 if(data75.CatalogId !== undefined){
 let data76 = data75.CatalogId;
 if(typeof data76 === "string"){
-if(func1(data76) > 12){
+if(func0(data76) > 12){
 const err176 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/maxLength",keyword:"maxLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err176];
@@ -5573,7 +5573,7 @@ vErrors.push(err176);
 }
 errors++;
 }
-if(func1(data76) < 12){
+if(func0(data76) < 12){
 const err177 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/minLength",keyword:"minLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err177];
@@ -5583,7 +5583,7 @@ vErrors.push(err177);
 }
 errors++;
 }
-if(data76.length < 12 || data76.length > 12 || !pattern21.test(data76)){
+if(data76.length < 12 || data76.length > 12 || !pattern17.test(data76)){
 const err178 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/dxPattern",keyword:"dxPattern",params:{pattern: "^[\\d]{12}$"}};
 if(vErrors === null){
 vErrors = [err178];
@@ -5760,7 +5760,7 @@ vErrors.push(err191);
 errors++;
 }
 if(!(data84 === "DESCRIBE")){
-const err192 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Permissions/" + i10,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Database.properties.Permissions.items.enum}};
+const err192 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Permissions/" + i10,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema18.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Database.properties.Permissions.items.enum}};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -5949,7 +5949,7 @@ vErrors.push(err206);
 errors++;
 }
 if(!((data92 === "DESCRIBE") || (data92 === "SELECT"))){
-const err207 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Permissions/" + i13,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Table.properties.Permissions.items.enum}};
+const err207 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Permissions/" + i13,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema18.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Table.properties.Permissions.items.enum}};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -5986,7 +5986,7 @@ errors++;
 if(data75.RoleArn !== undefined){
 let data93 = data75.RoleArn;
 if(typeof data93 === "string"){
-if(!pattern22.test(data93)){
+if(!pattern18.test(data93)){
 const err210 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/RoleArn",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws:iam::(\\d{12}):role\\/.+$"}};
 if(vErrors === null){
 vErrors = [err210];
@@ -6011,7 +6011,7 @@ errors++;
 if(data75.DataSetId !== undefined){
 let data94 = data75.DataSetId;
 if(typeof data94 === "string"){
-if(data94.length < 30 || data94.length > 40 || !pattern4.test(data94)){
+if(data94.length < 30 || data94.length > 40 || !pattern0.test(data94)){
 const err212 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err212];
@@ -6036,7 +6036,7 @@ errors++;
 if(data75.RevisionId !== undefined){
 let data95 = data75.RevisionId;
 if(typeof data95 === "string"){
-if(data95.length < 30 || data95.length > 40 || !pattern4.test(data95)){
+if(data95.length < 30 || data95.length > 40 || !pattern0.test(data95)){
 const err214 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err214];
@@ -6134,7 +6134,7 @@ vErrors.push(err221);
 errors++;
 }
 if(!(((((((data98 === "ACCESS_DENIED_EXCEPTION") || (data98 === "INTERNAL_SERVER_EXCEPTION")) || (data98 === "MALWARE_DETECTED")) || (data98 === "RESOURCE_NOT_FOUND_EXCEPTION")) || (data98 === "SERVICE_QUOTA_EXCEEDED_EXCEPTION")) || (data98 === "VALIDATION_EXCEPTION")) || (data98 === "MALWARE_SCAN_ENCRYPTED_FILE"))){
-const err222 = {instancePath:instancePath+"/Errors/" + i14+"/Code",schemaPath:"#/properties/Errors/items/properties/Code/enum",keyword:"enum",params:{allowedValues: schema48.properties.Errors.items.properties.Code.enum}};
+const err222 = {instancePath:instancePath+"/Errors/" + i14+"/Code",schemaPath:"#/properties/Errors/items/properties/Code/enum",keyword:"enum",params:{allowedValues: schema17.properties.Errors.items.properties.Code.enum}};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -6320,7 +6320,7 @@ vErrors.push(err236);
 errors++;
 }
 if(!(((((data106 === "Assets per revision") || (data106 === "Asset size in GB")) || (data106 === "Amazon Redshift datashare assets per revision")) || (data106 === "AWS Lake Formation data permission assets per revision")) || (data106 === "Amazon S3 data access assets per revision"))){
-const err237 = {instancePath:instancePath+"/Errors/" + i14+"/LimitName",schemaPath:"#/properties/Errors/items/properties/LimitName/enum",keyword:"enum",params:{allowedValues: schema48.properties.Errors.items.properties.LimitName.enum}};
+const err237 = {instancePath:instancePath+"/Errors/" + i14+"/LimitName",schemaPath:"#/properties/Errors/items/properties/LimitName/enum",keyword:"enum",params:{allowedValues: schema17.properties.Errors.items.properties.LimitName.enum}};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -6379,7 +6379,7 @@ vErrors.push(err241);
 errors++;
 }
 if(!(((data110 === "REVISION") || (data110 === "ASSET")) || (data110 === "DATA_SET"))){
-const err242 = {instancePath:instancePath+"/Errors/" + i14+"/ResourceType",schemaPath:"#/properties/Errors/items/properties/ResourceType/enum",keyword:"enum",params:{allowedValues: schema48.properties.Errors.items.properties.ResourceType.enum}};
+const err242 = {instancePath:instancePath+"/Errors/" + i14+"/ResourceType",schemaPath:"#/properties/Errors/items/properties/ResourceType/enum",keyword:"enum",params:{allowedValues: schema17.properties.Errors.items.properties.ResourceType.enum}};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -6416,7 +6416,7 @@ errors++;
 if(data.Id !== undefined){
 let data111 = data.Id;
 if(typeof data111 === "string"){
-if(data111.length < 30 || data111.length > 40 || !pattern4.test(data111)){
+if(data111.length < 30 || data111.length > 40 || !pattern0.test(data111)){
 const err245 = {instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err245];
@@ -6451,7 +6451,7 @@ vErrors.push(err247);
 errors++;
 }
 if(!((((((data112 === "WAITING") || (data112 === "IN_PROGRESS")) || (data112 === "ERROR")) || (data112 === "COMPLETED")) || (data112 === "CANCELLED")) || (data112 === "TIMED_OUT"))){
-const err248 = {instancePath:instancePath+"/State",schemaPath:"#/properties/State/enum",keyword:"enum",params:{allowedValues: schema48.properties.State.enum}};
+const err248 = {instancePath:instancePath+"/State",schemaPath:"#/properties/State/enum",keyword:"enum",params:{allowedValues: schema17.properties.State.enum}};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -6474,7 +6474,7 @@ vErrors.push(err249);
 errors++;
 }
 if(!(((((((((data113 === "IMPORT_ASSETS_FROM_S3") || (data113 === "IMPORT_ASSET_FROM_SIGNED_URL")) || (data113 === "EXPORT_ASSETS_TO_S3")) || (data113 === "EXPORT_ASSET_TO_SIGNED_URL")) || (data113 === "EXPORT_REVISIONS_TO_S3")) || (data113 === "IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES")) || (data113 === "IMPORT_ASSET_FROM_API_GATEWAY_API")) || (data113 === "CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET")) || (data113 === "IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY"))){
-const err250 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/enum",keyword:"enum",params:{allowedValues: schema48.properties.Type.enum}};
+const err250 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/enum",keyword:"enum",params:{allowedValues: schema17.properties.Type.enum}};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -6508,18 +6508,18 @@ vErrors.push(err252);
 }
 errors++;
 }
-validate37.errors = vErrors;
+validate17.errors = vErrors;
 return errors === 0;
 }
-validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate17.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema50 = {"type":"object","properties":{"Code":{"type":"string","enum":["ACCESS_DENIED_EXCEPTION","INTERNAL_SERVER_EXCEPTION","MALWARE_DETECTED","RESOURCE_NOT_FOUND_EXCEPTION","SERVICE_QUOTA_EXCEEDED_EXCEPTION","VALIDATION_EXCEPTION","MALWARE_SCAN_ENCRYPTED_FILE"]},"Details":{"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}}},"additionalProperties":false},"LimitName":{"type":"string","enum":["Assets per revision","Asset size in GB","Amazon Redshift datashare assets per revision","AWS Lake Formation data permission assets per revision","Amazon S3 data access assets per revision"]},"LimitValue":{"dxModel":"double"},"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string","enum":["REVISION","ASSET","DATA_SET"]}},"required":["Code","Message"],"additionalProperties":false};
+const schema19 = {"type":"object","properties":{"Code":{"type":"string","enum":["ACCESS_DENIED_EXCEPTION","INTERNAL_SERVER_EXCEPTION","MALWARE_DETECTED","RESOURCE_NOT_FOUND_EXCEPTION","SERVICE_QUOTA_EXCEEDED_EXCEPTION","VALIDATION_EXCEPTION","MALWARE_SCAN_ENCRYPTED_FILE"]},"Details":{"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}}},"additionalProperties":false},"LimitName":{"type":"string","enum":["Assets per revision","Asset size in GB","Amazon Redshift datashare assets per revision","AWS Lake Formation data permission assets per revision","Amazon S3 data access assets per revision"]},"LimitValue":{"dxModel":"double"},"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string","enum":["REVISION","ASSET","DATA_SET"]}},"required":["Code","Message"],"additionalProperties":false};
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate18.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6572,7 +6572,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(((((((data0 === "ACCESS_DENIED_EXCEPTION") || (data0 === "INTERNAL_SERVER_EXCEPTION")) || (data0 === "MALWARE_DETECTED")) || (data0 === "RESOURCE_NOT_FOUND_EXCEPTION")) || (data0 === "SERVICE_QUOTA_EXCEEDED_EXCEPTION")) || (data0 === "VALIDATION_EXCEPTION")) || (data0 === "MALWARE_SCAN_ENCRYPTED_FILE"))){
-const err4 = {instancePath:instancePath+"/Code",schemaPath:"#/properties/Code/enum",keyword:"enum",params:{allowedValues: schema50.properties.Code.enum}};
+const err4 = {instancePath:instancePath+"/Code",schemaPath:"#/properties/Code/enum",keyword:"enum",params:{allowedValues: schema19.properties.Code.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6758,7 +6758,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!(((((data8 === "Assets per revision") || (data8 === "Asset size in GB")) || (data8 === "Amazon Redshift datashare assets per revision")) || (data8 === "AWS Lake Formation data permission assets per revision")) || (data8 === "Amazon S3 data access assets per revision"))){
-const err19 = {instancePath:instancePath+"/LimitName",schemaPath:"#/properties/LimitName/enum",keyword:"enum",params:{allowedValues: schema50.properties.LimitName.enum}};
+const err19 = {instancePath:instancePath+"/LimitName",schemaPath:"#/properties/LimitName/enum",keyword:"enum",params:{allowedValues: schema19.properties.LimitName.enum}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6817,7 +6817,7 @@ vErrors.push(err23);
 errors++;
 }
 if(!(((data12 === "REVISION") || (data12 === "ASSET")) || (data12 === "DATA_SET"))){
-const err24 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/properties/ResourceType/enum",keyword:"enum",params:{allowedValues: schema50.properties.ResourceType.enum}};
+const err24 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/properties/ResourceType/enum",keyword:"enum",params:{allowedValues: schema19.properties.ResourceType.enum}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6838,18 +6838,18 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate18.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate18.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema51 = {"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"],"additionalProperties":false};
+const schema20 = {"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"],"additionalProperties":false};
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate39.evaluated;
+const evaluated0 = validate19.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6882,7 +6882,7 @@ errors++;
 if(data.KmsKeyArn !== undefined){
 let data0 = data.KmsKeyArn;
 if(typeof data0 === "string"){
-if(func1(data0) > 2048){
+if(func0(data0) > 2048){
 const err2 = {instancePath:instancePath+"/KmsKeyArn",schemaPath:"#/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
 if(vErrors === null){
 vErrors = [err2];
@@ -6892,7 +6892,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if(func0(data0) < 1){
 const err3 = {instancePath:instancePath+"/KmsKeyArn",schemaPath:"#/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err3];
@@ -6925,18 +6925,18 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate19.errors = vErrors;
 return errors === 0;
 }
-validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate19.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema52 = {"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false};
+const schema21 = {"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false};
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate40.evaluated;
+const evaluated0 = validate20.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7027,18 +7027,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
-validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema53 = {"type":"object","properties":{"DataSetId":{"type":"string"},"MaxResults":{"type":"integer","minimum":1,"maximum":200},"NextToken":{"type":"string"},"RevisionId":{"type":"string"}},"additionalProperties":false};
+const schema22 = {"type":"object","properties":{"DataSetId":{"type":"string"},"MaxResults":{"type":"integer","minimum":1,"maximum":200},"NextToken":{"type":"string"},"RevisionId":{"type":"string"}},"additionalProperties":false};
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate41.evaluated;
+const evaluated0 = validate21.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7140,18 +7140,18 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate21.errors = vErrors;
 return errors === 0;
 }
-validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema54 = {"type":"object","properties":{"Jobs":{"type":"array","items":{"type":"object","properties":{"Arn":{"type":"string"},"CreatedAt":{"dxModel":"date"},"Details":{"$ref":"#/$defs/ResponseDetails"},"Errors":{"type":"array","items":{"type":"object","properties":{"Code":{"type":"string","enum":["ACCESS_DENIED_EXCEPTION","INTERNAL_SERVER_EXCEPTION","MALWARE_DETECTED","RESOURCE_NOT_FOUND_EXCEPTION","SERVICE_QUOTA_EXCEEDED_EXCEPTION","VALIDATION_EXCEPTION","MALWARE_SCAN_ENCRYPTED_FILE"]},"Details":{"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}}},"additionalProperties":false},"LimitName":{"type":"string","enum":["Assets per revision","Asset size in GB","Amazon Redshift datashare assets per revision","AWS Lake Formation data permission assets per revision","Amazon S3 data access assets per revision"]},"LimitValue":{"dxModel":"double"},"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string","enum":["REVISION","ASSET","DATA_SET"]}},"required":["Code","Message"],"additionalProperties":false}},"Id":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"State":{"type":"string","enum":["WAITING","IN_PROGRESS","ERROR","COMPLETED","CANCELLED","TIMED_OUT"]},"Type":{"type":"string","enum":["IMPORT_ASSETS_FROM_S3","IMPORT_ASSET_FROM_SIGNED_URL","EXPORT_ASSETS_TO_S3","EXPORT_ASSET_TO_SIGNED_URL","EXPORT_REVISIONS_TO_S3","IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES","IMPORT_ASSET_FROM_API_GATEWAY_API","CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET","IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY"]},"UpdatedAt":{"dxModel":"date"}},"required":["Arn","CreatedAt","Details","Id","State","Type","UpdatedAt"],"additionalProperties":false}},"NextToken":{"type":"string"}},"additionalProperties":false};
+const schema23 = {"type":"object","properties":{"Jobs":{"type":"array","items":{"type":"object","properties":{"Arn":{"type":"string"},"CreatedAt":{"dxModel":"date"},"Details":{"$ref":"#/$defs/ResponseDetails"},"Errors":{"type":"array","items":{"type":"object","properties":{"Code":{"type":"string","enum":["ACCESS_DENIED_EXCEPTION","INTERNAL_SERVER_EXCEPTION","MALWARE_DETECTED","RESOURCE_NOT_FOUND_EXCEPTION","SERVICE_QUOTA_EXCEEDED_EXCEPTION","VALIDATION_EXCEPTION","MALWARE_SCAN_ENCRYPTED_FILE"]},"Details":{"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}}},"additionalProperties":false},"LimitName":{"type":"string","enum":["Assets per revision","Asset size in GB","Amazon Redshift datashare assets per revision","AWS Lake Formation data permission assets per revision","Amazon S3 data access assets per revision"]},"LimitValue":{"dxModel":"double"},"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string","enum":["REVISION","ASSET","DATA_SET"]}},"required":["Code","Message"],"additionalProperties":false}},"Id":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"State":{"type":"string","enum":["WAITING","IN_PROGRESS","ERROR","COMPLETED","CANCELLED","TIMED_OUT"]},"Type":{"type":"string","enum":["IMPORT_ASSETS_FROM_S3","IMPORT_ASSET_FROM_SIGNED_URL","EXPORT_ASSETS_TO_S3","EXPORT_ASSET_TO_SIGNED_URL","EXPORT_REVISIONS_TO_S3","IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES","IMPORT_ASSET_FROM_API_GATEWAY_API","CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET","IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY"]},"UpdatedAt":{"dxModel":"date"}},"required":["Arn","CreatedAt","Details","Id","State","Type","UpdatedAt"],"additionalProperties":false}},"NextToken":{"type":"string"}},"additionalProperties":false};
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate42.evaluated;
+const evaluated0 = validate22.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7289,7 +7289,7 @@ if(data1.Details !== undefined){
 let data4 = data1.Details;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key2 in data4){
-if(!(func4.call(schema49.properties, key2))){
+if(!(func3.call(schema18.properties, key2))){
 const err11 = {instancePath:instancePath+"/Jobs/" + i0+"/Details",schemaPath:"#/$defs/ResponseDetails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
 if(vErrors === null){
 vErrors = [err11];
@@ -7348,7 +7348,7 @@ errors++;
 if(data5.AssetId !== undefined){
 let data6 = data5.AssetId;
 if(typeof data6 === "string"){
-if(data6.length < 30 || data6.length > 40 || !pattern4.test(data6)){
+if(data6.length < 30 || data6.length > 40 || !pattern0.test(data6)){
 const err16 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetToSignedUrl/AssetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err16];
@@ -7373,7 +7373,7 @@ errors++;
 if(data5.DataSetId !== undefined){
 let data7 = data5.DataSetId;
 if(typeof data7 === "string"){
-if(data7.length < 30 || data7.length > 40 || !pattern4.test(data7)){
+if(data7.length < 30 || data7.length > 40 || !pattern0.test(data7)){
 const err18 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetToSignedUrl/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err18];
@@ -7398,7 +7398,7 @@ errors++;
 if(data5.RevisionId !== undefined){
 let data8 = data5.RevisionId;
 if(typeof data8 === "string"){
-if(data8.length < 30 || data8.length > 40 || !pattern4.test(data8)){
+if(data8.length < 30 || data8.length > 40 || !pattern0.test(data8)){
 const err20 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetToSignedUrl/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err20];
@@ -7544,7 +7544,7 @@ errors++;
 if(data13.AssetId !== undefined){
 let data14 = data13.AssetId;
 if(typeof data14 === "string"){
-if(data14.length < 30 || data14.length > 40 || !pattern4.test(data14)){
+if(data14.length < 30 || data14.length > 40 || !pattern0.test(data14)){
 const err32 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/AssetDestinations/" + i1+"/AssetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/items/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err32];
@@ -7617,7 +7617,7 @@ errors++;
 if(data11.DataSetId !== undefined){
 let data17 = data11.DataSetId;
 if(typeof data17 === "string"){
-if(data17.length < 30 || data17.length > 40 || !pattern4.test(data17)){
+if(data17.length < 30 || data17.length > 40 || !pattern0.test(data17)){
 const err38 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err38];
@@ -7689,7 +7689,7 @@ vErrors.push(err43);
 errors++;
 }
 if(!((data20 === "aws:kms") || (data20 === "AES256"))){
-const err44 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema49.properties.ExportAssetsToS3.properties.Encryption.properties.Type.enum}};
+const err44 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema18.properties.ExportAssetsToS3.properties.Encryption.properties.Type.enum}};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7714,7 +7714,7 @@ errors++;
 if(data11.RevisionId !== undefined){
 let data21 = data11.RevisionId;
 if(typeof data21 === "string"){
-if(data21.length < 30 || data21.length > 40 || !pattern4.test(data21)){
+if(data21.length < 30 || data21.length > 40 || !pattern0.test(data21)){
 const err46 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err46];
@@ -7786,7 +7786,7 @@ errors++;
 if(data22.DataSetId !== undefined){
 let data23 = data22.DataSetId;
 if(typeof data23 === "string"){
-if(data23.length < 30 || data23.length > 40 || !pattern4.test(data23)){
+if(data23.length < 30 || data23.length > 40 || !pattern0.test(data23)){
 const err52 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err52];
@@ -7858,7 +7858,7 @@ vErrors.push(err57);
 errors++;
 }
 if(!((data26 === "aws:kms") || (data26 === "AES256"))){
-const err58 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema49.properties.ExportRevisionsToS3.properties.Encryption.properties.Type.enum}};
+const err58 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema18.properties.ExportRevisionsToS3.properties.Encryption.properties.Type.enum}};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -7946,7 +7946,7 @@ errors++;
 if(data28.RevisionId !== undefined){
 let data31 = data28.RevisionId;
 if(typeof data31 === "string"){
-if(data31.length < 30 || data31.length > 40 || !pattern4.test(data31)){
+if(data31.length < 30 || data31.length > 40 || !pattern0.test(data31)){
 const err65 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/RevisionDestinations/" + i2+"/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err65];
@@ -8076,7 +8076,7 @@ errors++;
 if(data33.DataSetId !== undefined){
 let data35 = data33.DataSetId;
 if(typeof data35 === "string"){
-if(data35.length < 30 || data35.length > 40 || !pattern4.test(data35)){
+if(data35.length < 30 || data35.length > 40 || !pattern0.test(data35)){
 const err76 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err76];
@@ -8101,7 +8101,7 @@ errors++;
 if(data33.Md5Hash !== undefined){
 let data36 = data33.Md5Hash;
 if(typeof data36 === "string"){
-if(func1(data36) > 24){
+if(func0(data36) > 24){
 const err78 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err78];
@@ -8111,7 +8111,7 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(func1(data36) < 24){
+if(func0(data36) < 24){
 const err79 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err79];
@@ -8121,7 +8121,7 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(!pattern15.test(data36)){
+if(!pattern11.test(data36)){
 const err80 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err80];
@@ -8146,7 +8146,7 @@ errors++;
 if(data33.RevisionId !== undefined){
 let data37 = data33.RevisionId;
 if(typeof data37 === "string"){
-if(data37.length < 30 || data37.length > 40 || !pattern4.test(data37)){
+if(data37.length < 30 || data37.length > 40 || !pattern0.test(data37)){
 const err82 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err82];
@@ -8340,7 +8340,7 @@ errors++;
 if(data40.DataSetId !== undefined){
 let data45 = data40.DataSetId;
 if(typeof data45 === "string"){
-if(data45.length < 30 || data45.length > 40 || !pattern4.test(data45)){
+if(data45.length < 30 || data45.length > 40 || !pattern0.test(data45)){
 const err98 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err98];
@@ -8365,7 +8365,7 @@ errors++;
 if(data40.RevisionId !== undefined){
 let data46 = data40.RevisionId;
 if(typeof data46 === "string"){
-if(data46.length < 30 || data46.length > 40 || !pattern4.test(data46)){
+if(data46.length < 30 || data46.length > 40 || !pattern0.test(data46)){
 const err100 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromS3/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err100];
@@ -8512,7 +8512,7 @@ errors++;
 if(data47.DataSetId !== undefined){
 let data51 = data47.DataSetId;
 if(typeof data51 === "string"){
-if(data51.length < 30 || data51.length > 40 || !pattern4.test(data51)){
+if(data51.length < 30 || data51.length > 40 || !pattern0.test(data51)){
 const err112 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromRedshiftDataShares/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err112];
@@ -8537,7 +8537,7 @@ errors++;
 if(data47.RevisionId !== undefined){
 let data52 = data47.RevisionId;
 if(typeof data52 === "string"){
-if(data52.length < 30 || data52.length > 40 || !pattern4.test(data52)){
+if(data52.length < 30 || data52.length > 40 || !pattern0.test(data52)){
 const err114 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromRedshiftDataShares/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err114];
@@ -8665,7 +8665,7 @@ vErrors.push(err125);
 errors++;
 }
 for(const key15 in data53){
-if(!(func4.call(schema49.properties.ImportAssetFromApiGatewayApi.properties, key15))){
+if(!(func3.call(schema18.properties.ImportAssetFromApiGatewayApi.properties, key15))){
 const err126 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15}};
 if(vErrors === null){
 vErrors = [err126];
@@ -8727,7 +8727,7 @@ errors++;
 if(data53.ApiSpecificationMd5Hash !== undefined){
 let data58 = data53.ApiSpecificationMd5Hash;
 if(typeof data58 === "string"){
-if(func1(data58) > 24){
+if(func0(data58) > 24){
 const err131 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err131];
@@ -8737,7 +8737,7 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(func1(data58) < 24){
+if(func0(data58) < 24){
 const err132 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err132];
@@ -8747,7 +8747,7 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(!pattern15.test(data58)){
+if(!pattern11.test(data58)){
 const err133 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err133];
@@ -8797,7 +8797,7 @@ errors++;
 if(data53.DataSetId !== undefined){
 let data61 = data53.DataSetId;
 if(typeof data61 === "string"){
-if(data61.length < 30 || data61.length > 40 || !pattern4.test(data61)){
+if(data61.length < 30 || data61.length > 40 || !pattern0.test(data61)){
 const err137 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err137];
@@ -8832,7 +8832,7 @@ vErrors.push(err139);
 errors++;
 }
 if(!(data62 === "REST")){
-const err140 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ProtocolType",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ProtocolType/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetFromApiGatewayApi.properties.ProtocolType.enum}};
+const err140 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ProtocolType",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ProtocolType/enum",keyword:"enum",params:{allowedValues: schema18.properties.ImportAssetFromApiGatewayApi.properties.ProtocolType.enum}};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -8845,7 +8845,7 @@ errors++;
 if(data53.RevisionId !== undefined){
 let data63 = data53.RevisionId;
 if(typeof data63 === "string"){
-if(data63.length < 30 || data63.length > 40 || !pattern4.test(data63)){
+if(data63.length < 30 || data63.length > 40 || !pattern0.test(data63)){
 const err141 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err141];
@@ -9081,7 +9081,7 @@ errors++;
 if(data73.KmsKeyArn !== undefined){
 let data74 = data73.KmsKeyArn;
 if(typeof data74 === "string"){
-if(func1(data74) > 2048){
+if(func0(data74) > 2048){
 const err160 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i7+"/KmsKeyArn",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
 if(vErrors === null){
 vErrors = [err160];
@@ -9091,7 +9091,7 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(func1(data74) < 1){
+if(func0(data74) < 1){
 const err161 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i7+"/KmsKeyArn",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err161];
@@ -9131,7 +9131,7 @@ if(i8 > 1){
 outer0:
 for(;i8--;){
 for(j0 = i8; j0--;){
-if(func0(data72[i8], data72[j0])){
+if(func2(data72[i8], data72[j0])){
 const err164 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j0}};
 if(vErrors === null){
 vErrors = [err164];
@@ -9172,7 +9172,7 @@ errors++;
 if(data65.DataSetId !== undefined){
 let data75 = data65.DataSetId;
 if(typeof data75 === "string"){
-if(data75.length < 30 || data75.length > 40 || !pattern4.test(data75)){
+if(data75.length < 30 || data75.length > 40 || !pattern0.test(data75)){
 const err167 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err167];
@@ -9197,7 +9197,7 @@ errors++;
 if(data65.RevisionId !== undefined){
 let data76 = data65.RevisionId;
 if(typeof data76 === "string"){
-if(data76.length < 30 || data76.length > 40 || !pattern4.test(data76)){
+if(data76.length < 30 || data76.length > 40 || !pattern0.test(data76)){
 const err169 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err169];
@@ -9289,7 +9289,7 @@ errors++;
 if(data77.CatalogId !== undefined){
 let data78 = data77.CatalogId;
 if(typeof data78 === "string"){
-if(func1(data78) > 12){
+if(func0(data78) > 12){
 const err177 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/maxLength",keyword:"maxLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err177];
@@ -9299,7 +9299,7 @@ vErrors.push(err177);
 }
 errors++;
 }
-if(func1(data78) < 12){
+if(func0(data78) < 12){
 const err178 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/minLength",keyword:"minLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err178];
@@ -9309,7 +9309,7 @@ vErrors.push(err178);
 }
 errors++;
 }
-if(data78.length < 12 || data78.length > 12 || !pattern21.test(data78)){
+if(data78.length < 12 || data78.length > 12 || !pattern17.test(data78)){
 const err179 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/dxPattern",keyword:"dxPattern",params:{pattern: "^[\\d]{12}$"}};
 if(vErrors === null){
 vErrors = [err179];
@@ -9486,7 +9486,7 @@ vErrors.push(err192);
 errors++;
 }
 if(!(data86 === "DESCRIBE")){
-const err193 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Permissions/" + i11,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Database.properties.Permissions.items.enum}};
+const err193 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Permissions/" + i11,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema18.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Database.properties.Permissions.items.enum}};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -9675,7 +9675,7 @@ vErrors.push(err207);
 errors++;
 }
 if(!((data94 === "DESCRIBE") || (data94 === "SELECT"))){
-const err208 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Permissions/" + i14,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Table.properties.Permissions.items.enum}};
+const err208 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Permissions/" + i14,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema18.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Table.properties.Permissions.items.enum}};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -9712,7 +9712,7 @@ errors++;
 if(data77.RoleArn !== undefined){
 let data95 = data77.RoleArn;
 if(typeof data95 === "string"){
-if(!pattern22.test(data95)){
+if(!pattern18.test(data95)){
 const err211 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/RoleArn",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws:iam::(\\d{12}):role\\/.+$"}};
 if(vErrors === null){
 vErrors = [err211];
@@ -9737,7 +9737,7 @@ errors++;
 if(data77.DataSetId !== undefined){
 let data96 = data77.DataSetId;
 if(typeof data96 === "string"){
-if(data96.length < 30 || data96.length > 40 || !pattern4.test(data96)){
+if(data96.length < 30 || data96.length > 40 || !pattern0.test(data96)){
 const err213 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err213];
@@ -9762,7 +9762,7 @@ errors++;
 if(data77.RevisionId !== undefined){
 let data97 = data77.RevisionId;
 if(typeof data97 === "string"){
-if(data97.length < 30 || data97.length > 40 || !pattern4.test(data97)){
+if(data97.length < 30 || data97.length > 40 || !pattern0.test(data97)){
 const err215 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err215];
@@ -9860,7 +9860,7 @@ vErrors.push(err222);
 errors++;
 }
 if(!(((((((data100 === "ACCESS_DENIED_EXCEPTION") || (data100 === "INTERNAL_SERVER_EXCEPTION")) || (data100 === "MALWARE_DETECTED")) || (data100 === "RESOURCE_NOT_FOUND_EXCEPTION")) || (data100 === "SERVICE_QUOTA_EXCEEDED_EXCEPTION")) || (data100 === "VALIDATION_EXCEPTION")) || (data100 === "MALWARE_SCAN_ENCRYPTED_FILE"))){
-const err223 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/Code",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/Code/enum",keyword:"enum",params:{allowedValues: schema54.properties.Jobs.items.properties.Errors.items.properties.Code.enum}};
+const err223 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/Code",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/Code/enum",keyword:"enum",params:{allowedValues: schema23.properties.Jobs.items.properties.Errors.items.properties.Code.enum}};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -10046,7 +10046,7 @@ vErrors.push(err237);
 errors++;
 }
 if(!(((((data108 === "Assets per revision") || (data108 === "Asset size in GB")) || (data108 === "Amazon Redshift datashare assets per revision")) || (data108 === "AWS Lake Formation data permission assets per revision")) || (data108 === "Amazon S3 data access assets per revision"))){
-const err238 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/LimitName",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/LimitName/enum",keyword:"enum",params:{allowedValues: schema54.properties.Jobs.items.properties.Errors.items.properties.LimitName.enum}};
+const err238 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/LimitName",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/LimitName/enum",keyword:"enum",params:{allowedValues: schema23.properties.Jobs.items.properties.Errors.items.properties.LimitName.enum}};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -10105,7 +10105,7 @@ vErrors.push(err242);
 errors++;
 }
 if(!(((data112 === "REVISION") || (data112 === "ASSET")) || (data112 === "DATA_SET"))){
-const err243 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/ResourceType",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/ResourceType/enum",keyword:"enum",params:{allowedValues: schema54.properties.Jobs.items.properties.Errors.items.properties.ResourceType.enum}};
+const err243 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/ResourceType",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/ResourceType/enum",keyword:"enum",params:{allowedValues: schema23.properties.Jobs.items.properties.Errors.items.properties.ResourceType.enum}};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -10142,7 +10142,7 @@ errors++;
 if(data1.Id !== undefined){
 let data113 = data1.Id;
 if(typeof data113 === "string"){
-if(data113.length < 30 || data113.length > 40 || !pattern4.test(data113)){
+if(data113.length < 30 || data113.length > 40 || !pattern0.test(data113)){
 const err246 = {instancePath:instancePath+"/Jobs/" + i0+"/Id",schemaPath:"#/properties/Jobs/items/properties/Id/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err246];
@@ -10177,7 +10177,7 @@ vErrors.push(err248);
 errors++;
 }
 if(!((((((data114 === "WAITING") || (data114 === "IN_PROGRESS")) || (data114 === "ERROR")) || (data114 === "COMPLETED")) || (data114 === "CANCELLED")) || (data114 === "TIMED_OUT"))){
-const err249 = {instancePath:instancePath+"/Jobs/" + i0+"/State",schemaPath:"#/properties/Jobs/items/properties/State/enum",keyword:"enum",params:{allowedValues: schema54.properties.Jobs.items.properties.State.enum}};
+const err249 = {instancePath:instancePath+"/Jobs/" + i0+"/State",schemaPath:"#/properties/Jobs/items/properties/State/enum",keyword:"enum",params:{allowedValues: schema23.properties.Jobs.items.properties.State.enum}};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -10200,7 +10200,7 @@ vErrors.push(err250);
 errors++;
 }
 if(!(((((((((data115 === "IMPORT_ASSETS_FROM_S3") || (data115 === "IMPORT_ASSET_FROM_SIGNED_URL")) || (data115 === "EXPORT_ASSETS_TO_S3")) || (data115 === "EXPORT_ASSET_TO_SIGNED_URL")) || (data115 === "EXPORT_REVISIONS_TO_S3")) || (data115 === "IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES")) || (data115 === "IMPORT_ASSET_FROM_API_GATEWAY_API")) || (data115 === "CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET")) || (data115 === "IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY"))){
-const err251 = {instancePath:instancePath+"/Jobs/" + i0+"/Type",schemaPath:"#/properties/Jobs/items/properties/Type/enum",keyword:"enum",params:{allowedValues: schema54.properties.Jobs.items.properties.Type.enum}};
+const err251 = {instancePath:instancePath+"/Jobs/" + i0+"/Type",schemaPath:"#/properties/Jobs/items/properties/Type/enum",keyword:"enum",params:{allowedValues: schema23.properties.Jobs.items.properties.Type.enum}};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -10270,18 +10270,18 @@ vErrors.push(err256);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate22.errors = vErrors;
 return errors === 0;
 }
-validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema56 = {"type":"object","properties":{"DataShareArn":{"type":"string"}},"required":["DataShareArn"],"additionalProperties":false};
+const schema25 = {"type":"object","properties":{"DataShareArn":{"type":"string"}},"required":["DataShareArn"],"additionalProperties":false};
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate43.evaluated;
+const evaluated0 = validate23.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10334,18 +10334,18 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate23.errors = vErrors;
 return errors === 0;
 }
-validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema57 = {"type":"object","properties":{"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string","enum":["DATA_SET","REVISION","ASSET","JOB","EVENT_ACTION","DATA_GRANT"]}},"required":["Message"],"additionalProperties":false};
+const schema26 = {"type":"object","properties":{"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string","enum":["DATA_SET","REVISION","ASSET","JOB","EVENT_ACTION","DATA_GRANT"]}},"required":["Message"],"additionalProperties":false};
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate44.evaluated;
+const evaluated0 = validate24.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10412,7 +10412,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((((((data2 === "DATA_SET") || (data2 === "REVISION")) || (data2 === "ASSET")) || (data2 === "JOB")) || (data2 === "EVENT_ACTION")) || (data2 === "DATA_GRANT"))){
-const err5 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/properties/ResourceType/enum",keyword:"enum",params:{allowedValues: schema57.properties.ResourceType.enum}};
+const err5 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/properties/ResourceType/enum",keyword:"enum",params:{allowedValues: schema26.properties.ResourceType.enum}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10433,17 +10433,17 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate44.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
-validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate45.evaluated;
+const evaluated0 = validate25.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10452,7 +10452,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func4.call(schema49.properties, key0))){
+if(!(func3.call(schema18.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
@@ -10511,7 +10511,7 @@ errors++;
 if(data0.AssetId !== undefined){
 let data1 = data0.AssetId;
 if(typeof data1 === "string"){
-if(data1.length < 30 || data1.length > 40 || !pattern4.test(data1)){
+if(data1.length < 30 || data1.length > 40 || !pattern0.test(data1)){
 const err5 = {instancePath:instancePath+"/ExportAssetToSignedUrl/AssetId",schemaPath:"#/properties/ExportAssetToSignedUrl/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err5];
@@ -10536,7 +10536,7 @@ errors++;
 if(data0.DataSetId !== undefined){
 let data2 = data0.DataSetId;
 if(typeof data2 === "string"){
-if(data2.length < 30 || data2.length > 40 || !pattern4.test(data2)){
+if(data2.length < 30 || data2.length > 40 || !pattern0.test(data2)){
 const err7 = {instancePath:instancePath+"/ExportAssetToSignedUrl/DataSetId",schemaPath:"#/properties/ExportAssetToSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err7];
@@ -10561,7 +10561,7 @@ errors++;
 if(data0.RevisionId !== undefined){
 let data3 = data0.RevisionId;
 if(typeof data3 === "string"){
-if(data3.length < 30 || data3.length > 40 || !pattern4.test(data3)){
+if(data3.length < 30 || data3.length > 40 || !pattern0.test(data3)){
 const err9 = {instancePath:instancePath+"/ExportAssetToSignedUrl/RevisionId",schemaPath:"#/properties/ExportAssetToSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err9];
@@ -10707,7 +10707,7 @@ errors++;
 if(data8.AssetId !== undefined){
 let data9 = data8.AssetId;
 if(typeof data9 === "string"){
-if(data9.length < 30 || data9.length > 40 || !pattern4.test(data9)){
+if(data9.length < 30 || data9.length > 40 || !pattern0.test(data9)){
 const err21 = {instancePath:instancePath+"/ExportAssetsToS3/AssetDestinations/" + i0+"/AssetId",schemaPath:"#/properties/ExportAssetsToS3/properties/AssetDestinations/items/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err21];
@@ -10780,7 +10780,7 @@ errors++;
 if(data6.DataSetId !== undefined){
 let data12 = data6.DataSetId;
 if(typeof data12 === "string"){
-if(data12.length < 30 || data12.length > 40 || !pattern4.test(data12)){
+if(data12.length < 30 || data12.length > 40 || !pattern0.test(data12)){
 const err27 = {instancePath:instancePath+"/ExportAssetsToS3/DataSetId",schemaPath:"#/properties/ExportAssetsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err27];
@@ -10852,7 +10852,7 @@ vErrors.push(err32);
 errors++;
 }
 if(!((data15 === "aws:kms") || (data15 === "AES256"))){
-const err33 = {instancePath:instancePath+"/ExportAssetsToS3/Encryption/Type",schemaPath:"#/properties/ExportAssetsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema49.properties.ExportAssetsToS3.properties.Encryption.properties.Type.enum}};
+const err33 = {instancePath:instancePath+"/ExportAssetsToS3/Encryption/Type",schemaPath:"#/properties/ExportAssetsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema18.properties.ExportAssetsToS3.properties.Encryption.properties.Type.enum}};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -10877,7 +10877,7 @@ errors++;
 if(data6.RevisionId !== undefined){
 let data16 = data6.RevisionId;
 if(typeof data16 === "string"){
-if(data16.length < 30 || data16.length > 40 || !pattern4.test(data16)){
+if(data16.length < 30 || data16.length > 40 || !pattern0.test(data16)){
 const err35 = {instancePath:instancePath+"/ExportAssetsToS3/RevisionId",schemaPath:"#/properties/ExportAssetsToS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err35];
@@ -10949,7 +10949,7 @@ errors++;
 if(data17.DataSetId !== undefined){
 let data18 = data17.DataSetId;
 if(typeof data18 === "string"){
-if(data18.length < 30 || data18.length > 40 || !pattern4.test(data18)){
+if(data18.length < 30 || data18.length > 40 || !pattern0.test(data18)){
 const err41 = {instancePath:instancePath+"/ExportRevisionsToS3/DataSetId",schemaPath:"#/properties/ExportRevisionsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err41];
@@ -11021,7 +11021,7 @@ vErrors.push(err46);
 errors++;
 }
 if(!((data21 === "aws:kms") || (data21 === "AES256"))){
-const err47 = {instancePath:instancePath+"/ExportRevisionsToS3/Encryption/Type",schemaPath:"#/properties/ExportRevisionsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema49.properties.ExportRevisionsToS3.properties.Encryption.properties.Type.enum}};
+const err47 = {instancePath:instancePath+"/ExportRevisionsToS3/Encryption/Type",schemaPath:"#/properties/ExportRevisionsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema18.properties.ExportRevisionsToS3.properties.Encryption.properties.Type.enum}};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -11109,7 +11109,7 @@ errors++;
 if(data23.RevisionId !== undefined){
 let data26 = data23.RevisionId;
 if(typeof data26 === "string"){
-if(data26.length < 30 || data26.length > 40 || !pattern4.test(data26)){
+if(data26.length < 30 || data26.length > 40 || !pattern0.test(data26)){
 const err54 = {instancePath:instancePath+"/ExportRevisionsToS3/RevisionDestinations/" + i1+"/RevisionId",schemaPath:"#/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err54];
@@ -11239,7 +11239,7 @@ errors++;
 if(data28.DataSetId !== undefined){
 let data30 = data28.DataSetId;
 if(typeof data30 === "string"){
-if(data30.length < 30 || data30.length > 40 || !pattern4.test(data30)){
+if(data30.length < 30 || data30.length > 40 || !pattern0.test(data30)){
 const err65 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/DataSetId",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err65];
@@ -11264,7 +11264,7 @@ errors++;
 if(data28.Md5Hash !== undefined){
 let data31 = data28.Md5Hash;
 if(typeof data31 === "string"){
-if(func1(data31) > 24){
+if(func0(data31) > 24){
 const err67 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/Md5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err67];
@@ -11274,7 +11274,7 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(func1(data31) < 24){
+if(func0(data31) < 24){
 const err68 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/Md5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err68];
@@ -11284,7 +11284,7 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(!pattern15.test(data31)){
+if(!pattern11.test(data31)){
 const err69 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/Md5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err69];
@@ -11309,7 +11309,7 @@ errors++;
 if(data28.RevisionId !== undefined){
 let data32 = data28.RevisionId;
 if(typeof data32 === "string"){
-if(data32.length < 30 || data32.length > 40 || !pattern4.test(data32)){
+if(data32.length < 30 || data32.length > 40 || !pattern0.test(data32)){
 const err71 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/RevisionId",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err71];
@@ -11503,7 +11503,7 @@ errors++;
 if(data35.DataSetId !== undefined){
 let data40 = data35.DataSetId;
 if(typeof data40 === "string"){
-if(data40.length < 30 || data40.length > 40 || !pattern4.test(data40)){
+if(data40.length < 30 || data40.length > 40 || !pattern0.test(data40)){
 const err87 = {instancePath:instancePath+"/ImportAssetsFromS3/DataSetId",schemaPath:"#/properties/ImportAssetsFromS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err87];
@@ -11528,7 +11528,7 @@ errors++;
 if(data35.RevisionId !== undefined){
 let data41 = data35.RevisionId;
 if(typeof data41 === "string"){
-if(data41.length < 30 || data41.length > 40 || !pattern4.test(data41)){
+if(data41.length < 30 || data41.length > 40 || !pattern0.test(data41)){
 const err89 = {instancePath:instancePath+"/ImportAssetsFromS3/RevisionId",schemaPath:"#/properties/ImportAssetsFromS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err89];
@@ -11675,7 +11675,7 @@ errors++;
 if(data42.DataSetId !== undefined){
 let data46 = data42.DataSetId;
 if(typeof data46 === "string"){
-if(data46.length < 30 || data46.length > 40 || !pattern4.test(data46)){
+if(data46.length < 30 || data46.length > 40 || !pattern0.test(data46)){
 const err101 = {instancePath:instancePath+"/ImportAssetsFromRedshiftDataShares/DataSetId",schemaPath:"#/properties/ImportAssetsFromRedshiftDataShares/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err101];
@@ -11700,7 +11700,7 @@ errors++;
 if(data42.RevisionId !== undefined){
 let data47 = data42.RevisionId;
 if(typeof data47 === "string"){
-if(data47.length < 30 || data47.length > 40 || !pattern4.test(data47)){
+if(data47.length < 30 || data47.length > 40 || !pattern0.test(data47)){
 const err103 = {instancePath:instancePath+"/ImportAssetsFromRedshiftDataShares/RevisionId",schemaPath:"#/properties/ImportAssetsFromRedshiftDataShares/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err103];
@@ -11828,7 +11828,7 @@ vErrors.push(err114);
 errors++;
 }
 for(const key13 in data48){
-if(!(func4.call(schema49.properties.ImportAssetFromApiGatewayApi.properties, key13))){
+if(!(func3.call(schema18.properties.ImportAssetFromApiGatewayApi.properties, key13))){
 const err115 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13}};
 if(vErrors === null){
 vErrors = [err115];
@@ -11890,7 +11890,7 @@ errors++;
 if(data48.ApiSpecificationMd5Hash !== undefined){
 let data53 = data48.ApiSpecificationMd5Hash;
 if(typeof data53 === "string"){
-if(func1(data53) > 24){
+if(func0(data53) > 24){
 const err120 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err120];
@@ -11900,7 +11900,7 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(func1(data53) < 24){
+if(func0(data53) < 24){
 const err121 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err121];
@@ -11910,7 +11910,7 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(!pattern15.test(data53)){
+if(!pattern11.test(data53)){
 const err122 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err122];
@@ -11960,7 +11960,7 @@ errors++;
 if(data48.DataSetId !== undefined){
 let data56 = data48.DataSetId;
 if(typeof data56 === "string"){
-if(data56.length < 30 || data56.length > 40 || !pattern4.test(data56)){
+if(data56.length < 30 || data56.length > 40 || !pattern0.test(data56)){
 const err126 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/DataSetId",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err126];
@@ -11995,7 +11995,7 @@ vErrors.push(err128);
 errors++;
 }
 if(!(data57 === "REST")){
-const err129 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ProtocolType",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ProtocolType/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetFromApiGatewayApi.properties.ProtocolType.enum}};
+const err129 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ProtocolType",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ProtocolType/enum",keyword:"enum",params:{allowedValues: schema18.properties.ImportAssetFromApiGatewayApi.properties.ProtocolType.enum}};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -12008,7 +12008,7 @@ errors++;
 if(data48.RevisionId !== undefined){
 let data58 = data48.RevisionId;
 if(typeof data58 === "string"){
-if(data58.length < 30 || data58.length > 40 || !pattern4.test(data58)){
+if(data58.length < 30 || data58.length > 40 || !pattern0.test(data58)){
 const err130 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/RevisionId",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err130];
@@ -12244,7 +12244,7 @@ errors++;
 if(data68.KmsKeyArn !== undefined){
 let data69 = data68.KmsKeyArn;
 if(typeof data69 === "string"){
-if(func1(data69) > 2048){
+if(func0(data69) > 2048){
 const err149 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6+"/KmsKeyArn",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
 if(vErrors === null){
 vErrors = [err149];
@@ -12254,7 +12254,7 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(func1(data69) < 1){
+if(func0(data69) < 1){
 const err150 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6+"/KmsKeyArn",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err150];
@@ -12294,7 +12294,7 @@ if(i7 > 1){
 outer0:
 for(;i7--;){
 for(j0 = i7; j0--;){
-if(func0(data67[i7], data67[j0])){
+if(func2(data67[i7], data67[j0])){
 const err153 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j0}};
 if(vErrors === null){
 vErrors = [err153];
@@ -12335,7 +12335,7 @@ errors++;
 if(data60.DataSetId !== undefined){
 let data70 = data60.DataSetId;
 if(typeof data70 === "string"){
-if(data70.length < 30 || data70.length > 40 || !pattern4.test(data70)){
+if(data70.length < 30 || data70.length > 40 || !pattern0.test(data70)){
 const err156 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/DataSetId",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err156];
@@ -12360,7 +12360,7 @@ errors++;
 if(data60.RevisionId !== undefined){
 let data71 = data60.RevisionId;
 if(typeof data71 === "string"){
-if(data71.length < 30 || data71.length > 40 || !pattern4.test(data71)){
+if(data71.length < 30 || data71.length > 40 || !pattern0.test(data71)){
 const err158 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/RevisionId",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err158];
@@ -12452,7 +12452,7 @@ errors++;
 if(data72.CatalogId !== undefined){
 let data73 = data72.CatalogId;
 if(typeof data73 === "string"){
-if(func1(data73) > 12){
+if(func0(data73) > 12){
 const err166 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/maxLength",keyword:"maxLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err166];
@@ -12462,7 +12462,7 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(func1(data73) < 12){
+if(func0(data73) < 12){
 const err167 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/minLength",keyword:"minLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err167];
@@ -12472,7 +12472,7 @@ vErrors.push(err167);
 }
 errors++;
 }
-if(data73.length < 12 || data73.length > 12 || !pattern21.test(data73)){
+if(data73.length < 12 || data73.length > 12 || !pattern17.test(data73)){
 const err168 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/dxPattern",keyword:"dxPattern",params:{pattern: "^[\\d]{12}$"}};
 if(vErrors === null){
 vErrors = [err168];
@@ -12649,7 +12649,7 @@ vErrors.push(err181);
 errors++;
 }
 if(!(data81 === "DESCRIBE")){
-const err182 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Database/Permissions/" + i10,schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Database.properties.Permissions.items.enum}};
+const err182 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Database/Permissions/" + i10,schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema18.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Database.properties.Permissions.items.enum}};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -12838,7 +12838,7 @@ vErrors.push(err196);
 errors++;
 }
 if(!((data89 === "DESCRIBE") || (data89 === "SELECT"))){
-const err197 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Table/Permissions/" + i13,schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Table.properties.Permissions.items.enum}};
+const err197 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Table/Permissions/" + i13,schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema18.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Table.properties.Permissions.items.enum}};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -12875,7 +12875,7 @@ errors++;
 if(data72.RoleArn !== undefined){
 let data90 = data72.RoleArn;
 if(typeof data90 === "string"){
-if(!pattern22.test(data90)){
+if(!pattern18.test(data90)){
 const err200 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/RoleArn",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws:iam::(\\d{12}):role\\/.+$"}};
 if(vErrors === null){
 vErrors = [err200];
@@ -12900,7 +12900,7 @@ errors++;
 if(data72.DataSetId !== undefined){
 let data91 = data72.DataSetId;
 if(typeof data91 === "string"){
-if(data91.length < 30 || data91.length > 40 || !pattern4.test(data91)){
+if(data91.length < 30 || data91.length > 40 || !pattern0.test(data91)){
 const err202 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/DataSetId",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err202];
@@ -12925,7 +12925,7 @@ errors++;
 if(data72.RevisionId !== undefined){
 let data92 = data72.RevisionId;
 if(typeof data92 === "string"){
-if(data92.length < 30 || data92.length > 40 || !pattern4.test(data92)){
+if(data92.length < 30 || data92.length > 40 || !pattern0.test(data92)){
 const err204 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/RevisionId",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err204];
@@ -12970,18 +12970,18 @@ vErrors.push(err207);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate25.errors = vErrors;
 return errors === 0;
 }
-validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema59 = {"type":"object","properties":{"Bucket":{"type":"string"},"KeyPattern":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["Bucket","RevisionId"],"additionalProperties":false};
+const schema28 = {"type":"object","properties":{"Bucket":{"type":"string"},"KeyPattern":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["Bucket","RevisionId"],"additionalProperties":false};
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate46.evaluated;
+const evaluated0 = validate26.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13048,7 +13048,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data2 = data.RevisionId;
 if(typeof data2 === "string"){
-if(data2.length < 30 || data2.length > 40 || !pattern4.test(data2)){
+if(data2.length < 30 || data2.length > 40 || !pattern0.test(data2)){
 const err5 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err5];
@@ -13081,18 +13081,18 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate46.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
-validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema60 = {"type":"object","properties":{"Bucket":{"type":"string"},"KeyPrefixes":{"type":"array","items":{"type":"string"}},"Keys":{"type":"array","items":{"type":"string"}},"KmsKeysToGrant":{"type":"array","items":{"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"],"additionalProperties":false},"minItems":1,"maxItems":10,"uniqueItems":true}},"required":["Bucket"],"additionalProperties":false};
+const schema29 = {"type":"object","properties":{"Bucket":{"type":"string"},"KeyPrefixes":{"type":"array","items":{"type":"string"}},"Keys":{"type":"array","items":{"type":"string"}},"KmsKeysToGrant":{"type":"array","items":{"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"],"additionalProperties":false},"minItems":1,"maxItems":10,"uniqueItems":true}},"required":["Bucket"],"additionalProperties":false};
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate47.evaluated;
+const evaluated0 = validate27.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13242,7 +13242,7 @@ errors++;
 if(data6.KmsKeyArn !== undefined){
 let data7 = data6.KmsKeyArn;
 if(typeof data7 === "string"){
-if(func1(data7) > 2048){
+if(func0(data7) > 2048){
 const err11 = {instancePath:instancePath+"/KmsKeysToGrant/" + i2+"/KmsKeyArn",schemaPath:"#/properties/KmsKeysToGrant/items/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
 if(vErrors === null){
 vErrors = [err11];
@@ -13252,7 +13252,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(func1(data7) < 1){
+if(func0(data7) < 1){
 const err12 = {instancePath:instancePath+"/KmsKeysToGrant/" + i2+"/KmsKeyArn",schemaPath:"#/properties/KmsKeysToGrant/items/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err12];
@@ -13292,7 +13292,7 @@ if(i3 > 1){
 outer0:
 for(;i3--;){
 for(j0 = i3; j0--;){
-if(func0(data5[i3], data5[j0])){
+if(func2(data5[i3], data5[j0])){
 const err15 = {instancePath:instancePath+"/KmsKeysToGrant",schemaPath:"#/properties/KmsKeysToGrant/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0}};
 if(vErrors === null){
 vErrors = [err15];
@@ -13329,18 +13329,18 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate47.errors = vErrors;
+validate27.errors = vErrors;
 return errors === 0;
 }
-validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema61 = {"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE","SELECT"]}}},"required":["Expression","Permissions"],"additionalProperties":false};
+const schema30 = {"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE","SELECT"]}}},"required":["Expression","Permissions"],"additionalProperties":false};
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate48.evaluated;
+const evaluated0 = validate28.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13500,7 +13500,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!((data6 === "DESCRIBE") || (data6 === "SELECT"))){
-const err12 = {instancePath:instancePath+"/Permissions/" + i2,schemaPath:"#/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema61.properties.Permissions.items.enum}};
+const err12 = {instancePath:instancePath+"/Permissions/" + i2,schemaPath:"#/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema30.properties.Permissions.items.enum}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -13533,18 +13533,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
-validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema62 = {"type":"object","properties":{"Message":{"type":"string"}},"required":["Message"],"additionalProperties":false};
+const schema31 = {"type":"object","properties":{"Message":{"type":"string"}},"required":["Message"],"additionalProperties":false};
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate49.evaluated;
+const evaluated0 = validate29.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13597,18 +13597,18 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate49.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
-validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema63 = {"type":"object","properties":{"Message":{"type":"string"},"ExceptionCause":{"type":"string","enum":["InsufficientS3BucketPolicy","S3AccessDenied"]}},"required":["Message"],"additionalProperties":false};
+const schema32 = {"type":"object","properties":{"Message":{"type":"string"},"ExceptionCause":{"type":"string","enum":["InsufficientS3BucketPolicy","S3AccessDenied"]}},"required":["Message"],"additionalProperties":false};
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate50.evaluated;
+const evaluated0 = validate30.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13663,7 +13663,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!((data1 === "InsufficientS3BucketPolicy") || (data1 === "S3AccessDenied"))){
-const err4 = {instancePath:instancePath+"/ExceptionCause",schemaPath:"#/properties/ExceptionCause/enum",keyword:"enum",params:{allowedValues: schema63.properties.ExceptionCause.enum}};
+const err4 = {instancePath:instancePath+"/ExceptionCause",schemaPath:"#/properties/ExceptionCause/enum",keyword:"enum",params:{allowedValues: schema32.properties.ExceptionCause.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13684,38 +13684,38 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate50.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
-validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const AssetDestinationEntry = validate21 as unknown as CompiledValidator;
-export const AssetSourceEntry = validate22 as unknown as CompiledValidator;
-export const CreateS3DataAccessFromS3BucketResponseDetails = validate23 as unknown as CompiledValidator;
-export const DatabaseLFTagPolicyAndPermissions = validate24 as unknown as CompiledValidator;
-export const Details = validate25 as unknown as CompiledValidator;
-export const ExportAssetToSignedUrlResponseDetails = validate26 as unknown as CompiledValidator;
-export const ExportAssetsToS3ResponseDetails = validate27 as unknown as CompiledValidator;
-export const ExportRevisionsToS3ResponseDetails = validate28 as unknown as CompiledValidator;
-export const ExportServerSideEncryption = validate29 as unknown as CompiledValidator;
-export const ImportAssetFromApiGatewayApiResponseDetails = validate30 as unknown as CompiledValidator;
-export const ImportAssetFromSignedUrlJobErrorDetails = validate31 as unknown as CompiledValidator;
-export const ImportAssetFromSignedUrlResponseDetails = validate32 as unknown as CompiledValidator;
-export const ImportAssetsFromLakeFormationTagPolicyResponseDetails = validate33 as unknown as CompiledValidator;
-export const ImportAssetsFromRedshiftDataSharesResponseDetails = validate34 as unknown as CompiledValidator;
-export const ImportAssetsFromS3ResponseDetails = validate35 as unknown as CompiledValidator;
-export const InternalServerException = validate36 as unknown as CompiledValidator;
-export const JobEntry = validate37 as unknown as CompiledValidator;
-export const JobError = validate38 as unknown as CompiledValidator;
-export const KmsKeyToGrant = validate39 as unknown as CompiledValidator;
-export const LFTag = validate40 as unknown as CompiledValidator;
-export const ListJobsRequest = validate41 as unknown as CompiledValidator;
-export const ListJobsResponse = validate42 as unknown as CompiledValidator;
-export const RedshiftDataShareAssetSourceEntry = validate43 as unknown as CompiledValidator;
-export const ResourceNotFoundException = validate44 as unknown as CompiledValidator;
-export const ResponseDetails = validate45 as unknown as CompiledValidator;
-export const RevisionDestinationEntry = validate46 as unknown as CompiledValidator;
-export const S3DataAccessAssetSourceEntry = validate47 as unknown as CompiledValidator;
-export const TableLFTagPolicyAndPermissions = validate48 as unknown as CompiledValidator;
-export const ThrottlingException = validate49 as unknown as CompiledValidator;
-export const ValidationException = validate50 as unknown as CompiledValidator;
+export const AssetDestinationEntry = validate1 as unknown as CompiledValidator;
+export const AssetSourceEntry = validate2 as unknown as CompiledValidator;
+export const CreateS3DataAccessFromS3BucketResponseDetails = validate3 as unknown as CompiledValidator;
+export const DatabaseLFTagPolicyAndPermissions = validate4 as unknown as CompiledValidator;
+export const Details = validate5 as unknown as CompiledValidator;
+export const ExportAssetToSignedUrlResponseDetails = validate6 as unknown as CompiledValidator;
+export const ExportAssetsToS3ResponseDetails = validate7 as unknown as CompiledValidator;
+export const ExportRevisionsToS3ResponseDetails = validate8 as unknown as CompiledValidator;
+export const ExportServerSideEncryption = validate9 as unknown as CompiledValidator;
+export const ImportAssetFromApiGatewayApiResponseDetails = validate10 as unknown as CompiledValidator;
+export const ImportAssetFromSignedUrlJobErrorDetails = validate11 as unknown as CompiledValidator;
+export const ImportAssetFromSignedUrlResponseDetails = validate12 as unknown as CompiledValidator;
+export const ImportAssetsFromLakeFormationTagPolicyResponseDetails = validate13 as unknown as CompiledValidator;
+export const ImportAssetsFromRedshiftDataSharesResponseDetails = validate14 as unknown as CompiledValidator;
+export const ImportAssetsFromS3ResponseDetails = validate15 as unknown as CompiledValidator;
+export const InternalServerException = validate16 as unknown as CompiledValidator;
+export const JobEntry = validate17 as unknown as CompiledValidator;
+export const JobError = validate18 as unknown as CompiledValidator;
+export const KmsKeyToGrant = validate19 as unknown as CompiledValidator;
+export const LFTag = validate20 as unknown as CompiledValidator;
+export const ListJobsRequest = validate21 as unknown as CompiledValidator;
+export const ListJobsResponse = validate22 as unknown as CompiledValidator;
+export const RedshiftDataShareAssetSourceEntry = validate23 as unknown as CompiledValidator;
+export const ResourceNotFoundException = validate24 as unknown as CompiledValidator;
+export const ResponseDetails = validate25 as unknown as CompiledValidator;
+export const RevisionDestinationEntry = validate26 as unknown as CompiledValidator;
+export const S3DataAccessAssetSourceEntry = validate27 as unknown as CompiledValidator;
+export const TableLFTagPolicyAndPermissions = validate28 as unknown as CompiledValidator;
+export const ThrottlingException = validate29 as unknown as CompiledValidator;
+export const ValidationException = validate30 as unknown as CompiledValidator;

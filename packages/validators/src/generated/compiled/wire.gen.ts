@@ -7,13 +7,13 @@ import import0 from "ajv/dist/runtime/ucs2length.js";
 import import1 from "ajv/dist/runtime/equal.js";
 import * as import2 from "../../runtime/formats.js";
 
-const schema32 = {"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["AssetId","Bucket"],"additionalProperties":false};
-const pattern4 = new RegExp("^[a-zA-Z0-9]*$", "");
+const schema1 = {"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["AssetId","Bucket"],"additionalProperties":false};
+const pattern0 = new RegExp("^[a-zA-Z0-9]*$", "");
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate21.evaluated;
+const evaluated0 = validate1.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -56,7 +56,7 @@ errors++;
 if(data.AssetId !== undefined){
 let data0 = data.AssetId;
 if(typeof data0 === "string"){
-if(data0.length < 30 || data0.length > 40 || !pattern4.test(data0)){
+if(data0.length < 30 || data0.length > 40 || !pattern0.test(data0)){
 const err3 = {instancePath:instancePath+"/AssetId",schemaPath:"#/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err3];
@@ -113,18 +113,18 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate21.errors = vErrors;
+validate1.errors = vErrors;
 return errors === 0;
 }
-validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate1.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema33 = {"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false};
+const schema2 = {"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false};
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate22.evaluated;
+const evaluated0 = validate2.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -199,20 +199,20 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate22.errors = vErrors;
+validate2.errors = vErrors;
 return errors === 0;
 }
-validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate2.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema34 = {"type":"object","properties":{"AssetSource":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPrefixes":{"type":"array","items":{"type":"string"}},"Keys":{"type":"array","items":{"type":"string"}},"KmsKeysToGrant":{"type":"array","items":{"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"],"additionalProperties":false},"minItems":1,"maxItems":10,"uniqueItems":true}},"required":["Bucket"],"additionalProperties":false},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSource","DataSetId","RevisionId"],"additionalProperties":false};
-const func1 = (import0.default ?? import0);
-const func0 = (import1.default ?? import1);
+const schema3 = {"type":"object","properties":{"AssetSource":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPrefixes":{"type":"array","items":{"type":"string"}},"Keys":{"type":"array","items":{"type":"string"}},"KmsKeysToGrant":{"type":"array","items":{"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"],"additionalProperties":false},"minItems":1,"maxItems":10,"uniqueItems":true}},"required":["Bucket"],"additionalProperties":false},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSource","DataSetId","RevisionId"],"additionalProperties":false};
+const func0 = (import0.default ?? import0);
+const func2 = (import1.default ?? import1);
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate23.evaluated;
+const evaluated0 = validate3.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -407,7 +407,7 @@ errors++;
 if(data7.KmsKeyArn !== undefined){
 let data8 = data7.KmsKeyArn;
 if(typeof data8 === "string"){
-if(func1(data8) > 2048){
+if(func0(data8) > 2048){
 const err15 = {instancePath:instancePath+"/AssetSource/KmsKeysToGrant/" + i2+"/KmsKeyArn",schemaPath:"#/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
 if(vErrors === null){
 vErrors = [err15];
@@ -417,7 +417,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(func1(data8) < 1){
+if(func0(data8) < 1){
 const err16 = {instancePath:instancePath+"/AssetSource/KmsKeysToGrant/" + i2+"/KmsKeyArn",schemaPath:"#/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err16];
@@ -457,7 +457,7 @@ if(i3 > 1){
 outer0:
 for(;i3--;){
 for(j0 = i3; j0--;){
-if(func0(data6[i3], data6[j0])){
+if(func2(data6[i3], data6[j0])){
 const err19 = {instancePath:instancePath+"/AssetSource/KmsKeysToGrant",schemaPath:"#/properties/AssetSource/properties/KmsKeysToGrant/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0}};
 if(vErrors === null){
 vErrors = [err19];
@@ -498,7 +498,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data9 = data.DataSetId;
 if(typeof data9 === "string"){
-if(data9.length < 30 || data9.length > 40 || !pattern4.test(data9)){
+if(data9.length < 30 || data9.length > 40 || !pattern0.test(data9)){
 const err22 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err22];
@@ -523,7 +523,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data10 = data.RevisionId;
 if(typeof data10 === "string"){
-if(data10.length < 30 || data10.length > 40 || !pattern4.test(data10)){
+if(data10.length < 30 || data10.length > 40 || !pattern0.test(data10)){
 const err24 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err24];
@@ -556,18 +556,18 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate23.errors = vErrors;
+validate3.errors = vErrors;
 return errors === 0;
 }
-validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate3.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema35 = {"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE"]}}},"required":["Expression","Permissions"],"additionalProperties":false};
+const schema4 = {"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE"]}}},"required":["Expression","Permissions"],"additionalProperties":false};
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate24.evaluated;
+const evaluated0 = validate4.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -727,7 +727,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!(data6 === "DESCRIBE")){
-const err12 = {instancePath:instancePath+"/Permissions/" + i2,schemaPath:"#/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema35.properties.Permissions.items.enum}};
+const err12 = {instancePath:instancePath+"/Permissions/" + i2,schemaPath:"#/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema4.properties.Permissions.items.enum}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -760,18 +760,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate24.errors = vErrors;
+validate4.errors = vErrors;
 return errors === 0;
 }
-validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate4.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema36 = {"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}}},"additionalProperties":false};
+const schema5 = {"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}}},"additionalProperties":false};
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate25.evaluated;
+const evaluated0 = validate5.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -938,19 +938,19 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate5.errors = vErrors;
 return errors === 0;
 }
-validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate5.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema37 = {"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"type":"string","format":"date-time"}},"required":["AssetId","DataSetId","RevisionId"],"additionalProperties":false};
+const schema6 = {"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"type":"string","format":"date-time"}},"required":["AssetId","DataSetId","RevisionId"],"additionalProperties":false};
 const formats0 = import2.formats["date-time"];
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate6(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate26.evaluated;
+const evaluated0 = validate6.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1003,7 +1003,7 @@ errors++;
 if(data.AssetId !== undefined){
 let data0 = data.AssetId;
 if(typeof data0 === "string"){
-if(data0.length < 30 || data0.length > 40 || !pattern4.test(data0)){
+if(data0.length < 30 || data0.length > 40 || !pattern0.test(data0)){
 const err4 = {instancePath:instancePath+"/AssetId",schemaPath:"#/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err4];
@@ -1028,7 +1028,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data1 = data.DataSetId;
 if(typeof data1 === "string"){
-if(data1.length < 30 || data1.length > 40 || !pattern4.test(data1)){
+if(data1.length < 30 || data1.length > 40 || !pattern0.test(data1)){
 const err6 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err6];
@@ -1053,7 +1053,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data2 = data.RevisionId;
 if(typeof data2 === "string"){
-if(data2.length < 30 || data2.length > 40 || !pattern4.test(data2)){
+if(data2.length < 30 || data2.length > 40 || !pattern0.test(data2)){
 const err8 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err8];
@@ -1123,18 +1123,18 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate6.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate6.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema38 = {"type":"object","properties":{"AssetDestinations":{"type":"array","items":{"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["AssetId","Bucket"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetDestinations","DataSetId","RevisionId"],"additionalProperties":false};
+const schema7 = {"type":"object","properties":{"AssetDestinations":{"type":"array","items":{"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["AssetId","Bucket"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetDestinations","DataSetId","RevisionId"],"additionalProperties":false};
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate7(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate27.evaluated;
+const evaluated0 = validate7.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1226,7 +1226,7 @@ errors++;
 if(data1.AssetId !== undefined){
 let data2 = data1.AssetId;
 if(typeof data2 === "string"){
-if(data2.length < 30 || data2.length > 40 || !pattern4.test(data2)){
+if(data2.length < 30 || data2.length > 40 || !pattern0.test(data2)){
 const err7 = {instancePath:instancePath+"/AssetDestinations/" + i0+"/AssetId",schemaPath:"#/properties/AssetDestinations/items/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err7];
@@ -1299,7 +1299,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data5 = data.DataSetId;
 if(typeof data5 === "string"){
-if(data5.length < 30 || data5.length > 40 || !pattern4.test(data5)){
+if(data5.length < 30 || data5.length > 40 || !pattern0.test(data5)){
 const err13 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err13];
@@ -1371,7 +1371,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!((data8 === "aws:kms") || (data8 === "AES256"))){
-const err19 = {instancePath:instancePath+"/Encryption/Type",schemaPath:"#/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema38.properties.Encryption.properties.Type.enum}};
+const err19 = {instancePath:instancePath+"/Encryption/Type",schemaPath:"#/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema7.properties.Encryption.properties.Type.enum}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1396,7 +1396,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data9 = data.RevisionId;
 if(typeof data9 === "string"){
-if(data9.length < 30 || data9.length > 40 || !pattern4.test(data9)){
+if(data9.length < 30 || data9.length > 40 || !pattern0.test(data9)){
 const err21 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err21];
@@ -1429,18 +1429,18 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate7.errors = vErrors;
 return errors === 0;
 }
-validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate7.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema39 = {"type":"object","properties":{"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false},"RevisionDestinations":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPattern":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["Bucket","RevisionId"],"additionalProperties":false}},"EventActionArn":{"type":"string"}},"required":["DataSetId","RevisionDestinations"],"additionalProperties":false};
+const schema8 = {"type":"object","properties":{"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false},"RevisionDestinations":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPattern":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["Bucket","RevisionId"],"additionalProperties":false}},"EventActionArn":{"type":"string"}},"required":["DataSetId","RevisionDestinations"],"additionalProperties":false};
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate8(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate28.evaluated;
+const evaluated0 = validate8.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1483,7 +1483,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data0 = data.DataSetId;
 if(typeof data0 === "string"){
-if(data0.length < 30 || data0.length > 40 || !pattern4.test(data0)){
+if(data0.length < 30 || data0.length > 40 || !pattern0.test(data0)){
 const err3 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err3];
@@ -1555,7 +1555,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!((data3 === "aws:kms") || (data3 === "AES256"))){
-const err9 = {instancePath:instancePath+"/Encryption/Type",schemaPath:"#/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema39.properties.Encryption.properties.Type.enum}};
+const err9 = {instancePath:instancePath+"/Encryption/Type",schemaPath:"#/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema8.properties.Encryption.properties.Type.enum}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1643,7 +1643,7 @@ errors++;
 if(data5.RevisionId !== undefined){
 let data8 = data5.RevisionId;
 if(typeof data8 === "string"){
-if(data8.length < 30 || data8.length > 40 || !pattern4.test(data8)){
+if(data8.length < 30 || data8.length > 40 || !pattern0.test(data8)){
 const err16 = {instancePath:instancePath+"/RevisionDestinations/" + i0+"/RevisionId",schemaPath:"#/properties/RevisionDestinations/items/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err16];
@@ -1712,18 +1712,18 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate8.errors = vErrors;
 return errors === 0;
 }
-validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate8.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema40 = {"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false};
+const schema9 = {"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false};
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate9(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate29.evaluated;
+const evaluated0 = validate9.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1778,7 +1778,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!((data1 === "aws:kms") || (data1 === "AES256"))){
-const err4 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/enum",keyword:"enum",params:{allowedValues: schema40.properties.Type.enum}};
+const err4 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/enum",keyword:"enum",params:{allowedValues: schema9.properties.Type.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1799,20 +1799,20 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate9.errors = vErrors;
 return errors === 0;
 }
-validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate9.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema41 = {"type":"object","properties":{"ApiDescription":{"type":"string"},"ApiId":{"type":"string"},"ApiKey":{"type":"string"},"ApiName":{"type":"string"},"ApiSpecificationMd5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"ApiSpecificationUploadUrl":{"type":"string"},"ApiSpecificationUploadUrlExpiresAt":{"type":"string","format":"date-time"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"ProtocolType":{"type":"string","enum":["REST"]},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Stage":{"type":"string"}},"required":["ApiId","ApiName","ApiSpecificationMd5Hash","ApiSpecificationUploadUrl","ApiSpecificationUploadUrlExpiresAt","DataSetId","ProtocolType","RevisionId","Stage"],"additionalProperties":false};
-const func4 = Object.prototype.hasOwnProperty;
-const pattern15 = new RegExp("^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$", "");
+const schema10 = {"type":"object","properties":{"ApiDescription":{"type":"string"},"ApiId":{"type":"string"},"ApiKey":{"type":"string"},"ApiName":{"type":"string"},"ApiSpecificationMd5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"ApiSpecificationUploadUrl":{"type":"string"},"ApiSpecificationUploadUrlExpiresAt":{"type":"string","format":"date-time"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"ProtocolType":{"type":"string","enum":["REST"]},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Stage":{"type":"string"}},"required":["ApiId","ApiName","ApiSpecificationMd5Hash","ApiSpecificationUploadUrl","ApiSpecificationUploadUrlExpiresAt","DataSetId","ProtocolType","RevisionId","Stage"],"additionalProperties":false};
+const func3 = Object.prototype.hasOwnProperty;
+const pattern11 = new RegExp("^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$", "");
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
+const evaluated0 = validate10.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1911,7 +1911,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema41.properties, key0))){
+if(!(func3.call(schema10.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err9];
@@ -1973,7 +1973,7 @@ errors++;
 if(data.ApiSpecificationMd5Hash !== undefined){
 let data4 = data.ApiSpecificationMd5Hash;
 if(typeof data4 === "string"){
-if(func1(data4) > 24){
+if(func0(data4) > 24){
 const err14 = {instancePath:instancePath+"/ApiSpecificationMd5Hash",schemaPath:"#/properties/ApiSpecificationMd5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err14];
@@ -1983,7 +1983,7 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(func1(data4) < 24){
+if(func0(data4) < 24){
 const err15 = {instancePath:instancePath+"/ApiSpecificationMd5Hash",schemaPath:"#/properties/ApiSpecificationMd5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err15];
@@ -1993,7 +1993,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!pattern15.test(data4)){
+if(!pattern11.test(data4)){
 const err16 = {instancePath:instancePath+"/ApiSpecificationMd5Hash",schemaPath:"#/properties/ApiSpecificationMd5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err16];
@@ -2055,7 +2055,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data7 = data.DataSetId;
 if(typeof data7 === "string"){
-if(data7.length < 30 || data7.length > 40 || !pattern4.test(data7)){
+if(data7.length < 30 || data7.length > 40 || !pattern0.test(data7)){
 const err21 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err21];
@@ -2090,7 +2090,7 @@ vErrors.push(err23);
 errors++;
 }
 if(!(data8 === "REST")){
-const err24 = {instancePath:instancePath+"/ProtocolType",schemaPath:"#/properties/ProtocolType/enum",keyword:"enum",params:{allowedValues: schema41.properties.ProtocolType.enum}};
+const err24 = {instancePath:instancePath+"/ProtocolType",schemaPath:"#/properties/ProtocolType/enum",keyword:"enum",params:{allowedValues: schema10.properties.ProtocolType.enum}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2103,7 +2103,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data9 = data.RevisionId;
 if(typeof data9 === "string"){
-if(data9.length < 30 || data9.length > 40 || !pattern4.test(data9)){
+if(data9.length < 30 || data9.length > 40 || !pattern0.test(data9)){
 const err25 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err25];
@@ -2148,18 +2148,18 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate10.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate10.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema42 = {"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false};
+const schema11 = {"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate31.evaluated;
+const evaluated0 = validate11.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2212,18 +2212,18 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate31.errors = vErrors;
+validate11.errors = vErrors;
 return errors === 0;
 }
-validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate11.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema43 = {"type":"object","properties":{"AssetName":{"type":"string"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Md5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"type":"string","format":"date-time"}},"required":["AssetName","DataSetId","RevisionId"],"additionalProperties":false};
+const schema12 = {"type":"object","properties":{"AssetName":{"type":"string"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Md5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"type":"string","format":"date-time"}},"required":["AssetName","DataSetId","RevisionId"],"additionalProperties":false};
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate32.evaluated;
+const evaluated0 = validate12.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2288,7 +2288,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data1 = data.DataSetId;
 if(typeof data1 === "string"){
-if(data1.length < 30 || data1.length > 40 || !pattern4.test(data1)){
+if(data1.length < 30 || data1.length > 40 || !pattern0.test(data1)){
 const err5 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err5];
@@ -2313,7 +2313,7 @@ errors++;
 if(data.Md5Hash !== undefined){
 let data2 = data.Md5Hash;
 if(typeof data2 === "string"){
-if(func1(data2) > 24){
+if(func0(data2) > 24){
 const err7 = {instancePath:instancePath+"/Md5Hash",schemaPath:"#/properties/Md5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err7];
@@ -2323,7 +2323,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(func1(data2) < 24){
+if(func0(data2) < 24){
 const err8 = {instancePath:instancePath+"/Md5Hash",schemaPath:"#/properties/Md5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err8];
@@ -2333,7 +2333,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!pattern15.test(data2)){
+if(!pattern11.test(data2)){
 const err9 = {instancePath:instancePath+"/Md5Hash",schemaPath:"#/properties/Md5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err9];
@@ -2358,7 +2358,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data3 = data.RevisionId;
 if(typeof data3 === "string"){
-if(data3.length < 30 || data3.length > 40 || !pattern4.test(data3)){
+if(data3.length < 30 || data3.length > 40 || !pattern0.test(data3)){
 const err11 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err11];
@@ -2428,20 +2428,20 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate12.errors = vErrors;
 return errors === 0;
 }
-validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate12.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema44 = {"type":"object","properties":{"CatalogId":{"type":"string","minLength":12,"maxLength":12,"dxPattern":{"source":"^[\\d]{12}$","star":"^[\\d]*$","min":12,"max":12}},"Database":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE"]}}},"required":["Expression","Permissions"],"additionalProperties":false},"Table":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE","SELECT"]}}},"required":["Expression","Permissions"],"additionalProperties":false},"RoleArn":{"type":"string","pattern":"^arn:aws:iam::(\\d{12}):role\\/.+$"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["CatalogId","RoleArn","DataSetId","RevisionId"],"additionalProperties":false};
-const pattern21 = new RegExp("^[\\d]*$", "");
-const pattern22 = new RegExp("^arn:aws:iam::(\\d{12}):role\\/.+$", "");
+const schema13 = {"type":"object","properties":{"CatalogId":{"type":"string","minLength":12,"maxLength":12,"dxPattern":{"source":"^[\\d]{12}$","star":"^[\\d]*$","min":12,"max":12}},"Database":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE"]}}},"required":["Expression","Permissions"],"additionalProperties":false},"Table":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE","SELECT"]}}},"required":["Expression","Permissions"],"additionalProperties":false},"RoleArn":{"type":"string","pattern":"^arn:aws:iam::(\\d{12}):role\\/.+$"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["CatalogId","RoleArn","DataSetId","RevisionId"],"additionalProperties":false};
+const pattern17 = new RegExp("^[\\d]*$", "");
+const pattern18 = new RegExp("^arn:aws:iam::(\\d{12}):role\\/.+$", "");
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate33.evaluated;
+const evaluated0 = validate13.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2504,7 +2504,7 @@ errors++;
 if(data.CatalogId !== undefined){
 let data0 = data.CatalogId;
 if(typeof data0 === "string"){
-if(func1(data0) > 12){
+if(func0(data0) > 12){
 const err5 = {instancePath:instancePath+"/CatalogId",schemaPath:"#/properties/CatalogId/maxLength",keyword:"maxLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err5];
@@ -2514,7 +2514,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(func1(data0) < 12){
+if(func0(data0) < 12){
 const err6 = {instancePath:instancePath+"/CatalogId",schemaPath:"#/properties/CatalogId/minLength",keyword:"minLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err6];
@@ -2524,7 +2524,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data0.length < 12 || data0.length > 12 || !pattern21.test(data0)){
+if(data0.length < 12 || data0.length > 12 || !pattern17.test(data0)){
 const err7 = {instancePath:instancePath+"/CatalogId",schemaPath:"#/properties/CatalogId/dxPattern",keyword:"dxPattern",params:{pattern: "^[\\d]{12}$"}};
 if(vErrors === null){
 vErrors = [err7];
@@ -2701,7 +2701,7 @@ vErrors.push(err20);
 errors++;
 }
 if(!(data8 === "DESCRIBE")){
-const err21 = {instancePath:instancePath+"/Database/Permissions/" + i2,schemaPath:"#/properties/Database/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema44.properties.Database.properties.Permissions.items.enum}};
+const err21 = {instancePath:instancePath+"/Database/Permissions/" + i2,schemaPath:"#/properties/Database/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema13.properties.Database.properties.Permissions.items.enum}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2890,7 +2890,7 @@ vErrors.push(err35);
 errors++;
 }
 if(!((data16 === "DESCRIBE") || (data16 === "SELECT"))){
-const err36 = {instancePath:instancePath+"/Table/Permissions/" + i5,schemaPath:"#/properties/Table/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema44.properties.Table.properties.Permissions.items.enum}};
+const err36 = {instancePath:instancePath+"/Table/Permissions/" + i5,schemaPath:"#/properties/Table/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema13.properties.Table.properties.Permissions.items.enum}};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2927,7 +2927,7 @@ errors++;
 if(data.RoleArn !== undefined){
 let data17 = data.RoleArn;
 if(typeof data17 === "string"){
-if(!pattern22.test(data17)){
+if(!pattern18.test(data17)){
 const err39 = {instancePath:instancePath+"/RoleArn",schemaPath:"#/properties/RoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws:iam::(\\d{12}):role\\/.+$"}};
 if(vErrors === null){
 vErrors = [err39];
@@ -2952,7 +2952,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data18 = data.DataSetId;
 if(typeof data18 === "string"){
-if(data18.length < 30 || data18.length > 40 || !pattern4.test(data18)){
+if(data18.length < 30 || data18.length > 40 || !pattern0.test(data18)){
 const err41 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err41];
@@ -2977,7 +2977,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data19 = data.RevisionId;
 if(typeof data19 === "string"){
-if(data19.length < 30 || data19.length > 40 || !pattern4.test(data19)){
+if(data19.length < 30 || data19.length > 40 || !pattern0.test(data19)){
 const err43 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err43];
@@ -3010,18 +3010,18 @@ vErrors.push(err45);
 }
 errors++;
 }
-validate33.errors = vErrors;
+validate13.errors = vErrors;
 return errors === 0;
 }
-validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate13.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema45 = {"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"DataShareArn":{"type":"string"}},"required":["DataShareArn"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"],"additionalProperties":false};
+const schema14 = {"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"DataShareArn":{"type":"string"}},"required":["DataShareArn"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"],"additionalProperties":false};
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate34.evaluated;
+const evaluated0 = validate14.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3139,7 +3139,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data3 = data.DataSetId;
 if(typeof data3 === "string"){
-if(data3.length < 30 || data3.length > 40 || !pattern4.test(data3)){
+if(data3.length < 30 || data3.length > 40 || !pattern0.test(data3)){
 const err9 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err9];
@@ -3164,7 +3164,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data4 = data.RevisionId;
 if(typeof data4 === "string"){
-if(data4.length < 30 || data4.length > 40 || !pattern4.test(data4)){
+if(data4.length < 30 || data4.length > 40 || !pattern0.test(data4)){
 const err11 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err11];
@@ -3197,18 +3197,18 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate34.errors = vErrors;
+validate14.errors = vErrors;
 return errors === 0;
 }
-validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate14.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema46 = {"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"],"additionalProperties":false};
+const schema15 = {"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"],"additionalProperties":false};
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate35.evaluated;
+const evaluated0 = validate15.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3348,7 +3348,7 @@ errors++;
 if(data.DataSetId !== undefined){
 let data4 = data.DataSetId;
 if(typeof data4 === "string"){
-if(data4.length < 30 || data4.length > 40 || !pattern4.test(data4)){
+if(data4.length < 30 || data4.length > 40 || !pattern0.test(data4)){
 const err11 = {instancePath:instancePath+"/DataSetId",schemaPath:"#/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err11];
@@ -3373,7 +3373,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data5 = data.RevisionId;
 if(typeof data5 === "string"){
-if(data5.length < 30 || data5.length > 40 || !pattern4.test(data5)){
+if(data5.length < 30 || data5.length > 40 || !pattern0.test(data5)){
 const err13 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err13];
@@ -3406,18 +3406,18 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate15.errors = vErrors;
 return errors === 0;
 }
-validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate15.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema47 = {"type":"object","properties":{"Message":{"type":"string"}},"required":["Message"],"additionalProperties":false};
+const schema16 = {"type":"object","properties":{"Message":{"type":"string"}},"required":["Message"],"additionalProperties":false};
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate36.evaluated;
+const evaluated0 = validate16.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3470,19 +3470,19 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate36.errors = vErrors;
+validate16.errors = vErrors;
 return errors === 0;
 }
-validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate16.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema48 = {"type":"object","properties":{"Arn":{"type":"string"},"CreatedAt":{"type":"string","format":"date-time"},"Details":{"$ref":"#/$defs/ResponseDetails"},"Errors":{"type":"array","items":{"type":"object","properties":{"Code":{"type":"string","enum":["ACCESS_DENIED_EXCEPTION","INTERNAL_SERVER_EXCEPTION","MALWARE_DETECTED","RESOURCE_NOT_FOUND_EXCEPTION","SERVICE_QUOTA_EXCEEDED_EXCEPTION","VALIDATION_EXCEPTION","MALWARE_SCAN_ENCRYPTED_FILE"]},"Details":{"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}}},"additionalProperties":false},"LimitName":{"type":"string","enum":["Assets per revision","Asset size in GB","Amazon Redshift datashare assets per revision","AWS Lake Formation data permission assets per revision","Amazon S3 data access assets per revision"]},"LimitValue":{"anyOf":[{"type":"number"},{"enum":["NaN","Infinity","-Infinity"]}]},"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string","enum":["REVISION","ASSET","DATA_SET"]}},"required":["Code","Message"],"additionalProperties":false}},"Id":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"State":{"type":"string","enum":["WAITING","IN_PROGRESS","ERROR","COMPLETED","CANCELLED","TIMED_OUT"]},"Type":{"type":"string","enum":["IMPORT_ASSETS_FROM_S3","IMPORT_ASSET_FROM_SIGNED_URL","EXPORT_ASSETS_TO_S3","EXPORT_ASSET_TO_SIGNED_URL","EXPORT_REVISIONS_TO_S3","IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES","IMPORT_ASSET_FROM_API_GATEWAY_API","CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET","IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY"]},"UpdatedAt":{"type":"string","format":"date-time"}},"required":["Arn","CreatedAt","Details","Id","State","Type","UpdatedAt"],"additionalProperties":false};
-const schema49 = {"type":"object","properties":{"ExportAssetToSignedUrl":{"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"type":"string","format":"date-time"}},"required":["AssetId","DataSetId","RevisionId"],"additionalProperties":false},"ExportAssetsToS3":{"type":"object","properties":{"AssetDestinations":{"type":"array","items":{"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["AssetId","Bucket"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetDestinations","DataSetId","RevisionId"],"additionalProperties":false},"ExportRevisionsToS3":{"type":"object","properties":{"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false},"RevisionDestinations":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPattern":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["Bucket","RevisionId"],"additionalProperties":false}},"EventActionArn":{"type":"string"}},"required":["DataSetId","RevisionDestinations"],"additionalProperties":false},"ImportAssetFromSignedUrl":{"type":"object","properties":{"AssetName":{"type":"string"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Md5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"type":"string","format":"date-time"}},"required":["AssetName","DataSetId","RevisionId"],"additionalProperties":false},"ImportAssetsFromS3":{"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"],"additionalProperties":false},"ImportAssetsFromRedshiftDataShares":{"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"DataShareArn":{"type":"string"}},"required":["DataShareArn"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"],"additionalProperties":false},"ImportAssetFromApiGatewayApi":{"type":"object","properties":{"ApiDescription":{"type":"string"},"ApiId":{"type":"string"},"ApiKey":{"type":"string"},"ApiName":{"type":"string"},"ApiSpecificationMd5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"ApiSpecificationUploadUrl":{"type":"string"},"ApiSpecificationUploadUrlExpiresAt":{"type":"string","format":"date-time"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"ProtocolType":{"type":"string","enum":["REST"]},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Stage":{"type":"string"}},"required":["ApiId","ApiName","ApiSpecificationMd5Hash","ApiSpecificationUploadUrl","ApiSpecificationUploadUrlExpiresAt","DataSetId","ProtocolType","RevisionId","Stage"],"additionalProperties":false},"CreateS3DataAccessFromS3Bucket":{"type":"object","properties":{"AssetSource":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPrefixes":{"type":"array","items":{"type":"string"}},"Keys":{"type":"array","items":{"type":"string"}},"KmsKeysToGrant":{"type":"array","items":{"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"],"additionalProperties":false},"minItems":1,"maxItems":10,"uniqueItems":true}},"required":["Bucket"],"additionalProperties":false},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSource","DataSetId","RevisionId"],"additionalProperties":false},"ImportAssetsFromLakeFormationTagPolicy":{"type":"object","properties":{"CatalogId":{"type":"string","minLength":12,"maxLength":12,"dxPattern":{"source":"^[\\d]{12}$","star":"^[\\d]*$","min":12,"max":12}},"Database":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE"]}}},"required":["Expression","Permissions"],"additionalProperties":false},"Table":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE","SELECT"]}}},"required":["Expression","Permissions"],"additionalProperties":false},"RoleArn":{"type":"string","pattern":"^arn:aws:iam::(\\d{12}):role\\/.+$"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["CatalogId","RoleArn","DataSetId","RevisionId"],"additionalProperties":false}},"additionalProperties":false};
+const schema17 = {"type":"object","properties":{"Arn":{"type":"string"},"CreatedAt":{"type":"string","format":"date-time"},"Details":{"$ref":"#/$defs/ResponseDetails"},"Errors":{"type":"array","items":{"type":"object","properties":{"Code":{"type":"string","enum":["ACCESS_DENIED_EXCEPTION","INTERNAL_SERVER_EXCEPTION","MALWARE_DETECTED","RESOURCE_NOT_FOUND_EXCEPTION","SERVICE_QUOTA_EXCEEDED_EXCEPTION","VALIDATION_EXCEPTION","MALWARE_SCAN_ENCRYPTED_FILE"]},"Details":{"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}}},"additionalProperties":false},"LimitName":{"type":"string","enum":["Assets per revision","Asset size in GB","Amazon Redshift datashare assets per revision","AWS Lake Formation data permission assets per revision","Amazon S3 data access assets per revision"]},"LimitValue":{"anyOf":[{"type":"number"},{"enum":["NaN","Infinity","-Infinity"]}]},"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string","enum":["REVISION","ASSET","DATA_SET"]}},"required":["Code","Message"],"additionalProperties":false}},"Id":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"State":{"type":"string","enum":["WAITING","IN_PROGRESS","ERROR","COMPLETED","CANCELLED","TIMED_OUT"]},"Type":{"type":"string","enum":["IMPORT_ASSETS_FROM_S3","IMPORT_ASSET_FROM_SIGNED_URL","EXPORT_ASSETS_TO_S3","EXPORT_ASSET_TO_SIGNED_URL","EXPORT_REVISIONS_TO_S3","IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES","IMPORT_ASSET_FROM_API_GATEWAY_API","CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET","IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY"]},"UpdatedAt":{"type":"string","format":"date-time"}},"required":["Arn","CreatedAt","Details","Id","State","Type","UpdatedAt"],"additionalProperties":false};
+const schema18 = {"type":"object","properties":{"ExportAssetToSignedUrl":{"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"type":"string","format":"date-time"}},"required":["AssetId","DataSetId","RevisionId"],"additionalProperties":false},"ExportAssetsToS3":{"type":"object","properties":{"AssetDestinations":{"type":"array","items":{"type":"object","properties":{"AssetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["AssetId","Bucket"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetDestinations","DataSetId","RevisionId"],"additionalProperties":false},"ExportRevisionsToS3":{"type":"object","properties":{"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Encryption":{"type":"object","properties":{"KmsKeyArn":{"type":"string"},"Type":{"type":"string","enum":["aws:kms","AES256"]}},"required":["Type"],"additionalProperties":false},"RevisionDestinations":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPattern":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["Bucket","RevisionId"],"additionalProperties":false}},"EventActionArn":{"type":"string"}},"required":["DataSetId","RevisionDestinations"],"additionalProperties":false},"ImportAssetFromSignedUrl":{"type":"object","properties":{"AssetName":{"type":"string"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Md5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"SignedUrl":{"type":"string"},"SignedUrlExpiresAt":{"type":"string","format":"date-time"}},"required":["AssetName","DataSetId","RevisionId"],"additionalProperties":false},"ImportAssetsFromS3":{"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"],"additionalProperties":false},"ImportAssetsFromRedshiftDataShares":{"type":"object","properties":{"AssetSources":{"type":"array","items":{"type":"object","properties":{"DataShareArn":{"type":"string"}},"required":["DataShareArn"],"additionalProperties":false}},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSources","DataSetId","RevisionId"],"additionalProperties":false},"ImportAssetFromApiGatewayApi":{"type":"object","properties":{"ApiDescription":{"type":"string"},"ApiId":{"type":"string"},"ApiKey":{"type":"string"},"ApiName":{"type":"string"},"ApiSpecificationMd5Hash":{"type":"string","minLength":24,"maxLength":24,"pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"ApiSpecificationUploadUrl":{"type":"string"},"ApiSpecificationUploadUrlExpiresAt":{"type":"string","format":"date-time"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"ProtocolType":{"type":"string","enum":["REST"]},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"Stage":{"type":"string"}},"required":["ApiId","ApiName","ApiSpecificationMd5Hash","ApiSpecificationUploadUrl","ApiSpecificationUploadUrlExpiresAt","DataSetId","ProtocolType","RevisionId","Stage"],"additionalProperties":false},"CreateS3DataAccessFromS3Bucket":{"type":"object","properties":{"AssetSource":{"type":"object","properties":{"Bucket":{"type":"string"},"KeyPrefixes":{"type":"array","items":{"type":"string"}},"Keys":{"type":"array","items":{"type":"string"}},"KmsKeysToGrant":{"type":"array","items":{"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"],"additionalProperties":false},"minItems":1,"maxItems":10,"uniqueItems":true}},"required":["Bucket"],"additionalProperties":false},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["AssetSource","DataSetId","RevisionId"],"additionalProperties":false},"ImportAssetsFromLakeFormationTagPolicy":{"type":"object","properties":{"CatalogId":{"type":"string","minLength":12,"maxLength":12,"dxPattern":{"source":"^[\\d]{12}$","star":"^[\\d]*$","min":12,"max":12}},"Database":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE"]}}},"required":["Expression","Permissions"],"additionalProperties":false},"Table":{"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE","SELECT"]}}},"required":["Expression","Permissions"],"additionalProperties":false},"RoleArn":{"type":"string","pattern":"^arn:aws:iam::(\\d{12}):role\\/.+$"},"DataSetId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["CatalogId","RoleArn","DataSetId","RevisionId"],"additionalProperties":false}},"additionalProperties":false};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate37.evaluated;
+const evaluated0 = validate17.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3613,7 +3613,7 @@ if(data.Details !== undefined){
 let data2 = data.Details;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key1 in data2){
-if(!(func4.call(schema49.properties, key1))){
+if(!(func3.call(schema18.properties, key1))){
 const err11 = {instancePath:instancePath+"/Details",schemaPath:"#/$defs/ResponseDetails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err11];
@@ -3672,7 +3672,7 @@ errors++;
 if(data3.AssetId !== undefined){
 let data4 = data3.AssetId;
 if(typeof data4 === "string"){
-if(data4.length < 30 || data4.length > 40 || !pattern4.test(data4)){
+if(data4.length < 30 || data4.length > 40 || !pattern0.test(data4)){
 const err16 = {instancePath:instancePath+"/Details/ExportAssetToSignedUrl/AssetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err16];
@@ -3697,7 +3697,7 @@ errors++;
 if(data3.DataSetId !== undefined){
 let data5 = data3.DataSetId;
 if(typeof data5 === "string"){
-if(data5.length < 30 || data5.length > 40 || !pattern4.test(data5)){
+if(data5.length < 30 || data5.length > 40 || !pattern0.test(data5)){
 const err18 = {instancePath:instancePath+"/Details/ExportAssetToSignedUrl/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err18];
@@ -3722,7 +3722,7 @@ errors++;
 if(data3.RevisionId !== undefined){
 let data6 = data3.RevisionId;
 if(typeof data6 === "string"){
-if(data6.length < 30 || data6.length > 40 || !pattern4.test(data6)){
+if(data6.length < 30 || data6.length > 40 || !pattern0.test(data6)){
 const err20 = {instancePath:instancePath+"/Details/ExportAssetToSignedUrl/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err20];
@@ -3880,7 +3880,7 @@ errors++;
 if(data11.AssetId !== undefined){
 let data12 = data11.AssetId;
 if(typeof data12 === "string"){
-if(data12.length < 30 || data12.length > 40 || !pattern4.test(data12)){
+if(data12.length < 30 || data12.length > 40 || !pattern0.test(data12)){
 const err33 = {instancePath:instancePath+"/Details/ExportAssetsToS3/AssetDestinations/" + i0+"/AssetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/items/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err33];
@@ -3953,7 +3953,7 @@ errors++;
 if(data9.DataSetId !== undefined){
 let data15 = data9.DataSetId;
 if(typeof data15 === "string"){
-if(data15.length < 30 || data15.length > 40 || !pattern4.test(data15)){
+if(data15.length < 30 || data15.length > 40 || !pattern0.test(data15)){
 const err39 = {instancePath:instancePath+"/Details/ExportAssetsToS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err39];
@@ -4025,7 +4025,7 @@ vErrors.push(err44);
 errors++;
 }
 if(!((data18 === "aws:kms") || (data18 === "AES256"))){
-const err45 = {instancePath:instancePath+"/Details/ExportAssetsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema49.properties.ExportAssetsToS3.properties.Encryption.properties.Type.enum}};
+const err45 = {instancePath:instancePath+"/Details/ExportAssetsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema18.properties.ExportAssetsToS3.properties.Encryption.properties.Type.enum}};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -4050,7 +4050,7 @@ errors++;
 if(data9.RevisionId !== undefined){
 let data19 = data9.RevisionId;
 if(typeof data19 === "string"){
-if(data19.length < 30 || data19.length > 40 || !pattern4.test(data19)){
+if(data19.length < 30 || data19.length > 40 || !pattern0.test(data19)){
 const err47 = {instancePath:instancePath+"/Details/ExportAssetsToS3/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err47];
@@ -4122,7 +4122,7 @@ errors++;
 if(data20.DataSetId !== undefined){
 let data21 = data20.DataSetId;
 if(typeof data21 === "string"){
-if(data21.length < 30 || data21.length > 40 || !pattern4.test(data21)){
+if(data21.length < 30 || data21.length > 40 || !pattern0.test(data21)){
 const err53 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err53];
@@ -4194,7 +4194,7 @@ vErrors.push(err58);
 errors++;
 }
 if(!((data24 === "aws:kms") || (data24 === "AES256"))){
-const err59 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema49.properties.ExportRevisionsToS3.properties.Encryption.properties.Type.enum}};
+const err59 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema18.properties.ExportRevisionsToS3.properties.Encryption.properties.Type.enum}};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -4282,7 +4282,7 @@ errors++;
 if(data26.RevisionId !== undefined){
 let data29 = data26.RevisionId;
 if(typeof data29 === "string"){
-if(data29.length < 30 || data29.length > 40 || !pattern4.test(data29)){
+if(data29.length < 30 || data29.length > 40 || !pattern0.test(data29)){
 const err66 = {instancePath:instancePath+"/Details/ExportRevisionsToS3/RevisionDestinations/" + i1+"/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err66];
@@ -4412,7 +4412,7 @@ errors++;
 if(data31.DataSetId !== undefined){
 let data33 = data31.DataSetId;
 if(typeof data33 === "string"){
-if(data33.length < 30 || data33.length > 40 || !pattern4.test(data33)){
+if(data33.length < 30 || data33.length > 40 || !pattern0.test(data33)){
 const err77 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err77];
@@ -4437,7 +4437,7 @@ errors++;
 if(data31.Md5Hash !== undefined){
 let data34 = data31.Md5Hash;
 if(typeof data34 === "string"){
-if(func1(data34) > 24){
+if(func0(data34) > 24){
 const err79 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err79];
@@ -4447,7 +4447,7 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(func1(data34) < 24){
+if(func0(data34) < 24){
 const err80 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err80];
@@ -4457,7 +4457,7 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(!pattern15.test(data34)){
+if(!pattern11.test(data34)){
 const err81 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err81];
@@ -4482,7 +4482,7 @@ errors++;
 if(data31.RevisionId !== undefined){
 let data35 = data31.RevisionId;
 if(typeof data35 === "string"){
-if(data35.length < 30 || data35.length > 40 || !pattern4.test(data35)){
+if(data35.length < 30 || data35.length > 40 || !pattern0.test(data35)){
 const err83 = {instancePath:instancePath+"/Details/ImportAssetFromSignedUrl/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err83];
@@ -4688,7 +4688,7 @@ errors++;
 if(data38.DataSetId !== undefined){
 let data43 = data38.DataSetId;
 if(typeof data43 === "string"){
-if(data43.length < 30 || data43.length > 40 || !pattern4.test(data43)){
+if(data43.length < 30 || data43.length > 40 || !pattern0.test(data43)){
 const err100 = {instancePath:instancePath+"/Details/ImportAssetsFromS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err100];
@@ -4713,7 +4713,7 @@ errors++;
 if(data38.RevisionId !== undefined){
 let data44 = data38.RevisionId;
 if(typeof data44 === "string"){
-if(data44.length < 30 || data44.length > 40 || !pattern4.test(data44)){
+if(data44.length < 30 || data44.length > 40 || !pattern0.test(data44)){
 const err102 = {instancePath:instancePath+"/Details/ImportAssetsFromS3/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err102];
@@ -4860,7 +4860,7 @@ errors++;
 if(data45.DataSetId !== undefined){
 let data49 = data45.DataSetId;
 if(typeof data49 === "string"){
-if(data49.length < 30 || data49.length > 40 || !pattern4.test(data49)){
+if(data49.length < 30 || data49.length > 40 || !pattern0.test(data49)){
 const err114 = {instancePath:instancePath+"/Details/ImportAssetsFromRedshiftDataShares/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err114];
@@ -4885,7 +4885,7 @@ errors++;
 if(data45.RevisionId !== undefined){
 let data50 = data45.RevisionId;
 if(typeof data50 === "string"){
-if(data50.length < 30 || data50.length > 40 || !pattern4.test(data50)){
+if(data50.length < 30 || data50.length > 40 || !pattern0.test(data50)){
 const err116 = {instancePath:instancePath+"/Details/ImportAssetsFromRedshiftDataShares/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err116];
@@ -5013,7 +5013,7 @@ vErrors.push(err127);
 errors++;
 }
 for(const key14 in data51){
-if(!(func4.call(schema49.properties.ImportAssetFromApiGatewayApi.properties, key14))){
+if(!(func3.call(schema18.properties.ImportAssetFromApiGatewayApi.properties, key14))){
 const err128 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14}};
 if(vErrors === null){
 vErrors = [err128];
@@ -5075,7 +5075,7 @@ errors++;
 if(data51.ApiSpecificationMd5Hash !== undefined){
 let data56 = data51.ApiSpecificationMd5Hash;
 if(typeof data56 === "string"){
-if(func1(data56) > 24){
+if(func0(data56) > 24){
 const err133 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err133];
@@ -5085,7 +5085,7 @@ vErrors.push(err133);
 }
 errors++;
 }
-if(func1(data56) < 24){
+if(func0(data56) < 24){
 const err134 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err134];
@@ -5095,7 +5095,7 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(!pattern15.test(data56)){
+if(!pattern11.test(data56)){
 const err135 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err135];
@@ -5157,7 +5157,7 @@ errors++;
 if(data51.DataSetId !== undefined){
 let data59 = data51.DataSetId;
 if(typeof data59 === "string"){
-if(data59.length < 30 || data59.length > 40 || !pattern4.test(data59)){
+if(data59.length < 30 || data59.length > 40 || !pattern0.test(data59)){
 const err140 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err140];
@@ -5192,7 +5192,7 @@ vErrors.push(err142);
 errors++;
 }
 if(!(data60 === "REST")){
-const err143 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ProtocolType",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ProtocolType/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetFromApiGatewayApi.properties.ProtocolType.enum}};
+const err143 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/ProtocolType",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ProtocolType/enum",keyword:"enum",params:{allowedValues: schema18.properties.ImportAssetFromApiGatewayApi.properties.ProtocolType.enum}};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -5205,7 +5205,7 @@ errors++;
 if(data51.RevisionId !== undefined){
 let data61 = data51.RevisionId;
 if(typeof data61 === "string"){
-if(data61.length < 30 || data61.length > 40 || !pattern4.test(data61)){
+if(data61.length < 30 || data61.length > 40 || !pattern0.test(data61)){
 const err144 = {instancePath:instancePath+"/Details/ImportAssetFromApiGatewayApi/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err144];
@@ -5441,7 +5441,7 @@ errors++;
 if(data71.KmsKeyArn !== undefined){
 let data72 = data71.KmsKeyArn;
 if(typeof data72 === "string"){
-if(func1(data72) > 2048){
+if(func0(data72) > 2048){
 const err163 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6+"/KmsKeyArn",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
 if(vErrors === null){
 vErrors = [err163];
@@ -5451,7 +5451,7 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(func1(data72) < 1){
+if(func0(data72) < 1){
 const err164 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6+"/KmsKeyArn",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err164];
@@ -5491,7 +5491,7 @@ if(i7 > 1){
 outer0:
 for(;i7--;){
 for(j0 = i7; j0--;){
-if(func0(data70[i7], data70[j0])){
+if(func2(data70[i7], data70[j0])){
 const err167 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j0}};
 if(vErrors === null){
 vErrors = [err167];
@@ -5532,7 +5532,7 @@ errors++;
 if(data63.DataSetId !== undefined){
 let data73 = data63.DataSetId;
 if(typeof data73 === "string"){
-if(data73.length < 30 || data73.length > 40 || !pattern4.test(data73)){
+if(data73.length < 30 || data73.length > 40 || !pattern0.test(data73)){
 const err170 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err170];
@@ -5557,7 +5557,7 @@ errors++;
 if(data63.RevisionId !== undefined){
 let data74 = data63.RevisionId;
 if(typeof data74 === "string"){
-if(data74.length < 30 || data74.length > 40 || !pattern4.test(data74)){
+if(data74.length < 30 || data74.length > 40 || !pattern0.test(data74)){
 const err172 = {instancePath:instancePath+"/Details/CreateS3DataAccessFromS3Bucket/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err172];
@@ -5649,7 +5649,7 @@ errors++;
 if(data75.CatalogId !== undefined){
 let data76 = data75.CatalogId;
 if(typeof data76 === "string"){
-if(func1(data76) > 12){
+if(func0(data76) > 12){
 const err180 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/maxLength",keyword:"maxLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err180];
@@ -5659,7 +5659,7 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(func1(data76) < 12){
+if(func0(data76) < 12){
 const err181 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/minLength",keyword:"minLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err181];
@@ -5669,7 +5669,7 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data76.length < 12 || data76.length > 12 || !pattern21.test(data76)){
+if(data76.length < 12 || data76.length > 12 || !pattern17.test(data76)){
 const err182 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/dxPattern",keyword:"dxPattern",params:{pattern: "^[\\d]{12}$"}};
 if(vErrors === null){
 vErrors = [err182];
@@ -5846,7 +5846,7 @@ vErrors.push(err195);
 errors++;
 }
 if(!(data84 === "DESCRIBE")){
-const err196 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Permissions/" + i10,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Database.properties.Permissions.items.enum}};
+const err196 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Permissions/" + i10,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema18.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Database.properties.Permissions.items.enum}};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -6035,7 +6035,7 @@ vErrors.push(err210);
 errors++;
 }
 if(!((data92 === "DESCRIBE") || (data92 === "SELECT"))){
-const err211 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Permissions/" + i13,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Table.properties.Permissions.items.enum}};
+const err211 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Permissions/" + i13,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema18.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Table.properties.Permissions.items.enum}};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -6072,7 +6072,7 @@ errors++;
 if(data75.RoleArn !== undefined){
 let data93 = data75.RoleArn;
 if(typeof data93 === "string"){
-if(!pattern22.test(data93)){
+if(!pattern18.test(data93)){
 const err214 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/RoleArn",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws:iam::(\\d{12}):role\\/.+$"}};
 if(vErrors === null){
 vErrors = [err214];
@@ -6097,7 +6097,7 @@ errors++;
 if(data75.DataSetId !== undefined){
 let data94 = data75.DataSetId;
 if(typeof data94 === "string"){
-if(data94.length < 30 || data94.length > 40 || !pattern4.test(data94)){
+if(data94.length < 30 || data94.length > 40 || !pattern0.test(data94)){
 const err216 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err216];
@@ -6122,7 +6122,7 @@ errors++;
 if(data75.RevisionId !== undefined){
 let data95 = data75.RevisionId;
 if(typeof data95 === "string"){
-if(data95.length < 30 || data95.length > 40 || !pattern4.test(data95)){
+if(data95.length < 30 || data95.length > 40 || !pattern0.test(data95)){
 const err218 = {instancePath:instancePath+"/Details/ImportAssetsFromLakeFormationTagPolicy/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err218];
@@ -6220,7 +6220,7 @@ vErrors.push(err225);
 errors++;
 }
 if(!(((((((data98 === "ACCESS_DENIED_EXCEPTION") || (data98 === "INTERNAL_SERVER_EXCEPTION")) || (data98 === "MALWARE_DETECTED")) || (data98 === "RESOURCE_NOT_FOUND_EXCEPTION")) || (data98 === "SERVICE_QUOTA_EXCEEDED_EXCEPTION")) || (data98 === "VALIDATION_EXCEPTION")) || (data98 === "MALWARE_SCAN_ENCRYPTED_FILE"))){
-const err226 = {instancePath:instancePath+"/Errors/" + i14+"/Code",schemaPath:"#/properties/Errors/items/properties/Code/enum",keyword:"enum",params:{allowedValues: schema48.properties.Errors.items.properties.Code.enum}};
+const err226 = {instancePath:instancePath+"/Errors/" + i14+"/Code",schemaPath:"#/properties/Errors/items/properties/Code/enum",keyword:"enum",params:{allowedValues: schema17.properties.Errors.items.properties.Code.enum}};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -6406,7 +6406,7 @@ vErrors.push(err240);
 errors++;
 }
 if(!(((((data106 === "Assets per revision") || (data106 === "Asset size in GB")) || (data106 === "Amazon Redshift datashare assets per revision")) || (data106 === "AWS Lake Formation data permission assets per revision")) || (data106 === "Amazon S3 data access assets per revision"))){
-const err241 = {instancePath:instancePath+"/Errors/" + i14+"/LimitName",schemaPath:"#/properties/Errors/items/properties/LimitName/enum",keyword:"enum",params:{allowedValues: schema48.properties.Errors.items.properties.LimitName.enum}};
+const err241 = {instancePath:instancePath+"/Errors/" + i14+"/LimitName",schemaPath:"#/properties/Errors/items/properties/LimitName/enum",keyword:"enum",params:{allowedValues: schema17.properties.Errors.items.properties.LimitName.enum}};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -6435,7 +6435,7 @@ var _valid0 = _errs245 === errors;
 valid59 = valid59 || _valid0;
 const _errs247 = errors;
 if(!(((data107 === "NaN") || (data107 === "Infinity")) || (data107 === "-Infinity"))){
-const err243 = {instancePath:instancePath+"/Errors/" + i14+"/LimitValue",schemaPath:"#/properties/Errors/items/properties/LimitValue/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema48.properties.Errors.items.properties.LimitValue.anyOf[1].enum}};
+const err243 = {instancePath:instancePath+"/Errors/" + i14+"/LimitValue",schemaPath:"#/properties/Errors/items/properties/LimitValue/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema17.properties.Errors.items.properties.LimitValue.anyOf[1].enum}};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -6505,7 +6505,7 @@ vErrors.push(err247);
 errors++;
 }
 if(!(((data110 === "REVISION") || (data110 === "ASSET")) || (data110 === "DATA_SET"))){
-const err248 = {instancePath:instancePath+"/Errors/" + i14+"/ResourceType",schemaPath:"#/properties/Errors/items/properties/ResourceType/enum",keyword:"enum",params:{allowedValues: schema48.properties.Errors.items.properties.ResourceType.enum}};
+const err248 = {instancePath:instancePath+"/Errors/" + i14+"/ResourceType",schemaPath:"#/properties/Errors/items/properties/ResourceType/enum",keyword:"enum",params:{allowedValues: schema17.properties.Errors.items.properties.ResourceType.enum}};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -6542,7 +6542,7 @@ errors++;
 if(data.Id !== undefined){
 let data111 = data.Id;
 if(typeof data111 === "string"){
-if(data111.length < 30 || data111.length > 40 || !pattern4.test(data111)){
+if(data111.length < 30 || data111.length > 40 || !pattern0.test(data111)){
 const err251 = {instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err251];
@@ -6577,7 +6577,7 @@ vErrors.push(err253);
 errors++;
 }
 if(!((((((data112 === "WAITING") || (data112 === "IN_PROGRESS")) || (data112 === "ERROR")) || (data112 === "COMPLETED")) || (data112 === "CANCELLED")) || (data112 === "TIMED_OUT"))){
-const err254 = {instancePath:instancePath+"/State",schemaPath:"#/properties/State/enum",keyword:"enum",params:{allowedValues: schema48.properties.State.enum}};
+const err254 = {instancePath:instancePath+"/State",schemaPath:"#/properties/State/enum",keyword:"enum",params:{allowedValues: schema17.properties.State.enum}};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -6600,7 +6600,7 @@ vErrors.push(err255);
 errors++;
 }
 if(!(((((((((data113 === "IMPORT_ASSETS_FROM_S3") || (data113 === "IMPORT_ASSET_FROM_SIGNED_URL")) || (data113 === "EXPORT_ASSETS_TO_S3")) || (data113 === "EXPORT_ASSET_TO_SIGNED_URL")) || (data113 === "EXPORT_REVISIONS_TO_S3")) || (data113 === "IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES")) || (data113 === "IMPORT_ASSET_FROM_API_GATEWAY_API")) || (data113 === "CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET")) || (data113 === "IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY"))){
-const err256 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/enum",keyword:"enum",params:{allowedValues: schema48.properties.Type.enum}};
+const err256 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/enum",keyword:"enum",params:{allowedValues: schema17.properties.Type.enum}};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -6646,18 +6646,18 @@ vErrors.push(err259);
 }
 errors++;
 }
-validate37.errors = vErrors;
+validate17.errors = vErrors;
 return errors === 0;
 }
-validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate17.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema50 = {"type":"object","properties":{"Code":{"type":"string","enum":["ACCESS_DENIED_EXCEPTION","INTERNAL_SERVER_EXCEPTION","MALWARE_DETECTED","RESOURCE_NOT_FOUND_EXCEPTION","SERVICE_QUOTA_EXCEEDED_EXCEPTION","VALIDATION_EXCEPTION","MALWARE_SCAN_ENCRYPTED_FILE"]},"Details":{"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}}},"additionalProperties":false},"LimitName":{"type":"string","enum":["Assets per revision","Asset size in GB","Amazon Redshift datashare assets per revision","AWS Lake Formation data permission assets per revision","Amazon S3 data access assets per revision"]},"LimitValue":{"anyOf":[{"type":"number"},{"enum":["NaN","Infinity","-Infinity"]}]},"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string","enum":["REVISION","ASSET","DATA_SET"]}},"required":["Code","Message"],"additionalProperties":false};
+const schema19 = {"type":"object","properties":{"Code":{"type":"string","enum":["ACCESS_DENIED_EXCEPTION","INTERNAL_SERVER_EXCEPTION","MALWARE_DETECTED","RESOURCE_NOT_FOUND_EXCEPTION","SERVICE_QUOTA_EXCEEDED_EXCEPTION","VALIDATION_EXCEPTION","MALWARE_SCAN_ENCRYPTED_FILE"]},"Details":{"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}}},"additionalProperties":false},"LimitName":{"type":"string","enum":["Assets per revision","Asset size in GB","Amazon Redshift datashare assets per revision","AWS Lake Formation data permission assets per revision","Amazon S3 data access assets per revision"]},"LimitValue":{"anyOf":[{"type":"number"},{"enum":["NaN","Infinity","-Infinity"]}]},"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string","enum":["REVISION","ASSET","DATA_SET"]}},"required":["Code","Message"],"additionalProperties":false};
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate18.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6710,7 +6710,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(((((((data0 === "ACCESS_DENIED_EXCEPTION") || (data0 === "INTERNAL_SERVER_EXCEPTION")) || (data0 === "MALWARE_DETECTED")) || (data0 === "RESOURCE_NOT_FOUND_EXCEPTION")) || (data0 === "SERVICE_QUOTA_EXCEEDED_EXCEPTION")) || (data0 === "VALIDATION_EXCEPTION")) || (data0 === "MALWARE_SCAN_ENCRYPTED_FILE"))){
-const err4 = {instancePath:instancePath+"/Code",schemaPath:"#/properties/Code/enum",keyword:"enum",params:{allowedValues: schema50.properties.Code.enum}};
+const err4 = {instancePath:instancePath+"/Code",schemaPath:"#/properties/Code/enum",keyword:"enum",params:{allowedValues: schema19.properties.Code.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6896,7 +6896,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!(((((data8 === "Assets per revision") || (data8 === "Asset size in GB")) || (data8 === "Amazon Redshift datashare assets per revision")) || (data8 === "AWS Lake Formation data permission assets per revision")) || (data8 === "Amazon S3 data access assets per revision"))){
-const err19 = {instancePath:instancePath+"/LimitName",schemaPath:"#/properties/LimitName/enum",keyword:"enum",params:{allowedValues: schema50.properties.LimitName.enum}};
+const err19 = {instancePath:instancePath+"/LimitName",schemaPath:"#/properties/LimitName/enum",keyword:"enum",params:{allowedValues: schema19.properties.LimitName.enum}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6925,7 +6925,7 @@ var _valid0 = _errs25 === errors;
 valid6 = valid6 || _valid0;
 const _errs27 = errors;
 if(!(((data9 === "NaN") || (data9 === "Infinity")) || (data9 === "-Infinity"))){
-const err21 = {instancePath:instancePath+"/LimitValue",schemaPath:"#/properties/LimitValue/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema50.properties.LimitValue.anyOf[1].enum}};
+const err21 = {instancePath:instancePath+"/LimitValue",schemaPath:"#/properties/LimitValue/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema19.properties.LimitValue.anyOf[1].enum}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6995,7 +6995,7 @@ vErrors.push(err25);
 errors++;
 }
 if(!(((data12 === "REVISION") || (data12 === "ASSET")) || (data12 === "DATA_SET"))){
-const err26 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/properties/ResourceType/enum",keyword:"enum",params:{allowedValues: schema50.properties.ResourceType.enum}};
+const err26 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/properties/ResourceType/enum",keyword:"enum",params:{allowedValues: schema19.properties.ResourceType.enum}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7016,18 +7016,18 @@ vErrors.push(err27);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate18.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate18.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema51 = {"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"],"additionalProperties":false};
+const schema20 = {"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"],"additionalProperties":false};
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate39.evaluated;
+const evaluated0 = validate19.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7060,7 +7060,7 @@ errors++;
 if(data.KmsKeyArn !== undefined){
 let data0 = data.KmsKeyArn;
 if(typeof data0 === "string"){
-if(func1(data0) > 2048){
+if(func0(data0) > 2048){
 const err2 = {instancePath:instancePath+"/KmsKeyArn",schemaPath:"#/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
 if(vErrors === null){
 vErrors = [err2];
@@ -7070,7 +7070,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if(func0(data0) < 1){
 const err3 = {instancePath:instancePath+"/KmsKeyArn",schemaPath:"#/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err3];
@@ -7103,18 +7103,18 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate19.errors = vErrors;
 return errors === 0;
 }
-validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate19.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema52 = {"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false};
+const schema21 = {"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false};
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate40.evaluated;
+const evaluated0 = validate20.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7205,18 +7205,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
-validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema53 = {"type":"object","properties":{"DataSetId":{"type":"string"},"MaxResults":{"type":"integer","minimum":1,"maximum":200},"NextToken":{"type":"string"},"RevisionId":{"type":"string"}},"additionalProperties":false};
+const schema22 = {"type":"object","properties":{"DataSetId":{"type":"string"},"MaxResults":{"type":"integer","minimum":1,"maximum":200},"NextToken":{"type":"string"},"RevisionId":{"type":"string"}},"additionalProperties":false};
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate41.evaluated;
+const evaluated0 = validate21.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7318,18 +7318,18 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate21.errors = vErrors;
 return errors === 0;
 }
-validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema54 = {"type":"object","properties":{"Jobs":{"type":"array","items":{"type":"object","properties":{"Arn":{"type":"string"},"CreatedAt":{"type":"string","format":"date-time"},"Details":{"$ref":"#/$defs/ResponseDetails"},"Errors":{"type":"array","items":{"type":"object","properties":{"Code":{"type":"string","enum":["ACCESS_DENIED_EXCEPTION","INTERNAL_SERVER_EXCEPTION","MALWARE_DETECTED","RESOURCE_NOT_FOUND_EXCEPTION","SERVICE_QUOTA_EXCEEDED_EXCEPTION","VALIDATION_EXCEPTION","MALWARE_SCAN_ENCRYPTED_FILE"]},"Details":{"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}}},"additionalProperties":false},"LimitName":{"type":"string","enum":["Assets per revision","Asset size in GB","Amazon Redshift datashare assets per revision","AWS Lake Formation data permission assets per revision","Amazon S3 data access assets per revision"]},"LimitValue":{"anyOf":[{"type":"number"},{"enum":["NaN","Infinity","-Infinity"]}]},"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string","enum":["REVISION","ASSET","DATA_SET"]}},"required":["Code","Message"],"additionalProperties":false}},"Id":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"State":{"type":"string","enum":["WAITING","IN_PROGRESS","ERROR","COMPLETED","CANCELLED","TIMED_OUT"]},"Type":{"type":"string","enum":["IMPORT_ASSETS_FROM_S3","IMPORT_ASSET_FROM_SIGNED_URL","EXPORT_ASSETS_TO_S3","EXPORT_ASSET_TO_SIGNED_URL","EXPORT_REVISIONS_TO_S3","IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES","IMPORT_ASSET_FROM_API_GATEWAY_API","CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET","IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY"]},"UpdatedAt":{"type":"string","format":"date-time"}},"required":["Arn","CreatedAt","Details","Id","State","Type","UpdatedAt"],"additionalProperties":false}},"NextToken":{"type":"string"}},"additionalProperties":false};
+const schema23 = {"type":"object","properties":{"Jobs":{"type":"array","items":{"type":"object","properties":{"Arn":{"type":"string"},"CreatedAt":{"type":"string","format":"date-time"},"Details":{"$ref":"#/$defs/ResponseDetails"},"Errors":{"type":"array","items":{"type":"object","properties":{"Code":{"type":"string","enum":["ACCESS_DENIED_EXCEPTION","INTERNAL_SERVER_EXCEPTION","MALWARE_DETECTED","RESOURCE_NOT_FOUND_EXCEPTION","SERVICE_QUOTA_EXCEEDED_EXCEPTION","VALIDATION_EXCEPTION","MALWARE_SCAN_ENCRYPTED_FILE"]},"Details":{"type":"object","properties":{"ImportAssetFromSignedUrlJobErrorDetails":{"type":"object","properties":{"AssetName":{"type":"string"}},"required":["AssetName"],"additionalProperties":false},"ImportAssetsFromS3JobErrorDetails":{"type":"array","items":{"type":"object","properties":{"Bucket":{"type":"string"},"Key":{"type":"string"}},"required":["Bucket","Key"],"additionalProperties":false}}},"additionalProperties":false},"LimitName":{"type":"string","enum":["Assets per revision","Asset size in GB","Amazon Redshift datashare assets per revision","AWS Lake Formation data permission assets per revision","Amazon S3 data access assets per revision"]},"LimitValue":{"anyOf":[{"type":"number"},{"enum":["NaN","Infinity","-Infinity"]}]},"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string","enum":["REVISION","ASSET","DATA_SET"]}},"required":["Code","Message"],"additionalProperties":false}},"Id":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}},"State":{"type":"string","enum":["WAITING","IN_PROGRESS","ERROR","COMPLETED","CANCELLED","TIMED_OUT"]},"Type":{"type":"string","enum":["IMPORT_ASSETS_FROM_S3","IMPORT_ASSET_FROM_SIGNED_URL","EXPORT_ASSETS_TO_S3","EXPORT_ASSET_TO_SIGNED_URL","EXPORT_REVISIONS_TO_S3","IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES","IMPORT_ASSET_FROM_API_GATEWAY_API","CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET","IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY"]},"UpdatedAt":{"type":"string","format":"date-time"}},"required":["Arn","CreatedAt","Details","Id","State","Type","UpdatedAt"],"additionalProperties":false}},"NextToken":{"type":"string"}},"additionalProperties":false};
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate42.evaluated;
+const evaluated0 = validate22.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7479,7 +7479,7 @@ if(data1.Details !== undefined){
 let data4 = data1.Details;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key2 in data4){
-if(!(func4.call(schema49.properties, key2))){
+if(!(func3.call(schema18.properties, key2))){
 const err12 = {instancePath:instancePath+"/Jobs/" + i0+"/Details",schemaPath:"#/$defs/ResponseDetails/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
 if(vErrors === null){
 vErrors = [err12];
@@ -7538,7 +7538,7 @@ errors++;
 if(data5.AssetId !== undefined){
 let data6 = data5.AssetId;
 if(typeof data6 === "string"){
-if(data6.length < 30 || data6.length > 40 || !pattern4.test(data6)){
+if(data6.length < 30 || data6.length > 40 || !pattern0.test(data6)){
 const err17 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetToSignedUrl/AssetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err17];
@@ -7563,7 +7563,7 @@ errors++;
 if(data5.DataSetId !== undefined){
 let data7 = data5.DataSetId;
 if(typeof data7 === "string"){
-if(data7.length < 30 || data7.length > 40 || !pattern4.test(data7)){
+if(data7.length < 30 || data7.length > 40 || !pattern0.test(data7)){
 const err19 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetToSignedUrl/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err19];
@@ -7588,7 +7588,7 @@ errors++;
 if(data5.RevisionId !== undefined){
 let data8 = data5.RevisionId;
 if(typeof data8 === "string"){
-if(data8.length < 30 || data8.length > 40 || !pattern4.test(data8)){
+if(data8.length < 30 || data8.length > 40 || !pattern0.test(data8)){
 const err21 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetToSignedUrl/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetToSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err21];
@@ -7746,7 +7746,7 @@ errors++;
 if(data13.AssetId !== undefined){
 let data14 = data13.AssetId;
 if(typeof data14 === "string"){
-if(data14.length < 30 || data14.length > 40 || !pattern4.test(data14)){
+if(data14.length < 30 || data14.length > 40 || !pattern0.test(data14)){
 const err34 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/AssetDestinations/" + i1+"/AssetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/AssetDestinations/items/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err34];
@@ -7819,7 +7819,7 @@ errors++;
 if(data11.DataSetId !== undefined){
 let data17 = data11.DataSetId;
 if(typeof data17 === "string"){
-if(data17.length < 30 || data17.length > 40 || !pattern4.test(data17)){
+if(data17.length < 30 || data17.length > 40 || !pattern0.test(data17)){
 const err40 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err40];
@@ -7891,7 +7891,7 @@ vErrors.push(err45);
 errors++;
 }
 if(!((data20 === "aws:kms") || (data20 === "AES256"))){
-const err46 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema49.properties.ExportAssetsToS3.properties.Encryption.properties.Type.enum}};
+const err46 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema18.properties.ExportAssetsToS3.properties.Encryption.properties.Type.enum}};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7916,7 +7916,7 @@ errors++;
 if(data11.RevisionId !== undefined){
 let data21 = data11.RevisionId;
 if(typeof data21 === "string"){
-if(data21.length < 30 || data21.length > 40 || !pattern4.test(data21)){
+if(data21.length < 30 || data21.length > 40 || !pattern0.test(data21)){
 const err48 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportAssetsToS3/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportAssetsToS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err48];
@@ -7988,7 +7988,7 @@ errors++;
 if(data22.DataSetId !== undefined){
 let data23 = data22.DataSetId;
 if(typeof data23 === "string"){
-if(data23.length < 30 || data23.length > 40 || !pattern4.test(data23)){
+if(data23.length < 30 || data23.length > 40 || !pattern0.test(data23)){
 const err54 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err54];
@@ -8060,7 +8060,7 @@ vErrors.push(err59);
 errors++;
 }
 if(!((data26 === "aws:kms") || (data26 === "AES256"))){
-const err60 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema49.properties.ExportRevisionsToS3.properties.Encryption.properties.Type.enum}};
+const err60 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/Encryption/Type",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema18.properties.ExportRevisionsToS3.properties.Encryption.properties.Type.enum}};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -8148,7 +8148,7 @@ errors++;
 if(data28.RevisionId !== undefined){
 let data31 = data28.RevisionId;
 if(typeof data31 === "string"){
-if(data31.length < 30 || data31.length > 40 || !pattern4.test(data31)){
+if(data31.length < 30 || data31.length > 40 || !pattern0.test(data31)){
 const err67 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ExportRevisionsToS3/RevisionDestinations/" + i2+"/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err67];
@@ -8278,7 +8278,7 @@ errors++;
 if(data33.DataSetId !== undefined){
 let data35 = data33.DataSetId;
 if(typeof data35 === "string"){
-if(data35.length < 30 || data35.length > 40 || !pattern4.test(data35)){
+if(data35.length < 30 || data35.length > 40 || !pattern0.test(data35)){
 const err78 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err78];
@@ -8303,7 +8303,7 @@ errors++;
 if(data33.Md5Hash !== undefined){
 let data36 = data33.Md5Hash;
 if(typeof data36 === "string"){
-if(func1(data36) > 24){
+if(func0(data36) > 24){
 const err80 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err80];
@@ -8313,7 +8313,7 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(func1(data36) < 24){
+if(func0(data36) < 24){
 const err81 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err81];
@@ -8323,7 +8323,7 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(!pattern15.test(data36)){
+if(!pattern11.test(data36)){
 const err82 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/Md5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err82];
@@ -8348,7 +8348,7 @@ errors++;
 if(data33.RevisionId !== undefined){
 let data37 = data33.RevisionId;
 if(typeof data37 === "string"){
-if(data37.length < 30 || data37.length > 40 || !pattern4.test(data37)){
+if(data37.length < 30 || data37.length > 40 || !pattern0.test(data37)){
 const err84 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromSignedUrl/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err84];
@@ -8554,7 +8554,7 @@ errors++;
 if(data40.DataSetId !== undefined){
 let data45 = data40.DataSetId;
 if(typeof data45 === "string"){
-if(data45.length < 30 || data45.length > 40 || !pattern4.test(data45)){
+if(data45.length < 30 || data45.length > 40 || !pattern0.test(data45)){
 const err101 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromS3/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err101];
@@ -8579,7 +8579,7 @@ errors++;
 if(data40.RevisionId !== undefined){
 let data46 = data40.RevisionId;
 if(typeof data46 === "string"){
-if(data46.length < 30 || data46.length > 40 || !pattern4.test(data46)){
+if(data46.length < 30 || data46.length > 40 || !pattern0.test(data46)){
 const err103 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromS3/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err103];
@@ -8726,7 +8726,7 @@ errors++;
 if(data47.DataSetId !== undefined){
 let data51 = data47.DataSetId;
 if(typeof data51 === "string"){
-if(data51.length < 30 || data51.length > 40 || !pattern4.test(data51)){
+if(data51.length < 30 || data51.length > 40 || !pattern0.test(data51)){
 const err115 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromRedshiftDataShares/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err115];
@@ -8751,7 +8751,7 @@ errors++;
 if(data47.RevisionId !== undefined){
 let data52 = data47.RevisionId;
 if(typeof data52 === "string"){
-if(data52.length < 30 || data52.length > 40 || !pattern4.test(data52)){
+if(data52.length < 30 || data52.length > 40 || !pattern0.test(data52)){
 const err117 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromRedshiftDataShares/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromRedshiftDataShares/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err117];
@@ -8879,7 +8879,7 @@ vErrors.push(err128);
 errors++;
 }
 for(const key15 in data53){
-if(!(func4.call(schema49.properties.ImportAssetFromApiGatewayApi.properties, key15))){
+if(!(func3.call(schema18.properties.ImportAssetFromApiGatewayApi.properties, key15))){
 const err129 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15}};
 if(vErrors === null){
 vErrors = [err129];
@@ -8941,7 +8941,7 @@ errors++;
 if(data53.ApiSpecificationMd5Hash !== undefined){
 let data58 = data53.ApiSpecificationMd5Hash;
 if(typeof data58 === "string"){
-if(func1(data58) > 24){
+if(func0(data58) > 24){
 const err134 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err134];
@@ -8951,7 +8951,7 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(func1(data58) < 24){
+if(func0(data58) < 24){
 const err135 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err135];
@@ -8961,7 +8961,7 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(!pattern15.test(data58)){
+if(!pattern11.test(data58)){
 const err136 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err136];
@@ -9023,7 +9023,7 @@ errors++;
 if(data53.DataSetId !== undefined){
 let data61 = data53.DataSetId;
 if(typeof data61 === "string"){
-if(data61.length < 30 || data61.length > 40 || !pattern4.test(data61)){
+if(data61.length < 30 || data61.length > 40 || !pattern0.test(data61)){
 const err141 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err141];
@@ -9058,7 +9058,7 @@ vErrors.push(err143);
 errors++;
 }
 if(!(data62 === "REST")){
-const err144 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ProtocolType",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ProtocolType/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetFromApiGatewayApi.properties.ProtocolType.enum}};
+const err144 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/ProtocolType",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/ProtocolType/enum",keyword:"enum",params:{allowedValues: schema18.properties.ImportAssetFromApiGatewayApi.properties.ProtocolType.enum}};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -9071,7 +9071,7 @@ errors++;
 if(data53.RevisionId !== undefined){
 let data63 = data53.RevisionId;
 if(typeof data63 === "string"){
-if(data63.length < 30 || data63.length > 40 || !pattern4.test(data63)){
+if(data63.length < 30 || data63.length > 40 || !pattern0.test(data63)){
 const err145 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetFromApiGatewayApi/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetFromApiGatewayApi/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err145];
@@ -9307,7 +9307,7 @@ errors++;
 if(data73.KmsKeyArn !== undefined){
 let data74 = data73.KmsKeyArn;
 if(typeof data74 === "string"){
-if(func1(data74) > 2048){
+if(func0(data74) > 2048){
 const err164 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i7+"/KmsKeyArn",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
 if(vErrors === null){
 vErrors = [err164];
@@ -9317,7 +9317,7 @@ vErrors.push(err164);
 }
 errors++;
 }
-if(func1(data74) < 1){
+if(func0(data74) < 1){
 const err165 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i7+"/KmsKeyArn",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err165];
@@ -9357,7 +9357,7 @@ if(i8 > 1){
 outer0:
 for(;i8--;){
 for(j0 = i8; j0--;){
-if(func0(data72[i8], data72[j0])){
+if(func2(data72[i8], data72[j0])){
 const err168 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j0}};
 if(vErrors === null){
 vErrors = [err168];
@@ -9398,7 +9398,7 @@ errors++;
 if(data65.DataSetId !== undefined){
 let data75 = data65.DataSetId;
 if(typeof data75 === "string"){
-if(data75.length < 30 || data75.length > 40 || !pattern4.test(data75)){
+if(data75.length < 30 || data75.length > 40 || !pattern0.test(data75)){
 const err171 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err171];
@@ -9423,7 +9423,7 @@ errors++;
 if(data65.RevisionId !== undefined){
 let data76 = data65.RevisionId;
 if(typeof data76 === "string"){
-if(data76.length < 30 || data76.length > 40 || !pattern4.test(data76)){
+if(data76.length < 30 || data76.length > 40 || !pattern0.test(data76)){
 const err173 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/CreateS3DataAccessFromS3Bucket/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/CreateS3DataAccessFromS3Bucket/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err173];
@@ -9515,7 +9515,7 @@ errors++;
 if(data77.CatalogId !== undefined){
 let data78 = data77.CatalogId;
 if(typeof data78 === "string"){
-if(func1(data78) > 12){
+if(func0(data78) > 12){
 const err181 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/maxLength",keyword:"maxLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err181];
@@ -9525,7 +9525,7 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(func1(data78) < 12){
+if(func0(data78) < 12){
 const err182 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/minLength",keyword:"minLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err182];
@@ -9535,7 +9535,7 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(data78.length < 12 || data78.length > 12 || !pattern21.test(data78)){
+if(data78.length < 12 || data78.length > 12 || !pattern17.test(data78)){
 const err183 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/dxPattern",keyword:"dxPattern",params:{pattern: "^[\\d]{12}$"}};
 if(vErrors === null){
 vErrors = [err183];
@@ -9712,7 +9712,7 @@ vErrors.push(err196);
 errors++;
 }
 if(!(data86 === "DESCRIBE")){
-const err197 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Permissions/" + i11,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Database.properties.Permissions.items.enum}};
+const err197 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Database/Permissions/" + i11,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema18.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Database.properties.Permissions.items.enum}};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -9901,7 +9901,7 @@ vErrors.push(err211);
 errors++;
 }
 if(!((data94 === "DESCRIBE") || (data94 === "SELECT"))){
-const err212 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Permissions/" + i14,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Table.properties.Permissions.items.enum}};
+const err212 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/Table/Permissions/" + i14,schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema18.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Table.properties.Permissions.items.enum}};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -9938,7 +9938,7 @@ errors++;
 if(data77.RoleArn !== undefined){
 let data95 = data77.RoleArn;
 if(typeof data95 === "string"){
-if(!pattern22.test(data95)){
+if(!pattern18.test(data95)){
 const err215 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/RoleArn",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws:iam::(\\d{12}):role\\/.+$"}};
 if(vErrors === null){
 vErrors = [err215];
@@ -9963,7 +9963,7 @@ errors++;
 if(data77.DataSetId !== undefined){
 let data96 = data77.DataSetId;
 if(typeof data96 === "string"){
-if(data96.length < 30 || data96.length > 40 || !pattern4.test(data96)){
+if(data96.length < 30 || data96.length > 40 || !pattern0.test(data96)){
 const err217 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/DataSetId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err217];
@@ -9988,7 +9988,7 @@ errors++;
 if(data77.RevisionId !== undefined){
 let data97 = data77.RevisionId;
 if(typeof data97 === "string"){
-if(data97.length < 30 || data97.length > 40 || !pattern4.test(data97)){
+if(data97.length < 30 || data97.length > 40 || !pattern0.test(data97)){
 const err219 = {instancePath:instancePath+"/Jobs/" + i0+"/Details/ImportAssetsFromLakeFormationTagPolicy/RevisionId",schemaPath:"#/$defs/ResponseDetails/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err219];
@@ -10086,7 +10086,7 @@ vErrors.push(err226);
 errors++;
 }
 if(!(((((((data100 === "ACCESS_DENIED_EXCEPTION") || (data100 === "INTERNAL_SERVER_EXCEPTION")) || (data100 === "MALWARE_DETECTED")) || (data100 === "RESOURCE_NOT_FOUND_EXCEPTION")) || (data100 === "SERVICE_QUOTA_EXCEEDED_EXCEPTION")) || (data100 === "VALIDATION_EXCEPTION")) || (data100 === "MALWARE_SCAN_ENCRYPTED_FILE"))){
-const err227 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/Code",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/Code/enum",keyword:"enum",params:{allowedValues: schema54.properties.Jobs.items.properties.Errors.items.properties.Code.enum}};
+const err227 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/Code",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/Code/enum",keyword:"enum",params:{allowedValues: schema23.properties.Jobs.items.properties.Errors.items.properties.Code.enum}};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -10272,7 +10272,7 @@ vErrors.push(err241);
 errors++;
 }
 if(!(((((data108 === "Assets per revision") || (data108 === "Asset size in GB")) || (data108 === "Amazon Redshift datashare assets per revision")) || (data108 === "AWS Lake Formation data permission assets per revision")) || (data108 === "Amazon S3 data access assets per revision"))){
-const err242 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/LimitName",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/LimitName/enum",keyword:"enum",params:{allowedValues: schema54.properties.Jobs.items.properties.Errors.items.properties.LimitName.enum}};
+const err242 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/LimitName",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/LimitName/enum",keyword:"enum",params:{allowedValues: schema23.properties.Jobs.items.properties.Errors.items.properties.LimitName.enum}};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -10301,7 +10301,7 @@ var _valid0 = _errs250 === errors;
 valid62 = valid62 || _valid0;
 const _errs252 = errors;
 if(!(((data109 === "NaN") || (data109 === "Infinity")) || (data109 === "-Infinity"))){
-const err244 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/LimitValue",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/LimitValue/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema54.properties.Jobs.items.properties.Errors.items.properties.LimitValue.anyOf[1].enum}};
+const err244 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/LimitValue",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/LimitValue/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema23.properties.Jobs.items.properties.Errors.items.properties.LimitValue.anyOf[1].enum}};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -10371,7 +10371,7 @@ vErrors.push(err248);
 errors++;
 }
 if(!(((data112 === "REVISION") || (data112 === "ASSET")) || (data112 === "DATA_SET"))){
-const err249 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/ResourceType",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/ResourceType/enum",keyword:"enum",params:{allowedValues: schema54.properties.Jobs.items.properties.Errors.items.properties.ResourceType.enum}};
+const err249 = {instancePath:instancePath+"/Jobs/" + i0+"/Errors/" + i15+"/ResourceType",schemaPath:"#/properties/Jobs/items/properties/Errors/items/properties/ResourceType/enum",keyword:"enum",params:{allowedValues: schema23.properties.Jobs.items.properties.Errors.items.properties.ResourceType.enum}};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -10408,7 +10408,7 @@ errors++;
 if(data1.Id !== undefined){
 let data113 = data1.Id;
 if(typeof data113 === "string"){
-if(data113.length < 30 || data113.length > 40 || !pattern4.test(data113)){
+if(data113.length < 30 || data113.length > 40 || !pattern0.test(data113)){
 const err252 = {instancePath:instancePath+"/Jobs/" + i0+"/Id",schemaPath:"#/properties/Jobs/items/properties/Id/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err252];
@@ -10443,7 +10443,7 @@ vErrors.push(err254);
 errors++;
 }
 if(!((((((data114 === "WAITING") || (data114 === "IN_PROGRESS")) || (data114 === "ERROR")) || (data114 === "COMPLETED")) || (data114 === "CANCELLED")) || (data114 === "TIMED_OUT"))){
-const err255 = {instancePath:instancePath+"/Jobs/" + i0+"/State",schemaPath:"#/properties/Jobs/items/properties/State/enum",keyword:"enum",params:{allowedValues: schema54.properties.Jobs.items.properties.State.enum}};
+const err255 = {instancePath:instancePath+"/Jobs/" + i0+"/State",schemaPath:"#/properties/Jobs/items/properties/State/enum",keyword:"enum",params:{allowedValues: schema23.properties.Jobs.items.properties.State.enum}};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -10466,7 +10466,7 @@ vErrors.push(err256);
 errors++;
 }
 if(!(((((((((data115 === "IMPORT_ASSETS_FROM_S3") || (data115 === "IMPORT_ASSET_FROM_SIGNED_URL")) || (data115 === "EXPORT_ASSETS_TO_S3")) || (data115 === "EXPORT_ASSET_TO_SIGNED_URL")) || (data115 === "EXPORT_REVISIONS_TO_S3")) || (data115 === "IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES")) || (data115 === "IMPORT_ASSET_FROM_API_GATEWAY_API")) || (data115 === "CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET")) || (data115 === "IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY"))){
-const err257 = {instancePath:instancePath+"/Jobs/" + i0+"/Type",schemaPath:"#/properties/Jobs/items/properties/Type/enum",keyword:"enum",params:{allowedValues: schema54.properties.Jobs.items.properties.Type.enum}};
+const err257 = {instancePath:instancePath+"/Jobs/" + i0+"/Type",schemaPath:"#/properties/Jobs/items/properties/Type/enum",keyword:"enum",params:{allowedValues: schema23.properties.Jobs.items.properties.Type.enum}};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -10548,18 +10548,18 @@ vErrors.push(err263);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate22.errors = vErrors;
 return errors === 0;
 }
-validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema56 = {"type":"object","properties":{"DataShareArn":{"type":"string"}},"required":["DataShareArn"],"additionalProperties":false};
+const schema25 = {"type":"object","properties":{"DataShareArn":{"type":"string"}},"required":["DataShareArn"],"additionalProperties":false};
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate43.evaluated;
+const evaluated0 = validate23.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10612,18 +10612,18 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate23.errors = vErrors;
 return errors === 0;
 }
-validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema57 = {"type":"object","properties":{"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string","enum":["DATA_SET","REVISION","ASSET","JOB","EVENT_ACTION","DATA_GRANT"]}},"required":["Message"],"additionalProperties":false};
+const schema26 = {"type":"object","properties":{"Message":{"type":"string"},"ResourceId":{"type":"string"},"ResourceType":{"type":"string","enum":["DATA_SET","REVISION","ASSET","JOB","EVENT_ACTION","DATA_GRANT"]}},"required":["Message"],"additionalProperties":false};
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate44.evaluated;
+const evaluated0 = validate24.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10690,7 +10690,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((((((data2 === "DATA_SET") || (data2 === "REVISION")) || (data2 === "ASSET")) || (data2 === "JOB")) || (data2 === "EVENT_ACTION")) || (data2 === "DATA_GRANT"))){
-const err5 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/properties/ResourceType/enum",keyword:"enum",params:{allowedValues: schema57.properties.ResourceType.enum}};
+const err5 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/properties/ResourceType/enum",keyword:"enum",params:{allowedValues: schema26.properties.ResourceType.enum}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10711,17 +10711,17 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate44.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
-validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate45.evaluated;
+const evaluated0 = validate25.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10730,7 +10730,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func4.call(schema49.properties, key0))){
+if(!(func3.call(schema18.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
@@ -10789,7 +10789,7 @@ errors++;
 if(data0.AssetId !== undefined){
 let data1 = data0.AssetId;
 if(typeof data1 === "string"){
-if(data1.length < 30 || data1.length > 40 || !pattern4.test(data1)){
+if(data1.length < 30 || data1.length > 40 || !pattern0.test(data1)){
 const err5 = {instancePath:instancePath+"/ExportAssetToSignedUrl/AssetId",schemaPath:"#/properties/ExportAssetToSignedUrl/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err5];
@@ -10814,7 +10814,7 @@ errors++;
 if(data0.DataSetId !== undefined){
 let data2 = data0.DataSetId;
 if(typeof data2 === "string"){
-if(data2.length < 30 || data2.length > 40 || !pattern4.test(data2)){
+if(data2.length < 30 || data2.length > 40 || !pattern0.test(data2)){
 const err7 = {instancePath:instancePath+"/ExportAssetToSignedUrl/DataSetId",schemaPath:"#/properties/ExportAssetToSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err7];
@@ -10839,7 +10839,7 @@ errors++;
 if(data0.RevisionId !== undefined){
 let data3 = data0.RevisionId;
 if(typeof data3 === "string"){
-if(data3.length < 30 || data3.length > 40 || !pattern4.test(data3)){
+if(data3.length < 30 || data3.length > 40 || !pattern0.test(data3)){
 const err9 = {instancePath:instancePath+"/ExportAssetToSignedUrl/RevisionId",schemaPath:"#/properties/ExportAssetToSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err9];
@@ -10997,7 +10997,7 @@ errors++;
 if(data8.AssetId !== undefined){
 let data9 = data8.AssetId;
 if(typeof data9 === "string"){
-if(data9.length < 30 || data9.length > 40 || !pattern4.test(data9)){
+if(data9.length < 30 || data9.length > 40 || !pattern0.test(data9)){
 const err22 = {instancePath:instancePath+"/ExportAssetsToS3/AssetDestinations/" + i0+"/AssetId",schemaPath:"#/properties/ExportAssetsToS3/properties/AssetDestinations/items/properties/AssetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err22];
@@ -11070,7 +11070,7 @@ errors++;
 if(data6.DataSetId !== undefined){
 let data12 = data6.DataSetId;
 if(typeof data12 === "string"){
-if(data12.length < 30 || data12.length > 40 || !pattern4.test(data12)){
+if(data12.length < 30 || data12.length > 40 || !pattern0.test(data12)){
 const err28 = {instancePath:instancePath+"/ExportAssetsToS3/DataSetId",schemaPath:"#/properties/ExportAssetsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err28];
@@ -11142,7 +11142,7 @@ vErrors.push(err33);
 errors++;
 }
 if(!((data15 === "aws:kms") || (data15 === "AES256"))){
-const err34 = {instancePath:instancePath+"/ExportAssetsToS3/Encryption/Type",schemaPath:"#/properties/ExportAssetsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema49.properties.ExportAssetsToS3.properties.Encryption.properties.Type.enum}};
+const err34 = {instancePath:instancePath+"/ExportAssetsToS3/Encryption/Type",schemaPath:"#/properties/ExportAssetsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema18.properties.ExportAssetsToS3.properties.Encryption.properties.Type.enum}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -11167,7 +11167,7 @@ errors++;
 if(data6.RevisionId !== undefined){
 let data16 = data6.RevisionId;
 if(typeof data16 === "string"){
-if(data16.length < 30 || data16.length > 40 || !pattern4.test(data16)){
+if(data16.length < 30 || data16.length > 40 || !pattern0.test(data16)){
 const err36 = {instancePath:instancePath+"/ExportAssetsToS3/RevisionId",schemaPath:"#/properties/ExportAssetsToS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err36];
@@ -11239,7 +11239,7 @@ errors++;
 if(data17.DataSetId !== undefined){
 let data18 = data17.DataSetId;
 if(typeof data18 === "string"){
-if(data18.length < 30 || data18.length > 40 || !pattern4.test(data18)){
+if(data18.length < 30 || data18.length > 40 || !pattern0.test(data18)){
 const err42 = {instancePath:instancePath+"/ExportRevisionsToS3/DataSetId",schemaPath:"#/properties/ExportRevisionsToS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err42];
@@ -11311,7 +11311,7 @@ vErrors.push(err47);
 errors++;
 }
 if(!((data21 === "aws:kms") || (data21 === "AES256"))){
-const err48 = {instancePath:instancePath+"/ExportRevisionsToS3/Encryption/Type",schemaPath:"#/properties/ExportRevisionsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema49.properties.ExportRevisionsToS3.properties.Encryption.properties.Type.enum}};
+const err48 = {instancePath:instancePath+"/ExportRevisionsToS3/Encryption/Type",schemaPath:"#/properties/ExportRevisionsToS3/properties/Encryption/properties/Type/enum",keyword:"enum",params:{allowedValues: schema18.properties.ExportRevisionsToS3.properties.Encryption.properties.Type.enum}};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -11399,7 +11399,7 @@ errors++;
 if(data23.RevisionId !== undefined){
 let data26 = data23.RevisionId;
 if(typeof data26 === "string"){
-if(data26.length < 30 || data26.length > 40 || !pattern4.test(data26)){
+if(data26.length < 30 || data26.length > 40 || !pattern0.test(data26)){
 const err55 = {instancePath:instancePath+"/ExportRevisionsToS3/RevisionDestinations/" + i1+"/RevisionId",schemaPath:"#/properties/ExportRevisionsToS3/properties/RevisionDestinations/items/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err55];
@@ -11529,7 +11529,7 @@ errors++;
 if(data28.DataSetId !== undefined){
 let data30 = data28.DataSetId;
 if(typeof data30 === "string"){
-if(data30.length < 30 || data30.length > 40 || !pattern4.test(data30)){
+if(data30.length < 30 || data30.length > 40 || !pattern0.test(data30)){
 const err66 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/DataSetId",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err66];
@@ -11554,7 +11554,7 @@ errors++;
 if(data28.Md5Hash !== undefined){
 let data31 = data28.Md5Hash;
 if(typeof data31 === "string"){
-if(func1(data31) > 24){
+if(func0(data31) > 24){
 const err68 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/Md5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err68];
@@ -11564,7 +11564,7 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(func1(data31) < 24){
+if(func0(data31) < 24){
 const err69 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/Md5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err69];
@@ -11574,7 +11574,7 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(!pattern15.test(data31)){
+if(!pattern11.test(data31)){
 const err70 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/Md5Hash",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/Md5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err70];
@@ -11599,7 +11599,7 @@ errors++;
 if(data28.RevisionId !== undefined){
 let data32 = data28.RevisionId;
 if(typeof data32 === "string"){
-if(data32.length < 30 || data32.length > 40 || !pattern4.test(data32)){
+if(data32.length < 30 || data32.length > 40 || !pattern0.test(data32)){
 const err72 = {instancePath:instancePath+"/ImportAssetFromSignedUrl/RevisionId",schemaPath:"#/properties/ImportAssetFromSignedUrl/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err72];
@@ -11805,7 +11805,7 @@ errors++;
 if(data35.DataSetId !== undefined){
 let data40 = data35.DataSetId;
 if(typeof data40 === "string"){
-if(data40.length < 30 || data40.length > 40 || !pattern4.test(data40)){
+if(data40.length < 30 || data40.length > 40 || !pattern0.test(data40)){
 const err89 = {instancePath:instancePath+"/ImportAssetsFromS3/DataSetId",schemaPath:"#/properties/ImportAssetsFromS3/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err89];
@@ -11830,7 +11830,7 @@ errors++;
 if(data35.RevisionId !== undefined){
 let data41 = data35.RevisionId;
 if(typeof data41 === "string"){
-if(data41.length < 30 || data41.length > 40 || !pattern4.test(data41)){
+if(data41.length < 30 || data41.length > 40 || !pattern0.test(data41)){
 const err91 = {instancePath:instancePath+"/ImportAssetsFromS3/RevisionId",schemaPath:"#/properties/ImportAssetsFromS3/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err91];
@@ -11977,7 +11977,7 @@ errors++;
 if(data42.DataSetId !== undefined){
 let data46 = data42.DataSetId;
 if(typeof data46 === "string"){
-if(data46.length < 30 || data46.length > 40 || !pattern4.test(data46)){
+if(data46.length < 30 || data46.length > 40 || !pattern0.test(data46)){
 const err103 = {instancePath:instancePath+"/ImportAssetsFromRedshiftDataShares/DataSetId",schemaPath:"#/properties/ImportAssetsFromRedshiftDataShares/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err103];
@@ -12002,7 +12002,7 @@ errors++;
 if(data42.RevisionId !== undefined){
 let data47 = data42.RevisionId;
 if(typeof data47 === "string"){
-if(data47.length < 30 || data47.length > 40 || !pattern4.test(data47)){
+if(data47.length < 30 || data47.length > 40 || !pattern0.test(data47)){
 const err105 = {instancePath:instancePath+"/ImportAssetsFromRedshiftDataShares/RevisionId",schemaPath:"#/properties/ImportAssetsFromRedshiftDataShares/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err105];
@@ -12130,7 +12130,7 @@ vErrors.push(err116);
 errors++;
 }
 for(const key13 in data48){
-if(!(func4.call(schema49.properties.ImportAssetFromApiGatewayApi.properties, key13))){
+if(!(func3.call(schema18.properties.ImportAssetFromApiGatewayApi.properties, key13))){
 const err117 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13}};
 if(vErrors === null){
 vErrors = [err117];
@@ -12192,7 +12192,7 @@ errors++;
 if(data48.ApiSpecificationMd5Hash !== undefined){
 let data53 = data48.ApiSpecificationMd5Hash;
 if(typeof data53 === "string"){
-if(func1(data53) > 24){
+if(func0(data53) > 24){
 const err122 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/maxLength",keyword:"maxLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err122];
@@ -12202,7 +12202,7 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(func1(data53) < 24){
+if(func0(data53) < 24){
 const err123 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/minLength",keyword:"minLength",params:{limit: 24}};
 if(vErrors === null){
 vErrors = [err123];
@@ -12212,7 +12212,7 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(!pattern15.test(data53)){
+if(!pattern11.test(data53)){
 const err124 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ApiSpecificationMd5Hash",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ApiSpecificationMd5Hash/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"}};
 if(vErrors === null){
 vErrors = [err124];
@@ -12274,7 +12274,7 @@ errors++;
 if(data48.DataSetId !== undefined){
 let data56 = data48.DataSetId;
 if(typeof data56 === "string"){
-if(data56.length < 30 || data56.length > 40 || !pattern4.test(data56)){
+if(data56.length < 30 || data56.length > 40 || !pattern0.test(data56)){
 const err129 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/DataSetId",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err129];
@@ -12309,7 +12309,7 @@ vErrors.push(err131);
 errors++;
 }
 if(!(data57 === "REST")){
-const err132 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ProtocolType",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ProtocolType/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetFromApiGatewayApi.properties.ProtocolType.enum}};
+const err132 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/ProtocolType",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/ProtocolType/enum",keyword:"enum",params:{allowedValues: schema18.properties.ImportAssetFromApiGatewayApi.properties.ProtocolType.enum}};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -12322,7 +12322,7 @@ errors++;
 if(data48.RevisionId !== undefined){
 let data58 = data48.RevisionId;
 if(typeof data58 === "string"){
-if(data58.length < 30 || data58.length > 40 || !pattern4.test(data58)){
+if(data58.length < 30 || data58.length > 40 || !pattern0.test(data58)){
 const err133 = {instancePath:instancePath+"/ImportAssetFromApiGatewayApi/RevisionId",schemaPath:"#/properties/ImportAssetFromApiGatewayApi/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err133];
@@ -12558,7 +12558,7 @@ errors++;
 if(data68.KmsKeyArn !== undefined){
 let data69 = data68.KmsKeyArn;
 if(typeof data69 === "string"){
-if(func1(data69) > 2048){
+if(func0(data69) > 2048){
 const err152 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6+"/KmsKeyArn",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
 if(vErrors === null){
 vErrors = [err152];
@@ -12568,7 +12568,7 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(func1(data69) < 1){
+if(func0(data69) < 1){
 const err153 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant/" + i6+"/KmsKeyArn",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/items/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err153];
@@ -12608,7 +12608,7 @@ if(i7 > 1){
 outer0:
 for(;i7--;){
 for(j0 = i7; j0--;){
-if(func0(data67[i7], data67[j0])){
+if(func2(data67[i7], data67[j0])){
 const err156 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/AssetSource/properties/KmsKeysToGrant/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j0}};
 if(vErrors === null){
 vErrors = [err156];
@@ -12649,7 +12649,7 @@ errors++;
 if(data60.DataSetId !== undefined){
 let data70 = data60.DataSetId;
 if(typeof data70 === "string"){
-if(data70.length < 30 || data70.length > 40 || !pattern4.test(data70)){
+if(data70.length < 30 || data70.length > 40 || !pattern0.test(data70)){
 const err159 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/DataSetId",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err159];
@@ -12674,7 +12674,7 @@ errors++;
 if(data60.RevisionId !== undefined){
 let data71 = data60.RevisionId;
 if(typeof data71 === "string"){
-if(data71.length < 30 || data71.length > 40 || !pattern4.test(data71)){
+if(data71.length < 30 || data71.length > 40 || !pattern0.test(data71)){
 const err161 = {instancePath:instancePath+"/CreateS3DataAccessFromS3Bucket/RevisionId",schemaPath:"#/properties/CreateS3DataAccessFromS3Bucket/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err161];
@@ -12766,7 +12766,7 @@ errors++;
 if(data72.CatalogId !== undefined){
 let data73 = data72.CatalogId;
 if(typeof data73 === "string"){
-if(func1(data73) > 12){
+if(func0(data73) > 12){
 const err169 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/maxLength",keyword:"maxLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err169];
@@ -12776,7 +12776,7 @@ vErrors.push(err169);
 }
 errors++;
 }
-if(func1(data73) < 12){
+if(func0(data73) < 12){
 const err170 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/minLength",keyword:"minLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err170];
@@ -12786,7 +12786,7 @@ vErrors.push(err170);
 }
 errors++;
 }
-if(data73.length < 12 || data73.length > 12 || !pattern21.test(data73)){
+if(data73.length < 12 || data73.length > 12 || !pattern17.test(data73)){
 const err171 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/CatalogId",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/CatalogId/dxPattern",keyword:"dxPattern",params:{pattern: "^[\\d]{12}$"}};
 if(vErrors === null){
 vErrors = [err171];
@@ -12963,7 +12963,7 @@ vErrors.push(err184);
 errors++;
 }
 if(!(data81 === "DESCRIBE")){
-const err185 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Database/Permissions/" + i10,schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Database.properties.Permissions.items.enum}};
+const err185 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Database/Permissions/" + i10,schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Database/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema18.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Database.properties.Permissions.items.enum}};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -13152,7 +13152,7 @@ vErrors.push(err199);
 errors++;
 }
 if(!((data89 === "DESCRIBE") || (data89 === "SELECT"))){
-const err200 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Table/Permissions/" + i13,schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema49.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Table.properties.Permissions.items.enum}};
+const err200 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/Table/Permissions/" + i13,schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/Table/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema18.properties.ImportAssetsFromLakeFormationTagPolicy.properties.Table.properties.Permissions.items.enum}};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -13189,7 +13189,7 @@ errors++;
 if(data72.RoleArn !== undefined){
 let data90 = data72.RoleArn;
 if(typeof data90 === "string"){
-if(!pattern22.test(data90)){
+if(!pattern18.test(data90)){
 const err203 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/RoleArn",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RoleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws:iam::(\\d{12}):role\\/.+$"}};
 if(vErrors === null){
 vErrors = [err203];
@@ -13214,7 +13214,7 @@ errors++;
 if(data72.DataSetId !== undefined){
 let data91 = data72.DataSetId;
 if(typeof data91 === "string"){
-if(data91.length < 30 || data91.length > 40 || !pattern4.test(data91)){
+if(data91.length < 30 || data91.length > 40 || !pattern0.test(data91)){
 const err205 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/DataSetId",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/DataSetId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err205];
@@ -13239,7 +13239,7 @@ errors++;
 if(data72.RevisionId !== undefined){
 let data92 = data72.RevisionId;
 if(typeof data92 === "string"){
-if(data92.length < 30 || data92.length > 40 || !pattern4.test(data92)){
+if(data92.length < 30 || data92.length > 40 || !pattern0.test(data92)){
 const err207 = {instancePath:instancePath+"/ImportAssetsFromLakeFormationTagPolicy/RevisionId",schemaPath:"#/properties/ImportAssetsFromLakeFormationTagPolicy/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err207];
@@ -13284,18 +13284,18 @@ vErrors.push(err210);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate25.errors = vErrors;
 return errors === 0;
 }
-validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema59 = {"type":"object","properties":{"Bucket":{"type":"string"},"KeyPattern":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["Bucket","RevisionId"],"additionalProperties":false};
+const schema28 = {"type":"object","properties":{"Bucket":{"type":"string"},"KeyPattern":{"type":"string"},"RevisionId":{"type":"string","dxPattern":{"source":"^[a-zA-Z0-9]{30,40}$","star":"^[a-zA-Z0-9]*$","min":30,"max":40}}},"required":["Bucket","RevisionId"],"additionalProperties":false};
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate46.evaluated;
+const evaluated0 = validate26.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13362,7 +13362,7 @@ errors++;
 if(data.RevisionId !== undefined){
 let data2 = data.RevisionId;
 if(typeof data2 === "string"){
-if(data2.length < 30 || data2.length > 40 || !pattern4.test(data2)){
+if(data2.length < 30 || data2.length > 40 || !pattern0.test(data2)){
 const err5 = {instancePath:instancePath+"/RevisionId",schemaPath:"#/properties/RevisionId/dxPattern",keyword:"dxPattern",params:{pattern: "^[a-zA-Z0-9]{30,40}$"}};
 if(vErrors === null){
 vErrors = [err5];
@@ -13395,18 +13395,18 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate46.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
-validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema60 = {"type":"object","properties":{"Bucket":{"type":"string"},"KeyPrefixes":{"type":"array","items":{"type":"string"}},"Keys":{"type":"array","items":{"type":"string"}},"KmsKeysToGrant":{"type":"array","items":{"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"],"additionalProperties":false},"minItems":1,"maxItems":10,"uniqueItems":true}},"required":["Bucket"],"additionalProperties":false};
+const schema29 = {"type":"object","properties":{"Bucket":{"type":"string"},"KeyPrefixes":{"type":"array","items":{"type":"string"}},"Keys":{"type":"array","items":{"type":"string"}},"KmsKeysToGrant":{"type":"array","items":{"type":"object","properties":{"KmsKeyArn":{"type":"string","minLength":1,"maxLength":2048}},"required":["KmsKeyArn"],"additionalProperties":false},"minItems":1,"maxItems":10,"uniqueItems":true}},"required":["Bucket"],"additionalProperties":false};
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate47.evaluated;
+const evaluated0 = validate27.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13556,7 +13556,7 @@ errors++;
 if(data6.KmsKeyArn !== undefined){
 let data7 = data6.KmsKeyArn;
 if(typeof data7 === "string"){
-if(func1(data7) > 2048){
+if(func0(data7) > 2048){
 const err11 = {instancePath:instancePath+"/KmsKeysToGrant/" + i2+"/KmsKeyArn",schemaPath:"#/properties/KmsKeysToGrant/items/properties/KmsKeyArn/maxLength",keyword:"maxLength",params:{limit: 2048}};
 if(vErrors === null){
 vErrors = [err11];
@@ -13566,7 +13566,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(func1(data7) < 1){
+if(func0(data7) < 1){
 const err12 = {instancePath:instancePath+"/KmsKeysToGrant/" + i2+"/KmsKeyArn",schemaPath:"#/properties/KmsKeysToGrant/items/properties/KmsKeyArn/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err12];
@@ -13606,7 +13606,7 @@ if(i3 > 1){
 outer0:
 for(;i3--;){
 for(j0 = i3; j0--;){
-if(func0(data5[i3], data5[j0])){
+if(func2(data5[i3], data5[j0])){
 const err15 = {instancePath:instancePath+"/KmsKeysToGrant",schemaPath:"#/properties/KmsKeysToGrant/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0}};
 if(vErrors === null){
 vErrors = [err15];
@@ -13643,18 +13643,18 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate47.errors = vErrors;
+validate27.errors = vErrors;
 return errors === 0;
 }
-validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema61 = {"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE","SELECT"]}}},"required":["Expression","Permissions"],"additionalProperties":false};
+const schema30 = {"type":"object","properties":{"Expression":{"type":"array","items":{"type":"object","properties":{"TagKey":{"type":"string"},"TagValues":{"type":"array","items":{"type":"string"}}},"required":["TagKey","TagValues"],"additionalProperties":false}},"Permissions":{"type":"array","items":{"type":"string","enum":["DESCRIBE","SELECT"]}}},"required":["Expression","Permissions"],"additionalProperties":false};
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate48.evaluated;
+const evaluated0 = validate28.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13814,7 +13814,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!((data6 === "DESCRIBE") || (data6 === "SELECT"))){
-const err12 = {instancePath:instancePath+"/Permissions/" + i2,schemaPath:"#/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema61.properties.Permissions.items.enum}};
+const err12 = {instancePath:instancePath+"/Permissions/" + i2,schemaPath:"#/properties/Permissions/items/enum",keyword:"enum",params:{allowedValues: schema30.properties.Permissions.items.enum}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -13847,18 +13847,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
-validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema62 = {"type":"object","properties":{"Message":{"type":"string"}},"required":["Message"],"additionalProperties":false};
+const schema31 = {"type":"object","properties":{"Message":{"type":"string"}},"required":["Message"],"additionalProperties":false};
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate49.evaluated;
+const evaluated0 = validate29.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13911,18 +13911,18 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate49.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
-validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-const schema63 = {"type":"object","properties":{"Message":{"type":"string"},"ExceptionCause":{"type":"string","enum":["InsufficientS3BucketPolicy","S3AccessDenied"]}},"required":["Message"],"additionalProperties":false};
+const schema32 = {"type":"object","properties":{"Message":{"type":"string"},"ExceptionCause":{"type":"string","enum":["InsufficientS3BucketPolicy","S3AccessDenied"]}},"required":["Message"],"additionalProperties":false};
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate50.evaluated;
+const evaluated0 = validate30.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13977,7 +13977,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!((data1 === "InsufficientS3BucketPolicy") || (data1 === "S3AccessDenied"))){
-const err4 = {instancePath:instancePath+"/ExceptionCause",schemaPath:"#/properties/ExceptionCause/enum",keyword:"enum",params:{allowedValues: schema63.properties.ExceptionCause.enum}};
+const err4 = {instancePath:instancePath+"/ExceptionCause",schemaPath:"#/properties/ExceptionCause/enum",keyword:"enum",params:{allowedValues: schema32.properties.ExceptionCause.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13998,38 +13998,38 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate50.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
-validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const AssetDestinationEntry = validate21 as unknown as CompiledValidator;
-export const AssetSourceEntry = validate22 as unknown as CompiledValidator;
-export const CreateS3DataAccessFromS3BucketResponseDetails = validate23 as unknown as CompiledValidator;
-export const DatabaseLFTagPolicyAndPermissions = validate24 as unknown as CompiledValidator;
-export const Details = validate25 as unknown as CompiledValidator;
-export const ExportAssetToSignedUrlResponseDetails = validate26 as unknown as CompiledValidator;
-export const ExportAssetsToS3ResponseDetails = validate27 as unknown as CompiledValidator;
-export const ExportRevisionsToS3ResponseDetails = validate28 as unknown as CompiledValidator;
-export const ExportServerSideEncryption = validate29 as unknown as CompiledValidator;
-export const ImportAssetFromApiGatewayApiResponseDetails = validate30 as unknown as CompiledValidator;
-export const ImportAssetFromSignedUrlJobErrorDetails = validate31 as unknown as CompiledValidator;
-export const ImportAssetFromSignedUrlResponseDetails = validate32 as unknown as CompiledValidator;
-export const ImportAssetsFromLakeFormationTagPolicyResponseDetails = validate33 as unknown as CompiledValidator;
-export const ImportAssetsFromRedshiftDataSharesResponseDetails = validate34 as unknown as CompiledValidator;
-export const ImportAssetsFromS3ResponseDetails = validate35 as unknown as CompiledValidator;
-export const InternalServerException = validate36 as unknown as CompiledValidator;
-export const JobEntry = validate37 as unknown as CompiledValidator;
-export const JobError = validate38 as unknown as CompiledValidator;
-export const KmsKeyToGrant = validate39 as unknown as CompiledValidator;
-export const LFTag = validate40 as unknown as CompiledValidator;
-export const ListJobsRequest = validate41 as unknown as CompiledValidator;
-export const ListJobsResponse = validate42 as unknown as CompiledValidator;
-export const RedshiftDataShareAssetSourceEntry = validate43 as unknown as CompiledValidator;
-export const ResourceNotFoundException = validate44 as unknown as CompiledValidator;
-export const ResponseDetails = validate45 as unknown as CompiledValidator;
-export const RevisionDestinationEntry = validate46 as unknown as CompiledValidator;
-export const S3DataAccessAssetSourceEntry = validate47 as unknown as CompiledValidator;
-export const TableLFTagPolicyAndPermissions = validate48 as unknown as CompiledValidator;
-export const ThrottlingException = validate49 as unknown as CompiledValidator;
-export const ValidationException = validate50 as unknown as CompiledValidator;
+export const AssetDestinationEntry = validate1 as unknown as CompiledValidator;
+export const AssetSourceEntry = validate2 as unknown as CompiledValidator;
+export const CreateS3DataAccessFromS3BucketResponseDetails = validate3 as unknown as CompiledValidator;
+export const DatabaseLFTagPolicyAndPermissions = validate4 as unknown as CompiledValidator;
+export const Details = validate5 as unknown as CompiledValidator;
+export const ExportAssetToSignedUrlResponseDetails = validate6 as unknown as CompiledValidator;
+export const ExportAssetsToS3ResponseDetails = validate7 as unknown as CompiledValidator;
+export const ExportRevisionsToS3ResponseDetails = validate8 as unknown as CompiledValidator;
+export const ExportServerSideEncryption = validate9 as unknown as CompiledValidator;
+export const ImportAssetFromApiGatewayApiResponseDetails = validate10 as unknown as CompiledValidator;
+export const ImportAssetFromSignedUrlJobErrorDetails = validate11 as unknown as CompiledValidator;
+export const ImportAssetFromSignedUrlResponseDetails = validate12 as unknown as CompiledValidator;
+export const ImportAssetsFromLakeFormationTagPolicyResponseDetails = validate13 as unknown as CompiledValidator;
+export const ImportAssetsFromRedshiftDataSharesResponseDetails = validate14 as unknown as CompiledValidator;
+export const ImportAssetsFromS3ResponseDetails = validate15 as unknown as CompiledValidator;
+export const InternalServerException = validate16 as unknown as CompiledValidator;
+export const JobEntry = validate17 as unknown as CompiledValidator;
+export const JobError = validate18 as unknown as CompiledValidator;
+export const KmsKeyToGrant = validate19 as unknown as CompiledValidator;
+export const LFTag = validate20 as unknown as CompiledValidator;
+export const ListJobsRequest = validate21 as unknown as CompiledValidator;
+export const ListJobsResponse = validate22 as unknown as CompiledValidator;
+export const RedshiftDataShareAssetSourceEntry = validate23 as unknown as CompiledValidator;
+export const ResourceNotFoundException = validate24 as unknown as CompiledValidator;
+export const ResponseDetails = validate25 as unknown as CompiledValidator;
+export const RevisionDestinationEntry = validate26 as unknown as CompiledValidator;
+export const S3DataAccessAssetSourceEntry = validate27 as unknown as CompiledValidator;
+export const TableLFTagPolicyAndPermissions = validate28 as unknown as CompiledValidator;
+export const ThrottlingException = validate29 as unknown as CompiledValidator;
+export const ValidationException = validate30 as unknown as CompiledValidator;

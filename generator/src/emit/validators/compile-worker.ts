@@ -1,0 +1,19 @@
+// Worker-thread entry of precompile.ts: compiles every variant of the IR it is given, posts the
+// modules (or the error) on its port, then raises the flag the main thread waits on.
+import { workerData, type MessagePort } from "node:worker_threads";
+import type { Ir } from "../../ir/types.js";
+import { compileVariant } from "./compile.js";
+import type { WorkerResult } from "./precompile.js";
+import { VARIANTS } from "./schema.js";
+
+const { ir, port, done } = workerData as { ir: Ir; port: MessagePort; done: Int32Array };
+let result: WorkerResult;
+try {
+  result = { modules: VARIANTS.map((v) => compileVariant(ir, v)) };
+} catch (e) {
+  result = { error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+}
+port.postMessage(result);
+port.close();
+Atomics.store(done, 0, 1);
+Atomics.notify(done, 0);
