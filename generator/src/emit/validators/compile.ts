@@ -4,22 +4,34 @@ import { buildBundle, bundleId, type Variant } from "./schema.js";
 
 // Ajv is CommonJS; its subpath modules are loaded the CommonJS way to get their exports as documented.
 const require = createRequire(import.meta.url);
-const Ajv2020 = require("ajv/dist/2020").default as typeof import("ajv/dist/2020.js").default;
-const standaloneCode = require("ajv/dist/standalone").default as typeof import("ajv/dist/standalone/index.js").default;
-const { _ } = require("ajv/dist/compile/codegen") as typeof import("ajv/dist/compile/codegen/index.js");
-const { usePattern } = require("ajv/dist/vocabularies/code") as typeof import("ajv/dist/vocabularies/code.js");
+type CodeTag = typeof import("ajv/dist/compile/codegen/index.js")._;
 type KeywordCxt = import("ajv/dist/compile/validate/index.js").KeywordCxt;
 type Name = import("ajv/dist/compile/codegen/index.js").Name;
+
+/**
+ * Ajv, loaded on first use: when the CLI compiles in a worker thread (precompile.ts), the main
+ * thread imports this module (for validatedShapes) but never compiles, so it need not load Ajv.
+ */
+const ajvLib = (() => {
+  let lib: ReturnType<typeof load> | undefined;
+  const load = () => ({
+    Ajv2020: require("ajv/dist/2020").default as typeof import("ajv/dist/2020.js").default,
+    standaloneCode: require("ajv/dist/standalone").default as typeof import("ajv/dist/standalone/index.js").default,
+    _: (require("ajv/dist/compile/codegen") as typeof import("ajv/dist/compile/codegen/index.js"))._,
+    usePattern: (require("ajv/dist/vocabularies/code") as typeof import("ajv/dist/vocabularies/code.js")).usePattern,
+  });
+  return () => (lib ??= load());
+})();
 
 /** Where the compiled modules (in generated/compiled/) find the hand-written format checks. */
 const FORMATS_MODULE = "../../runtime/formats.js";
 const COMPILED_VALIDATOR_TYPE = "../../runtime/bind.js";
 
 /** The checks behind the model form's `dxModel` keyword, as JavaScript expressions over the value. */
-const MODEL_CHECKS: Readonly<Record<string, (data: Name) => ReturnType<typeof _>>> = {
-  date: (data) => _`${data} instanceof Date && !Number.isNaN(${data}.getTime())`,
-  bytes: (data) => _`${data} instanceof Uint8Array`,
-  double: (data) => _`typeof ${data} == "number"`,
+const MODEL_CHECKS: Readonly<Record<string, (_: CodeTag, data: Name) => ReturnType<CodeTag>>> = {
+  date: (_, data) => _`${data} instanceof Date && !Number.isNaN(${data}.getTime())`,
+  bytes: (_, data) => _`${data} instanceof Uint8Array`,
+  double: (_, data) => _`typeof ${data} == "number"`,
 };
 
 /** The shapes that get validators: structures and unions. */
@@ -33,6 +45,7 @@ export function validatedShapes(ir: Ir): IrShape[] {
  * compilation, `eval` or `new Function` when it runs.
  */
 export function compileVariant(ir: Ir, v: Variant): string {
+  const { Ajv2020, standaloneCode, _, usePattern } = ajvLib();
   const ajv = new Ajv2020({
     strict: true,
     allErrors: true,
@@ -52,7 +65,7 @@ export function compileVariant(ir: Ir, v: Variant): string {
     code(cxt: KeywordCxt) {
       const check = MODEL_CHECKS[cxt.schema as string];
       if (!check) throw new Error(`unknown dxModel value ${String(cxt.schema)}`);
-      cxt.fail(_`!(${check(cxt.data)})`);
+      cxt.fail(_`!(${check(_, cxt.data)})`);
     },
     error: { message: "dxModel", params: ({ schema }) => _`{model: ${schema as string}}` },
   });
