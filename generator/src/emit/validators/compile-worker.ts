@@ -2,13 +2,13 @@
 // modules (or the error) on its port, then raises the flag the main thread waits on.
 import { workerData, type MessagePort } from "node:worker_threads";
 import type { Ir } from "../../ir/types.js";
-import { compileVariant } from "./compile.js";
 import type { WorkerResult } from "./precompile.js";
-import { VARIANTS } from "./schema.js";
 
 const { ir, port, done } = workerData as { ir: Ir; port: MessagePort; done: Int32Array };
 let result: WorkerResult;
 try {
+  // Imported here, not statically, so that a failure to load them is reported too, not a silent hang.
+  const [{ compileVariant }, { VARIANTS }] = await Promise.all([import("./compile.js"), import("./schema.js")]);
   result = { modules: VARIANTS.map((v) => compileVariant(ir, v)) };
 } catch (e) {
   result = { error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
