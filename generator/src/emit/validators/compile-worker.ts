@@ -1,19 +1,21 @@
-// Worker-thread entry of precompile.ts: compiles every variant of the IR it is given, posts the
-// modules (or the error) on its port, then raises the flag the main thread waits on.
+// Worker-thread entry of precompile.ts: compiles the variants it claims, posting each module (or
+// the error) on its port, then raises the flag the main thread waits on.
 import { workerData, type MessagePort } from "node:worker_threads";
 import type { Ir } from "../../ir/types.js";
-import type { WorkerResult } from "./precompile.js";
+import type { WorkerMessage } from "./precompile.js";
 
-const { ir, port, done } = workerData as { ir: Ir; port: MessagePort; done: Int32Array };
-let result: WorkerResult;
+const { ir, port, state } = workerData as { ir: Ir; port: MessagePort; state: Int32Array };
+const post = (message: WorkerMessage): void => port.postMessage(message);
 try {
   // Imported here, not statically, so that a failure to load them is reported too, not a silent hang.
-  const [{ compileVariant }, { VARIANTS }] = await Promise.all([import("./compile.js"), import("./schema.js")]);
-  result = { modules: VARIANTS.map((v) => compileVariant(ir, v)) };
+  const [{ CLAIMED }, { compileVariant }, { VARIANTS }] = await Promise.all([import("./precompile.js"), import("./compile.js"), import("./schema.js")]);
+  for (let i = Atomics.add(state, CLAIMED, 1); i < VARIANTS.length; i = Atomics.add(state, CLAIMED, 1)) {
+    post({ index: i, module: compileVariant(ir, VARIANTS[i] as (typeof VARIANTS)[number]) });
+  }
 } catch (e) {
-  result = { error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+  post({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
 }
-port.postMessage(result);
 port.close();
-Atomics.store(done, 0, 1);
-Atomics.notify(done, 0);
+const DONE = 1; // precompile.ts's DONE, needed even when that module failed to load
+Atomics.store(state, DONE, 1);
+Atomics.notify(state, DONE);
