@@ -1,22 +1,23 @@
-import {
-  IndentationText,
-  NewLineKind,
-  Project,
-  StructureKind,
-  type InterfaceDeclarationStructure,
-  type JSDocStructure,
-  type OptionalKind,
-  type CodeBlockWriter,
-  type SourceFile,
-  type StatementStructures,
-  type WriterFunction,
-  type TypeAliasDeclarationStructure,
+import { createRequire } from "node:module";
+import type {
+  InterfaceDeclarationStructure,
+  JSDocStructure,
+  OptionalKind,
+  CodeBlockWriter,
+  SourceFile,
+  StatementStructures,
+  WriterFunction,
+  TypeAliasDeclarationStructure,
 } from "ts-morph";
 import type { Ir, IrEnum, IrIntEnum, IrMember, IrShape, IrStructure, IrUnion } from "../../ir/types.js";
 import { tsdoc, tsHeader } from "../header.js";
 import type { Emitter, FileSet } from "../types.js";
 import { typeExpr } from "./type-expr.js";
 import { layoutDoc, MAX_LINE } from "./wrap.js";
+
+// ts-morph is CommonJS: required directly, it skips the export scan Node runs when an ES module imports
+// a CommonJS one (~130 ms of every cold generation).
+const { IndentationText, NewLineKind, Project, StructureKind } = createRequire(import.meta.url)("ts-morph") as typeof import("ts-morph");
 
 /** Emits `@dx/models`: interfaces, enums (const object + union type) and operation types, with TSDoc. */
 export const modelsEmitter: Emitter = {
