@@ -34,7 +34,10 @@ const withBench = workspacePackages()
 function runBench({ dir, manifest }) {
   return new Promise((resolvePromise) => {
     console.log(`\n=== ${manifest.name} (${dir}): ${manifest.scripts.bench}\n`);
-    const child = spawn("pnpm", ["run", "--silent", "bench"], { cwd: join(root, dir), stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn("pnpm", ["run", "--silent", "bench"], {
+      cwd: join(root, dir),
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     const results = [];
     let pending = "";
     child.stdout.on("data", (chunk) => {
@@ -63,10 +66,19 @@ function collect(line, results) {
 const runs = [];
 for (const pkg of withBench) runs.push(await runBench(pkg));
 
-const rows = runs.flatMap((r) => r.results.map((b) => [String(b.suite ?? r.name), String(b.case), String(b.metric), formatValue(b.value), String(b.unit ?? "")]));
+const rows = runs.flatMap((r) =>
+  r.results.map((b) => [
+    String(b.suite ?? r.name),
+    String(b.case),
+    String(b.metric),
+    formatValue(b.value),
+    String(b.unit ?? ""),
+  ]),
+);
 const header = ["suite", "case", "metric", "value", "unit"];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-const line = (cells) => `| ${cells.map((c, i) => (i === 3 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(" | ")} |`;
+const line = (cells) =>
+  `| ${cells.map((c, i) => (i === 3 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(" | ")} |`;
 console.log(`\n${line(header)}\n| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`);
 for (const row of rows) console.log(line(row));
 

@@ -24,7 +24,9 @@ const work = mkdtempSync(join(tmpdir(), "dx-gen-bench-"));
 process.on("exit", () => rmSync(work, { recursive: true, force: true }));
 
 function bench(caseName, metric, value, unit) {
-  console.log(`BENCH ${JSON.stringify({ suite: SUITE, case: caseName, metric, value: Math.round(value * 10) / 10, unit })}`);
+  console.log(
+    `BENCH ${JSON.stringify({ suite: SUITE, case: caseName, metric, value: Math.round(value * 10) / 10, unit })}`,
+  );
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -89,7 +91,9 @@ function replicate(spec, n) {
   const [serviceId, serviceShape] = service;
   shapes[serviceId] = {
     ...serviceShape,
-    operations: Array.from({ length: n }, (_, i) => serviceShape.operations.map((o) => ({ target: rename(o.target, i) }))).flat(),
+    operations: Array.from({ length: n }, (_, i) =>
+      serviceShape.operations.map((o) => ({ target: rename(o.target, i) })),
+    ).flat(),
   };
   return { ...spec, shapes };
 }
@@ -123,7 +127,13 @@ function stages(specFile, runs) {
     const emitted = EMITTERS.map((e) => time(() => ({ outDir: e.outDir, files: e.emit(ir) })));
     const outputs = emitted.map(([, o]) => o);
     const [tw] = time(() => writeOutputs(join(work, `stages-${i}-${Math.random().toString(36).slice(2)}`), outputs));
-    const times = { load: tl, check: tc, ir: ti, ...Object.fromEntries(EMITTERS.map((e, k) => [`emit ${e.name}`, emitted[k][0]])), write: tw };
+    const times = {
+      load: tl,
+      check: tc,
+      ir: ti,
+      ...Object.fromEntries(EMITTERS.map((e, k) => [`emit ${e.name}`, emitted[k][0]])),
+      write: tw,
+    };
     for (const [k, v] of Object.entries(times)) best[k] = Math.min(best[k] ?? Infinity, v);
     shapes = ir.shapes.length;
   }
@@ -131,7 +141,10 @@ function stages(specFile, runs) {
   return { shapes, total, best };
 }
 
-const describeStages = (best) => Object.entries(best).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ");
+const describeStages = (best) =>
+  Object.entries(best)
+    .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+    .join(", ");
 
 // Warm the file system cache and check the CLI works before measuring.
 runPipeline({ root: repoRoot });
@@ -143,7 +156,9 @@ const load = (() => {
     return "?";
   }
 })();
-console.log(`dx-gen benchmark (median of ${RUNS} cold CLI runs; best in-process stage times; one run for N >= 16; load average ${load})\n`);
+console.log(
+  `dx-gen benchmark (median of ${RUNS} cold CLI runs; best in-process stage times; one run for N >= 16; load average ${load})\n`,
+);
 
 const coldFresh = coldCli([], true);
 const coldRegen = coldCli([], false);
@@ -151,19 +166,32 @@ const coldRegen = coldCli([], false);
 function repeated(run) {
   cpuTimes.length = 0;
   const times = Array.from({ length: RUNS }, run);
-  return { median: median(times), best: Math.min(...times), cpu: cpuTimes.every((t) => t !== undefined) ? median(cpuTimes) : undefined };
+  return {
+    median: median(times),
+    best: Math.min(...times),
+    cpu: cpuTimes.every((t) => t !== undefined) ? median(cpuTimes) : undefined,
+  };
 }
 const helpOnly = repeated(() => cliRun(["--help"]));
 // What every generation pays before any work: loading the pipeline, its emitters and their libraries.
-const pipelineImport = repeated(() => nodeRun(["--input-type=module", "-e", `await import(${JSON.stringify(join(generatorDir, "dist", "pipeline.js"))})`]));
+const pipelineImport = repeated(() =>
+  nodeRun(["--input-type=module", "-e", `await import(${JSON.stringify(join(generatorDir, "dist", "pipeline.js"))})`]),
+);
 const show = (label, t) =>
-  console.log(`${label.padEnd(52)}${t.median.toFixed(0).padStart(6)} ms median, ${t.best.toFixed(0)} ms best${t.cpu === undefined ? "" : `, ${t.cpu.toFixed(0)} ms CPU`}`);
+  console.log(
+    `${label.padEnd(52)}${t.median.toFixed(0).padStart(6)} ms median, ${t.best.toFixed(0)} ms best${t.cpu === undefined ? "" : `, ${t.cpu.toFixed(0)} ms CPU`}`,
+  );
 show("spec/ full generation, cold node, empty --out:", coldFresh);
 show("spec/ regeneration, cold node, up-to-date --out:", coldRegen);
 show("node dist/cli.js --help (node start, no pipeline):", helpOnly);
 show("node start + import of the pipeline (ts-morph, Ajv):", pipelineImport);
 console.log("");
-for (const [name, t] of [["spec/ full generation (cold CLI)", coldFresh], ["spec/ regeneration (cold CLI)", coldRegen], ["CLI --help (node start, no pipeline)", helpOnly], ["node start + pipeline import", pipelineImport]]) {
+for (const [name, t] of [
+  ["spec/ full generation (cold CLI)", coldFresh],
+  ["spec/ regeneration (cold CLI)", coldRegen],
+  ["CLI --help (node start, no pipeline)", helpOnly],
+  ["node start + pipeline import", pipelineImport],
+]) {
   bench(name, "wall_median", t.median, "ms");
   bench(name, "wall_best", t.best, "ms");
   if (t.cpu !== undefined) bench(name, "cpu_median", t.cpu, "ms");
@@ -178,7 +206,9 @@ for (const n of [1, 4, 16, 64].filter((k) => k <= Number(process.env.BENCH_MAX_N
   writeFileSync(file, JSON.stringify(replicate(spec, n), null, 2));
   // Large cases are long enough that one run is a fair measure.
   const runs = n >= 16 ? 1 : RUNS;
-  const cold = median(Array.from({ length: runs }, (_, i) => cliRun(["--spec", file, "--out", join(work, `rep-${n}-${i}`)])));
+  const cold = median(
+    Array.from({ length: runs }, (_, i) => cliRun(["--spec", file, "--out", join(work, `rep-${n}-${i}`)])),
+  );
   const s = stages(file, runs);
   const perShape = (s.total * 1000) / s.shapes;
   console.log(
@@ -191,7 +221,9 @@ for (const n of [1, 4, 16, 64].filter((k) => k <= Number(process.env.BENCH_MAX_N
 
 const mc = cliRun(["--spec", mediaconvert, "--out", join(work, "mediaconvert")]);
 const m = stages(mediaconvert, 1);
-console.log(`\nMediaConvert (${m.shapes} shapes in the closure): cold CLI ${mc.toFixed(0)} ms; in process ${m.total.toFixed(0)} ms (${describeStages(m.best)})`);
+console.log(
+  `\nMediaConvert (${m.shapes} shapes in the closure): cold CLI ${mc.toFixed(0)} ms; in process ${m.total.toFixed(0)} ms (${describeStages(m.best)})`,
+);
 bench(`MediaConvert: ${m.shapes} shapes, cold CLI`, "wall", mc, "ms");
 bench(`MediaConvert: ${m.shapes} shapes, in process`, "work", m.total, "ms");
 bench(`MediaConvert: ${m.shapes} shapes, in process`, "per_shape", (m.total * 1000) / m.shapes, "us");

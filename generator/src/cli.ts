@@ -68,7 +68,9 @@ async function main(argv: string[]): Promise<number> {
       const stale = checkGenerated(options);
       for (const r of stale) process.stderr.write(`${describeStale(r.status)}: ${r.path}\n`);
       if (stale.length > 0) {
-        process.stderr.write(`dx-gen --check: ${stale.length} generated file(s) differ from the spec; run \`pnpm generate\`.\n`);
+        process.stderr.write(
+          `dx-gen --check: ${stale.length} generated file(s) differ from the spec; run \`pnpm generate\`.\n`,
+        );
         return 1;
       }
       process.stdout.write("dx-gen --check: generated files are up to date.\n");
@@ -81,7 +83,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof SpecError) {
-      process.stderr.write(`${e.message}\ndx-gen: ${e.diagnostics.length} problem(s) in the spec; nothing was written.\n`);
+      process.stderr.write(
+        `${e.message}\ndx-gen: ${e.diagnostics.length} problem(s) in the spec; nothing was written.\n`,
+      );
       return 1;
     }
     throw e;

@@ -44,5 +44,5 @@ function compare(a: string, b: string): number {
 
 /** Builds a JSON pointer from raw path segments, escaping "~" and "/". */
 export function pointer(...segments: (string | number)[]): string {
-  return segments.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+  return segments.map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 }

@@ -25,7 +25,11 @@ export function buildIrFrom(options: FrontOptions): Ir {
   const inputs = options.inputs ?? readSpecs(specPaths(options));
   const model = loadModel(inputs);
   const selection = checkModel(model, options.operations ?? []);
-  return buildIr(model, selection, inputs.map((i) => i.file));
+  return buildIr(
+    model,
+    selection,
+    inputs.map((i) => i.file),
+  );
 }
 
 function specPaths(options: FrontOptions): { path: string; display: string }[] {

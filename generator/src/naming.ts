@@ -14,17 +14,86 @@ export function isIdentifier(name: string): boolean {
 /** TypeScript reserved words, and globals or helper names that generated declarations must not shadow. */
 export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
   // reserved and strict-mode reserved words, and type keywords
-  "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do",
-  "else", "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in",
-  "instanceof", "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof",
-  "var", "void", "while", "with", "implements", "interface", "let", "package", "private", "protected",
-  "public", "static", "yield", "any", "boolean", "never", "number", "object", "string", "symbol",
-  "unknown", "undefined", "bigint", "type", "await", "async",
+  "break",
+  "case",
+  "catch",
+  "class",
+  "const",
+  "continue",
+  "debugger",
+  "default",
+  "delete",
+  "do",
+  "else",
+  "enum",
+  "export",
+  "extends",
+  "false",
+  "finally",
+  "for",
+  "function",
+  "if",
+  "import",
+  "in",
+  "instanceof",
+  "new",
+  "null",
+  "return",
+  "super",
+  "switch",
+  "this",
+  "throw",
+  "true",
+  "try",
+  "typeof",
+  "var",
+  "void",
+  "while",
+  "with",
+  "implements",
+  "interface",
+  "let",
+  "package",
+  "private",
+  "protected",
+  "public",
+  "static",
+  "yield",
+  "any",
+  "boolean",
+  "never",
+  "number",
+  "object",
+  "string",
+  "symbol",
+  "unknown",
+  "undefined",
+  "bigint",
+  "type",
+  "await",
+  "async",
   // globals the generated code refers to, or that users expect to keep their meaning
-  "Array", "Boolean", "Date", "Error", "Function", "Map", "Number", "Object", "Partial", "Promise",
-  "Record", "ReadonlyArray", "RegExp", "Set", "String", "Symbol", "Uint8Array",
+  "Array",
+  "Boolean",
+  "Date",
+  "Error",
+  "Function",
+  "Map",
+  "Number",
+  "Object",
+  "Partial",
+  "Promise",
+  "Record",
+  "ReadonlyArray",
+  "RegExp",
+  "Set",
+  "String",
+  "Symbol",
+  "Uint8Array",
   // names the emitters declare themselves
-  "DocumentType", "Operations", "OperationName",
+  "DocumentType",
+  "Operations",
+  "OperationName",
 ]);
 
 /** The TypeScript name of a named shape (structure, union, enum). */
@@ -54,7 +123,10 @@ export function paginatorName(operationName: string): string {
 }
 
 /** The AWS SDK v3 package, client class and command class for an `aws.api#service` sdkId, by the SDK's own rules. */
-export function awsSdkNames(sdkId: string, operationName: string): { packageName: string; client: string; command: string } {
+export function awsSdkNames(
+  sdkId: string,
+  operationName: string,
+): { packageName: string; client: string; command: string } {
   return {
     packageName: `@aws-sdk/client-${sdkId.toLowerCase().replace(/\s+/g, "-")}`,
     client: `${sdkId.replace(/\s+/g, "")}Client`,
@@ -64,5 +136,10 @@ export function awsSdkNames(sdkId: string, operationName: string): { packageName
 
 /** The names of the @dx/validators functions of a structure or union, from its TypeScript name. */
 export function validatorNames(typeName: string): { is: string; assert: string; parse: string; serialize: string } {
-  return { is: `is${typeName}`, assert: `assert${typeName}`, parse: `parse${typeName}`, serialize: `serialize${typeName}` };
+  return {
+    is: `is${typeName}`,
+    assert: `assert${typeName}`,
+    parse: `parse${typeName}`,
+    serialize: `serialize${typeName}`,
+  };
 }

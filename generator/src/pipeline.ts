@@ -29,7 +29,9 @@ export function runPipeline(options: PipelineOptions): PipelineResult {
 }
 
 /** Runs the pipeline and replaces the generated folders under `outRoot` (default: the root). */
-export function generate(options: PipelineOptions & { outRoot?: string; onWarning?: (message: string) => void }): FileReport[] {
+export function generate(
+  options: PipelineOptions & { outRoot?: string; onWarning?: (message: string) => void },
+): FileReport[] {
   const { outputs, warnings } = runPipeline(options);
   for (const w of warnings) options.onWarning?.(w);
   return writeOutputs(options.outRoot ?? options.root, outputs);

@@ -107,7 +107,8 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
         file: FILE,
         pointer: "/shapes/ex#ListThings/traits/smithy.api#http",
         ...positionOf(text, '"smithy.api#http"'),
-        message: 'bad value for trait smithy.api#http: bad value "things" for "uri"; expected an object {"method": "GET"|..., "uri": "/...", "code"?: integer}',
+        message:
+          'bad value for trait smithy.api#http: bad value "things" for "uri"; expected an object {"method": "GET"|..., "uri": "/...", "code"?: integer}',
       },
       {
         file: FILE,
@@ -165,7 +166,8 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
         file: FILE,
         pointer: "/shapes/ex#_Date",
         ...positionOf(text, '"ex#_Date": {'),
-        message: "shape ex#_Date collides with ex#Date: both are named _Date in TypeScript (names must differ in more than case)",
+        message:
+          "shape ex#_Date collides with ex#Date: both are named _Date in TypeScript (names must differ in more than case)",
       },
     ]);
   });
@@ -180,7 +182,8 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
         file: FILE,
         pointer: "/shapes/other#thing",
         ...positionOf(text, '"other#thing": {'),
-        message: "shape other#thing collides with ex#Thing: both are named thing in TypeScript (names must differ in more than case)",
+        message:
+          "shape other#thing collides with ex#Thing: both are named thing in TypeScript (names must differ in more than case)",
       },
     ]);
   });
@@ -223,7 +226,11 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
   it("an unknown --operation", () => {
     const { diagnostics } = broken(() => {}, ["ListThings", "DeleteThings"]);
     expect(diagnostics).toEqual([
-      { file: "(command line)", pointer: "", message: "--operation DeleteThings: no such operation in ex#Svc (it has ListThings)" },
+      {
+        file: "(command line)",
+        pointer: "",
+        message: "--operation DeleteThings: no such operation in ex#Svc (it has ListThings)",
+      },
     ]);
   });
 
@@ -252,14 +259,19 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
         file: FILE,
         pointer: "/shapes/other#listthings",
         ...positionOf(text, '"other#listthings": {'),
-        message: "operation other#listthings collides with ex#ListThings: operation names must differ in more than case",
+        message:
+          "operation other#listthings collides with ex#ListThings: operation names must differ in more than case",
       },
     ]);
   });
 
   it("mixins, which would lose members silently, are refused", () => {
     const { text, diagnostics } = broken((s) => {
-      s.shapes["ex#Base"] = { type: "structure", members: { Id: { target: "smithy.api#String" } }, traits: { "smithy.api#mixin": {} } };
+      s.shapes["ex#Base"] = {
+        type: "structure",
+        members: { Id: { target: "smithy.api#String" } },
+        traits: { "smithy.api#mixin": {} },
+      };
       s.shapes["ex#Thing"]!["mixins"] = [{ target: "ex#Base" }];
     });
     expect(diagnostics).toEqual([
@@ -267,7 +279,8 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
         file: FILE,
         pointer: "/shapes/ex#Thing/mixins",
         ...positionOf(text, '"mixins"'),
-        message: "mixins cannot be emitted yet; flatten the model first (for example with smithy build's flattenAndRemoveMixins)",
+        message:
+          "mixins cannot be emitted yet; flatten the model first (for example with smithy build's flattenAndRemoveMixins)",
       },
     ]);
   });
@@ -278,7 +291,12 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
       s.shapes["ex#Odd"] = { type: "tuple" };
     });
     expect(diagnostics).toEqual([
-      { file: FILE, pointer: "/shapes/ex#Odd/type", ...positionOf(text, '"type": "tuple"'), message: 'unknown shape type "tuple"' },
+      {
+        file: FILE,
+        pointer: "/shapes/ex#Odd/type",
+        ...positionOf(text, '"type": "tuple"'),
+        message: 'unknown shape type "tuple"',
+      },
     ]);
   });
 
@@ -300,7 +318,14 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
     const { text, diagnostics } = broken((s) => {
       s.shapes["ex#Other"] = { type: "service", version: "2" };
     });
-    expect(diagnostics).toEqual([{ file: FILE, pointer: "/shapes", ...positionOf(text, '"shapes"'), message: "expected exactly one service shape, found 2" }]);
+    expect(diagnostics).toEqual([
+      {
+        file: FILE,
+        pointer: "/shapes",
+        ...positionOf(text, '"shapes"'),
+        message: "expected exactly one service shape, found 2",
+      },
+    ]);
   });
 
   it("a shape defined differently in two files", () => {
@@ -309,12 +334,24 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
     const bText = specText(b);
     let diagnostics: readonly Diagnostic[] = [];
     try {
-      runPipeline({ root: repoRoot, inputs: [{ file: "a.json", text: specText(a) }, { file: "b.json", text: bText }], emitters: [] });
+      runPipeline({
+        root: repoRoot,
+        inputs: [
+          { file: "a.json", text: specText(a) },
+          { file: "b.json", text: bText },
+        ],
+        emitters: [],
+      });
     } catch (e) {
       diagnostics = (e as SpecError).diagnostics;
     }
     expect(diagnostics).toEqual([
-      { file: "b.json", pointer: "/shapes/ex#Thing", ...positionOf(bText, '"ex#Thing"'), message: "shape ex#Thing conflicts with its definition in a.json at /shapes/ex#Thing" },
+      {
+        file: "b.json",
+        pointer: "/shapes/ex#Thing",
+        ...positionOf(bText, '"ex#Thing"'),
+        message: "shape ex#Thing conflicts with its definition in a.json at /shapes/ex#Thing",
+      },
     ]);
   });
 
@@ -330,9 +367,27 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
       ["Nothing"],
     );
     expect(diagnostics.map((d) => [d.file, d.pointer, d.line, d.column, d.message])).toEqual([
-      ["(command line)", "", undefined, undefined, "--operation Nothing: no such operation in ex#Svc (it has ListThings)"],
-      [FILE, "/shapes/ex#Thing/members/Name/target", positionOf(text, '"target": "ex#Nope"').line, positionOf(text, '"target": "ex#Nope"').column, 'unknown shape target "ex#Nope"'],
-      [FILE, "/shapes/ex#Thing/members/bad-name", positionOf(text, '"bad-name"').line, positionOf(text, '"bad-name"').column, 'member name "bad-name" is not a valid identifier ([A-Za-z_][A-Za-z0-9_]*)'],
+      [
+        "(command line)",
+        "",
+        undefined,
+        undefined,
+        "--operation Nothing: no such operation in ex#Svc (it has ListThings)",
+      ],
+      [
+        FILE,
+        "/shapes/ex#Thing/members/Name/target",
+        positionOf(text, '"target": "ex#Nope"').line,
+        positionOf(text, '"target": "ex#Nope"').column,
+        'unknown shape target "ex#Nope"',
+      ],
+      [
+        FILE,
+        "/shapes/ex#Thing/members/bad-name",
+        positionOf(text, '"bad-name"').line,
+        positionOf(text, '"bad-name"').column,
+        'member name "bad-name" is not a valid identifier ([A-Za-z_][A-Za-z0-9_]*)',
+      ],
     ]);
   });
 
@@ -352,17 +407,40 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
 
   it("a trait applied from another file is reported in the file that applied it", () => {
     const a = smallSpec();
-    const b = { smithy: "2.0", shapes: { "ex#Thing$Name": { type: "apply", traits: { "smithy.api#jsonName": "" } }, "ex#Nope$X": { type: "apply", traits: {} } } };
+    const b = {
+      smithy: "2.0",
+      shapes: {
+        "ex#Thing$Name": { type: "apply", traits: { "smithy.api#jsonName": "" } },
+        "ex#Nope$X": { type: "apply", traits: {} },
+      },
+    };
     const bText = specText(b);
     let diagnostics: readonly Diagnostic[] = [];
     try {
-      runPipeline({ root: repoRoot, inputs: [{ file: "a.json", text: specText(a) }, { file: "b.json", text: bText }], emitters: [] });
+      runPipeline({
+        root: repoRoot,
+        inputs: [
+          { file: "a.json", text: specText(a) },
+          { file: "b.json", text: bText },
+        ],
+        emitters: [],
+      });
     } catch (e) {
       diagnostics = (e as SpecError).diagnostics;
     }
     expect(diagnostics).toEqual([
-      { file: "b.json", pointer: "/shapes/ex#Thing$Name/traits/smithy.api#jsonName", ...positionOf(bText, '"smithy.api#jsonName"'), message: "bad value for trait smithy.api#jsonName: expected a non-empty string" },
-      { file: "b.json", pointer: "/shapes/ex#Nope$X", ...positionOf(bText, '"ex#Nope$X"'), message: "apply targets unknown shape or member ex#Nope$X" },
+      {
+        file: "b.json",
+        pointer: "/shapes/ex#Thing$Name/traits/smithy.api#jsonName",
+        ...positionOf(bText, '"smithy.api#jsonName"'),
+        message: "bad value for trait smithy.api#jsonName: expected a non-empty string",
+      },
+      {
+        file: "b.json",
+        pointer: "/shapes/ex#Nope$X",
+        ...positionOf(bText, '"ex#Nope$X"'),
+        message: "apply targets unknown shape or member ex#Nope$X",
+      },
     ]);
   });
 });

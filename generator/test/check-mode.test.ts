@@ -29,7 +29,13 @@ describe("dx-gen --check", () => {
 
   it("catches a hand edit, a missing file and an orphan file, listing each", () => {
     const shapes = join(out, MODELS, "shapes.gen.ts");
-    writeFileSync(shapes, readFileSync(shapes, "utf8").replace("export interface JobEntry {", "export interface JobEntry {\n  Extra?: string;"));
+    writeFileSync(
+      shapes,
+      readFileSync(shapes, "utf8").replace(
+        "export interface JobEntry {",
+        "export interface JobEntry {\n  Extra?: string;",
+      ),
+    );
     rmSync(join(out, MODELS, "enums.gen.ts"));
     writeFile(join(out, MODELS, "leftover.gen.ts"), "export {};\n");
     const r = check();

@@ -13,7 +13,8 @@ describe("dx-gen --help and bad flags", () => {
       expect(r.status).toBe(0);
       expect(r.stderr).toBe("");
       expect(r.stdout).toContain("Usage: dx-gen [--spec FILE]... [--operation NAME]... [--out DIR] [--check]");
-      for (const option of ["--spec FILE", "--operation NAME", "--out DIR", "--check", "--help"]) expect(r.stdout).toContain(`  ${option}`);
+      for (const option of ["--spec FILE", "--operation NAME", "--out DIR", "--check", "--help"])
+        expect(r.stdout).toContain(`  ${option}`);
       expect(r.stdout).toMatch(/Exit codes: 0 success, 1 invalid spec or stale files, 2 bad command line/);
     }
   });
@@ -98,6 +99,8 @@ describe("dx-gen on a good spec", () => {
     writeFile(join(dir, "small.json"), specText(smallSpec()));
     expect(runCli(["--spec", "small.json", "--operation", "ex#ListThings", "--out", out], dir).status).toBe(0);
     const ops = readFileSync(join(out, MODELS, "operations.gen.ts"), "utf8");
-    expect(ops).toContain("  ListThings: {\n    input: ListThingsInput;\n    output: ListThingsOutput;\n    errors: never;\n  };\n");
+    expect(ops).toContain(
+      "  ListThings: {\n    input: ListThingsInput;\n    output: ListThingsOutput;\n    errors: never;\n  };\n",
+    );
   });
 });

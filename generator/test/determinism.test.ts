@@ -37,8 +37,16 @@ describe.each(Object.entries(SPECS))("determinism of %s", (_, specs) => {
     });
     const copies = parsed.map((p) => structuredClone(p.value));
     const model = mergeFiles(parsed);
-    const ir = deepFreeze(buildIr(model, checkModel(model, []), parsed.map((p) => p.file)));
-    const frozen = Object.fromEntries(EMITTERS.flatMap((e) => [...e.emit(ir)].map(([path, text]) => [`${e.outDir}/${path}`, text])));
+    const ir = deepFreeze(
+      buildIr(
+        model,
+        checkModel(model, []),
+        parsed.map((p) => p.file),
+      ),
+    );
+    const frozen = Object.fromEntries(
+      EMITTERS.flatMap((e) => [...e.emit(ir)].map(([path, text]) => [`${e.outDir}/${path}`, text])),
+    );
     expect(parsed.map((p) => p.value)).toEqual(copies);
     expect(frozen).toEqual(outputsOf(specs));
   });

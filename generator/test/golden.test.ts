@@ -29,7 +29,11 @@ if (UPDATE) {
 }
 
 function listFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : [];
+  return existsSync(dir)
+    ? readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => e.name)
+    : [];
 }
 
 describe("golden output of the hostile fixture", () => {
@@ -48,14 +52,15 @@ describe("golden output of the hostile fixture", () => {
   it("the golden models type-check under strict, exactOptionalPropertyTypes and noUncheckedIndexedAccess", () => {
     const dir = tempDir();
     mkdirSync(join(dir, "generated"));
-    for (const path of listFiles(modelsGolden)) writeFileSync(join(dir, "generated", path), readFileSync(join(modelsGolden, path)));
+    for (const path of listFiles(modelsGolden))
+      writeFileSync(join(dir, "generated", path), readFileSync(join(modelsGolden, path)));
     // A use of the hostile names, so that what they mean is checked too, not only that they parse.
     writeFile(
       join(dir, "use.ts"),
-      [
+      `${[
         'import { Color, Level, Size, type Choice, type GetThingOutput, type Thing, type _Date, type Operations } from "./generated/index.gen.js";',
         'const thing: Thing = { constructor: "c", function: true, new: ["a"], sparse: [1, null] };',
-        "const choices: Choice[] = [{ text: \"t\" }, { count: 1 }, { nothing: {} }, { thing }];",
+        'const choices: Choice[] = [{ text: "t" }, { count: 1 }, { nothing: {} }, { thing }];',
         "// @ts-expect-error a union holds exactly one member",
         'const two: Choice = { text: "t", count: 1 };',
         "const when: _Date = { at: new Date(0) };",
@@ -66,7 +71,7 @@ describe("golden output of the hostile fixture", () => {
         'type Errors = Operations["GetThing"]["errors"];',
         "const err: Errors = when;",
         "export { choices, two, out, bad, size, err };",
-      ].join("\n") + "\n",
+      ].join("\n")}\n`,
     );
     const r = typecheck(dir);
     expect(r.output).toBe("");

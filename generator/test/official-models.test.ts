@@ -16,7 +16,12 @@ const OFFICIAL = {
   mediaconvert: join(referenceDir, "aws-models", "mediaconvert-2017-08-29.json"),
 };
 
-type AstShape = { type: string; operations?: { target: string }[]; resources?: { target: string }[]; traits?: Record<string, unknown> } & Record<string, unknown>;
+type AstShape = {
+  type: string;
+  operations?: { target: string }[];
+  resources?: { target: string }[];
+  traits?: Record<string, unknown>;
+} & Record<string, unknown>;
 
 /** Operation names of the model's service, read straight from the JSON (through resources too). */
 function operationNames(path: string): string[] {
@@ -25,7 +30,17 @@ function operationNames(path: string): string[] {
   const walk = (id: string): void => {
     const s = shapes[id] as AstShape;
     if (s.type === "operation") return void names.add(id.split("#")[1] as string);
-    for (const key of ["operations", "collectionOperations", "resources", "create", "put", "read", "update", "delete", "list"]) {
+    for (const key of [
+      "operations",
+      "collectionOperations",
+      "resources",
+      "create",
+      "put",
+      "read",
+      "update",
+      "delete",
+      "list",
+    ]) {
       const v = s[key];
       for (const ref of Array.isArray(v) ? v : v ? [v] : []) walk((ref as { target: string }).target);
     }
@@ -37,7 +52,12 @@ function operationNames(path: string): string[] {
 function enumShapeNames(path: string): string[] {
   const shapes = (JSON.parse(readFileSync(path, "utf8")) as { shapes: Record<string, AstShape> }).shapes;
   return Object.entries(shapes)
-    .filter(([, s]) => s.type === "enum" || s.type === "intEnum" || (s.type === "string" && Array.isArray(s.traits?.["smithy.api#enum"])))
+    .filter(
+      ([, s]) =>
+        s.type === "enum" ||
+        s.type === "intEnum" ||
+        (s.type === "string" && Array.isArray(s.traits?.["smithy.api#enum"])),
+    )
     .map(([id]) => id.split("#")[1] as string);
 }
 
@@ -63,7 +83,9 @@ describe.each(Object.entries(OFFICIAL))("the official %s model, all operations",
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) {
       expect(enums).toContain(`export const ${name} = {`);
-      expect(enums).toMatch(new RegExp(`^export type ${name} =\\s+\\(typeof ${name}\\)\\[keyof typeof ${name}\\];$`, "m"));
+      expect(enums).toMatch(
+        new RegExp(`^export type ${name} =\\s+\\(typeof ${name}\\)\\[keyof typeof ${name}\\];$`, "m"),
+      );
     }
   });
 
@@ -76,10 +98,16 @@ describe.each(Object.entries(OFFICIAL))("the official %s model, all operations",
 
 describe("the ListJobs closure of the official Data Exchange model", () => {
   const fromSpec = runPipeline({ root: repoRoot, operations: ["ListJobs"], emitters: [modelsEmitter] });
-  const fromOfficial = runPipeline({ root: repoRoot, specs: [OFFICIAL.dataexchange], operations: ["ListJobs"], emitters: [modelsEmitter] });
+  const fromOfficial = runPipeline({
+    root: repoRoot,
+    specs: [OFFICIAL.dataexchange],
+    operations: ["ListJobs"],
+    emitters: [modelsEmitter],
+  });
 
   /** The IR without documentation and source names: what the types are made of. */
-  const typesOf = (ir: Ir): unknown => JSON.parse(JSON.stringify({ ...ir, sources: [] }, (key, v: unknown) => (key === "documentation" ? undefined : v)));
+  const typesOf = (ir: Ir): unknown =>
+    JSON.parse(JSON.stringify({ ...ir, sources: [] }, (key, v: unknown) => (key === "documentation" ? undefined : v)));
 
   it("has the same IR as spec/, documentation aside", () => {
     expect(fromOfficial.ir.shapes.length).toBe(fromSpec.ir.shapes.length);
@@ -92,7 +120,8 @@ describe("the ListJobs closure of the official Data Exchange model", () => {
         .replace(/\/\*\*[\s\S]*?\*\//g, "")
         .replace(/^\/\/.*$/gm, "")
         .replace(/^\s*\n/gm, "");
-    const files = (r: typeof fromSpec) => Object.fromEntries([...(r.outputs[0]?.files ?? [])].map(([p, t]) => [p, strip(t)]));
+    const files = (r: typeof fromSpec) =>
+      Object.fromEntries([...(r.outputs[0]?.files ?? [])].map(([p, t]) => [p, strip(t)]));
     const official = files(fromOfficial);
     expect(Object.keys(official).length).toBeGreaterThan(0);
     expect(official).toEqual(files(fromSpec));

@@ -14,7 +14,11 @@ import { runPipeline } from "../src/pipeline.js";
 import { positionOf, repoRoot, smallSpec, specText } from "./support.js";
 
 function emit(spec: unknown): Map<string, string> {
-  const { outputs } = runPipeline({ root: repoRoot, inputs: [{ file: "p.json", text: specText(spec) }], emitters: [modelsEmitter] });
+  const { outputs } = runPipeline({
+    root: repoRoot,
+    inputs: [{ file: "p.json", text: specText(spec) }],
+    emitters: [modelsEmitter],
+  });
   return (outputs[0] as { files: Map<string, string> }).files;
 }
 
@@ -34,9 +38,16 @@ function parse(name: string, text: string): { file: ts.SourceFile; errors: reado
 }
 
 /** Strings rich in what breaks comments and templates. */
-const hostileText = fc.string({ maxLength: 6, unit: "binary" }).chain((s) =>
-  fc.array(fc.constantFrom("*/", "/*", "${", "`", "@", "\\", "<p>", "&amp;", "\n", "\r\n", "\u2028", " * ", "*", "/"), { maxLength: 8 }).map((parts) => parts.join(s)),
-);
+const hostileText = fc
+  .string({ maxLength: 6, unit: "binary" })
+  .chain((s) =>
+    fc
+      .array(
+        fc.constantFrom("*/", "/*", "${", "`", "@", "\\", "<p>", "&amp;", "\n", "\r\n", "\u2028", " * ", "*", "/"),
+        { maxLength: 8 },
+      )
+      .map((parts) => parts.join(s)),
+  );
 
 describe("documentation of any text", () => {
   it("emits models that parse, with every declaration and member intact", () => {
@@ -47,14 +58,23 @@ describe("documentation of any text", () => {
         thing["traits"]["smithy.api#documentation"] = shapeDoc;
         thing["members"].Name.traits["smithy.api#documentation"] = memberDoc;
         thing["members"].Kind = { target: "ex#Kind" };
-        spec.shapes["ex#Kind"] = { type: "string", traits: { "smithy.api#enum": [{ value: "A", name: "A", documentation: valueDoc }, { value: "B" }] } };
+        spec.shapes["ex#Kind"] = {
+          type: "string",
+          traits: { "smithy.api#enum": [{ value: "A", name: "A", documentation: valueDoc }, { value: "B" }] },
+        };
         const files = emit(spec);
         for (const [name, text] of files) expect(parse(name, text).errors, name).toEqual([]);
         const shapes = parse("shapes.gen.ts", files.get("shapes.gen.ts") as string).file;
-        const iface = shapes.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === "Thing");
+        const iface = shapes.statements.find(
+          (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === "Thing",
+        );
         expect(iface?.members.map((m) => (m.name as ts.Identifier).text)).toEqual(["Name", "Kind"]);
         const enums = parse("enums.gen.ts", files.get("enums.gen.ts") as string).file;
-        expect(enums.statements.map((s) => (ts.isVariableStatement(s) ? "const" : ts.isTypeAliasDeclaration(s) ? "type" : "other"))).toEqual(["const", "type"]);
+        expect(
+          enums.statements.map((s) =>
+            ts.isVariableStatement(s) ? "const" : ts.isTypeAliasDeclaration(s) ? "type" : "other",
+          ),
+        ).toEqual(["const", "type"]);
       }),
       { numRuns: 60 },
     );
@@ -64,7 +84,9 @@ describe("documentation of any text", () => {
 describe("member names of any text", () => {
   it("a name that is not an identifier is reported at its own key, with an escaped pointer", () => {
     const base = specText(smallSpec());
-    const badName = fc.string({ minLength: 0, maxLength: 12, unit: "grapheme" }).filter((n) => !isIdentifier(n) && !base.includes(JSON.stringify(n)));
+    const badName = fc
+      .string({ minLength: 0, maxLength: 12, unit: "grapheme" })
+      .filter((n) => !isIdentifier(n) && !base.includes(JSON.stringify(n)));
     fc.assert(
       fc.property(badName, (name) => {
         const spec = smallSpec();
@@ -95,10 +117,13 @@ describe("enum values of any text", () => {
         const problems = diagnosticsOf(spec);
         if (problems.length > 0) {
           // Only two values that map to the same key may be refused.
-          for (const p of problems) expect(p.message).toMatch(/^enum entry ".*" collides with ".*": both become the key /s);
+          for (const p of problems)
+            expect(p.message).toMatch(/^enum entry ".*" collides with ".*": both become the key /s);
           return;
         }
-        const js = ts.transpileModule(emit(spec).get("enums.gen.ts") as string, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+        const js = ts.transpileModule(emit(spec).get("enums.gen.ts") as string, {
+          compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+        }).outputText;
         const exports: Record<string, Record<string, string>> = {};
         new Function("exports", js)(exports);
         const kind = exports["Kind"] as Record<string, string>;
@@ -113,8 +138,19 @@ describe("enum values of any text", () => {
 });
 
 describe("doc comment layout", () => {
-  const words = fc.array(fc.oneof(fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom("a", "b", "-", "`", "*") }), fc.string({ minLength: 90, maxLength: 130, unit: fc.constantFrom("x", "/") })), { maxLength: 60 });
-  const paragraphs = fc.array(words.map((w) => w.join(" ")), { minLength: 1, maxLength: 4 }).map((ps) => ps.join("\n\n"));
+  const words = fc.array(
+    fc.oneof(
+      fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom("a", "b", "-", "`", "*") }),
+      fc.string({ minLength: 90, maxLength: 130, unit: fc.constantFrom("x", "/") }),
+    ),
+    { maxLength: 60 },
+  );
+  const paragraphs = fc
+    .array(
+      words.map((w) => w.join(" ")),
+      { minLength: 1, maxLength: 4 },
+    )
+    .map((ps) => ps.join("\n\n"));
 
   it("keeps every word in order and fits each line unless one word is longer", () => {
     fc.assert(
@@ -123,7 +159,8 @@ describe("doc comment layout", () => {
         expect(laid.replace(/\s+/g, " ").trim()).toBe(text.replace(/\s+/g, " ").trim());
         expect(laid.split("\n").filter((l) => l === "").length).toBe(text.split("\n").filter((l) => l === "").length);
         if (laid.includes("\n")) {
-          for (const line of laid.split("\n")) if (line.trim().includes(" ")) expect(indent + 3 + line.length).toBeLessThanOrEqual(MAX_LINE);
+          for (const line of laid.split("\n"))
+            if (line.trim().includes(" ")) expect(indent + 3 + line.length).toBeLessThanOrEqual(MAX_LINE);
         } else expect(laid === text).toBe(true);
       }),
       { numRuns: 200 },

@@ -16,7 +16,8 @@ export type SyntaxNode =
   | { kind: "integer" }
   | { kind: "float" };
 
-export const boto3Page = (): string => readFileSync(join(referenceDir, "boto3-dataexchange-paginator-listjobs.rst"), "utf8");
+export const boto3Page = (): string =>
+  readFileSync(join(referenceDir, "boto3-dataexchange-paginator-listjobs.rst"), "utf8");
 export const factsText = (): string => readFileSync(join(referenceDir, "aws-listjobs-facts.md"), "utf8");
 export const officialClosure = (): Record<string, Record<string, unknown>> =>
   JSON.parse(readFileSync(join(referenceDir, "aws-listjobs-closure.json"), "utf8"));
@@ -111,10 +112,18 @@ export function responseDescriptions(page: string): Map<string, string> {
     while (stack.length > 0 && (stack.at(-1) as { indent: number }).indent >= indent) stack.pop();
     stack.push({ indent, segment: m[2] ?? "[]" });
     const paragraph: string[] = [];
-    for (let k = n + 1; k < lines.length && !bullet.test(lines[k] as string); k++) paragraph.push((lines[k] as string).trim());
-    const description = paragraph.join("\n").trim().replace(/\s*\n\s*\n\s*/g, "\n\n").replace(/[ \t]+/g, " ");
+    for (let k = n + 1; k < lines.length && !bullet.test(lines[k] as string); k++)
+      paragraph.push((lines[k] as string).trim());
+    const description = paragraph
+      .join("\n")
+      .trim()
+      .replace(/\s*\n\s*\n\s*/g, "\n\n")
+      .replace(/[ \t]+/g, " ");
     // The first bullet is the response itself.
-    const path = stack.slice(1).map((s) => s.segment).join("/");
+    const path = stack
+      .slice(1)
+      .map((s) => s.segment)
+      .join("/");
     if (path !== "" && description !== "") found.set(path, description);
   }
   return found;
@@ -124,12 +133,15 @@ export function responseDescriptions(page: string): Map<string, string> {
 export function factEnums(facts: string): Map<string, string[]> {
   const section = facts.slice(facts.indexOf("### Enums"), facts.indexOf("###", facts.indexOf("### Enums") + 3));
   // Join wrapped lines ("  VALUE, ...") to the item they continue.
-  const items = section.split("\n").slice(1).reduce<string[]>((acc, line) => {
-    if (/^- /.test(line)) acc.push(line.slice(2));
-    else if (/^ {2}- /.test(line)) acc.push(`\t${line.trim().slice(2)}`);
-    else if (/^ {2}\S/.test(line) && acc.length > 0) acc[acc.length - 1] += ` ${line.trim()}`;
-    return acc;
-  }, []);
+  const items = section
+    .split("\n")
+    .slice(1)
+    .reduce<string[]>((acc, line) => {
+      if (/^- /.test(line)) acc.push(line.slice(2));
+      else if (/^ {2}- /.test(line)) acc.push(`\t${line.trim().slice(2)}`);
+      else if (/^ {2}\S/.test(line) && acc.length > 0) acc[acc.length - 1] += ` ${line.trim()}`;
+      return acc;
+    }, []);
   const enums = new Map<string, string[]>();
   let last: string[] = [];
   for (const item of items) {
@@ -144,7 +156,8 @@ export function factEnums(facts: string): Map<string, string[]> {
     enums.set(m[1] as string, last);
     const list = m[2] as string;
     if (list === "") continue;
-    for (const entry of list.split(/,\s*/)) last.push((/^"([^"]+)"/.exec(entry) ?? /^(\w+)/.exec(entry) as RegExpExecArray)[1] as string);
+    for (const entry of list.split(/,\s*/))
+      last.push((/^"([^"]+)"/.exec(entry) ?? (/^(\w+)/.exec(entry) as RegExpExecArray))[1] as string);
   }
   return enums;
 }

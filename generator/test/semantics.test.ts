@@ -5,7 +5,12 @@ import { runPipeline } from "../src/pipeline.js";
 import { repoRoot, smallSpec, specText } from "./support.js";
 
 function run(spec: unknown, operations: string[] = []) {
-  return runPipeline({ root: repoRoot, inputs: [{ file: "s.json", text: specText(spec) }], operations, emitters: [modelsEmitter] });
+  return runPipeline({
+    root: repoRoot,
+    inputs: [{ file: "s.json", text: specText(spec) }],
+    operations,
+    emitters: [modelsEmitter],
+  });
 }
 
 describe("IR semantics", () => {
@@ -13,7 +18,11 @@ describe("IR semantics", () => {
     const spec = smallSpec();
     spec.shapes["ex#Svc"]!["errors"] = [{ target: "ex#Throttled" }];
     spec.shapes["ex#ListThings"]!["errors"] = [{ target: "ex#NotFound" }];
-    spec.shapes["ex#Throttled"] = { type: "structure", members: { Reason: { target: "ex#Reason" } }, traits: { "smithy.api#error": "client" } };
+    spec.shapes["ex#Throttled"] = {
+      type: "structure",
+      members: { Reason: { target: "ex#Reason" } },
+      traits: { "smithy.api#error": "client" },
+    };
     spec.shapes["ex#Reason"] = { type: "enum", members: { SLOW: { target: "smithy.api#Unit" } } };
     spec.shapes["ex#NotFound"] = { type: "structure", members: {}, traits: { "smithy.api#error": "client" } };
     const { ir, outputs } = run(spec);
@@ -43,8 +52,18 @@ describe("IR semantics", () => {
 
   it("apply adds traits to members defined in another file", () => {
     const a = specText(smallSpec());
-    const b = specText({ smithy: "2.0", shapes: { "ex#Thing$Name": { type: "apply", traits: { "smithy.api#documentation": "Applied." } } } });
-    const { ir } = runPipeline({ root: repoRoot, inputs: [{ file: "a.json", text: a }, { file: "b.json", text: b }], emitters: [] });
+    const b = specText({
+      smithy: "2.0",
+      shapes: { "ex#Thing$Name": { type: "apply", traits: { "smithy.api#documentation": "Applied." } } },
+    });
+    const { ir } = runPipeline({
+      root: repoRoot,
+      inputs: [
+        { file: "a.json", text: a },
+        { file: "b.json", text: b },
+      ],
+      emitters: [],
+    });
     const thing = ir.shapes.find((s) => s.id === "ex#Thing");
     expect(thing?.kind === "structure" && thing.members[0]?.documentation).toBe("Applied.");
   });

@@ -6,12 +6,24 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { boto3Page, factEnums, factsText, officialClosure, parseResponseSyntax, requestParameters, responseDescriptions, type SyntaxNode } from "./reference.js";
+import {
+  boto3Page,
+  factEnums,
+  factsText,
+  officialClosure,
+  parseResponseSyntax,
+  requestParameters,
+  responseDescriptions,
+  type SyntaxNode,
+} from "./reference.js";
 import { repoRoot } from "./support.js";
 
 type Node = Record<string, any>;
 const NS = "com.amazonaws.dataexchange#";
-const spec = JSON.parse(readFileSync(join(repoRoot, "spec/dataexchange-listjobs.json"), "utf8")) as { smithy: string; shapes: Record<string, Node> };
+const spec = JSON.parse(readFileSync(join(repoRoot, "spec/dataexchange-listjobs.json"), "utf8")) as {
+  smithy: string;
+  shapes: Record<string, Node>;
+};
 const shapes = spec.shapes;
 const op = shapes[`${NS}ListJobs`] as Node;
 const paginated = op["traits"]["smithy.api#paginated"] as Record<string, string>;
@@ -25,7 +37,9 @@ const shape = (id: string): Node => {
 };
 const enumValues = (s: Node): string[] | undefined =>
   s["type"] === "enum"
-    ? Object.entries(s["members"] as Record<string, Node>).map(([name, m]) => (m["traits"]?.["smithy.api#enumValue"] as string | undefined) ?? name)
+    ? Object.entries(s["members"] as Record<string, Node>).map(
+        ([name, m]) => (m["traits"]?.["smithy.api#enumValue"] as string | undefined) ?? name,
+      )
     : (s["traits"]?.["smithy.api#enum"] as { value: string }[] | undefined)?.map((d) => d.value);
 
 /**
@@ -43,7 +57,10 @@ function compare(node: SyntaxNode, id: string, path: string, skip: ReadonlySet<s
       const problems: string[] = [];
       const specNames = Object.keys(members).filter((n) => !skip.has(n));
       const refNames = node.members.map(([n]) => n);
-      if (JSON.stringify(specNames) !== JSON.stringify(refNames)) problems.push(`${at}: members ${JSON.stringify(specNames)} differ from the reference's ${JSON.stringify(refNames)}`);
+      if (JSON.stringify(specNames) !== JSON.stringify(refNames))
+        problems.push(
+          `${at}: members ${JSON.stringify(specNames)} differ from the reference's ${JSON.stringify(refNames)}`,
+        );
       for (const [name, child] of node.members) {
         const m = members[name];
         if (m) problems.push(...compare(child, m["target"] as string, `${path}/${name}`));
@@ -55,16 +72,22 @@ function compare(node: SyntaxNode, id: string, path: string, skip: ReadonlySet<s
       return compare(node.item, s["member"]["target"] as string, `${path}/[]`);
     case "enum": {
       const values = enumValues(s);
-      return JSON.stringify(values) === JSON.stringify(node.values) ? [] : [`${at}: enum values ${JSON.stringify(values)} differ from the reference's ${JSON.stringify(node.values)}`];
+      return JSON.stringify(values) === JSON.stringify(node.values)
+        ? []
+        : [`${at}: enum values ${JSON.stringify(values)} differ from the reference's ${JSON.stringify(node.values)}`];
     }
     case "string":
-      return type === "string" && enumValues(s) === undefined ? [] : [`${at}: the reference has a free string, spec/ a ${type}${enumValues(s) ? " enum" : ""}`];
+      return type === "string" && enumValues(s) === undefined
+        ? []
+        : [`${at}: the reference has a free string, spec/ a ${type}${enumValues(s) ? " enum" : ""}`];
     case "datetime":
       return type === "timestamp" ? [] : [`${at}: the reference has a datetime, spec/ a ${type}`];
     case "float":
       return type === "double" || type === "float" ? [] : [`${at}: the reference has a float, spec/ a ${type}`];
     case "integer":
-      return ["byte", "short", "integer", "long"].includes(type) ? [] : [`${at}: the reference has an integer, spec/ a ${type}`];
+      return ["byte", "short", "integer", "long"].includes(type)
+        ? []
+        : [`${at}: the reference has an integer, spec/ a ${type}`];
   }
 }
 
@@ -79,8 +102,16 @@ describe("spec/ against boto3's ListJobs paginator page", () => {
 
   it("would catch a typo (the comparison is not vacuous)", () => {
     const syntax = parseResponseSyntax(page);
-    const job = ((syntax as Extract<SyntaxNode, { kind: "dict" }>).members[0]?.[1] as Extract<SyntaxNode, { kind: "list" }>).item as Extract<SyntaxNode, { kind: "dict" }>;
-    const typo: SyntaxNode = { ...job, members: job.members.map(([n, v]) => [n === "UpdatedAt" ? "UpdateAt" : n, v.kind === "enum" ? { kind: "enum", values: v.values.map((x) => (x === "TIMED_OUT" ? "TIMEDOUT" : x)) } : v]) };
+    const job = (
+      (syntax as Extract<SyntaxNode, { kind: "dict" }>).members[0]![1] as Extract<SyntaxNode, { kind: "list" }>
+    ).item as Extract<SyntaxNode, { kind: "dict" }>;
+    const typo: SyntaxNode = {
+      ...job,
+      members: job.members.map(([n, v]) => [
+        n === "UpdatedAt" ? "UpdateAt" : n,
+        v.kind === "enum" ? { kind: "enum", values: v.values.map((x) => (x === "TIMED_OUT" ? "TIMEDOUT" : x)) } : v,
+      ]),
+    };
     expect(compare(typo, `${NS}JobEntry`, "Jobs/[]")).toHaveLength(2);
   });
 
@@ -88,7 +119,9 @@ describe("spec/ against boto3's ListJobs paginator page", () => {
     const input = shape(op["input"]["target"]);
     const params = requestParameters(page).filter((p) => p !== "PaginationConfig");
     expect(params).toEqual(["DataSetId", "RevisionId"]);
-    expect(Object.keys(input["members"]).sort()).toEqual([...params, paginated["inputToken"], paginated["pageSize"]].sort());
+    expect(Object.keys(input["members"]).sort()).toEqual(
+      [...params, paginated["inputToken"], paginated["pageSize"]].sort(),
+    );
   });
 
   it("carries the reference's descriptions as documentation", () => {
@@ -117,7 +150,8 @@ describe("spec/ against boto3's ListJobs paginator page", () => {
           .replace(/``/g, "")
           .replace(/\s+/g, " ")
           .trim();
-      if (plain(docs) !== plain(description)) mismatches.push(`${path}: ${JSON.stringify(docs)} != ${JSON.stringify(description)}`);
+      if (plain(docs) !== plain(description))
+        mismatches.push(`${path}: ${JSON.stringify(docs)} != ${JSON.stringify(description)}`);
     }
     expect(mismatches).toEqual([]);
   });
@@ -163,11 +197,15 @@ describe("spec/ against the facts of the official model", () => {
   });
 
   it("binds ListJobs as the facts say: http, readonly, paginated, and the errors in order", () => {
-    const line = (prefix: string): unknown => JSON.parse((new RegExp(`${prefix}: (\\{.*?\\})\``).exec(facts) as RegExpExecArray)[1] as string);
+    const line = (prefix: string): unknown =>
+      JSON.parse((new RegExp(`${prefix}: (\\{.*?\\})\``).exec(facts) as RegExpExecArray)[1] as string);
     expect(op["traits"]["smithy.api#http"]).toEqual(line("`smithy.api#http"));
     expect(op["traits"]["smithy.api#paginated"]).toEqual(line("`smithy.api#paginated"));
     expect(op["traits"]["smithy.api#readonly"]).toEqual({});
-    const errors = /`errors`, in this order: (.*?)\. There is/s.exec(facts)?.[1]?.match(/`(\w+)`/g)?.map((e) => `${NS}${e.slice(1, -1)}`);
+    const errors = /`errors`, in this order: (.*?)\. There is/s
+      .exec(facts)?.[1]
+      ?.match(/`(\w+)`/g)
+      ?.map((e) => `${NS}${e.slice(1, -1)}`);
     expect(errors).toHaveLength(4);
     expect(op["errors"].map((e: Node) => e["target"])).toEqual(errors);
   });
@@ -176,7 +214,8 @@ describe("spec/ against the facts of the official model", () => {
     const members = shape(`${NS}ListJobsRequest`)["members"] as Record<string, Node>;
     const table = [...facts.matchAll(/^\| `(\w+)` \| `(\w+)`.*?\| .*?httpQuery: "(\w+)"`/gm)].map((m) => [m[1], m[3]]);
     expect(table).toHaveLength(4);
-    for (const [name, query] of table) expect(members[name as string]?.["traits"]["smithy.api#httpQuery"], name).toBe(query);
+    for (const [name, query] of table)
+      expect(members[name as string]?.["traits"]["smithy.api#httpQuery"], name).toBe(query);
     expect(members["MaxResults"]?.["traits"]["smithy.api#default"]).toBe(0);
     expect(shape(`${NS}MaxResults`)["traits"]["smithy.api#range"]).toEqual({ min: 1, max: 200 });
   });
@@ -200,21 +239,32 @@ describe("spec/ against the facts of the official model", () => {
 
   it("sends every timestamp as date-time, through the one Timestamp shape", () => {
     expect(facts).toContain('**`smithy.api#timestampFormat: "date-time"`**');
-    expect(shape(`${NS}Timestamp`)).toEqual({ type: "timestamp", traits: { "smithy.api#timestampFormat": "date-time" } });
+    expect(shape(`${NS}Timestamp`)).toEqual({
+      type: "timestamp",
+      traits: { "smithy.api#timestampFormat": "date-time" },
+    });
     const timestampMembers = Object.entries(shapes).flatMap(([id, s]) =>
       Object.entries((s["members"] ?? {}) as Record<string, Node>)
         .filter(([, m]) => shape(m["target"])["type"] === "timestamp")
         .map(([name, m]) => `${id.slice(NS.length)}.${name}->${m["target"]}`),
     );
-    const listed = (/The five members are ((?:`[\w.]+`(?:,\s*|\s+and\s+)?)+)/s.exec(facts)?.[1]?.match(/`([\w.]+)`/g) ?? []).map((m) => `${m.slice(1, -1)}->${NS}Timestamp`);
+    const listed = (
+      /The five members are ((?:`[\w.]+`(?:,\s*|\s+and\s+)?)+)/s.exec(facts)?.[1]?.match(/`([\w.]+)`/g) ?? []
+    ).map((m) => `${m.slice(1, -1)}->${NS}Timestamp`);
     expect(listed).toHaveLength(5);
     expect(timestampMembers.sort()).toEqual(listed.sort());
   });
 
   it("keeps the constraints of the facts", () => {
     expect(shape(`${NS}Id`)["traits"]["smithy.api#pattern"]).toBe("^[a-zA-Z0-9]{30,40}$");
-    expect(shape(`${NS}AwsAccountId`)["traits"]).toEqual({ "smithy.api#length": { min: 12, max: 12 }, "smithy.api#pattern": "/^[\\d]{12}$/" });
+    expect(shape(`${NS}AwsAccountId`)["traits"]).toEqual({
+      "smithy.api#length": { min: 12, max: 12 },
+      "smithy.api#pattern": "/^[\\d]{12}$/",
+    });
     expect(shape(`${NS}KmsKeyArn`)["traits"]["smithy.api#length"]).toEqual({ min: 1, max: 2048 });
-    expect(shape(`${NS}ListOfKmsKeysToGrant`)["traits"]).toEqual({ "smithy.api#length": { min: 1, max: 10 }, "smithy.api#uniqueItems": {} });
+    expect(shape(`${NS}ListOfKmsKeysToGrant`)["traits"]).toEqual({
+      "smithy.api#length": { min: 1, max: 10 },
+      "smithy.api#uniqueItems": {},
+    });
   });
 });

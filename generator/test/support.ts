@@ -25,7 +25,12 @@ export function smallSpec(): { smithy: string; shapes: Shapes } {
   return {
     smithy: "2.0",
     shapes: {
-      "ex#Svc": { type: "service", version: "1", operations: [{ target: "ex#ListThings" }], traits: { "aws.protocols#restJson1": {} } },
+      "ex#Svc": {
+        type: "service",
+        version: "1",
+        operations: [{ target: "ex#ListThings" }],
+        traits: { "aws.protocols#restJson1": {} },
+      },
       "ex#ListThings": {
         type: "operation",
         input: { target: "ex#ListThingsInput" },
@@ -35,8 +40,14 @@ export function smallSpec(): { smithy: string; shapes: Shapes } {
           "smithy.api#paginated": { inputToken: "Token", outputToken: "Token", items: "Things", pageSize: "Max" },
         },
       },
-      "ex#ListThingsInput": { type: "structure", members: { Token: { target: "smithy.api#String" }, Max: { target: "smithy.api#Integer" } } },
-      "ex#ListThingsOutput": { type: "structure", members: { Token: { target: "smithy.api#String" }, Things: { target: "ex#Things" } } },
+      "ex#ListThingsInput": {
+        type: "structure",
+        members: { Token: { target: "smithy.api#String" }, Max: { target: "smithy.api#Integer" } },
+      },
+      "ex#ListThingsOutput": {
+        type: "structure",
+        members: { Token: { target: "smithy.api#String" }, Things: { target: "ex#Things" } },
+      },
       "ex#Things": { type: "list", member: { target: "ex#Thing" } },
       "ex#Thing": {
         type: "structure",
@@ -49,7 +60,7 @@ export function smallSpec(): { smithy: string; shapes: Shapes } {
 
 /** The spec as the text of a file, pretty-printed so that positions are easy to find. */
 export function specText(spec: unknown): string {
-  return JSON.stringify(spec, null, 2) + "\n";
+  return `${JSON.stringify(spec, null, 2)}\n`;
 }
 
 /** 1-based line and column of the `nth` (0-based) occurrence of `needle` in `text`; fails if absent. */
@@ -113,7 +124,10 @@ export function snapshotTree(dir: string): Record<string, string> {
  * Type-checks the TypeScript files under `dir` with the repo's strict settings (strict,
  * exactOptionalPropertyTypes, noUncheckedIndexedAccess) as an ES module package. Returns tsc's output.
  */
-export function typecheck(dir: string, include: readonly string[] = ["**/*.ts"]): { status: number | null; output: string } {
+export function typecheck(
+  dir: string,
+  include: readonly string[] = ["**/*.ts"],
+): { status: number | null; output: string } {
   writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
   writeFileSync(
     join(dir, "tsconfig.json"),
@@ -141,9 +155,13 @@ export function sortedJson(value: unknown): string {
   const sort = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sort);
     if (typeof v === "object" && v !== null) {
-      return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]));
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+      );
     }
     return v;
   };
-  return JSON.stringify(sort(value), null, 2) + "\n";
+  return `${JSON.stringify(sort(value), null, 2)}\n`;
 }

@@ -50,8 +50,19 @@ describe("atomic writes", () => {
     ]);
     const before = snapshotTree(out);
     // "x" is a file, so "x/y" cannot be created under it: writing B fails after A is staged.
-    const emitters = [fixed(A, [["a.gen.ts", "a2\n"]]), fixed(B, [["x", "file\n"], ["x/y", "under a file\n"]])];
-    expect(() => writeOutputs(out, emitters.map((e) => ({ outDir: e.outDir, files: e.emit({} as never) })))).toThrow(/ENOTDIR|EEXIST/);
+    const emitters = [
+      fixed(A, [["a.gen.ts", "a2\n"]]),
+      fixed(B, [
+        ["x", "file\n"],
+        ["x/y", "under a file\n"],
+      ]),
+    ];
+    expect(() =>
+      writeOutputs(
+        out,
+        emitters.map((e) => ({ outDir: e.outDir, files: e.emit({} as never) })),
+      ),
+    ).toThrow(/ENOTDIR|EEXIST/);
     expect(snapshotTree(out)).toEqual(before);
     expect(leftovers(out)).toEqual([]);
   });
@@ -82,9 +93,25 @@ describe("atomic writes", () => {
 
   it("replaces a folder as a whole: files no longer generated are removed, others beside it are kept", () => {
     const out = tempDir();
-    writeOutputs(out, [{ outDir: A, files: new Map([["old.gen.ts", "old\n"], ["keep.gen.ts", "k\n"]]) }]);
+    writeOutputs(out, [
+      {
+        outDir: A,
+        files: new Map([
+          ["old.gen.ts", "old\n"],
+          ["keep.gen.ts", "k\n"],
+        ]),
+      },
+    ]);
     writeFile(join(out, "packages/a/src/index.ts"), "hand-written\n");
-    const reports = writeOutputs(out, [{ outDir: A, files: new Map([["keep.gen.ts", "k\n"], ["sub/new.gen.ts", "n\n"]]) }]);
+    const reports = writeOutputs(out, [
+      {
+        outDir: A,
+        files: new Map([
+          ["keep.gen.ts", "k\n"],
+          ["sub/new.gen.ts", "n\n"],
+        ]),
+      },
+    ]);
     expect(reports).toEqual([
       { path: `${A}/keep.gen.ts`, status: "unchanged" },
       { path: `${A}/sub/new.gen.ts`, status: "created" },

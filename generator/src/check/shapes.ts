@@ -9,9 +9,18 @@ const SHAPE_ID = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*#[A-Za-z_][A
 
 /** What each binding of an operation, service or resource must target. */
 const BINDING_TYPES: Record<string, string> = {
-  input: "structure", output: "structure", errors: "structure",
-  operations: "operation", collectionOperations: "operation", resources: "resource",
-  create: "operation", put: "operation", read: "operation", update: "operation", delete: "operation", list: "operation",
+  input: "structure",
+  output: "structure",
+  errors: "structure",
+  operations: "operation",
+  collectionOperations: "operation",
+  resources: "resource",
+  create: "operation",
+  put: "operation",
+  read: "operation",
+  update: "operation",
+  delete: "operation",
+  list: "operation",
 };
 
 /** Structural checks of every shape in the model: ids, types, members, targets and trait values. */
@@ -35,16 +44,22 @@ function checkShape(model: LoadedModel, shape: LoadedShape, out: Diagnostic[]): 
   }
   checkTraits(shape.node, "", at);
   // Members inherited from mixins would be silently missing: refuse them until they are flattened here.
-  if (shape.node["mixins"] !== undefined) at("/mixins", "mixins cannot be emitted yet; flatten the model first (for example with smithy build's flattenAndRemoveMixins)");
+  if (shape.node["mixins"] !== undefined)
+    at(
+      "/mixins",
+      "mixins cannot be emitted yet; flatten the model first (for example with smithy build's flattenAndRemoveMixins)",
+    );
 
   const refs = SERVICE_TYPES.has(type) ? bindingRefs(shape.node) : memberRefs(shape.node);
   const seenNames = new Map<string, string>();
   for (const ref of refs) {
     if (AGGREGATE_TYPES.has(type) && ref.member !== undefined) {
-      if (!isIdentifier(ref.member)) at(ref.at, `member name "${ref.member}" is not a valid identifier ([A-Za-z_][A-Za-z0-9_]*)`);
+      if (!isIdentifier(ref.member))
+        at(ref.at, `member name "${ref.member}" is not a valid identifier ([A-Za-z_][A-Za-z0-9_]*)`);
       const key = collisionKey(ref.member);
       const other = seenNames.get(key);
-      if (other !== undefined) at(ref.at, `member "${ref.member}" collides with member "${other}" (names must differ in more than case)`);
+      if (other !== undefined)
+        at(ref.at, `member "${ref.member}" collides with member "${other}" (names must differ in more than case)`);
       seenNames.set(key, ref.member);
     }
     checkTraits({ traits: ref.traits }, ref.at, at);
@@ -53,11 +68,13 @@ function checkShape(model: LoadedModel, shape: LoadedShape, out: Diagnostic[]): 
   if (type === "enum" || type === "intEnum") checkEnumShape(shape, type, at);
   const enumTrait = traitsOf(shape.node)["smithy.api#enum"];
   if (type === "string" && Array.isArray(enumTrait)) checkEnumTrait(enumTrait, at);
-  if ((type === "structure" || type === "union") && !isObject(shape.node["members"] ?? {})) at("/members", "members must be an object");
+  if ((type === "structure" || type === "union") && !isObject(shape.node["members"] ?? {}))
+    at("/members", "members must be an object");
 }
 
 function checkTraits(node: Record<string, unknown>, base: string, at: (suffix: string, message: string) => void): void {
-  if (node["traits"] !== undefined && !isObject(node["traits"])) return at(`${base}/traits`, "traits must be an object");
+  if (node["traits"] !== undefined && !isObject(node["traits"]))
+    return at(`${base}/traits`, "traits must be an object");
   for (const [trait, value] of Object.entries(traitsOf(node))) {
     if (!SHAPE_ID.test(trait)) at(`${base}/traits${pointer(trait)}`, `invalid trait id "${trait}"`);
     const problem = checkTraitValue(trait, value);
@@ -81,8 +98,10 @@ function checkTarget(
   const targetType = targetShape.node["type"];
   if (SERVICE_TYPES.has(ownerType)) {
     const expected = BINDING_TYPES[role];
-    if (expected && targetType !== expected) at(where, `${role} must target a ${expected}, but ${target} is a ${String(targetType)}`);
-    if (role === "errors" && !("smithy.api#error" in traitsOf(targetShape.node))) at(where, `error ${target} lacks the smithy.api#error trait`);
+    if (expected && targetType !== expected)
+      at(where, `${role} must target a ${expected}, but ${target} is a ${String(targetType)}`);
+    if (role === "errors" && !("smithy.api#error" in traitsOf(targetShape.node)))
+      at(where, `error ${target} lacks the smithy.api#error trait`);
   } else if (typeof targetType === "string" && SERVICE_TYPES.has(targetType)) {
     at(where, `a member cannot target the ${targetType} ${target}`);
   } else if ((ownerType === "enum" || ownerType === "intEnum") && target !== UNIT) {
@@ -97,7 +116,8 @@ function checkEnumShape(shape: LoadedShape, type: string, at: (suffix: string, m
     const name = ref.member ?? "";
     const value = ref.traits["smithy.api#enumValue"] ?? (type === "enum" ? name : undefined);
     const valueAt = `${ref.at}/traits${pointer("smithy.api#enumValue")}`;
-    if (type === "intEnum" && !Number.isInteger(value)) at(valueAt, "intEnum members need an integer smithy.api#enumValue");
+    if (type === "intEnum" && !Number.isInteger(value))
+      at(valueAt, "intEnum members need an integer smithy.api#enumValue");
     if (type === "enum" && typeof value !== "string") at(valueAt, "enum values must be strings");
     if (typeof value !== "string" && typeof value !== "number") continue;
     if (values.has(value)) at(ref.at, `enum value ${JSON.stringify(value)} repeats member ${values.get(value)}`);
@@ -119,7 +139,13 @@ function checkEnumTrait(defs: unknown[], at: (suffix: string, message: string) =
   });
 }
 
-function noteKey(keys: Map<string, string>, key: string, source: string, ptr: string, at: (suffix: string, message: string) => void): void {
+function noteKey(
+  keys: Map<string, string>,
+  key: string,
+  source: string,
+  ptr: string,
+  at: (suffix: string, message: string) => void,
+): void {
   const other = keys.get(key);
   if (other !== undefined) at(ptr, `enum entry "${source}" collides with "${other}": both become the key ${key}`);
   keys.set(key, source);

@@ -5,7 +5,8 @@ type TraitRule = (value: unknown) => string | undefined;
 
 const object: TraitRule = (v) => (isObject(v) ? undefined : "expected an object");
 const string: TraitRule = (v) => (typeof v === "string" ? undefined : "expected a string");
-const nonEmptyString: TraitRule = (v) => (typeof v === "string" && v !== "" ? undefined : "expected a non-empty string");
+const nonEmptyString: TraitRule = (v) =>
+  typeof v === "string" && v !== "" ? undefined : "expected a non-empty string";
 
 function fields(spec: Record<string, (v: unknown) => boolean>, describe: string, required: string[] = []): TraitRule {
   return (v) => {
@@ -27,7 +28,8 @@ const isBool = (v: unknown): boolean => typeof v === "boolean";
 
 const bounds = (check: (v: unknown) => boolean, describe: string): TraitRule => {
   const base = fields({ min: check, max: check }, describe);
-  return (v) => base(v) ?? (isObject(v) && (v["min"] as number) > (v["max"] as number) ? "min is greater than max" : undefined);
+  return (v) =>
+    base(v) ?? (isObject(v) && (v["min"] as number) > (v["max"] as number) ? "min is greater than max" : undefined);
 };
 
 const enumDefinition = fields(
@@ -44,7 +46,10 @@ export const TRAIT_RULES: Record<string, TraitRule> = {
   "smithy.api#sparse": object,
   "smithy.api#uniqueItems": object,
   "smithy.api#streaming": object,
-  "smithy.api#deprecated": fields({ message: isString, since: isString }, 'an object {"message"?: string, "since"?: string}'),
+  "smithy.api#deprecated": fields(
+    { message: isString, since: isString },
+    'an object {"message"?: string, "since"?: string}',
+  ),
   "smithy.api#error": (v) => (v === "client" || v === "server" ? undefined : 'expected "client" or "server"'),
   "smithy.api#jsonName": nonEmptyString,
   "smithy.api#httpQuery": nonEmptyString,
@@ -52,7 +57,9 @@ export const TRAIT_RULES: Record<string, TraitRule> = {
   "smithy.api#httpLabel": object,
   "smithy.api#httpPayload": object,
   "smithy.api#timestampFormat": (v) =>
-    v === "date-time" || v === "epoch-seconds" || v === "http-date" ? undefined : 'expected "date-time", "epoch-seconds" or "http-date"',
+    v === "date-time" || v === "epoch-seconds" || v === "http-date"
+      ? undefined
+      : 'expected "date-time", "epoch-seconds" or "http-date"',
   "smithy.api#pattern": (v) => {
     if (typeof v !== "string") return "expected a string";
     try {
@@ -64,7 +71,8 @@ export const TRAIT_RULES: Record<string, TraitRule> = {
   },
   "smithy.api#length": bounds(isCount, 'an object {"min"?: integer >= 0, "max"?: integer >= 0}'),
   "smithy.api#range": bounds(isNumber, 'an object {"min"?: number, "max"?: number}'),
-  "smithy.api#enumValue": (v) => (typeof v === "string" || Number.isInteger(v) ? undefined : "expected a string or an integer"),
+  "smithy.api#enumValue": (v) =>
+    typeof v === "string" || Number.isInteger(v) ? undefined : "expected a string or an integer",
   "smithy.api#enum": (v) => {
     if (!Array.isArray(v) || v.length === 0) return "expected a non-empty array of enum definitions";
     for (const [i, def] of v.entries()) {
@@ -74,7 +82,11 @@ export const TRAIT_RULES: Record<string, TraitRule> = {
     return undefined;
   },
   "smithy.api#http": fields(
-    { method: (v) => typeof v === "string" && /^[A-Z]+$/.test(v), uri: (v) => typeof v === "string" && v.startsWith("/"), code: isCount },
+    {
+      method: (v) => typeof v === "string" && /^[A-Z]+$/.test(v),
+      uri: (v) => typeof v === "string" && v.startsWith("/"),
+      code: isCount,
+    },
     'an object {"method": "GET"|..., "uri": "/...", "code"?: integer}',
     ["method", "uri"],
   ),

@@ -18,7 +18,11 @@ export interface Change {
 /** The changesets bump each severity asks for. */
 export type Bump = "major" | "minor" | "patch";
 
-export const BUMP_OF: Readonly<Record<Severity, Bump>> = { breaking: "major", additive: "minor", documentation: "patch" };
+export const BUMP_OF: Readonly<Record<Severity, Bump>> = {
+  breaking: "major",
+  additive: "minor",
+  documentation: "patch",
+};
 
 const RANK: Readonly<Record<Severity, number>> = { documentation: 0, additive: 1, breaking: 2 };
 const BUMP_RANK: Readonly<Record<Bump, number>> = { patch: 0, minor: 1, major: 2 };
@@ -37,7 +41,11 @@ export function bumpCovers(given: Bump, needed: Bump): boolean {
 /** Breaking first, then additive, then documentation; by subject and rule within a level. */
 export function sortChanges(changes: readonly Change[]): Change[] {
   return [...changes].sort(
-    (a, b) => RANK[b.severity] - RANK[a.severity] || cmp(a.subject, b.subject) || cmp(a.rule, b.rule) || cmp(a.message, b.message),
+    (a, b) =>
+      RANK[b.severity] - RANK[a.severity] ||
+      cmp(a.subject, b.subject) ||
+      cmp(a.rule, b.rule) ||
+      cmp(a.message, b.message),
   );
 }
 

@@ -25,7 +25,10 @@ export function pendingBumps(root: string): Map<string, Bump> {
 }
 
 /** The affected packages whose pending changesets bump them less than the spec change needs. */
-export function uncoveredPackages(packages: readonly PackageImpact[], pending: ReadonlyMap<string, Bump>): PackageImpact[] {
+export function uncoveredPackages(
+  packages: readonly PackageImpact[],
+  pending: ReadonlyMap<string, Bump>,
+): PackageImpact[] {
   return packages.filter((p) => {
     const given = pending.get(p.name);
     return given === undefined || !bumpCovers(given, p.bump);

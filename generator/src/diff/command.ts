@@ -55,7 +55,10 @@ export function diffSpecs(o: DiffOptions): DiffResult {
 }
 
 /** Writes (or, when nothing is affected, removes) the changeset; says which it did. */
-export function writeChangeset(root: string, result: DiffResult): { path: string; action: "written" | "removed" | "none" } {
+export function writeChangeset(
+  root: string,
+  result: DiffResult,
+): { path: string; action: "written" | "removed" | "none" } {
   const path = join(root, ".changeset", CHANGESET_FILE);
   if (result.packages.length === 0) {
     const existed = existsSync(path);
@@ -92,10 +95,13 @@ export function runDiffCommand(argv: readonly string[]): number {
     return 0;
   }
   const expected = args.since === undefined ? [2] : [0, 1];
-  if (!expected.includes(positionals.length)) return usage(args.since === undefined ? "give OLD and NEW, or --since REF" : "with --since, give at most NEW");
+  if (!expected.includes(positionals.length))
+    return usage(args.since === undefined ? "give OLD and NEW, or --since REF" : "with --since, give at most NEW");
   const root = findWorkspaceRoot(process.cwd());
   if (args["check-changeset"] && args.since === LAST_RELEASE && lastReleaseCommit(root) === undefined) {
-    process.stdout.write(`dx-gen diff: no commit changes the version in ${RELEASE_ANCHOR} in this history; nothing to check.\n`);
+    process.stdout.write(
+      `dx-gen diff: no commit changes the version in ${RELEASE_ANCHOR} in this history; nothing to check.\n`,
+    );
     return 0;
   }
   try {
@@ -119,11 +125,16 @@ export function runDiffCommand(argv: readonly string[]): number {
       from,
       to: display(root, resolve(newPath)),
     });
-    if (args.json) process.stdout.write(`${JSON.stringify({ changes: result.changes, packages: result.packages }, null, 2)}\n`);
+    if (args.json)
+      process.stdout.write(`${JSON.stringify({ changes: result.changes, packages: result.packages }, null, 2)}\n`);
     else process.stdout.write(formatReport(result));
     if (args.changeset) {
       const { path, action } = writeChangeset(root, result);
-      const what = { written: "written", removed: "removed (nothing to release)", none: "not needed (nothing to release)" }[action];
+      const what = {
+        written: "written",
+        removed: "removed (nothing to release)",
+        none: "not needed (nothing to release)",
+      }[action];
       (args.json ? process.stderr : process.stdout).write(`dx-gen diff: ${display(root, path)} ${what}.\n`);
     }
     return args["check-changeset"] ? checkChangesets(root, result) : 0;
@@ -145,13 +156,17 @@ function checkChangesets(root: string, result: DiffResult): number {
   const pending = pendingBumps(root);
   const uncovered = uncoveredPackages(result.packages, pending);
   for (const p of uncovered) {
-    process.stderr.write(`dx-gen diff: ${p.name} needs a ${p.bump} changeset; pending changesets give it ${pending.get(p.name) ?? "nothing"}.\n`);
+    process.stderr.write(
+      `dx-gen diff: ${p.name} needs a ${p.bump} changeset; pending changesets give it ${pending.get(p.name) ?? "nothing"}.\n`,
+    );
   }
   if (uncovered.length === 0) {
     process.stdout.write("dx-gen diff: every package the spec change reaches has a large enough changeset.\n");
     return 0;
   }
-  process.stderr.write("dx-gen diff: run `pnpm spec:update` (it writes .changeset/spec-diff.md) or `pnpm changeset`, and commit it.\n");
+  process.stderr.write(
+    "dx-gen diff: run `pnpm spec:update` (it writes .changeset/spec-diff.md) or `pnpm changeset`, and commit it.\n",
+  );
   return 1;
 }
 
@@ -165,7 +180,10 @@ function readSpecInputs(root: string, path: string): SpecInput[] {
   const full = resolve(path);
   if (!existsSync(full)) throw new DiffInputError(`no such spec: ${path}`);
   const files = statSync(full).isDirectory()
-    ? readdirSync(full).filter((f) => f.endsWith(".json")).sort().map((f) => join(full, f))
+    ? readdirSync(full)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+        .map((f) => join(full, f))
     : [full];
   return files.map((f) => ({ file: display(root, f), text: readFileSync(f, "utf8") }));
 }
@@ -175,7 +193,8 @@ function readSpecInputs(root: string, path: string): SpecInput[] {
  * generated file would differ: files are paired by base name, or one-to-one when each side has one.
  */
 function alignNames(before: readonly SpecInput[], after: readonly SpecInput[]): SpecInput[] {
-  if (before.length === 1 && after.length === 1) return [{ ...(before[0] as SpecInput), file: (after[0] as SpecInput).file }];
+  if (before.length === 1 && after.length === 1)
+    return [{ ...(before[0] as SpecInput), file: (after[0] as SpecInput).file }];
   const byBase = new Map(after.map((i) => [basename(i.file), i.file]));
   return before.map((i) => ({ ...i, file: byBase.get(basename(i.file)) ?? i.file }));
 }

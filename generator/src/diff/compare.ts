@@ -42,7 +42,8 @@ function diffById<T extends { id: string }>(
 function diffService(out: Collector, before: Ir, after: Ir): void {
   const [a, b] = [before.service, after.service];
   if (a.id !== b.id) out.add("breaking", "ServiceRename", b.id, `service renamed from ${a.id}`);
-  if (a.version !== b.version) out.add("documentation", "ChangedServiceVersion", b.id, `API version ${a.version} → ${b.version}`);
+  if (a.version !== b.version)
+    out.add("documentation", "ChangedServiceVersion", b.id, `API version ${a.version} → ${b.version}`);
   diffDocs(out, b.id, a, b);
 }
 
@@ -54,15 +55,24 @@ function diffOperation(out: Collector, a: IrOperation, b: IrOperation): void {
       out.add("breaking", rule, id, `${io} changed from ${a[io] ?? "Unit"} to ${b[io] ?? "Unit"}`);
     }
   }
-  for (const e of a.errors) if (!b.errors.includes(e)) out.add("breaking", "RemovedOperationError", id, `error ${e} removed`);
-  for (const e of b.errors) if (!a.errors.includes(e)) out.add("additive", "AddedOperationError", id, `error ${e} added`);
-  if (!sameJson(a.http, b.http)) out.add("breaking", "ChangedHttpTrait", id, `HTTP binding ${showHttp(a.http)} → ${showHttp(b.http)}`);
+  for (const e of a.errors)
+    if (!b.errors.includes(e)) out.add("breaking", "RemovedOperationError", id, `error ${e} removed`);
+  for (const e of b.errors)
+    if (!a.errors.includes(e)) out.add("additive", "AddedOperationError", id, `error ${e} added`);
+  if (!sameJson(a.http, b.http))
+    out.add("breaking", "ChangedHttpTrait", id, `HTTP binding ${showHttp(a.http)} → ${showHttp(b.http)}`);
   if (!sameJson(a.pagination, b.pagination)) {
     // A new paginator is an addition; changing or dropping one changes what callers iterate over.
     const severity = a.pagination === undefined ? "additive" : "breaking";
-    out.add(severity, "ChangedPaginatedTrait", id, `pagination ${a.pagination === undefined ? "added" : b.pagination === undefined ? "removed" : "changed"}`);
+    out.add(
+      severity,
+      "ChangedPaginatedTrait",
+      id,
+      `pagination ${a.pagination === undefined ? "added" : b.pagination === undefined ? "removed" : "changed"}`,
+    );
   }
-  if (a.readonly !== b.readonly) out.add("documentation", "ChangedReadonlyTrait", id, `@readonly ${b.readonly ? "added" : "removed"}`);
+  if (a.readonly !== b.readonly)
+    out.add("documentation", "ChangedReadonlyTrait", id, `@readonly ${b.readonly ? "added" : "removed"}`);
   diffDocs(out, id, a, b);
 }
 
@@ -76,7 +86,8 @@ function diffShape(out: Collector, a: IrShape, b: IrShape): void {
   diffDocs(out, id, a, b);
   diffConstraints(out, id, a.constraints, b.constraints);
   if (a.kind === "structure" && b.kind === "structure") {
-    if (a.error !== b.error) out.add("breaking", "ChangedErrorTrait", id, `@error ${a.error ?? "none"} → ${b.error ?? "none"}`);
+    if (a.error !== b.error)
+      out.add("breaking", "ChangedErrorTrait", id, `@error ${a.error ?? "none"} → ${b.error ?? "none"}`);
     diffMembers(out, id, a.members, b.members, "structure");
   } else if (a.kind === "union" && b.kind === "union") {
     diffMembers(out, id, a.members, b.members, "union");
@@ -92,11 +103,22 @@ function diffShape(out: Collector, a: IrShape, b: IrShape): void {
   } else if (a.kind === "intEnum" && b.kind === "intEnum") {
     diffEnumValues(out, id, a.values, b.values);
   } else if (a.kind === "timestamp" && b.kind === "timestamp" && a.format !== b.format) {
-    out.add("breaking", "ChangedTimestampFormat", id, `@timestampFormat ${a.format ?? "default"} → ${b.format ?? "default"}`);
+    out.add(
+      "breaking",
+      "ChangedTimestampFormat",
+      id,
+      `@timestampFormat ${a.format ?? "default"} → ${b.format ?? "default"}`,
+    );
   }
 }
 
-function diffMembers(out: Collector, id: string, before: readonly IrMember[], after: readonly IrMember[], kind: "structure" | "union"): void {
+function diffMembers(
+  out: Collector,
+  id: string,
+  before: readonly IrMember[],
+  after: readonly IrMember[],
+  kind: "structure" | "union",
+): void {
   const next = new Map(after.map((m) => [m.name, m]));
   const prev = new Map(before.map((m) => [m.name, m]));
   for (const [name, a] of prev) {
@@ -107,18 +129,33 @@ function diffMembers(out: Collector, id: string, before: readonly IrMember[], af
   for (const [name, b] of next) {
     if (prev.has(name)) continue;
     // A new required member without a default breaks every caller that builds the structure.
-    if (b.required && b.default === undefined) out.add("breaking", "AddedRequiredMember", `${id}$${name}`, "required member added");
-    else out.add("additive", "AddedMember", `${id}$${name}`, `${b.required ? "required member with a default" : "optional member"} added`);
+    if (b.required && b.default === undefined)
+      out.add("breaking", "AddedRequiredMember", `${id}$${name}`, "required member added");
+    else
+      out.add(
+        "additive",
+        "AddedMember",
+        `${id}$${name}`,
+        `${b.required ? "required member with a default" : "optional member"} added`,
+      );
   }
 }
 
 function diffMember(out: Collector, subject: string, a: IrMember, b: IrMember): void {
-  if (a.target !== b.target) out.add("breaking", "ChangedMemberTarget", subject, `target changed from ${a.target} to ${b.target}`);
+  if (a.target !== b.target)
+    out.add("breaking", "ChangedMemberTarget", subject, `target changed from ${a.target} to ${b.target}`);
   diffNullability(out, subject, a, b);
-  if (a.jsonName !== b.jsonName) out.add("breaking", "ChangedJsonName", subject, `wire name "${a.jsonName}" → "${b.jsonName}"`);
-  if (!sameJson(a.http, b.http)) out.add("breaking", "ChangedHttpBinding", subject, `HTTP binding ${showJson(a.http)} → ${showJson(b.http)}`);
+  if (a.jsonName !== b.jsonName)
+    out.add("breaking", "ChangedJsonName", subject, `wire name "${a.jsonName}" → "${b.jsonName}"`);
+  if (!sameJson(a.http, b.http))
+    out.add("breaking", "ChangedHttpBinding", subject, `HTTP binding ${showJson(a.http)} → ${showJson(b.http)}`);
   if (a.timestampFormat !== b.timestampFormat) {
-    out.add("breaking", "ChangedTimestampFormat", subject, `timestamp format ${a.timestampFormat ?? "none"} → ${b.timestampFormat ?? "none"}`);
+    out.add(
+      "breaking",
+      "ChangedTimestampFormat",
+      subject,
+      `timestamp format ${a.timestampFormat ?? "none"} → ${b.timestampFormat ?? "none"}`,
+    );
   }
   diffConstraints(out, subject, a.constraints, b.constraints);
   diffDocs(out, subject, a, b);
@@ -127,16 +164,23 @@ function diffMember(out: Collector, subject: string, a: IrMember, b: IrMember): 
 /** smithy-diff's ChangedNullability and ChangedDefault: what was optional stays optional and vice versa. */
 function diffNullability(out: Collector, subject: string, a: IrMember, b: IrMember): void {
   if (!a.required && b.required) out.add("breaking", "AddedRequiredTrait", subject, "member made required");
-  if (a.required && !b.required && b.default === undefined) out.add("breaking", "RemovedRequiredTrait", subject, "member made optional without a default");
+  if (a.required && !b.required && b.default === undefined)
+    out.add("breaking", "RemovedRequiredTrait", subject, "member made optional without a default");
   if (!sameJson(a.default, b.default)) {
     // Only a @default that replaces @required keeps existing callers working.
     const replacesRequired = a.default === undefined && a.required && !b.required;
-    out.add(replacesRequired ? "additive" : "breaking", "ChangedDefault", subject, `default ${showJson(a.default)} → ${showJson(b.default)}`);
+    out.add(
+      replacesRequired ? "additive" : "breaking",
+      "ChangedDefault",
+      subject,
+      `default ${showJson(a.default)} → ${showJson(b.default)}`,
+    );
   }
 }
 
 function diffSparse(out: Collector, id: string, a: boolean, b: boolean): void {
-  if (a !== b) out.add("breaking", b ? "AddedSparseTrait" : "RemovedSparseTrait", id, `@sparse ${b ? "added" : "removed"}`);
+  if (a !== b)
+    out.add("breaking", b ? "AddedSparseTrait" : "RemovedSparseTrait", id, `@sparse ${b ? "added" : "removed"}`);
 }
 
 function diffEnumValues<V extends string | number>(
@@ -150,14 +194,17 @@ function diffEnumValues<V extends string | number>(
   for (const [value, a] of prev) {
     const b = next.get(value);
     const subject = `${id}$${a.key}`;
-    if (b === undefined) out.add("breaking", "RemovedEnumValue", subject, `enum value ${JSON.stringify(value)} removed`);
+    if (b === undefined)
+      out.add("breaking", "RemovedEnumValue", subject, `enum value ${JSON.stringify(value)} removed`);
     else {
-      if (a.key !== b.key) out.add("breaking", "ChangedEnumName", subject, `constant for ${JSON.stringify(value)} renamed to ${b.key}`);
+      if (a.key !== b.key)
+        out.add("breaking", "ChangedEnumName", subject, `constant for ${JSON.stringify(value)} renamed to ${b.key}`);
       diffDocs(out, subject, a, b);
     }
   }
   for (const [value, b] of next) {
-    if (!prev.has(value)) out.add("additive", "AddedEnumValue", `${id}$${b.key}`, `enum value ${JSON.stringify(value)} added`);
+    if (!prev.has(value))
+      out.add("additive", "AddedEnumValue", `${id}$${b.key}`, `enum value ${JSON.stringify(value)} added`);
   }
 }
 
@@ -179,7 +226,12 @@ function diffConstraints(out: Collector, subject: string, a: IrConstraints, b: I
     out.add(severity, "ChangedPatternTrait", subject, `@pattern ${showJson(a.pattern)} → ${showJson(b.pattern)}`);
   }
   if (Boolean(a.uniqueItems) !== Boolean(b.uniqueItems)) {
-    out.add(b.uniqueItems ? "breaking" : "additive", "ChangedUniqueItemsTrait", subject, `@uniqueItems ${b.uniqueItems ? "added" : "removed"}`);
+    out.add(
+      b.uniqueItems ? "breaking" : "additive",
+      "ChangedUniqueItemsTrait",
+      subject,
+      `@uniqueItems ${b.uniqueItems ? "added" : "removed"}`,
+    );
   }
 }
 
@@ -200,7 +252,8 @@ function diffDocs(
   a: { documentation?: string; deprecated?: boolean },
   b: { documentation?: string; deprecated?: boolean },
 ): void {
-  if (a.documentation !== b.documentation) out.add("documentation", "ChangedDocumentation", subject, "documentation changed");
+  if (a.documentation !== b.documentation)
+    out.add("documentation", "ChangedDocumentation", subject, "documentation changed");
   if (Boolean(a.deprecated) !== Boolean(b.deprecated)) {
     out.add("documentation", "ChangedDeprecatedTrait", subject, `@deprecated ${b.deprecated ? "added" : "removed"}`);
   }

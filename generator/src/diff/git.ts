@@ -9,7 +9,12 @@ export const LAST_RELEASE = "last-release";
 export class DiffInputError extends Error {}
 
 function git(root: string, args: readonly string[]): string {
-  return execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync("git", args, {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 /**
@@ -31,7 +36,8 @@ export function lastReleaseCommit(root: string): string | undefined {
 export function resolveRef(root: string, ref: string): string {
   if (ref === LAST_RELEASE) {
     const sha = lastReleaseCommit(root);
-    if (sha === undefined) throw new DiffInputError(`no commit changes the version in ${RELEASE_ANCHOR}; pass a git ref to --since`);
+    if (sha === undefined)
+      throw new DiffInputError(`no commit changes the version in ${RELEASE_ANCHOR}; pass a git ref to --since`);
     return sha;
   }
   try {

@@ -17,11 +17,20 @@ export interface PackageImpact {
  * the output differs but no rule explained why (a trait the diff does not model yet), the package
  * still gets a minor bump rather than none, so that nothing slips out unreleased.
  */
-export function packageImpacts(root: string, before: readonly Output[], after: readonly Output[], changes: readonly Change[]): PackageImpact[] {
+export function packageImpacts(
+  root: string,
+  before: readonly Output[],
+  after: readonly Output[],
+  changes: readonly Change[],
+): PackageImpact[] {
   const worst = worstSeverity(changes);
   const impacts = new Map<string, PackageImpact>();
   for (const outDir of new Set([...before, ...after].map((o) => o.outDir))) {
-    const files = differingFiles(outDir, before.find((o) => o.outDir === outDir), after.find((o) => o.outDir === outDir));
+    const files = differingFiles(
+      outDir,
+      before.find((o) => o.outDir === outDir),
+      after.find((o) => o.outDir === outDir),
+    );
     if (files.length === 0) continue;
     const name = packageNameOf(root, outDir);
     if (name === undefined) continue; // output that no package publishes (a trial --out tree)
@@ -41,7 +50,11 @@ function differingFiles(outDir: string, a: Output | undefined, b: Output | undef
 
 /** The name in the nearest package.json at or above the generated folder (below the root). */
 export function packageNameOf(root: string, outDir: string): string | undefined {
-  for (let dir = join(root, outDir); relative(root, dir) !== "" && !relative(root, dir).startsWith(".."); dir = dirname(dir)) {
+  for (
+    let dir = join(root, outDir);
+    relative(root, dir) !== "" && !relative(root, dir).startsWith("..");
+    dir = dirname(dir)
+  ) {
     const manifest = join(dir, "package.json");
     if (existsSync(manifest)) {
       const name = (JSON.parse(readFileSync(manifest, "utf8")) as { name?: unknown }).name;

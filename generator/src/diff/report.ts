@@ -31,9 +31,10 @@ export function formatReport(r: DiffResult): string {
   else {
     lines.push("Packages:");
     const nameWidth = Math.max(...r.packages.map((p) => p.name.length));
-    for (const p of r.packages) lines.push(`  ${p.name.padEnd(nameWidth)}  ${p.bump.padEnd(5)}  ${p.files.length} generated file(s) differ`);
+    for (const p of r.packages)
+      lines.push(`  ${p.name.padEnd(nameWidth)}  ${p.bump.padEnd(5)}  ${p.files.length} generated file(s) differ`);
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 /** A changeset (frontmatter of package bumps, then a summary) for the affected packages. */
@@ -45,5 +46,14 @@ export function formatChangeset(r: DiffResult): string {
     .map(([s, n]) => `${n} ${s}`);
   const summary = counts.length > 0 ? counts.join(", ") : "generated output changed";
   const bullets = r.changes.map((c) => `- ${c.severity}: \`${c.subject}\` ${c.message} (${c.rule})`);
-  return ["---", ...front, "---", "", `Spec update (${summary}), written by \`dx-gen diff --changeset\`.`, "", ...bullets, ""].join("\n");
+  return [
+    "---",
+    ...front,
+    "---",
+    "",
+    `Spec update (${summary}), written by \`dx-gen diff --changeset\`.`,
+    "",
+    ...bullets,
+    "",
+  ].join("\n");
 }

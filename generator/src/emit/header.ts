@@ -9,7 +9,9 @@ export function headerLines(ir: Ir): string[] {
 }
 
 export function tsHeader(ir: Ir): string {
-  return headerLines(ir).map((l) => `// ${l}`).join("\n") + "\n\n";
+  return `${headerLines(ir)
+    .map((l) => `// ${l}`)
+    .join("\n")}\n\n`;
 }
 
 /** Text for a TSDoc comment body: closes no comment early and starts no tag by accident. */

@@ -46,8 +46,15 @@ function buildOperation(selection: Selection, op: LoadedShape): IrOperation {
     ...(input !== undefined && { input }),
     ...(output !== undefined && { output }),
     // The operation's errors, then the service's (Smithy: a service's errors are every operation's).
-    errors: [...new Set([...(Array.isArray(op.node["errors"]) ? op.node["errors"] : []).map((e) => (e as { target: string }).target), ...serviceErrors(selection.service)])],
-    ...(isObject(http) && { http: { method: String(http["method"]), uri: String(http["uri"]), code: Number(http["code"] ?? 200) } }),
+    errors: [
+      ...new Set([
+        ...(Array.isArray(op.node["errors"]) ? op.node["errors"] : []).map((e) => (e as { target: string }).target),
+        ...serviceErrors(selection.service),
+      ]),
+    ],
+    ...(isObject(http) && {
+      http: { method: String(http["method"]), uri: String(http["uri"]), code: Number(http["code"] ?? 200) },
+    }),
     readonly: "smithy.api#readonly" in traits,
     ...(paginated && {
       pagination: {
@@ -75,7 +82,12 @@ function buildShape(model: LoadedModel, s: LoadedShape): IrShape {
   switch (type) {
     case "structure":
       if (s.id === UNIT) return { kind: "unit", ...base };
-      return { kind: "structure", ...base, members: members(), ...(isError(traits["smithy.api#error"]) && { error: traits["smithy.api#error"] }) };
+      return {
+        kind: "structure",
+        ...base,
+        members: members(),
+        ...(isError(traits["smithy.api#error"]) && { error: traits["smithy.api#error"] }),
+      };
     case "union":
       return { kind: "union", ...base, members: members() };
     case "list":
@@ -152,7 +164,9 @@ function buildMember(model: LoadedModel, ref: ShapeRef): IrMember {
     ...(t["smithy.api#deprecated"] !== undefined && { deprecated: true }),
     ...("smithy.api#default" in t && { default: t["smithy.api#default"] }),
     ...(http && { http }),
-    ...(targetShape.node["type"] === "timestamp" && { timestampFormat: timestampFormat(t, traitsOf(targetShape.node), http?.location) }),
+    ...(targetShape.node["type"] === "timestamp" && {
+      timestampFormat: timestampFormat(t, traitsOf(targetShape.node), http?.location),
+    }),
     constraints: constraints(t),
   };
 }
@@ -166,8 +180,14 @@ function httpBinding(t: Record<string, unknown>): IrMember["http"] {
 }
 
 /** Member trait, then target trait, then restJson1's default for where the value travels. */
-function timestampFormat(member: Record<string, unknown>, target: Record<string, unknown>, location: string | undefined): IrTimestampFormat {
-  const explicit = (member["smithy.api#timestampFormat"] ?? target["smithy.api#timestampFormat"]) as IrTimestampFormat | undefined;
+function timestampFormat(
+  member: Record<string, unknown>,
+  target: Record<string, unknown>,
+  location: string | undefined,
+): IrTimestampFormat {
+  const explicit = (member["smithy.api#timestampFormat"] ?? target["smithy.api#timestampFormat"]) as
+    | IrTimestampFormat
+    | undefined;
   if (explicit) return explicit;
   if (location === "header") return "http-date";
   if (location === "query" || location === "label") return "date-time";
@@ -176,7 +196,12 @@ function timestampFormat(member: Record<string, unknown>, target: Record<string,
 
 function constraints(t: Record<string, unknown>): IrConstraints {
   const pick = (v: unknown): { min?: number; max?: number } | undefined =>
-    isObject(v) ? { ...(typeof v["min"] === "number" && { min: v["min"] }), ...(typeof v["max"] === "number" && { max: v["max"] }) } : undefined;
+    isObject(v)
+      ? {
+          ...(typeof v["min"] === "number" && { min: v["min"] }),
+          ...(typeof v["max"] === "number" && { max: v["max"] }),
+        }
+      : undefined;
   const length = pick(t["smithy.api#length"]);
   const range = pick(t["smithy.api#range"]);
   return {

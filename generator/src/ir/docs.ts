@@ -13,7 +13,8 @@ export function normalizeDocs(raw: unknown): string | undefined {
     .replace(/<\/?code\b[^>]*>/gi, "`")
     .replace(/<[^>]+>/g, "")
     .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, e: string) => {
-      if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+      if (e[0] === "#")
+        return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
       return ENTITIES[e.toLowerCase()] ?? whole;
     });
   const paragraphs = text

@@ -82,23 +82,77 @@ interface IrShapeBase {
 
 export type NumberType = "byte" | "short" | "integer" | "long" | "float" | "double" | "bigInteger" | "bigDecimal";
 
-export interface IrStructure extends IrShapeBase { kind: "structure"; members: IrMember[]; error?: "client" | "server" }
-export interface IrUnion extends IrShapeBase { kind: "union"; members: IrMember[] }
-export interface IrList extends IrShapeBase { kind: "list"; member: IrMember; sparse: boolean }
-export interface IrMap extends IrShapeBase { kind: "map"; key: IrMember; value: IrMember; sparse: boolean }
-export interface IrEnumValue { key: string; value: string; documentation?: string; deprecated?: boolean }
-export interface IrEnum extends IrShapeBase { kind: "enum"; values: IrEnumValue[] }
-export interface IrIntEnum extends IrShapeBase { kind: "intEnum"; values: { key: string; value: number; documentation?: string }[] }
-export interface IrString extends IrShapeBase { kind: "string" }
-export interface IrNumber extends IrShapeBase { kind: "number"; type: NumberType }
-export interface IrBoolean extends IrShapeBase { kind: "boolean" }
-export interface IrBlob extends IrShapeBase { kind: "blob" }
-export interface IrDocument extends IrShapeBase { kind: "document" }
+export interface IrStructure extends IrShapeBase {
+  kind: "structure";
+  members: IrMember[];
+  error?: "client" | "server";
+}
+export interface IrUnion extends IrShapeBase {
+  kind: "union";
+  members: IrMember[];
+}
+export interface IrList extends IrShapeBase {
+  kind: "list";
+  member: IrMember;
+  sparse: boolean;
+}
+export interface IrMap extends IrShapeBase {
+  kind: "map";
+  key: IrMember;
+  value: IrMember;
+  sparse: boolean;
+}
+export interface IrEnumValue {
+  key: string;
+  value: string;
+  documentation?: string;
+  deprecated?: boolean;
+}
+export interface IrEnum extends IrShapeBase {
+  kind: "enum";
+  values: IrEnumValue[];
+}
+export interface IrIntEnum extends IrShapeBase {
+  kind: "intEnum";
+  values: { key: string; value: number; documentation?: string }[];
+}
+export interface IrString extends IrShapeBase {
+  kind: "string";
+}
+export interface IrNumber extends IrShapeBase {
+  kind: "number";
+  type: NumberType;
+}
+export interface IrBoolean extends IrShapeBase {
+  kind: "boolean";
+}
+export interface IrBlob extends IrShapeBase {
+  kind: "blob";
+}
+export interface IrDocument extends IrShapeBase {
+  kind: "document";
+}
 /** `format` is the shape's own timestampFormat trait; members carry the resolved wire format. */
-export interface IrTimestamp extends IrShapeBase { kind: "timestamp"; format?: IrTimestampFormat }
+export interface IrTimestamp extends IrShapeBase {
+  kind: "timestamp";
+  format?: IrTimestampFormat;
+}
 /** smithy.api#Unit, as a union member or operation input/output. */
-export interface IrUnit extends IrShapeBase { kind: "unit" }
+export interface IrUnit extends IrShapeBase {
+  kind: "unit";
+}
 
 export type IrShape =
-  | IrStructure | IrUnion | IrList | IrMap | IrEnum | IrIntEnum
-  | IrString | IrNumber | IrBoolean | IrBlob | IrDocument | IrTimestamp | IrUnit;
+  | IrStructure
+  | IrUnion
+  | IrList
+  | IrMap
+  | IrEnum
+  | IrIntEnum
+  | IrString
+  | IrNumber
+  | IrBoolean
+  | IrBlob
+  | IrDocument
+  | IrTimestamp
+  | IrUnit;

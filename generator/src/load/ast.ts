@@ -13,10 +13,30 @@ export interface ShapeRef {
 
 export const AGGREGATE_TYPES = new Set(["structure", "union", "enum", "intEnum"]);
 export const SIMPLE_TYPES = new Set([
-  "string", "blob", "boolean", "document", "timestamp",
-  "byte", "short", "integer", "long", "float", "double", "bigInteger", "bigDecimal",
+  "string",
+  "blob",
+  "boolean",
+  "document",
+  "timestamp",
+  "byte",
+  "short",
+  "integer",
+  "long",
+  "float",
+  "double",
+  "bigInteger",
+  "bigDecimal",
 ]);
-export const NUMBER_TYPES = new Set(["byte", "short", "integer", "long", "float", "double", "bigInteger", "bigDecimal"]);
+export const NUMBER_TYPES = new Set([
+  "byte",
+  "short",
+  "integer",
+  "long",
+  "float",
+  "double",
+  "bigInteger",
+  "bigDecimal",
+]);
 export const SERVICE_TYPES = new Set(["service", "operation", "resource"]);
 export const KNOWN_TYPES = new Set([...AGGREGATE_TYPES, ...SIMPLE_TYPES, ...SERVICE_TYPES, "list", "set", "map"]);
 
@@ -42,11 +62,15 @@ export function bindingRefs(node: Record<string, unknown>): ShapeRef[] {
   const refs: ShapeRef[] = [];
   const one = (key: string): void => {
     const v = node[key];
-    if (v !== undefined) refs.push({ member: key, target: isObject(v) ? v["target"] : undefined, traits: {}, at: pointer(key) });
+    if (v !== undefined)
+      refs.push({ member: key, target: isObject(v) ? v["target"] : undefined, traits: {}, at: pointer(key) });
   };
   const many = (key: string): void => {
     const v = node[key];
-    if (Array.isArray(v)) v.forEach((r, i) => refs.push({ member: key, target: isObject(r) ? r["target"] : undefined, traits: {}, at: pointer(key, i) }));
+    if (Array.isArray(v))
+      v.forEach((r, i) =>
+        refs.push({ member: key, target: isObject(r) ? r["target"] : undefined, traits: {}, at: pointer(key, i) }),
+      );
   };
   for (const k of ["input", "output", "create", "put", "read", "update", "delete", "list"]) one(k);
   for (const k of ["errors", "operations", "collectionOperations", "resources"]) many(k);

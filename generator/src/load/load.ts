@@ -79,7 +79,11 @@ export function mergeFiles(parsed: readonly (ParsedFile | Diagnostic)[]): Loaded
     }
     const version = doc["smithy"];
     if (typeof version !== "string" || !/^(1|2)(\.0)?$/.test(version)) {
-      diagnostics.push({ file: f.file, pointer: "/smithy", message: `"smithy" must be "2.0" (or "1.0"), got ${JSON.stringify(version)}` });
+      diagnostics.push({
+        file: f.file,
+        pointer: "/smithy",
+        message: `"smithy" must be "2.0" (or "1.0"), got ${JSON.stringify(version)}`,
+      });
     }
     mergeMetadata(doc["metadata"], metadata, f.file, diagnostics);
     const docShapes = doc["shapes"] ?? {};
@@ -123,7 +127,11 @@ function applyTraits(
   const members = shape?.node["members"];
   const holder = memberName === undefined ? shape?.node : isObject(members) ? members[memberName] : undefined;
   if (!shape || shape.prelude || !isObject(holder)) {
-    diagnostics.push({ file: a.file, pointer: a.pointer, message: `apply targets unknown shape or member ${a.target}` });
+    diagnostics.push({
+      file: a.file,
+      pointer: a.pointer,
+      message: `apply targets unknown shape or member ${a.target}`,
+    });
     return;
   }
   if (!isObject(a.traits)) {
@@ -154,7 +162,11 @@ function mergeMetadata(value: unknown, into: Record<string, unknown>, file: stri
     if (old === undefined) into[key] = v;
     else if (Array.isArray(old) && Array.isArray(v)) into[key] = [...old, ...v];
     else if (JSON.stringify(old) !== JSON.stringify(v)) {
-      diagnostics.push({ file, pointer: pointer("metadata", key), message: `metadata "${key}" conflicts with an earlier file` });
+      diagnostics.push({
+        file,
+        pointer: pointer("metadata", key),
+        message: `metadata "${key}" conflicts with an earlier file`,
+      });
     }
   }
 }

@@ -47,7 +47,8 @@ function deepestNode(root: Node, path: readonly string[]): Node {
   for (const segment of path) {
     let next: Node | undefined;
     if (node.type === "array" && /^(0|[1-9][0-9]*)$/.test(segment)) next = node.children?.[Number(segment)];
-    else if (node.type === "object") next = node.children?.find((p) => p.children?.[0]?.value === segment)?.children?.[1];
+    else if (node.type === "object")
+      next = node.children?.find((p) => p.children?.[0]?.value === segment)?.children?.[1];
     if (!next) break;
     node = next;
   }

@@ -29,7 +29,9 @@ export const UNIT = "smithy.api#Unit";
 export const PRELUDE_SHAPES: ReadonlyMap<string, Record<string, unknown>> = new Map([
   ...Object.entries(SIMPLE).map(([name, type]): [string, Record<string, unknown>] => [
     `${PRELUDE_NAMESPACE}#${name}`,
-    name.startsWith("Primitive") ? { type, traits: { "smithy.api#default": type === "boolean" ? false : 0 } } : { type },
+    name.startsWith("Primitive")
+      ? { type, traits: { "smithy.api#default": type === "boolean" ? false : 0 } }
+      : { type },
   ]),
   [UNIT, { type: "structure", members: {}, traits: { "smithy.api#unitType": {} } }],
 ]);

@@ -9,7 +9,10 @@ export interface Output {
 }
 
 export type FileStatus = "created" | "updated" | "unchanged" | "removed";
-export interface FileReport { path: string; status: FileStatus }
+export interface FileReport {
+  path: string;
+  status: FileStatus;
+}
 
 const TMP = ".generated.tmp-";
 const OLD = ".generated.old-";
@@ -22,7 +25,9 @@ const OLD = ".generated.old-";
 export function writeOutputs(root: string, outputs: readonly Output[]): FileReport[] {
   for (const o of outputs) recover(join(root, o.outDir));
   const reports = outputs.flatMap((o) => compare(root, o));
-  const changed = outputs.filter((o) => reports.some((r) => r.status !== "unchanged" && r.path.startsWith(o.outDir + "/")));
+  const changed = outputs.filter((o) =>
+    reports.some((r) => r.status !== "unchanged" && r.path.startsWith(`${o.outDir}/`)),
+  );
   const staged: { dir: string; tmp: string }[] = [];
   try {
     for (const o of changed) {

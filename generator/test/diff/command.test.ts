@@ -39,7 +39,8 @@ function write(path: string, text: string): void {
   writeFileSync(path, text);
 }
 
-const writeSpec = (root: string, spec: Spec): void => write(join(root, "spec/example.json"), JSON.stringify(spec, null, 2));
+const writeSpec = (root: string, spec: Spec): void =>
+  write(join(root, "spec/example.json"), JSON.stringify(spec, null, 2));
 const git = (cwd: string, ...args: string[]): string =>
   execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd, encoding: "utf8" });
 
@@ -58,7 +59,14 @@ describe("dx-gen diff (command line)", () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it("compares two files and prints the report by severity, then the packages", () => {
-    write(join(root, "new.json"), JSON.stringify(edited((s) => void delete members(s, "ex#Thing")["Name"]), null, 2));
+    write(
+      join(root, "new.json"),
+      JSON.stringify(
+        edited((s) => void delete members(s, "ex#Thing")["Name"]),
+        null,
+        2,
+      ),
+    );
     const r = spawnCli(root, ["spec/example.json", "new.json"]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("Breaking changes (major): 1");
@@ -67,13 +75,22 @@ describe("dx-gen diff (command line)", () => {
   });
 
   it("--since last-release --changeset writes the bump, and removes it once the spec is back", () => {
-    writeSpec(root, edited((s) => void (members(s, "ex#Kind")["MEDIUM"] = { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": "medium" } })));
+    writeSpec(
+      root,
+      edited(
+        (s) =>
+          void (members(s, "ex#Kind")["MEDIUM"] = {
+            target: "smithy.api#Unit",
+            traits: { "smithy.api#enumValue": "medium" },
+          }),
+      ),
+    );
     const r = run(root, ["--since", "last-release", "--changeset"]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("AddedEnumValue");
     const changeset = readFileSync(join(root, ".changeset/spec-diff.md"), "utf8");
     expect(changeset).toMatch(/^---\n"@dx\/models": minor\n---\n/);
-    expect(changeset).toContain("`ex#Kind$MEDIUM` enum value \"medium\" added (AddedEnumValue)");
+    expect(changeset).toContain('`ex#Kind$MEDIUM` enum value "medium" added (AddedEnumValue)');
 
     writeSpec(root, baseSpec());
     const back = run(root, ["--since", "HEAD", "--changeset"]);
@@ -83,7 +100,10 @@ describe("dx-gen diff (command line)", () => {
   });
 
   it("--json gives the changes and the packages", () => {
-    writeSpec(root, edited((s) => void (traits(s.shapes["ex#Thing"]!)["smithy.api#documentation"] = "Changed.")));
+    writeSpec(
+      root,
+      edited((s) => void (traits(s.shapes["ex#Thing"]!)["smithy.api#documentation"] = "Changed.")),
+    );
     const r = run(root, ["--since", "HEAD", "--json"]);
     const parsed = JSON.parse(r.out) as { changes: { rule: string }[]; packages: { name: string; bump: string }[] };
     expect(parsed.changes.map((c) => c.rule)).toEqual(["ChangedDocumentation"]);
@@ -93,7 +113,10 @@ describe("dx-gen diff (command line)", () => {
 
   it("--check-changeset fails on a spec change without a large enough changeset, passes with one", () => {
     rmSync(join(root, ".changeset"), { recursive: true, force: true });
-    writeSpec(root, edited((s) => void delete members(s, "ex#Thing")["Name"]));
+    writeSpec(
+      root,
+      edited((s) => void delete members(s, "ex#Thing")["Name"]),
+    );
     const none = run(root, ["--since", "last-release", "--check-changeset"]);
     expect(none.code).toBe(1);
     expect(none.err).toContain("@dx/models needs a major changeset; pending changesets give it nothing");

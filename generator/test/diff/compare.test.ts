@@ -40,7 +40,8 @@ describe("diffIr classifies each spec change as smithy-diff does", () => {
       const backward = classify(edited(edit), baseSpec());
       for (const [severity, rule] of [...forward, ...backward]) {
         if (rule.startsWith("Removed") && rule !== "RemovedRequiredTrait") expect(severity).toBe("breaking");
-        if (["AddedShape", "AddedEnumValue", "AddedOperation", "AddedOperationError"].includes(rule)) expect(severity).toBe("additive");
+        if (["AddedShape", "AddedEnumValue", "AddedOperation", "AddedOperationError"].includes(rule))
+          expect(severity).toBe("additive");
       }
       // A change seen one way is seen the other way too (the same subjects);
       // an enum constant renamed is named after the constant it had.

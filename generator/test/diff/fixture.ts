@@ -19,7 +19,12 @@ export function baseSpec(): { smithy: string; shapes: Record<string, Record<stri
         traits: {
           "smithy.api#readonly": {},
           "smithy.api#http": { method: "GET", uri: "/things", code: 200 },
-          "smithy.api#paginated": { inputToken: "NextToken", outputToken: "NextToken", items: "Things", pageSize: "MaxResults" },
+          "smithy.api#paginated": {
+            inputToken: "NextToken",
+            outputToken: "NextToken",
+            items: "Things",
+            pageSize: "MaxResults",
+          },
         },
       },
       "ex#ListThingsRequest": {
@@ -50,7 +55,10 @@ export function baseSpec(): { smithy: string; shapes: Record<string, Record<stri
         traits: { "smithy.api#documentation": "A thing." },
       },
       "ex#Tags": { type: "map", key: { target: "smithy.api#String" }, value: { target: "smithy.api#String" } },
-      "ex#Id": { type: "string", traits: { "smithy.api#length": { min: 1, max: 64 }, "smithy.api#pattern": "^[a-z]+$" } },
+      "ex#Id": {
+        type: "string",
+        traits: { "smithy.api#length": { min: 1, max: 64 }, "smithy.api#pattern": "^[a-z]+$" },
+      },
       "ex#MaxResults": { type: "integer", traits: { "smithy.api#range": { min: 1, max: 100 } } },
       "ex#Kind": {
         type: "enum",

@@ -28,8 +28,10 @@ async function main(): Promise<void> {
   const status = int("fail-status", values["fail-status"]);
   if (status !== 500 && status !== 429) throw new Error("--fail-status must be 500 or 429");
   const plans: FaultPlan[] = [];
-  if (values["fail-every"] !== undefined) plans.push(everyKth(int("fail-every", values["fail-every"]), { kind: "status", status }));
-  if (values["delay-ms"] !== undefined) plans.push(everyKth(1, { kind: "delay", ms: int("delay-ms", values["delay-ms"]) }));
+  if (values["fail-every"] !== undefined)
+    plans.push(everyKth(int("fail-every", values["fail-every"]), { kind: "status", status }));
+  if (values["delay-ms"] !== undefined)
+    plans.push(everyKth(1, { kind: "delay", ms: int("delay-ms", values["delay-ms"]) }));
   const endpoint = await startLocalEndpoint({
     jobs: toWire(makeJobs(int("jobs", values.jobs), int("seed", values.seed))),
     defaultPageSize: int("default-page-size", values["default-page-size"]),

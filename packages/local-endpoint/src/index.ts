@@ -1,3 +1,9 @@
-export { startLocalEndpoint, type LocalEndpoint, type LocalEndpointOptions, type RecordedRequest, type WireJob } from "./server.js";
+export {
+  startLocalEndpoint,
+  type LocalEndpoint,
+  type LocalEndpointOptions,
+  type RecordedRequest,
+  type WireJob,
+} from "./server.js";
 export { everyKth, onRequests, combine, noFaults, type Fault, type FaultPlan } from "./faults.js";
 export { makeJobs, jobId, toWire } from "./jobs.js";

@@ -32,7 +32,8 @@ export function jobId(index: number): string {
 export function toWire(jobs: readonly JobEntry[]): WireJob[] {
   return jobs.map((job) => {
     const wire = serializeJobEntry(job);
-    if (typeof wire !== "object" || wire === null || typeof (wire as { Id?: unknown }).Id !== "string") throw new TypeError("serializeJobEntry gave no Id");
+    if (typeof wire !== "object" || wire === null || typeof (wire as { Id?: unknown }).Id !== "string")
+      throw new TypeError("serializeJobEntry gave no Id");
     return wire as WireJob;
   });
 }

@@ -4,7 +4,7 @@
  * `x-amzn-errortype` header and a `{"Message": ...}` body) and its wire formats, on 127.0.0.1 with an
  * ephemeral port. Tokens are opaque strings (not botocore tokens) bound to the listing they belong to.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { noFaults, type Fault, type FaultPlan } from "./faults.js";
 
@@ -54,7 +54,14 @@ export async function startLocalEndpoint(options: LocalEndpointOptions): Promise
   const server = createServer((req, res) => {
     const n = requests.length + 1;
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const record: RecordedRequest = { n, method: req.method ?? "", path: url.pathname, query: Object.fromEntries(url.searchParams), authorization: req.headers.authorization, status: 0 };
+    const record: RecordedRequest = {
+      n,
+      method: req.method ?? "",
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      authorization: req.headers.authorization,
+      status: 0,
+    };
     requests.push(record);
     const reply = (status: number, body: string, headers: Record<string, string> = {}): void => {
       record.status = status;
@@ -91,32 +98,59 @@ export async function startLocalEndpoint(options: LocalEndpointOptions): Promise
 
 type Reply = (status: number, body: string, headers?: Record<string, string>) => void;
 
-function handle(req: IncomingMessage, url: URL, faults: readonly Fault[], listings: Listings, defaultPageSize: number, reply: Reply): void {
+function handle(
+  req: IncomingMessage,
+  url: URL,
+  faults: readonly Fault[],
+  listings: Listings,
+  defaultPageSize: number,
+  reply: Reply,
+): void {
   if (req.method !== "GET" || url.pathname !== "/v1/jobs") {
-    return serviceError(reply, 404, "UnknownOperationException", `No operation at ${req.method ?? "?"} ${url.pathname}`);
+    return serviceError(
+      reply,
+      404,
+      "UnknownOperationException",
+      `No operation at ${req.method ?? "?"} ${url.pathname}`,
+    );
   }
   const status = faults.find((f): f is Extract<Fault, { kind: "status" }> => f.kind === "status");
-  if (status?.status === 500) return serviceError(reply, 500, "InternalServerException", "An internal error occurred (injected).");
+  if (status?.status === 500)
+    return serviceError(reply, 500, "InternalServerException", "An internal error occurred (injected).");
   if (status?.status === 429) return serviceError(reply, 429, "ThrottlingException", "Rate exceeded (injected).");
 
   const q = url.searchParams;
   const maxResultsText = q.get("maxResults");
   const pageSize = maxResultsText === null ? defaultPageSize : Number(maxResultsText);
   if (!Number.isInteger(pageSize) || pageSize < MAX_RESULTS.min || pageSize > MAX_RESULTS.max) {
-    return serviceError(reply, 400, "ValidationException", `maxResults must be an integer from ${MAX_RESULTS.min} to ${MAX_RESULTS.max}, got ${String(maxResultsText)}`);
+    return serviceError(
+      reply,
+      400,
+      "ValidationException",
+      `maxResults must be an integer from ${MAX_RESULTS.min} to ${MAX_RESULTS.max}, got ${String(maxResultsText)}`,
+    );
   }
   const listing = listings.get(q.get("dataSetId") ?? undefined, q.get("revisionId") ?? undefined);
-  if (listing === undefined) return serviceError(reply, 404, "ResourceNotFoundException", `Data set ${String(q.get("dataSetId"))} was not found.`);
+  if (listing === undefined)
+    return serviceError(
+      reply,
+      404,
+      "ResourceNotFoundException",
+      `Data set ${String(q.get("dataSetId"))} was not found.`,
+    );
   const requestToken = q.get("nextToken") ?? undefined;
   const offset = requestToken === undefined ? 0 : listing.offsetOf(requestToken);
-  if (offset === undefined) return serviceError(reply, 400, "ValidationException", "The nextToken is invalid or belongs to another listing.");
+  if (offset === undefined)
+    return serviceError(reply, 400, "ValidationException", "The nextToken is invalid or belongs to another listing.");
 
   const end = Math.min(listing.texts.length, offset + pageSize);
   let next = end < listing.texts.length ? listing.tokenAt(end) : undefined;
   if (faults.some((f) => f.kind === "repeat-token") && requestToken !== undefined) next = requestToken;
-  if (faults.some((f) => f.kind === "rewind-token") && listing.texts.length > pageSize) next = listing.tokenAt(pageSize);
+  if (faults.some((f) => f.kind === "rewind-token") && listing.texts.length > pageSize)
+    next = listing.tokenAt(pageSize);
   const body = `{"Jobs":[${listing.texts.slice(offset, end).join(",")}]${next === undefined ? "" : `,"NextToken":${JSON.stringify(next)}`}}`;
-  if (faults.some((f) => f.kind === "malformed")) return reply(200, body.slice(0, Math.max(1, Math.floor(body.length / 2))));
+  if (faults.some((f) => f.kind === "malformed"))
+    return reply(200, body.slice(0, Math.max(1, Math.floor(body.length / 2))));
   reply(200, body);
 }
 
@@ -139,7 +173,9 @@ class Listing {
     const at = token.lastIndexOf(":");
     if (token.slice(0, at) !== this.key) return undefined;
     const offset = Number.parseInt(token.slice(at + 1), 36);
-    return Number.isInteger(offset) && offset >= 0 && offset <= this.texts.length && this.tokenAt(offset) === token ? offset : undefined;
+    return Number.isInteger(offset) && offset >= 0 && offset <= this.texts.length && this.tokenAt(offset) === token
+      ? offset
+      : undefined;
   }
 }
 
@@ -163,7 +199,10 @@ class Listings {
     if (dataSetId !== undefined && !this.jobs.some((j) => refersTo(j, "DataSetId", dataSetId))) return undefined;
     const texts = this.texts.filter((_, i) => {
       const job = this.jobs[i] as WireJob;
-      return (dataSetId === undefined || refersTo(job, "DataSetId", dataSetId)) && (revisionId === undefined || refersTo(job, "RevisionId", revisionId));
+      return (
+        (dataSetId === undefined || refersTo(job, "DataSetId", dataSetId)) &&
+        (revisionId === undefined || refersTo(job, "RevisionId", revisionId))
+      );
     });
     return new Listing(key, texts);
   }

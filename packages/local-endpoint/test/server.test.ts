@@ -1,6 +1,14 @@
 import { parseListJobsResponse } from "@dx/validators";
 import { afterEach, describe, expect, it } from "vitest";
-import { everyKth, makeJobs, onRequests, startLocalEndpoint, toWire, type LocalEndpoint, type LocalEndpointOptions } from "../src/index.js";
+import {
+  everyKth,
+  makeJobs,
+  onRequests,
+  startLocalEndpoint,
+  toWire,
+  type LocalEndpoint,
+  type LocalEndpointOptions,
+} from "../src/index.js";
 
 const jobs = toWire(makeJobs(7, 3));
 let endpoint: LocalEndpoint | undefined;
@@ -57,7 +65,12 @@ describe("GET /v1/jobs", () => {
 
   it("answers bad input with the service's error shape", async () => {
     await start();
-    for (const path of ["/v1/jobs?maxResults=0", "/v1/jobs?maxResults=201", "/v1/jobs?maxResults=x", "/v1/jobs?nextToken=bogus"]) {
+    for (const path of [
+      "/v1/jobs?maxResults=0",
+      "/v1/jobs?maxResults=201",
+      "/v1/jobs?maxResults=x",
+      "/v1/jobs?nextToken=bogus",
+    ]) {
       const r = await get(path);
       expect(r.status).toBe(400);
       expect(r.headers.get("x-amzn-errortype")).toBe("ValidationException");
@@ -67,7 +80,9 @@ describe("GET /v1/jobs", () => {
 
   it("filters by dataSetId, and answers an unknown data set with ResourceNotFoundException", async () => {
     await start();
-    const wanted = jobs.map((j) => JSON.stringify(j.Details).match(/"DataSetId":"([^"]+)"/)?.[1]).find((id) => id !== undefined) ?? "";
+    const wanted =
+      jobs.map((j) => JSON.stringify(j.Details).match(/"DataSetId":"([^"]+)"/)?.[1]).find((id) => id !== undefined) ??
+      "";
     expect(wanted).not.toBe("");
     const page = (await get(`/v1/jobs?maxResults=200&dataSetId=${encodeURIComponent(wanted)}`)).json() as Page;
     expect(page.Jobs.length).toBeGreaterThan(0);
@@ -103,7 +118,9 @@ describe("faults", () => {
   it("a repeated and a rewound token", async () => {
     await start({ faults: onRequests([2], { kind: "repeat-token" }) });
     const first = (await get("/v1/jobs?maxResults=2")).json() as Page;
-    const second = (await get(`/v1/jobs?maxResults=2&nextToken=${encodeURIComponent(first.NextToken ?? "")}`)).json() as Page;
+    const second = (
+      await get(`/v1/jobs?maxResults=2&nextToken=${encodeURIComponent(first.NextToken ?? "")}`)
+    ).json() as Page;
     expect(second.NextToken).toBe(first.NextToken);
     await endpoint?.close();
     await start({ faults: onRequests([3], { kind: "rewind-token" }) });

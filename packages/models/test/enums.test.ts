@@ -7,7 +7,10 @@ import * as models from "../src/index.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 /** CI clones the repo beside a copy of shared/. */
-const page = readFileSync(join(repoRoot, "..", "shared", "reference", "boto3-dataexchange-paginator-listjobs.rst"), "utf8");
+const page = readFileSync(
+  join(repoRoot, "..", "shared", "reference", "boto3-dataexchange-paginator-listjobs.rst"),
+  "utf8",
+);
 const syntax = page.slice(page.indexOf("**Response Syntax**"), page.indexOf("**Response Structure**"));
 
 /** Each enum of the response syntax, as member name and values: 'State': 'WAITING'|'IN_PROGRESS'|... and ['DESCRIBE', ...]. */
@@ -15,21 +18,42 @@ const referenceEnums = [...syntax.matchAll(/'(\w+)': \[?\s*((?:'[^']*'\|?)+)/g)]
   .map((m) => ({ member: m[1] as string, values: (m[2] as string).split("|").map((v) => v.slice(1, -1)) }))
   .filter((e) => !(e.values.length === 1 && e.values[0] === "string"));
 
-const enumObjects = Object.entries(models).filter(([, v]) => typeof v === "object" && v !== null) as [string, Record<string, string>][];
+const enumObjects = Object.entries(models).filter(([, v]) => typeof v === "object" && v !== null) as [
+  string,
+  Record<string, string>,
+][];
 
 describe("@dx/models enums against the reference", () => {
   it("finds the reference's enum-typed members", () => {
-    expect(referenceEnums.map((e) => e.member)).toEqual(["Type", "Type", "ProtocolType", "Permissions", "Permissions", "Code", "LimitName", "ResourceType", "State", "Type"]);
+    expect(referenceEnums.map((e) => e.member)).toEqual([
+      "Type",
+      "Type",
+      "ProtocolType",
+      "Permissions",
+      "Permissions",
+      "Code",
+      "LimitName",
+      "ResourceType",
+      "State",
+      "Type",
+    ]);
   });
 
-  it.each(referenceEnums.map((e) => [e.member, e.values] as const))("%s: some exported enum has exactly the values %j", (_, values) => {
-    const matches = enumObjects.filter(([, o]) => JSON.stringify(Object.values(o).sort()) === JSON.stringify([...values].sort()));
-    expect(matches.map(([name]) => name)).toHaveLength(1);
-  });
+  it.each(referenceEnums.map((e) => [e.member, e.values] as const))(
+    "%s: some exported enum has exactly the values %j",
+    (_, values) => {
+      const matches = enumObjects.filter(
+        ([, o]) => JSON.stringify(Object.values(o).sort()) === JSON.stringify([...values].sort()),
+      );
+      expect(matches.map(([name]) => name)).toHaveLength(1);
+    },
+  );
 
   it("every enum of the package is in the reference, but for the two only errors use", () => {
     const inReference = new Set(referenceEnums.map((e) => JSON.stringify([...e.values].sort())));
-    const missing = enumObjects.filter(([, o]) => !inReference.has(JSON.stringify(Object.values(o).sort()))).map(([name]) => name);
+    const missing = enumObjects
+      .filter(([, o]) => !inReference.has(JSON.stringify(Object.values(o).sort())))
+      .map(([name]) => name);
     expect(missing.sort()).toEqual(["ExceptionCause", "ResourceType"]);
   });
 
@@ -37,7 +61,14 @@ describe("@dx/models enums against the reference", () => {
     expect(models.ServerSideEncryptionTypes).toEqual({ AES256: "AES256", aws_kms: "aws:kms" });
     expect(models.JobErrorLimitName.Assets_per_revision).toBe("Assets per revision");
     for (const [name, o] of enumObjects) expect(Object.keys(o), name).toEqual(Object.keys(o).sort());
-    expect(Object.keys(models.State)).toEqual(["CANCELLED", "COMPLETED", "ERROR", "IN_PROGRESS", "TIMED_OUT", "WAITING"]);
+    expect(Object.keys(models.State)).toEqual([
+      "CANCELLED",
+      "COMPLETED",
+      "ERROR",
+      "IN_PROGRESS",
+      "TIMED_OUT",
+      "WAITING",
+    ]);
   });
 
   it("exports nothing at run time but the 11 enum objects of the facts (the rest are types)", () => {

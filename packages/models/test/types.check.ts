@@ -3,7 +3,16 @@
  * `JobEntry` built like boto3's response syntax type-checks, and each `@ts-expect-error` below must
  * be an error, or tsc fails with "Unused '@ts-expect-error' directive".
  */
-import { State, type JobEntry, type JobError, type ListJobsRequest, type ListJobsResponse, type Operations, type ResponseDetails, type Type } from "../src/index.js";
+import {
+  State,
+  type JobEntry,
+  type JobError,
+  type ListJobsRequest,
+  type ListJobsResponse,
+  type Operations,
+  type ResponseDetails,
+  type Type,
+} from "../src/index.js";
 
 const at = new Date("2015-01-01T00:00:00Z");
 
@@ -12,7 +21,13 @@ export const job: JobEntry = {
   Arn: "string",
   CreatedAt: at,
   Details: {
-    ExportAssetToSignedUrl: { AssetId: "string", DataSetId: "string", RevisionId: "string", SignedUrl: "string", SignedUrlExpiresAt: at },
+    ExportAssetToSignedUrl: {
+      AssetId: "string",
+      DataSetId: "string",
+      RevisionId: "string",
+      SignedUrl: "string",
+      SignedUrlExpiresAt: at,
+    },
     ExportAssetsToS3: {
       AssetDestinations: [{ AssetId: "string", Bucket: "string", Key: "string" }],
       DataSetId: "string",
@@ -25,9 +40,24 @@ export const job: JobEntry = {
       RevisionDestinations: [{ Bucket: "string", KeyPattern: "string", RevisionId: "string" }],
       EventActionArn: "string",
     },
-    ImportAssetFromSignedUrl: { AssetName: "string", DataSetId: "string", Md5Hash: "string", RevisionId: "string", SignedUrl: "string", SignedUrlExpiresAt: at },
-    ImportAssetsFromS3: { AssetSources: [{ Bucket: "string", Key: "string" }], DataSetId: "string", RevisionId: "string" },
-    ImportAssetsFromRedshiftDataShares: { AssetSources: [{ DataShareArn: "string" }], DataSetId: "string", RevisionId: "string" },
+    ImportAssetFromSignedUrl: {
+      AssetName: "string",
+      DataSetId: "string",
+      Md5Hash: "string",
+      RevisionId: "string",
+      SignedUrl: "string",
+      SignedUrlExpiresAt: at,
+    },
+    ImportAssetsFromS3: {
+      AssetSources: [{ Bucket: "string", Key: "string" }],
+      DataSetId: "string",
+      RevisionId: "string",
+    },
+    ImportAssetsFromRedshiftDataShares: {
+      AssetSources: [{ DataShareArn: "string" }],
+      DataSetId: "string",
+      RevisionId: "string",
+    },
     ImportAssetFromApiGatewayApi: {
       ApiDescription: "string",
       ApiId: "string",
@@ -42,7 +72,12 @@ export const job: JobEntry = {
       Stage: "string",
     },
     CreateS3DataAccessFromS3Bucket: {
-      AssetSource: { Bucket: "string", KeyPrefixes: ["string"], Keys: ["string"], KmsKeysToGrant: [{ KmsKeyArn: "string" }] },
+      AssetSource: {
+        Bucket: "string",
+        KeyPrefixes: ["string"],
+        Keys: ["string"],
+        KmsKeysToGrant: [{ KmsKeyArn: "string" }],
+      },
       DataSetId: "string",
       RevisionId: "string",
     },
@@ -58,7 +93,10 @@ export const job: JobEntry = {
   Errors: [
     {
       Code: "ACCESS_DENIED_EXCEPTION",
-      Details: { ImportAssetFromSignedUrlJobErrorDetails: { AssetName: "string" }, ImportAssetsFromS3JobErrorDetails: [{ Bucket: "string", Key: "string" }] },
+      Details: {
+        ImportAssetFromSignedUrlJobErrorDetails: { AssetName: "string" },
+        ImportAssetsFromS3JobErrorDetails: [{ Bucket: "string", Key: "string" }],
+      },
       LimitName: "Assets per revision",
       LimitValue: 123.0,
       Message: "string",
@@ -73,7 +111,15 @@ export const job: JobEntry = {
 };
 
 /** The smallest JobEntry: only the required members; every ResponseDetails member is optional. */
-export const minimal: JobEntry = { Arn: "a", CreatedAt: at, Details: {}, Id: "i", State: State.COMPLETED, Type: "EXPORT_ASSETS_TO_S3", UpdatedAt: at };
+export const minimal: JobEntry = {
+  Arn: "a",
+  CreatedAt: at,
+  Details: {},
+  Id: "i",
+  State: State.COMPLETED,
+  Type: "EXPORT_ASSETS_TO_S3",
+  UpdatedAt: at,
+};
 export const page: ListJobsResponse = { Jobs: [job, minimal], NextToken: "t" };
 export const request: ListJobsRequest = { DataSetId: "d", MaxResults: 25 };
 export const emptyRequest: ListJobsRequest = {};
@@ -86,7 +132,14 @@ export const wrongState: JobEntry = { ...minimal, State: "RUNNING" };
 export const wrongType: Type = "import_assets_from_s3";
 
 // @ts-expect-error Arn is required
-export const missingArn: JobEntry = { CreatedAt: at, Details: {}, Id: "i", State: "WAITING", Type: "EXPORT_ASSETS_TO_S3", UpdatedAt: at };
+export const missingArn: JobEntry = {
+  CreatedAt: at,
+  Details: {},
+  Id: "i",
+  State: "WAITING",
+  Type: "EXPORT_ASSETS_TO_S3",
+  UpdatedAt: at,
+};
 
 // @ts-expect-error Message and Code are required in a JobError
 export const missingMessage: JobError = { Code: "MALWARE_DETECTED" };
@@ -97,8 +150,15 @@ export const stringDate: JobEntry = { ...minimal, CreatedAt: "2015-01-01T00:00:0
 // @ts-expect-error under exactOptionalPropertyTypes an optional member is absent, not undefined
 export const undefinedErrors: JobEntry = { ...minimal, Errors: undefined };
 
-// @ts-expect-error an encryption type that is not aws:kms or AES256
-export const wrongEncryption: ResponseDetails = { ExportAssetsToS3: { AssetDestinations: [], DataSetId: "d", RevisionId: "r", Encryption: { Type: "aws_kms" } } };
+export const wrongEncryption: ResponseDetails = {
+  ExportAssetsToS3: {
+    AssetDestinations: [],
+    DataSetId: "d",
+    RevisionId: "r",
+    // @ts-expect-error an encryption type that is not aws:kms or AES256
+    Encryption: { Type: "aws_kms" },
+  },
+};
 
 // @ts-expect-error a member that JobEntry does not have
 export const extraMember: JobEntry = { ...minimal, Extra: 1 };

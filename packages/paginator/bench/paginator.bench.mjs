@@ -12,7 +12,6 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { DataExchangeClient, paginateListJobs as sdkPaginateListJobs } from "@aws-sdk/client-dataexchange";
 import { paginateListJobs } from "../dist/index.js";
 
@@ -23,7 +22,9 @@ const endpointCli = join(dirname(require.resolve("@dx/local-endpoint/package.jso
 
 function startEndpoint() {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [endpointCli, "--jobs", String(JOBS)], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [endpointCli, "--jobs", String(JOBS)], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     child.once("error", reject);
     child.stdout.setEncoding("utf8");
     child.stdout.once("data", (line) => resolve({ url: line.trim(), stop: () => child.kill("SIGKILL") }));
@@ -32,7 +33,11 @@ function startEndpoint() {
 }
 
 function client(url) {
-  return new DataExchangeClient({ region: "us-east-1", endpoint: url, credentials: { accessKeyId: "AKIDBENCH", secretAccessKey: "bench" } });
+  return new DataExchangeClient({
+    region: "us-east-1",
+    endpoint: url,
+    credentials: { accessKeyId: "AKIDBENCH", secretAccessKey: "bench" },
+  });
 }
 
 /** Runs `iterate(onPage)`, measuring wall time and the peak heap above the post-GC baseline. */
@@ -63,7 +68,11 @@ function ours(options) {
     let token;
     return {
       chunk: async (jobs, onPage) => {
-        const paginator = paginateListJobs(c, { PaginationConfig: { PageSize: size, MaxItems: jobs, ...(token && { StartingToken: token }) } }, options);
+        const paginator = paginateListJobs(
+          c,
+          { PaginationConfig: { PageSize: size, MaxItems: jobs, ...(token && { StartingToken: token }) } },
+          options,
+        );
         for await (const page of paginator) onPage(page.Jobs?.length ?? 0);
         token = paginator.resumeToken;
       },
@@ -82,7 +91,10 @@ const cases = {
     return {
       chunk: async (jobs, onPage) => {
         let seen = 0;
-        for await (const page of sdkPaginateListJobs({ client: c, pageSize: size, ...(token && { startingToken: token }) }, {})) {
+        for await (const page of sdkPaginateListJobs(
+          { client: c, pageSize: size, ...(token && { startingToken: token }) },
+          {},
+        )) {
           seen += page.Jobs?.length ?? 0;
           onPage(page.Jobs?.length ?? 0);
           token = page.NextToken;
@@ -98,7 +110,9 @@ const cases = {
       chunk: async (jobs, onPage) => {
         let seen = 0;
         do {
-          const response = await fetch(`${url}/v1/jobs?maxResults=${size}${token ? `&nextToken=${encodeURIComponent(token)}` : ""}`);
+          const response = await fetch(
+            `${url}/v1/jobs?maxResults=${size}${token ? `&nextToken=${encodeURIComponent(token)}` : ""}`,
+          );
           const page = JSON.parse(await response.text());
           seen += page.Jobs.length;
           onPage(page.Jobs.length);
@@ -112,7 +126,11 @@ const cases = {
 
 const endpoint = await startEndpoint();
 try {
-  console.log(`Listing ${JOBS} jobs from ${endpoint.url} (node ${process.version}, ${globalThis.gc ? "with" : "without"} --expose-gc, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")})`);
+  console.log(
+    `Listing ${JOBS} jobs from ${endpoint.url} (node ${process.version}, ${globalThis.gc ? "with" : "without"} --expose-gc, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")})`,
+  );
   // Warm up every path (JIT, connection pools) on the first 5,000 jobs.
   for (const make of Object.values(cases)) {
     const cursor = make(endpoint.url, 200);
@@ -139,14 +157,25 @@ try {
     const rate = (name) => totals[name].count / totals[name].seconds;
     const sdk = rate("AWS SDK paginateListJobs");
     for (const name of names) {
-      console.log(`page size ${String(size).padStart(3)}  ${name.padEnd(52)} ${Math.round(rate(name)).toString().padStart(8)} jobs/s  ${totals[name].peakMb.toFixed(1).padStart(6)} MB peak  (${(rate(name) / sdk).toFixed(2)}x SDK)`);
+      console.log(
+        `page size ${String(size).padStart(3)}  ${name.padEnd(52)} ${Math.round(rate(name)).toString().padStart(8)} jobs/s  ${totals[name].peakMb.toFixed(1).padStart(6)} MB peak  (${(rate(name) / sdk).toFixed(2)}x SDK)`,
+      );
       const label = `${name}, page size ${size}`;
-      console.log(`BENCH ${JSON.stringify({ suite: "@dx/paginator", case: label, metric: "throughput", value: Math.round(rate(name)), unit: "jobs/s" })}`);
-      console.log(`BENCH ${JSON.stringify({ suite: "@dx/paginator", case: label, metric: "peak heap", value: Number(totals[name].peakMb.toFixed(1)), unit: "MB" })}`);
+      console.log(
+        `BENCH ${JSON.stringify({ suite: "@dx/paginator", case: label, metric: "throughput", value: Math.round(rate(name)), unit: "jobs/s" })}`,
+      );
+      console.log(
+        `BENCH ${JSON.stringify({ suite: "@dx/paginator", case: label, metric: "peak heap", value: Number(totals[name].peakMb.toFixed(1)), unit: "MB" })}`,
+      );
     }
-    for (const name of ["dx paginateListJobs, validation tolerant", "dx paginateListJobs, validation tolerant, readAhead"]) {
+    for (const name of [
+      "dx paginateListJobs, validation tolerant",
+      "dx paginateListJobs, validation tolerant, readAhead",
+    ]) {
       const ratio = rate(name) / sdk;
-      console.log(`BENCH ${JSON.stringify({ suite: "@dx/paginator", case: `${name.replace("dx paginateListJobs, ", "")} vs AWS SDK paginator, page size ${size}`, metric: "throughput ratio", value: Number(ratio.toFixed(3)), unit: "x" })}`);
+      console.log(
+        `BENCH ${JSON.stringify({ suite: "@dx/paginator", case: `${name.replace("dx paginateListJobs, ", "")} vs AWS SDK paginator, page size ${size}`, metric: "throughput ratio", value: Number(ratio.toFixed(3)), unit: "x" })}`,
+      );
     }
   }
 
@@ -172,18 +201,27 @@ try {
     }
     c.destroy();
     const early = Math.max(0, Math.floor(samples.length / 10) - 1); // the sample nearest a tenth of the listing
-    return { tenth: samples[early] ?? 0, tenthJobs: (early + 1) * 10 * 200, max: Math.max(...samples), last: samples.at(-1) ?? 0 };
+    return {
+      tenth: samples[early] ?? 0,
+      tenthJobs: (early + 1) * 10 * 200,
+      max: Math.max(...samples),
+      last: samples.at(-1) ?? 0,
+    };
   };
   if (globalThis.gc) {
     const iterate = await retained(false);
     const full = await retained(true);
-    console.log(`retained heap after GC, page size 200: iterating ${iterate.tenth.toFixed(1)} MB after ${iterate.tenthJobs} jobs, at most ${iterate.max.toFixed(1)} MB over ${JOBS}; buildFullResult ${full.last.toFixed(1)} MB at the end`);
+    console.log(
+      `retained heap after GC, page size 200: iterating ${iterate.tenth.toFixed(1)} MB after ${iterate.tenthJobs} jobs, at most ${iterate.max.toFixed(1)} MB over ${JOBS}; buildFullResult ${full.last.toFixed(1)} MB at the end`,
+    );
     for (const [label, value] of [
       [`paginateListJobs iterating, retained after ${iterate.tenthJobs} jobs`, iterate.tenth],
       [`paginateListJobs iterating, retained max over ${JOBS} jobs`, iterate.max],
       [`buildFullResult, retained with ${JOBS} jobs`, full.last],
     ]) {
-      console.log(`BENCH ${JSON.stringify({ suite: "@dx/paginator", case: label, metric: "retained heap", value: Number(value.toFixed(1)), unit: "MB" })}`);
+      console.log(
+        `BENCH ${JSON.stringify({ suite: "@dx/paginator", case: label, metric: "retained heap", value: Number(value.toFixed(1)), unit: "MB" })}`,
+      );
     }
   }
 } finally {

@@ -26,7 +26,16 @@ function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
     execFile(
       process.execPath,
       [cli, ...args],
-      { timeout: 30_000, env: { PATH: process.env["PATH"] ?? "", AWS_ACCESS_KEY_ID: "AKIDLOCAL", AWS_SECRET_ACCESS_KEY: "local", AWS_EC2_METADATA_DISABLED: "true", ...env } },
+      {
+        timeout: 30_000,
+        env: {
+          PATH: process.env["PATH"] ?? "",
+          AWS_ACCESS_KEY_ID: "AKIDLOCAL",
+          AWS_SECRET_ACCESS_KEY: "local",
+          AWS_EC2_METADATA_DISABLED: "true",
+          ...env,
+        },
+      },
       (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -50,7 +59,14 @@ describe("dx-list-jobs", () => {
     const seen: string[] = [];
     let token: string | undefined;
     for (let i = 0; i < 10; i++) {
-      const r = await run([...local(), "--page-size", "4", "--max-items", "7", ...(token ? ["--starting-token", token] : [])]);
+      const r = await run([
+        ...local(),
+        "--page-size",
+        "4",
+        "--max-items",
+        "7",
+        ...(token ? ["--starting-token", token] : []),
+      ]);
       expect(r.code).toBe(0);
       const out = JSON.parse(r.stdout) as { Jobs: { Id: string }[]; NextToken?: string };
       seen.push(...out.Jobs.map((j) => j.Id));
@@ -63,7 +79,15 @@ describe("dx-list-jobs", () => {
   it("--query applies JMESPath to the full result; --output table prints rows", async () => {
     const ids = await run([...local(), "--query", "Jobs[].Id"]);
     expect(JSON.parse(ids.stdout)).toEqual(JOBS.map((j) => j.Id));
-    const table = await run([...local(), "--max-items", "2", "--query", "Jobs[].{Id: Id, State: State}", "--output", "table"]);
+    const table = await run([
+      ...local(),
+      "--max-items",
+      "2",
+      "--query",
+      "Jobs[].{Id: Id, State: State}",
+      "--output",
+      "table",
+    ]);
     expect(table.code).toBe(0);
     const lines = table.stdout.trimEnd().split("\n");
     expect(lines[1]).toContain("ListJobs");
@@ -77,7 +101,10 @@ describe("dx-list-jobs", () => {
     [["--page-size", "x"], /--page-size must be a positive integer/],
     [["--output", "yaml"], /--output must be json or table/],
     [["--query", "Jobs[?"], /--query/],
-    [["--starting-token", Buffer.from('{"NextToken": "a", "Foo": 1}').toString("base64")], /Bad starting token .*unknown key "Foo"/],
+    [
+      ["--starting-token", Buffer.from('{"NextToken": "a", "Foo": 1}').toString("base64")],
+      /Bad starting token .*unknown key "Foo"/,
+    ],
   ])("rejects %j with one line and exit 252", async (args, message) => {
     const r = await run([...local(), ...args]);
     expect(r.code).toBe(252);
@@ -89,16 +116,31 @@ describe("dx-list-jobs", () => {
   it("reports a service error in one line with exit 254", async () => {
     const r = await run([...local(), "--data-set-id", "no-such-data-set"]);
     expect(r.code).toBe(254);
-    expect(r.stderr).toMatch(/^dx-list-jobs: Request for page 1 failed: ResourceNotFoundException: Data set no-such-data-set was not found\./);
+    expect(r.stderr).toMatch(
+      /^dx-list-jobs: Request for page 1 failed: ResourceNotFoundException: Data set no-such-data-set was not found\./,
+    );
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 
   it.runIf(existsSync("/usr/bin/script"))("shows a progress line when stderr is a terminal", async () => {
     // script(1) runs the CLI on a pseudo-terminal, so stderr is a TTY (stdout too; both are captured together).
-    const command = [process.execPath, cli, ...local(), "--page-size", "5", "--query", "length(Jobs)"].map((a) => `'${a}'`).join(" ");
+    const command = [process.execPath, cli, ...local(), "--page-size", "5", "--query", "length(Jobs)"]
+      .map((a) => `'${a}'`)
+      .join(" ");
     const r = await new Promise<Run>((done) => {
-      execFile("/usr/bin/script", ["-qec", command, "/dev/null"], { timeout: 30_000, env: { PATH: process.env["PATH"] ?? "", AWS_ACCESS_KEY_ID: "AKIDLOCAL", AWS_SECRET_ACCESS_KEY: "local", TERM: "dumb" } }, (error, stdout, stderr) =>
-        done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      execFile(
+        "/usr/bin/script",
+        ["-qec", command, "/dev/null"],
+        {
+          timeout: 30_000,
+          env: {
+            PATH: process.env["PATH"] ?? "",
+            AWS_ACCESS_KEY_ID: "AKIDLOCAL",
+            AWS_SECRET_ACCESS_KEY: "local",
+            TERM: "dumb",
+          },
+        },
+        (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       );
     });
     expect(r.code).toBe(0);

@@ -12,7 +12,15 @@ interface NestedOutput {
   page?: { token?: string; items?: { n: number }[] };
 }
 
-const paginateNested = createPaginator<NestedInput, NestedOutput, never, "token", ["page", "token"], ["page", "items"], "max">({
+const paginateNested = createPaginator<
+  NestedInput,
+  NestedOutput,
+  never,
+  "token",
+  ["page", "token"],
+  ["page", "items"],
+  "max"
+>({
   name: "GetNested",
   inputToken: "token",
   outputToken: ["page", "token"],
@@ -32,9 +40,16 @@ describe("nested trait paths (outputToken page.token, items page.items)", () => 
   it("follows the nested token, cuts the nested list and builds a nested full result", async () => {
     const paginator = paginateNested(send, { PaginationConfig: { MaxItems: 5 } });
     const pages = await collect(paginator);
-    expect(pages.map((p) => p.page?.items?.map((i) => i.n))).toEqual([[0, 1, 2], [3, 4]]);
-    expect(Buffer.from(paginator.resumeToken ?? "", "base64").toString()).toBe('{"token": "3", "boto_truncate_amount": 2}');
-    const rest = await paginateNested(send, { PaginationConfig: { StartingToken: paginator.resumeToken ?? "" } }).buildFullResult();
+    expect(pages.map((p) => p.page?.items?.map((i) => i.n))).toEqual([
+      [0, 1, 2],
+      [3, 4],
+    ]);
+    expect(Buffer.from(paginator.resumeToken ?? "", "base64").toString()).toBe(
+      '{"token": "3", "boto_truncate_amount": 2}',
+    );
+    const rest = await paginateNested(send, {
+      PaginationConfig: { StartingToken: paginator.resumeToken ?? "" },
+    }).buildFullResult();
     expect(rest).toEqual({ page: { items: [{ n: 5 }, { n: 6 }] } });
   });
 });
@@ -48,7 +63,9 @@ describe("types", () => {
     const paginator = paginateListJobs(async () => ({}));
     expectTypeOf(paginator).toMatchTypeOf<AsyncIterable<ListJobsResponse>>();
     expectTypeOf(paginator.items()).toMatchTypeOf<AsyncIterable<JobEntry>>();
-    expectTypeOf<Awaited<ReturnType<typeof paginator.buildFullResult>>>().toEqualTypeOf<FullResult<ListJobsResponse, ["Jobs"]>>();
+    expectTypeOf<Awaited<ReturnType<typeof paginator.buildFullResult>>>().toEqualTypeOf<
+      FullResult<ListJobsResponse, ["Jobs"]>
+    >();
     expectTypeOf<FullResult<ListJobsResponse, ["Jobs"]>>().toMatchTypeOf<{ Jobs?: JobEntry[]; NextToken?: string }>();
   });
 

@@ -19,7 +19,11 @@ const official = resolve(repoRoot, "..", "shared", "reference", "aws-models", "d
 const require = createRequire(import.meta.url);
 
 function paginatedOperations(path: string): string[] {
-  const shapes = (JSON.parse(readFileSync(path, "utf8")) as { shapes: Record<string, { type: string; traits?: Record<string, unknown> }> }).shapes;
+  const shapes = (
+    JSON.parse(readFileSync(path, "utf8")) as {
+      shapes: Record<string, { type: string; traits?: Record<string, unknown> }>;
+    }
+  ).shapes;
   return Object.entries(shapes)
     .filter(([, s]) => s.type === "operation" && s.traits?.["smithy.api#paginated"] !== undefined)
     .map(([id]) => id.split("#")[1] as string)
@@ -35,7 +39,9 @@ describe("the official Data Exchange model", () => {
   it("gets one binding per paginated operation", () => {
     const expected = paginatedOperations(official);
     expect(expected.length).toBe(7);
-    const files = readdirSync(generated).filter((f) => f !== "index.gen.ts").sort();
+    const files = readdirSync(generated)
+      .filter((f) => f !== "index.gen.ts")
+      .sort();
     expect(files).toEqual(expected.map((op) => `paginate${op}.gen.ts`));
     const index = readFileSync(join(generated, "index.gen.ts"), "utf8");
     for (const op of expected) expect(index).toContain(`export { paginate${op} } from "./paginate${op}.gen.js";`);
@@ -44,8 +50,16 @@ describe("the official Data Exchange model", () => {
   it("type-checks against its models and validators, the runtime and the AWS SDK's types", () => {
     // The generated folders sit beside the hand-written runtimes they import, as in the workspace.
     symlinkSync(join(packageDir, "src", "runtime"), join(out, "packages", "paginator", "src", "runtime"), "dir");
-    symlinkSync(join(repoRoot, "packages", "validators", "src", "runtime"), join(out, "packages", "validators", "src", "runtime"), "dir");
-    const sdkTypes = join(dirname(require.resolve("@aws-sdk/client-dataexchange/package.json")), "dist-types", "index.d.ts");
+    symlinkSync(
+      join(repoRoot, "packages", "validators", "src", "runtime"),
+      join(out, "packages", "validators", "src", "runtime"),
+      "dir",
+    );
+    const sdkTypes = join(
+      dirname(require.resolve("@aws-sdk/client-dataexchange/package.json")),
+      "dist-types",
+      "index.d.ts",
+    );
     const tsconfig = {
       extends: join(repoRoot, "tsconfig.base.json"),
       compilerOptions: {
@@ -61,7 +75,10 @@ describe("the official Data Exchange model", () => {
     };
     writeFileSync(join(out, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
     writeFileSync(join(out, "package.json"), JSON.stringify({ type: "module" }));
-    const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(out, "tsconfig.json")], { encoding: "utf8", timeout: 120_000 });
+    const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(out, "tsconfig.json")], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
     expect(tsc.stdout + tsc.stderr).toBe("");
     expect(tsc.status).toBe(0);
   }, 150_000);

@@ -4,7 +4,15 @@
  * a PageRequestError to resume from), with or without read-ahead, the items of all runs, concatenated, are the service's full list
  * in order: nothing lost, nothing repeated.
  */
-import { everyKth, makeJobs, onRequests, startLocalEndpoint, toWire, noFaults, type FaultPlan } from "@dx/local-endpoint";
+import {
+  everyKth,
+  makeJobs,
+  onRequests,
+  startLocalEndpoint,
+  toWire,
+  noFaults,
+  type FaultPlan,
+} from "@dx/local-endpoint";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PageRequestError, paginateListJobs } from "../src/index.js";
@@ -14,10 +22,12 @@ const POOL = toWire(makeJobs(90, 11));
 
 const faultPlan: fc.Arbitrary<{ plan: FaultPlan; label: string }> = fc.oneof(
   fc.constant({ plan: noFaults, label: "none" }),
-  fc.record({ k: fc.integer({ min: 2, max: 6 }), status: fc.constantFrom(500 as const, 429 as const) }).map(({ k, status }) => ({
-    plan: everyKth(k, { kind: "status", status }),
-    label: `${status} every ${k}`,
-  })),
+  fc
+    .record({ k: fc.integer({ min: 2, max: 6 }), status: fc.constantFrom(500 as const, 429 as const) })
+    .map(({ k, status }) => ({
+      plan: everyKth(k, { kind: "status", status }),
+      label: `${status} every ${k}`,
+    })),
   fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 3 }).map((ns) => ({
     plan: onRequests(ns, { kind: "malformed" }),
     label: `malformed on ${ns.join(",")}`,
@@ -45,7 +55,13 @@ describe("concatenated runs equal the full listing", () => {
               const maxItems = maxItemsChain[run % maxItemsChain.length];
               const paginator = paginateListJobs(
                 transport,
-                { PaginationConfig: { PageSize: pageSize, ...(maxItems !== undefined && { MaxItems: maxItems }), ...(token !== undefined && { StartingToken: token }) } },
+                {
+                  PaginationConfig: {
+                    PageSize: pageSize,
+                    ...(maxItems !== undefined && { MaxItems: maxItems }),
+                    ...(token !== undefined && { StartingToken: token }),
+                  },
+                },
                 { readAhead },
               );
               try {

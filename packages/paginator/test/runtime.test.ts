@@ -44,7 +44,10 @@ describe("pages", () => {
   it("accepts wire-form transports, parsing each page", async () => {
     const service = listService(4, 2);
     const pages = await collect(paginateListThings(wireTransport(service.send)));
-    expect(pages.map((p) => ids(p.Things))).toEqual([[0, 1], [2, 3]]);
+    expect(pages.map((p) => ids(p.Things))).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
   });
 });
 
@@ -64,7 +67,10 @@ describe("MaxItems and resume tokens (botocore's rules)", () => {
   it("resumes a Python token and accumulates the truncate amount (observed: [2,3] and amount 3)", async () => {
     const service = scripted({ tA: { Things: [1, 2, 3, 4].map((Id) => ({ Id })), NextToken: "tB" } });
     const paginator = paginateListThings(service.send, {
-      PaginationConfig: { MaxItems: 2, StartingToken: "eyJOZXh0VG9rZW4iOiAidEEiLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiAxfQ==" },
+      PaginationConfig: {
+        MaxItems: 2,
+        StartingToken: "eyJOZXh0VG9rZW4iOiAidEEiLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiAxfQ==",
+      },
     });
     const pages = await collect(paginator);
     expect(pages.map((p) => ids(p.Things))).toEqual([[2, 3]]);
@@ -95,7 +101,9 @@ describe("MaxItems and resume tokens (botocore's rules)", () => {
           const seen: number[] = [];
           let token: string | undefined;
           for (let rounds = 0; rounds <= count + 1; rounds++) {
-            const paginator = paginateListThings(service.send, { PaginationConfig: { MaxItems: max, ...(token !== undefined && { StartingToken: token }) } });
+            const paginator = paginateListThings(service.send, {
+              PaginationConfig: { MaxItems: max, ...(token !== undefined && { StartingToken: token }) },
+            });
             for await (const thing of paginator.items()) seen.push(thing.Id);
             token = paginator.resumeToken;
             if (token === undefined) break;
@@ -117,7 +125,9 @@ describe("MaxItems and resume tokens (botocore's rules)", () => {
     expect(await collect(paginator.search("NextToken"))).toEqual(["t2", "t4", null]);
     expect(await collect(paginator.search("length(Things)"))).toEqual([2, 2, 1]); // checked for syntax only, then run per page
     const service = listService(5, 2);
-    await expect(collect(paginateListThings(service.send).search("Things[?"))).rejects.toThrow(/Invalid token|Unexpected/);
+    await expect(collect(paginateListThings(service.send).search("Things[?"))).rejects.toThrow(
+      /Invalid token|Unexpected/,
+    );
     expect(service.requests).toEqual([]);
   });
 });
@@ -126,9 +136,15 @@ describe("safety", () => {
   it("rejects bad PaginationConfig and malformed botocore tokens before any request", async () => {
     const service = listService(3);
     const bad = Buffer.from('{"NextToken": "t1", "boto_truncate_amount": -2}').toString("base64");
-    await expect(collect(paginateListThings(service.send, { PaginationConfig: { StartingToken: bad } }))).rejects.toBeInstanceOf(StartingTokenError);
-    await expect(collect(paginateListThings(service.send, { PaginationConfig: { MaxItems: 0 } }))).rejects.toBeInstanceOf(PaginationConfigError);
-    await expect(collect(paginateListThings(service.send, { PaginationConfig: { PageSize: 2.5 } }))).rejects.toBeInstanceOf(PaginationConfigError);
+    await expect(
+      collect(paginateListThings(service.send, { PaginationConfig: { StartingToken: bad } })),
+    ).rejects.toBeInstanceOf(StartingTokenError);
+    await expect(
+      collect(paginateListThings(service.send, { PaginationConfig: { MaxItems: 0 } })),
+    ).rejects.toBeInstanceOf(PaginationConfigError);
+    await expect(
+      collect(paginateListThings(service.send, { PaginationConfig: { PageSize: 2.5 } })),
+    ).rejects.toBeInstanceOf(PaginationConfigError);
     expect(service.requests).toEqual([]);
   });
 
@@ -141,11 +157,16 @@ describe("safety", () => {
 
   it("reports a token that skips more items than its page holds", async () => {
     const token = Buffer.from('{"NextToken": "t2", "boto_truncate_amount": 5}').toString("base64");
-    await expect(collect(paginateListThings(listService(6, 2).send, { PaginationConfig: { StartingToken: token } }))).rejects.toThrow(/skips 5 items but its page has 2/);
+    await expect(
+      collect(paginateListThings(listService(6, 2).send, { PaginationConfig: { StartingToken: token } })),
+    ).rejects.toThrow(/skips 5 items but its page has 2/);
   });
 
   it("fails on a repeated token by default, after yielding the page, as botocore does", async () => {
-    const service = scripted({ "": { Things: [{ Id: 1 }], NextToken: "tA" }, tA: { Things: [{ Id: 2 }], NextToken: "tA" } });
+    const service = scripted({
+      "": { Things: [{ Id: 1 }], NextToken: "tA" },
+      tA: { Things: [{ Id: 2 }], NextToken: "tA" },
+    });
     const seen: number[] = [];
     const run = async () => {
       for await (const page of paginateListThings(service.send)) seen.push(...ids(page.Things));
@@ -157,7 +178,10 @@ describe("safety", () => {
   });
 
   it("ends quietly on a repeated token with stopOnSameToken", async () => {
-    const service = scripted({ "": { Things: [{ Id: 1 }], NextToken: "tA" }, tA: { Things: [{ Id: 2 }], NextToken: "tA" } });
+    const service = scripted({
+      "": { Things: [{ Id: 1 }], NextToken: "tA" },
+      tA: { Things: [{ Id: 2 }], NextToken: "tA" },
+    });
     const paginator = paginateListThings(service.send, {}, { stopOnSameToken: true });
     expect(await paginator.buildFullResult()).toEqual({ Things: [{ Id: 1 }, { Id: 2 }] });
     expect(service.requests.length).toBe(2);
@@ -165,7 +189,9 @@ describe("safety", () => {
 
   it("treats a starting token the service hands back as repeated", async () => {
     const service = scripted({ tA: { Things: [{ Id: 2 }], NextToken: "tA" } });
-    const error = await collect(paginateListThings(service.send, { PaginationConfig: { StartingToken: "tA" } })).catch((e: unknown) => e);
+    const error = await collect(paginateListThings(service.send, { PaginationConfig: { StartingToken: "tA" } })).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(RepeatedTokenError);
   });
 
@@ -191,14 +217,18 @@ describe("safety", () => {
     };
     const seen: number[] = [];
     const error = await (async () => {
-      for await (const thing of paginateListThings(flaky, { PaginationConfig: { PageSize: 2 } }).items()) seen.push(thing.Id);
+      for await (const thing of paginateListThings(flaky, { PaginationConfig: { PageSize: 2 } }).items())
+        seen.push(thing.Id);
     })().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PageRequestError);
     const failure = error as PageRequestError;
     expect(failure.cause).toBeInstanceOf(Throttled);
     expect(failure.page).toBe(3);
     expect(failure.message).toMatch(/page 3/);
-    for await (const thing of paginateListThings(flaky, { PaginationConfig: { PageSize: 2, StartingToken: failure.resumeToken } }).items()) seen.push(thing.Id);
+    for await (const thing of paginateListThings(flaky, {
+      PaginationConfig: { PageSize: 2, StartingToken: failure.resumeToken },
+    }).items())
+      seen.push(thing.Id);
     expect(seen).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
@@ -213,7 +243,8 @@ describe("safety", () => {
     const controller = new AbortController();
     const service = listService(10, 2);
     const error = await (async () => {
-      for await (const page of paginateListThings(service.send, {}, { signal: controller.signal })) if (ids(page.Things)[0] === 2) controller.abort();
+      for await (const page of paginateListThings(service.send, {}, { signal: controller.signal }))
+        if (ids(page.Things)[0] === 2) controller.abort();
     })().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PaginationAbortedError);
     expect(error).toMatchObject({ page: 3 });
@@ -256,7 +287,8 @@ describe("readAhead", () => {
   it("reports a failed read-ahead at the page it was for, with its resume token", async () => {
     const inner = listService(9, 3);
     let calls = 0;
-    const flaky = (request: Parameters<typeof inner.send>[0]) => (++calls === 2 ? Promise.reject(new Error("boom")) : inner.send(request));
+    const flaky = (request: Parameters<typeof inner.send>[0]) =>
+      ++calls === 2 ? Promise.reject(new Error("boom")) : inner.send(request);
     const seen: number[] = [];
     const error = await (async () => {
       for await (const thing of paginateListThings(flaky, {}, { readAhead: true }).items()) seen.push(thing.Id);

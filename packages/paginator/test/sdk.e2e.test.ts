@@ -2,8 +2,21 @@
  * End to end: the generated paginateListJobs drives the real AWS SDK client (signing, retries, error
  * classes) over HTTP against the local endpoint.
  */
-import { paginateListJobs as sdkPaginateListJobs, ResourceNotFoundException, type DataExchangeClient } from "@aws-sdk/client-dataexchange";
-import { everyKth, makeJobs, onRequests, startLocalEndpoint, toWire, type FaultPlan, type LocalEndpoint, type WireJob } from "@dx/local-endpoint";
+import {
+  paginateListJobs as sdkPaginateListJobs,
+  ResourceNotFoundException,
+  type DataExchangeClient,
+} from "@aws-sdk/client-dataexchange";
+import {
+  everyKth,
+  makeJobs,
+  onRequests,
+  startLocalEndpoint,
+  toWire,
+  type FaultPlan,
+  type LocalEndpoint,
+  type WireJob,
+} from "@dx/local-endpoint";
 import { ValidationError } from "@dx/validators";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -29,7 +42,10 @@ afterEach(async () => {
   endpoint = client = undefined;
 });
 
-async function serve(faults?: FaultPlan, jobs: WireJob[] = toWire(JOBS)): Promise<{ endpoint: LocalEndpoint; client: DataExchangeClient }> {
+async function serve(
+  faults?: FaultPlan,
+  jobs: WireJob[] = toWire(JOBS),
+): Promise<{ endpoint: LocalEndpoint; client: DataExchangeClient }> {
   endpoint = await startLocalEndpoint({ jobs, ...(faults && { faults }) });
   client = sdkClient(endpoint.url);
   return { endpoint, client };
@@ -43,7 +59,9 @@ describe("paginateListJobs over the AWS SDK client", () => {
     expect(pages.flatMap((p) => p.Jobs ?? []).map((j) => j.Id)).toEqual(IDS);
     expect(pages[0]?.Jobs?.[0]?.CreatedAt).toBeInstanceOf(Date);
     expect(pages[0]).not.toHaveProperty("$metadata");
-    expect(endpoint.requests.every((r) => r.query["maxResults"] === "7" && r.authorization?.startsWith("AWS4-HMAC-SHA256"))).toBe(true);
+    expect(
+      endpoint.requests.every((r) => r.query["maxResults"] === "7" && r.authorization?.startsWith("AWS4-HMAC-SHA256")),
+    ).toBe(true);
   });
 
   it("refuses an object that only looks like an SDK client, as the SDK's own paginator does", async () => {
@@ -57,7 +75,8 @@ describe("paginateListJobs over the AWS SDK client", () => {
   it("gives the same jobs as the SDK's own paginateListJobs", async () => {
     const { client } = await serve();
     const theirs: string[] = [];
-    for await (const page of sdkPaginateListJobs({ client, pageSize: 11 }, {})) theirs.push(...(page.Jobs ?? []).map((j) => j.Id ?? ""));
+    for await (const page of sdkPaginateListJobs({ client, pageSize: 11 }, {}))
+      theirs.push(...(page.Jobs ?? []).map((j) => j.Id ?? ""));
     const ours = await paginateListJobs(client, { PaginationConfig: { PageSize: 11 } }).buildFullResult();
     expect(ours.Jobs?.map((j) => j.Id)).toEqual(theirs);
   });
@@ -67,7 +86,9 @@ describe("paginateListJobs over the AWS SDK client", () => {
     const seen: string[] = [];
     let token: string | undefined;
     do {
-      const result = await paginateListJobs(client, { PaginationConfig: { PageSize: 8, MaxItems: 13, ...(token && { StartingToken: token }) } }).buildFullResult();
+      const result = await paginateListJobs(client, {
+        PaginationConfig: { PageSize: 8, MaxItems: 13, ...(token && { StartingToken: token }) },
+      }).buildFullResult();
       seen.push(...(result.Jobs ?? []).map((j) => j.Id));
       token = result.NextToken;
     } while (token !== undefined);
@@ -75,7 +96,10 @@ describe("paginateListJobs over the AWS SDK client", () => {
   });
 
   it("rides over 500s and 429s with the SDK's own retries", async () => {
-    const { endpoint, client } = await serve((n) => [...everyKth(3, { kind: "status", status: 500 })(n), ...everyKth(5, { kind: "status", status: 429 })(n)]);
+    const { endpoint, client } = await serve((n) => [
+      ...everyKth(3, { kind: "status", status: 500 })(n),
+      ...everyKth(5, { kind: "status", status: 429 })(n),
+    ]);
     const result = await paginateListJobs(client, { PaginationConfig: { PageSize: 10 } }).buildFullResult();
     expect(result.Jobs?.map((j) => j.Id)).toEqual(IDS);
     expect(endpoint.requests.filter((r) => r.status >= 500 || r.status === 429).length).toBeGreaterThan(0);
@@ -96,17 +120,23 @@ describe("paginateListJobs over the AWS SDK client", () => {
     const { client } = await serve(onRequests([4, 5, 6], { kind: "status", status: 500 }));
     const seen: string[] = [];
     const error = await (async () => {
-      for await (const job of paginateListJobs(client, { PaginationConfig: { PageSize: 10 } }).items()) seen.push(job.Id);
+      for await (const job of paginateListJobs(client, { PaginationConfig: { PageSize: 10 } }).items())
+        seen.push(job.Id);
     })().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PageRequestError);
     expect((error as PageRequestError).page).toBe(4);
-    for await (const job of paginateListJobs(client, { PaginationConfig: { PageSize: 10, StartingToken: (error as PageRequestError).resumeToken } }).items()) seen.push(job.Id);
+    for await (const job of paginateListJobs(client, {
+      PaginationConfig: { PageSize: 10, StartingToken: (error as PageRequestError).resumeToken },
+    }).items())
+      seen.push(job.Id);
     expect(seen).toEqual(IDS);
   });
 
   it("reports a malformed body as a failed page whose cause is the SDK's error", async () => {
     const { client } = await serve(onRequests([2], { kind: "malformed" }));
-    const error = await collect(paginateListJobs(client, { PaginationConfig: { PageSize: 10 } })).catch((e: unknown) => e);
+    const error = await collect(paginateListJobs(client, { PaginationConfig: { PageSize: 10 } })).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PageRequestError);
     expect((error as PageRequestError).page).toBe(2);
     expect((error as PageRequestError).cause).toBeInstanceOf(Error);
@@ -114,20 +144,30 @@ describe("paginateListJobs over the AWS SDK client", () => {
 
   it("stops on a repeated token (or ends quietly when asked) and on a rewound one", async () => {
     const { client } = await serve(onRequests([2], { kind: "repeat-token" }));
-    await expect(collect(paginateListJobs(client, { PaginationConfig: { PageSize: 10 } }))).rejects.toBeInstanceOf(RepeatedTokenError);
+    await expect(collect(paginateListJobs(client, { PaginationConfig: { PageSize: 10 } }))).rejects.toBeInstanceOf(
+      RepeatedTokenError,
+    );
     await endpoint?.close();
     const again = await serve(onRequests([2], { kind: "repeat-token" }));
-    const quiet = await paginateListJobs(again.client, { PaginationConfig: { PageSize: 10 } }, { stopOnSameToken: true }).buildFullResult();
+    const quiet = await paginateListJobs(
+      again.client,
+      { PaginationConfig: { PageSize: 10 } },
+      { stopOnSameToken: true },
+    ).buildFullResult();
     expect(quiet.Jobs?.map((j) => j.Id)).toEqual(IDS.slice(0, 20));
     await endpoint?.close();
     const rewound = await serve(onRequests([3], { kind: "rewind-token" }));
-    await expect(collect(paginateListJobs(rewound.client, { PaginationConfig: { PageSize: 10 } }))).rejects.toBeInstanceOf(TokenRewindError);
+    await expect(
+      collect(paginateListJobs(rewound.client, { PaginationConfig: { PageSize: 10 } })),
+    ).rejects.toBeInstanceOf(TokenRewindError);
   });
 
   it("aborts during a slow request", async () => {
     const { client } = await serve(everyKth(2, { kind: "delay", ms: 5_000 }));
     const controller = new AbortController();
-    const pending = collect(paginateListJobs(client, { PaginationConfig: { PageSize: 10 } }, { signal: controller.signal }));
+    const pending = collect(
+      paginateListJobs(client, { PaginationConfig: { PageSize: 10 } }, { signal: controller.signal }),
+    );
     setTimeout(() => controller.abort(), 100);
     const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PaginationAbortedError);
@@ -137,21 +177,33 @@ describe("paginateListJobs over the AWS SDK client", () => {
 
 describe("validation of pages", () => {
   const drifting = (): WireJob[] =>
-    toWire(JOBS).map((job, i) => (i % 4 === 0 ? { ...job, State: "PAUSED" } : i % 4 === 1 ? { ...job, Extra: i % 2 } : job));
+    toWire(JOBS).map((job, i) =>
+      i % 4 === 0 ? { ...job, State: "PAUSED" } : i % 4 === 1 ? { ...job, Extra: i % 2 } : job,
+    );
 
   it("tolerant by default: unknown enum values pass, reported once per path and value", async () => {
     const { client } = await serve(undefined, drifting());
     const drifts: PageDrift[] = [];
-    const result = await paginateListJobs(client, { PaginationConfig: { PageSize: 10 } }, { onDrift: (d) => drifts.push(d) }).buildFullResult();
+    const result = await paginateListJobs(
+      client,
+      { PaginationConfig: { PageSize: 10 } },
+      { onDrift: (d) => drifts.push(d) },
+    ).buildFullResult();
     expect(result.Jobs?.length).toBe(60);
     // The SDK drops unknown members itself, so only the enum value reaches us.
-    expect(drifts.map((d) => [d.path, d.kind, d.value, d.page])).toEqual([["/Jobs/*/State", "unknown-enum-value", "PAUSED", 1]]);
+    expect(drifts.map((d) => [d.path, d.kind, d.value, d.page])).toEqual([
+      ["/Jobs/*/State", "unknown-enum-value", "PAUSED", 1],
+    ]);
   });
 
   it("reports unknown members too over a wire transport, once per path and value", async () => {
     await serve(undefined, drifting());
     const drifts: PageDrift[] = [];
-    const result = await paginateListJobs(fetchTransport(endpoint?.url ?? ""), { PaginationConfig: { PageSize: 10 } }, { onDrift: (d) => drifts.push(d) }).buildFullResult();
+    const result = await paginateListJobs(
+      fetchTransport(endpoint?.url ?? ""),
+      { PaginationConfig: { PageSize: 10 } },
+      { onDrift: (d) => drifts.push(d) },
+    ).buildFullResult();
     expect(result.Jobs?.map((j) => j.Id)).toEqual(IDS);
     expect(result.Jobs?.[0]?.CreatedAt).toBeInstanceOf(Date);
     expect(drifts.map((d) => `${d.kind} ${d.path} ${JSON.stringify(d.value)}`).sort()).toEqual([
@@ -170,7 +222,11 @@ describe("validation of pages", () => {
   it("off on request: pages are passed through unchecked and nothing is reported", async () => {
     const { client } = await serve(undefined, drifting());
     const drifts: PageDrift[] = [];
-    const result = await paginateListJobs(client, {}, { validation: "off", onDrift: (d) => drifts.push(d) }).buildFullResult();
+    const result = await paginateListJobs(
+      client,
+      {},
+      { validation: "off", onDrift: (d) => drifts.push(d) },
+    ).buildFullResult();
     expect(result.Jobs?.length).toBe(60);
     expect(drifts).toEqual([]);
   });

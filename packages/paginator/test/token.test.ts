@@ -47,17 +47,33 @@ describe("pythonJsonString (json.dumps with ensure_ascii)", () => {
 
 describe("decodeStartingToken", () => {
   it("reads botocore's tokens", () => {
-    expect(decodeStartingToken(BOTOCORE.truncated, "NextToken")).toEqual({ serviceToken: "tA", skip: 1, botocore: true });
-    expect(decodeStartingToken(BOTOCORE.firstPage, "NextToken")).toEqual({ serviceToken: null, skip: 1, botocore: true });
-    expect(decodeStartingToken(BOTOCORE.boundary, "NextToken")).toEqual({ serviceToken: "tA", skip: 0, botocore: true });
+    expect(decodeStartingToken(BOTOCORE.truncated, "NextToken")).toEqual({
+      serviceToken: "tA",
+      skip: 1,
+      botocore: true,
+    });
+    expect(decodeStartingToken(BOTOCORE.firstPage, "NextToken")).toEqual({
+      serviceToken: null,
+      skip: 1,
+      botocore: true,
+    });
+    expect(decodeStartingToken(BOTOCORE.boundary, "NextToken")).toEqual({
+      serviceToken: "tA",
+      skip: 0,
+      botocore: true,
+    });
   });
 
   it("round-trips every token it writes", () => {
     fc.assert(
-      fc.property(fc.option(fc.string({ unit: "binary" }), { nil: null }), fc.option(fc.nat(), { nil: undefined }), (token, amount) => {
-        const decoded = decodeStartingToken(encodeResumeToken("NextToken", token, amount), "NextToken");
-        expect(decoded).toEqual({ serviceToken: token, skip: amount ?? 0, botocore: true });
-      }),
+      fc.property(
+        fc.option(fc.string({ unit: "binary" }), { nil: null }),
+        fc.option(fc.nat(), { nil: undefined }),
+        (token, amount) => {
+          const decoded = decodeStartingToken(encodeResumeToken("NextToken", token, amount), "NextToken");
+          expect(decoded).toEqual({ serviceToken: token, skip: amount ?? 0, botocore: true });
+        },
+      ),
     );
   });
 

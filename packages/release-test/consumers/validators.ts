@@ -22,7 +22,8 @@ const wire: unknown = JSON.parse(JSON.stringify(serializeListJobsResponse(page))
 const back = parseListJobsResponse(wire);
 const [job] = back.Jobs ?? [];
 if (job === undefined || !isJobEntry(job)) throw new Error("the round trip lost the job");
-if (!(job.CreatedAt instanceof Date) || job.CreatedAt.getTime() !== page.Jobs?.[0]?.CreatedAt.getTime()) throw new Error("CreatedAt changed");
+if (!(job.CreatedAt instanceof Date) || job.CreatedAt.getTime() !== page.Jobs?.[0]?.CreatedAt.getTime())
+  throw new Error("CreatedAt changed");
 
 // A malformed page is refused with located issues.
 let issues = 0;
@@ -33,4 +34,6 @@ try {
   issues = e.issues.length;
 }
 if (issues === 0) throw new Error("a malformed page was accepted");
-console.log(`@dx/validators consumer ok: round trip of ${back.Jobs?.length ?? 0} job, malformed page refused with ${issues} issue(s)`);
+console.log(
+  `@dx/validators consumer ok: round trip of ${back.Jobs?.length ?? 0} job, malformed page refused with ${issues} issue(s)`,
+);

@@ -51,10 +51,17 @@ describe("a changesets release to a local registry, installed by fresh consumers
     // `changeset version` and `changeset publish` (what `pnpm version-packages` and `pnpm release` run).
     for (const f of readdirSync(join(repo, ".changeset"))) if (f.endsWith(".md")) rmSync(join(repo, ".changeset", f));
     const front = before.map((m) => `"${m.name}": minor`).join("\n");
-    writeFileSync(join(repo, ".changeset/release-test.md"), `---\n${front}\n---\n\nA release made by the release test.\n`);
+    writeFileSync(
+      join(repo, ".changeset/release-test.md"),
+      `---\n${front}\n---\n\nA release made by the release test.\n`,
+    );
     const env = cleanEnv({ npm_config_registry: registry.url });
     // Every registry setting points at the local one, so nothing can be published anywhere else.
-    const npmrc = [`registry=${registry.url}`, `@dx:registry=${registry.url}`, `${registry.authKey}:_authToken=${registry.token}`];
+    const npmrc = [
+      `registry=${registry.url}`,
+      `@dx:registry=${registry.url}`,
+      `${registry.authKey}:_authToken=${registry.token}`,
+    ];
     writeFileSync(join(repo, ".npmrc"), `${npmrc.join("\n")}\n`);
     await run(process.execPath, [CHANGESET, "version"], { cwd: repo, env });
     publishLog = (await run(process.execPath, [CHANGESET, "publish"], { cwd: repo, env, timeout: 180_000 })).stderr;
@@ -76,8 +83,9 @@ describe("a changesets release to a local registry, installed by fresh consumers
   });
 
   it("leaves private packages (generator, test support) unversioned and unpublished", async () => {
-    const privateDirs = ["generator", ...readdirSync(join(repo, "packages")).map((d) => join("packages", d))]
-      .filter((d) => existsSync(join(repo, d, "package.json")) && readManifest(join(repo, d)).private === true);
+    const privateDirs = ["generator", ...readdirSync(join(repo, "packages")).map((d) => join("packages", d))].filter(
+      (d) => existsSync(join(repo, d, "package.json")) && readManifest(join(repo, d)).private === true,
+    );
     expect(privateDirs).toContain("generator");
     const tags = (await run("git", ["tag", "--list"], { cwd: repo })).stdout;
     for (const d of privateDirs) {
@@ -119,7 +127,10 @@ describe("a changesets release to a local registry, installed by fresh consumers
       const short = name.replace("@dx/", "");
       const project = join(tmp, `consumer-${short}`);
       mkdirSync(project);
-      writeFileSync(join(project, "package.json"), JSON.stringify({ name: `consumer-of-${short}`, version: "1.0.0", private: true, type: "module" }));
+      writeFileSync(
+        join(project, "package.json"),
+        JSON.stringify({ name: `consumer-of-${short}`, version: "1.0.0", private: true, type: "module" }),
+      );
       // Only @dx comes from the local registry; anything else a package needs comes from the usual one.
       writeFileSync(join(project, ".npmrc"), `@dx:registry=${registry!.url}\n`);
       writeFileSync(
@@ -143,7 +154,11 @@ describe("a changesets release to a local registry, installed by fresh consumers
       );
       cpSync(join(CONSUMERS, `${short}.ts`), join(project, "main.ts"));
       const env = cleanEnv({ npm_config_cache: join(tmp, `npm-cache-${short}`), npm_config_update_notifier: "false" });
-      await run("npm", ["install", `${name}@${expected}`, "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: project, env, timeout: 180_000 });
+      await run("npm", ["install", `${name}@${expected}`, "--no-audit", "--no-fund", "--ignore-scripts"], {
+        cwd: project,
+        env,
+        timeout: 180_000,
+      });
 
       // Installed: the package and only the @dx packages it depends on, all at the released version.
       const installed = readManifest(join(project, "node_modules", name));

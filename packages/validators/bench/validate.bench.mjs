@@ -20,7 +20,11 @@ const model = parseListJobsResponse(wire);
 
 // Ajv compiling the same wire schema at run time, with format checks switched off: the floor.
 const bundle = JSON.parse(readFileSync(new URL("../dist/generated/schemas/wire.gen.json", import.meta.url), "utf8"));
-const ajv = new Ajv2020.default({ strict: false, allErrors: true, formats: { "date-time": true, "http-date": true, byte: true } });
+const ajv = new Ajv2020.default({
+  strict: false,
+  allErrors: true,
+  formats: { "date-time": true, "http-date": true, byte: true },
+});
 ajv.addSchema(bundle);
 const ajvNoFormats = ajv.getSchema(`${bundle.$id}#/$defs/ListJobsResponse`);
 
@@ -28,14 +32,17 @@ let sink = 0;
 const cases = {
   "JSON.parse of the page bytes": () => (sink += JSON.parse(text).Jobs.length),
   "wire: compiled validator (strict, every timestamp checked)": () => (sink += compiledWire(wire) ? 1 : 0),
-  "wire: parseListJobsResponse (validate + timestamps to Date)": () => (sink += parseListJobsResponse(wire).Jobs.length),
-  "wire: parseListJobsResponse, tolerant": () => (sink += parseListJobsResponse(wire, { mode: "tolerant" }).Jobs.length),
+  "wire: parseListJobsResponse (validate + timestamps to Date)": () =>
+    (sink += parseListJobsResponse(wire).Jobs.length),
+  "wire: parseListJobsResponse, tolerant": () =>
+    (sink += parseListJobsResponse(wire, { mode: "tolerant" }).Jobs.length),
   "model: isListJobsResponse (strict)": () => (sink += isListJobsResponse(model) ? 1 : 0),
   "wire: zod 4 safeParse (hand-written schema)": () => (sink += zodSchema.safeParse(wire).success ? 1 : 0),
   "wire: Ajv at run time, formats not checked": () => (sink += ajvNoFormats(wire) ? 1 : 0),
 };
 
-if (!compiledWire(wire) || !isListJobsResponse(model) || !zodSchema.safeParse(wire).success || !ajvNoFormats(wire)) throw new Error("the page must be valid for every validator");
+if (!compiledWire(wire) || !isListJobsResponse(model) || !zodSchema.safeParse(wire).success || !ajvNoFormats(wire))
+  throw new Error("the page must be valid for every validator");
 
 function opsPerSecond(fn, ms) {
   let n = 0;
@@ -51,7 +58,8 @@ function opsPerSecond(fn, ms) {
 
 for (const fn of Object.values(cases)) opsPerSecond(fn, 300); // warm up every case before measuring any
 const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
-for (let r = 0; r < ROUNDS; r++) for (const [name, fn] of Object.entries(cases)) samples[name].push(opsPerSecond(fn, ROUND_MS));
+for (let r = 0; r < ROUNDS; r++)
+  for (const [name, fn] of Object.entries(cases)) samples[name].push(opsPerSecond(fn, ROUND_MS));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const parseOps = median(samples["JSON.parse of the page bytes"]);
@@ -61,7 +69,12 @@ for (const name of Object.keys(cases)) {
   const ops = median(samples[name]);
   const ratio = parseOps / ops;
   console.log(`${name.padEnd(64)} ${ops.toFixed(0).padStart(10)}  ${ratio.toFixed(3)}x`);
-  console.log(`BENCH ${JSON.stringify({ suite: SUITE, case: name, metric: "pages/s", value: Math.round(ops), unit: "pages/s" })}`);
-  if (name !== "JSON.parse of the page bytes") console.log(`BENCH ${JSON.stringify({ suite: SUITE, case: name, metric: "cost vs JSON.parse", value: Number(ratio.toFixed(3)), unit: "x" })}`);
+  console.log(
+    `BENCH ${JSON.stringify({ suite: SUITE, case: name, metric: "pages/s", value: Math.round(ops), unit: "pages/s" })}`,
+  );
+  if (name !== "JSON.parse of the page bytes")
+    console.log(
+      `BENCH ${JSON.stringify({ suite: SUITE, case: name, metric: "cost vs JSON.parse", value: Number(ratio.toFixed(3)), unit: "x" })}`,
+    );
 }
 if (sink === 0) throw new Error("nothing ran");

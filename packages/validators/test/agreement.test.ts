@@ -15,17 +15,26 @@ import { table } from "../src/generated/table.gen.js";
  */
 const here = dirname(fileURLToPath(import.meta.url));
 const work = join(here, "../.agreement-tmp");
-const structures = Object.entries(table).filter(([, info]) => info.kind === "structure" || info.kind === "union").map(([name]) => name);
+const structures = Object.entries(table)
+  .filter(([, info]) => info.kind === "structure" || info.kind === "union")
+  .map(([name]) => name);
 
 async function schemaTypes(bundle: { $defs: Record<string, unknown> }): Promise<string> {
   const root = { ...bundle, type: "object", properties: {}, additionalProperties: false } as unknown as JSONSchema;
-  return compile(root, "SchemaBundle", { bannerComment: "", format: false, unreachableDefinitions: true, strictIndexSignatures: true, ignoreMinAndMaxItems: true });
+  return compile(root, "SchemaBundle", {
+    bannerComment: "",
+    format: false,
+    unreachableDefinitions: true,
+    strictIndexSignatures: true,
+    ignoreMinAndMaxItems: true,
+  });
 }
 
 function checkSource(names: readonly string[]): string {
   const lines = ['import type * as M from "@dx/models";', 'import type * as S from "./schema-types.js";'];
-  for (const n of names) lines.push(`export const to${n} = (x: M.${n}): S.${n} => x;`, `export const from${n} = (x: S.${n}): M.${n} => x;`);
-  return lines.join("\n") + "\n";
+  for (const n of names)
+    lines.push(`export const to${n} = (x: M.${n}): S.${n} => x;`, `export const from${n} = (x: S.${n}): M.${n} => x;`);
+  return `${lines.join("\n")}\n`;
 }
 
 function typeErrors(schemaTs: string): string[] {
@@ -50,12 +59,15 @@ describe("json-schema-to-typescript agrees with @dx/models", () => {
 
   it("derives types for every structure that are mutually assignable with the models", async () => {
     const derived = await schemaTypes(modelBundle);
-    for (const n of ["JobEntry", "ListJobsResponse", "ResponseDetails"]) expect(derived).toContain(`export interface ${n} {`);
+    for (const n of ["JobEntry", "ListJobsResponse", "ResponseDetails"])
+      expect(derived).toContain(`export interface ${n} {`);
     expect(typeErrors(derived)).toEqual([]);
   }, 60_000);
 
   it("fails when the schema and the models disagree (negative control)", async () => {
-    const broken = structuredClone(modelBundle) as unknown as { $defs: Record<string, { required?: string[]; properties?: Record<string, unknown> }> };
+    const broken = structuredClone(modelBundle) as unknown as {
+      $defs: Record<string, { required?: string[]; properties?: Record<string, unknown> }>;
+    };
     broken.$defs["JobEntry"]!.required = broken.$defs["JobEntry"]!.required!.filter((m) => m !== "Arn");
     broken.$defs["JobError"]!.properties!["LimitValue"] = { type: "string" };
     const errors = typeErrors(await schemaTypes(broken));

@@ -30,13 +30,19 @@ interface Generated {
 async function generate(spec: string): Promise<Generated> {
   mkdirSync(work, { recursive: true });
   const out = mkdtempSync(join(work, `${basename(spec).replace(/\W/g, "_")}-`));
-  const run = spawnSync(process.execPath, [join(root, "generator/dist/cli.js"), "--spec", spec, "--out", out], { encoding: "utf8", cwd: root });
+  const run = spawnSync(process.execPath, [join(root, "generator/dist/cli.js"), "--spec", spec, "--out", out], {
+    encoding: "utf8",
+    cwd: root,
+  });
   if (run.status !== 0) throw new Error(run.stderr);
   symlinkSync(join(pkg, "src/runtime"), join(out, "packages/validators/src/runtime"), "dir");
   const dir = join(out, GENERATED);
   const api = (await import(pathToFileURL(join(dir, "index.gen.ts")).href)) as Record<string, unknown>;
-  const { arbitraries } = (await import(pathToFileURL(join(dir, "arbitraries.gen.ts")).href)) as { arbitraries: Record<string, fc.Arbitrary<unknown>> };
-  const bundle = (name: string): Bundle => JSON.parse(readFileSync(join(dir, `schemas/${name}.gen.json`), "utf8")) as Bundle;
+  const { arbitraries } = (await import(pathToFileURL(join(dir, "arbitraries.gen.ts")).href)) as {
+    arbitraries: Record<string, fc.Arbitrary<unknown>>;
+  };
+  const bundle = (name: string): Bundle =>
+    JSON.parse(readFileSync(join(dir, `schemas/${name}.gen.json`), "utf8")) as Bundle;
   const shapes = shapeApis(api, arbitraries);
   return { stderr: run.stderr, shapes, wire: bundle("wire"), model: bundle("model") };
 }
@@ -59,7 +65,10 @@ function propertyTest(g: Generated, shape: ShapeApi): void {
       if (candidates.length === 0) return;
       const m = candidates[pick % candidates.length]!;
       const issues = issuesOf(() => shape.parse(applyMutation(json, m)));
-      expect(issues.map((i) => i.pointer), m.kind).toEqual(issues.map(() => m.pointer));
+      expect(
+        issues.map((i) => i.pointer),
+        m.kind,
+      ).toEqual(issues.map(() => m.pointer));
       expect(issues.length).toBeGreaterThan(0);
     }),
     { numRuns: 25, seed: 7 },
@@ -91,12 +100,18 @@ describe("the official AwsAccountId pattern", () => {
   it("is reported at generate time, and real 12-digit account ids pass", () => {
     const spec = join(root, "spec/dataexchange-listjobs.json");
     const out = join(work, "warning");
-    const run = spawnSync(process.execPath, [join(root, "generator/dist/cli.js"), "--spec", spec, "--out", out], { encoding: "utf8" });
+    const run = spawnSync(process.execPath, [join(root, "generator/dist/cli.js"), "--spec", spec, "--out", out], {
+      encoding: "utf8",
+    });
     expect(run.status).toBe(0);
-    expect(run.stderr).toContain('dx-gen: warning: validators: com.amazonaws.dataexchange#AwsAccountId: pattern "/^[\\\\d]{12}$/" has literal "/" delimiters');
+    expect(run.stderr).toContain(
+      'dx-gen: warning: validators: com.amazonaws.dataexchange#AwsAccountId: pattern "/^[\\\\d]{12}$/" has literal "/" delimiters',
+    );
     const schema = JSON.parse(readFileSync(join(out, GENERATED, "schemas/wire.gen.json"), "utf8")) as Bundle;
     expect(schema.$defs["AwsAccountId"]).toMatchObject({ minLength: 12, maxLength: 12, pattern: "^[\\d]{12}$" });
     const job = parseJobEntry(wireJob());
-    expect((job.Details.ImportAssetsFromLakeFormationTagPolicy as { CatalogId: string }).CatalogId).toBe("123456789012");
+    expect((job.Details.ImportAssetsFromLakeFormationTagPolicy as { CatalogId: string }).CatalogId).toBe(
+      "123456789012",
+    );
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { isJobEntry, isJobError, isListJobsRequest, parseJobEntry, parseJobError, parseListJobsRequest, parseListJobsResponse, serializeJobError, type Drift } from "../src/index.js";
+import {
+  isJobEntry,
+  isJobError,
+  isListJobsRequest,
+  parseJobEntry,
+  parseJobError,
+  parseListJobsRequest,
+  parseListJobsResponse,
+  serializeJobError,
+  type Drift,
+} from "../src/index.js";
 import { issuesOf } from "./support/api.js";
 import { wireJob } from "./support/fixtures.js";
 
@@ -29,7 +39,11 @@ describe("hostile input", () => {
 
   it('treats "constructor" and "toString" keys as unknown members', () => {
     const json = JSON.parse('{"constructor": {"prototype": {"polluted": true}}, "toString": 1}') as unknown;
-    expect(issuesOf(() => parseJobError(json)).map((i) => i.pointer).sort()).toEqual(["/Code", "/Message", "/constructor", "/toString"]);
+    expect(
+      issuesOf(() => parseJobError(json))
+        .map((i) => i.pointer)
+        .sort(),
+    ).toEqual(["/Code", "/Message", "/constructor", "/toString"]);
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 
@@ -42,9 +56,20 @@ describe("hostile input", () => {
     expect((job as unknown as Record<string, unknown>)["Extra"]).toBe(deep);
     // uniqueItems compares items deeply: a nesting too deep for the stack is a ValidationError, not a RangeError
     const grant = (extra: unknown) => ({ KmsKeyArn: "k", Extra: extra });
-    const details = { CreateS3DataAccessFromS3Bucket: { AssetSource: { Bucket: "b", KmsKeysToGrant: [grant(nested(200_000)), grant(nested(200_000))] }, DataSetId: "a".repeat(32), RevisionId: "b".repeat(32) } };
+    const details = {
+      CreateS3DataAccessFromS3Bucket: {
+        AssetSource: { Bucket: "b", KmsKeysToGrant: [grant(nested(200_000)), grant(nested(200_000))] },
+        DataSetId: "a".repeat(32),
+        RevisionId: "b".repeat(32),
+      },
+    };
     expect(issuesOf(() => parseJobEntry(wireJob({ Details: details }), { mode: "tolerant" }))).toEqual([
-      { pointer: "", expected: "a value nested less deeply", found: "a value nested too deeply to check", message: "(root): expected a value nested less deeply; got a value nested too deeply to check" },
+      {
+        pointer: "",
+        expected: "a value nested less deeply",
+        found: "a value nested too deeply to check",
+        message: "(root): expected a value nested less deeply; got a value nested too deeply to check",
+      },
     ]);
   });
 
@@ -52,23 +77,35 @@ describe("hostile input", () => {
     const long = "x".repeat(5_000_000);
     expect(isJobEntry(parseJobEntry(wireJob({ Arn: long })))).toBe(true);
     const issues = issuesOf(() => parseJobEntry(wireJob({ Id: long })));
-    expect(issues.map((i) => i.message)).toEqual([`/Id: expected a string matching /^[a-zA-Z0-9]{30,40}$/; got "${"x".repeat(60)}"… (5000000 characters)`]);
+    expect(issues.map((i) => i.message)).toEqual([
+      `/Id: expected a string matching /^[a-zA-Z0-9]{30,40}$/; got "${"x".repeat(60)}"… (5000000 characters)`,
+    ]);
   });
 
   it("rejects numbers JSON cannot carry (1e400 parses as Infinity) and NaN as an integer", () => {
-    expect(issuesOf(() => parseListJobsRequest(JSON.parse('{"MaxResults": 1e400}'))).map((i) => i.message)).toEqual(["/MaxResults: expected an integer; got Infinity"]);
-    expect(issuesOf(() => parseJobError(JSON.parse('{"Code": "MALWARE_DETECTED", "Message": "m", "LimitValue": 1e400}'))).map((i) => i.pointer)).toEqual(["/LimitValue"]);
+    expect(issuesOf(() => parseListJobsRequest(JSON.parse('{"MaxResults": 1e400}'))).map((i) => i.message)).toEqual([
+      "/MaxResults: expected an integer; got Infinity",
+    ]);
+    expect(
+      issuesOf(() =>
+        parseJobError(JSON.parse('{"Code": "MALWARE_DETECTED", "Message": "m", "LimitValue": 1e400}')),
+      ).map((i) => i.pointer),
+    ).toEqual(["/LimitValue"]);
     expect(isListJobsRequest({ MaxResults: Number.NaN })).toBe(false);
   });
 
-  it("accepts NaN where Smithy allows it (a double), carried on the wire as the string \"NaN\"", () => {
+  it('accepts NaN where Smithy allows it (a double), carried on the wire as the string "NaN"', () => {
     const error = { Code: "MALWARE_DETECTED" as const, Message: "m", LimitValue: Number.NaN };
     expect(isJobError(error)).toBe(true);
     expect(serializeJobError(error)).toEqual({ Code: "MALWARE_DETECTED", Message: "m", LimitValue: "NaN" });
-    expect(parseJobError({ Code: "MALWARE_DETECTED", Message: "m", LimitValue: "-Infinity" }).LimitValue).toBe(Number.NEGATIVE_INFINITY);
-    expect(issuesOf(() => parseJobError({ Code: "MALWARE_DETECTED", Message: "m", LimitValue: "nan" })).map((i) => i.message)).toEqual([
-      '/LimitValue: expected a finite number or one of NaN, Infinity, -Infinity; got "nan"',
-    ]);
+    expect(parseJobError({ Code: "MALWARE_DETECTED", Message: "m", LimitValue: "-Infinity" }).LimitValue).toBe(
+      Number.NEGATIVE_INFINITY,
+    );
+    expect(
+      issuesOf(() => parseJobError({ Code: "MALWARE_DETECTED", Message: "m", LimitValue: "nan" })).map(
+        (i) => i.message,
+      ),
+    ).toEqual(['/LimitValue: expected a finite number or one of NaN, Infinity, -Infinity; got "nan"']);
   });
 
   it("rejects non-objects at the top with the root pointer", () => {

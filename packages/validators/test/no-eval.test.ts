@@ -27,11 +27,17 @@ describe("no code generation at run time", () => {
   it("the built package validates with eval and new Function disabled", () => {
     const page = wirePage(3);
     page.Jobs[1]!["CreatedAt"] = "2024-01-02T03:04:05+05:30";
-    const out = execFileSync(process.execPath, ["--disallow-code-generation-from-strings", "--input-type=module", "-e", CHILD, JSON.stringify(page)], { encoding: "utf8" });
+    const out = execFileSync(
+      process.execPath,
+      ["--disallow-code-generation-from-strings", "--input-type=module", "-e", CHILD, JSON.stringify(page)],
+      { encoding: "utf8" },
+    );
     expect(JSON.parse(out)).toEqual({
       blocked: true,
       ok: true,
-      issues: ["/Jobs/0/State: expected one of WAITING, IN_PROGRESS, ERROR, COMPLETED, CANCELLED, TIMED_OUT; got \"DONE\""],
+      issues: [
+        '/Jobs/0/State: expected one of WAITING, IN_PROGRESS, ERROR, COMPLETED, CANCELLED, TIMED_OUT; got "DONE"',
+      ],
       drifts: 1,
     });
   });

@@ -8,14 +8,19 @@ import modelBundle from "../src/generated/schemas/model.gen.json" with { type: "
 import { issuesOf, shapeApis, throughJson } from "./support/api.js";
 import { applyMutation, mutations, type Bundle, type Schema } from "./support/mutations.js";
 
-const shapes = shapeApis(api as unknown as Record<string, unknown>, arbitraries as unknown as Record<string, fc.Arbitrary<unknown>>);
+const shapes = shapeApis(
+  api as unknown as Record<string, unknown>,
+  arbitraries as unknown as Record<string, fc.Arbitrary<unknown>>,
+);
 const wire = wireBundle as unknown as Bundle;
 const model = modelBundle as unknown as Bundle;
 const def = (bundle: Bundle, name: string): Schema => bundle.$defs[name] as Schema;
 
 describe("generated arbitraries drive the validators", () => {
   it("covers every structure of the closure", () => {
-    expect(shapes.map((s) => s.name)).toEqual(expect.arrayContaining(["JobEntry", "ListJobsResponse", "ListJobsRequest", "ResponseDetails", "JobError"]));
+    expect(shapes.map((s) => s.name)).toEqual(
+      expect.arrayContaining(["JobEntry", "ListJobsResponse", "ListJobsRequest", "ResponseDetails", "JobError"]),
+    );
   });
 
   for (const shape of shapes) {
@@ -41,7 +46,10 @@ describe("generated arbitraries drive the validators", () => {
           fc.pre(candidates.length > 0);
           const m = candidates[pick % candidates.length]!;
           const issues = issuesOf(() => shape.parse(applyMutation(json, m)));
-          expect(issues.map((i) => i.pointer), m.kind).toEqual(issues.map(() => m.pointer));
+          expect(
+            issues.map((i) => i.pointer),
+            m.kind,
+          ).toEqual(issues.map(() => m.pointer));
           expect(issues.length).toBeGreaterThan(0);
         }),
         { numRuns: 300 },
@@ -57,7 +65,10 @@ describe("generated arbitraries drive the validators", () => {
           const mutated = applyMutation(value, m);
           expect(shape.is(mutated)).toBe(false);
           const issues = issuesOf(() => shape.assert(mutated));
-          expect(issues.map((i) => i.pointer), m.kind).toEqual(issues.map(() => m.pointer));
+          expect(
+            issues.map((i) => i.pointer),
+            m.kind,
+          ).toEqual(issues.map(() => m.pointer));
           expect(issues.length).toBeGreaterThan(0);
         }),
         { numRuns: 300 },
@@ -74,7 +85,8 @@ describe("generated arbitraries drive the validators", () => {
       states.add(job.State);
       for (const k of Object.keys(job.Details)) details.add(k);
       for (const m of mutations(model, def(model, "JobEntry"), job)) kinds.add(m.kind);
-      for (const m of mutations(wire, def(wire, "JobEntry"), throughJson(api.serializeJobEntry(job)))) kinds.add(m.kind);
+      for (const m of mutations(wire, def(wire, "JobEntry"), throughJson(api.serializeJobEntry(job))))
+        kinds.add(m.kind);
     }
     expect([...states].sort()).toEqual(Object.values(State).sort());
     expect(details.size).toBe(9);

@@ -33,7 +33,8 @@ describe("the standalone validators agree with Ajv compiling the shipped schema 
         const mutated = applyMutation(json, candidates[pick % candidates.length]!);
         expect(compiled.ListJobsResponse(mutated)).toBe(false);
         expect(runtime(mutated)).toBe(false);
-        const paths = (errors: readonly { instancePath: string }[] | null | undefined) => [...new Set((errors ?? []).map((e) => e.instancePath))].sort();
+        const paths = (errors: readonly { instancePath: string }[] | null | undefined) =>
+          [...new Set((errors ?? []).map((e) => e.instancePath))].sort();
         expect(paths(compiled.ListJobsResponse.errors)).toEqual(paths(runtime.errors));
       }),
       { numRuns: 300 },
@@ -42,14 +43,31 @@ describe("the standalone validators agree with Ajv compiling the shipped schema 
 
   it("on strings near the rewritten bounded patterns (lengths and characters at the bounds)", () => {
     const runtimeJob = ajv.getSchema(`${wireBundle.$id}#/$defs/JobEntry`)!;
-    const strings = ["a".repeat(29), "a".repeat(30), "Z9".repeat(20), "a".repeat(41), `${"a".repeat(31)}-`, `${"a".repeat(31)}é`, "😀".repeat(16), "😀".repeat(20), ""];
+    const strings = [
+      "a".repeat(29),
+      "a".repeat(30),
+      "Z9".repeat(20),
+      "a".repeat(41),
+      `${"a".repeat(31)}-`,
+      `${"a".repeat(31)}é`,
+      "😀".repeat(16),
+      "😀".repeat(20),
+      "",
+    ];
     for (const id of strings) {
       const expected = /^[a-zA-Z0-9]{30,40}$/.test(id);
       expect(compiled.JobEntry(wireJob({ Id: id })), id).toBe(expected);
       expect(runtimeJob(wireJob({ Id: id })), id).toBe(expected);
     }
     for (const catalog of ["123456789012", "12345678901", "1234567890123", "12345678901a"]) {
-      const details = { ImportAssetsFromLakeFormationTagPolicy: { CatalogId: catalog, RoleArn: "arn:aws:iam::123456789012:role/x", DataSetId: "a".repeat(32), RevisionId: "b".repeat(32) } };
+      const details = {
+        ImportAssetsFromLakeFormationTagPolicy: {
+          CatalogId: catalog,
+          RoleArn: "arn:aws:iam::123456789012:role/x",
+          DataSetId: "a".repeat(32),
+          RevisionId: "b".repeat(32),
+        },
+      };
       expect(compiled.JobEntry(wireJob({ Details: details })), catalog).toBe(/^\d{12}$/.test(catalog));
     }
   });

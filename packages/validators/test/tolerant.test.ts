@@ -15,7 +15,11 @@ function futureJob(): Record<string, unknown> {
 describe("strict and tolerant modes", () => {
   it("strict (the default) rejects members and enum values the spec does not know", () => {
     const issues = issuesOf(() => parseJobEntry(futureJob()));
-    expect(issues.map((i) => i.pointer).sort()).toEqual(["/Details/ImportAssetsFromFutureSource", "/Priority", "/State"]);
+    expect(issues.map((i) => i.pointer).sort()).toEqual([
+      "/Details/ImportAssetsFromFutureSource",
+      "/Priority",
+      "/State",
+    ]);
     expect(issuesOf(() => parseJobEntry(futureJob(), { mode: "strict" }))).toEqual(issues);
   });
 
@@ -51,7 +55,11 @@ describe("strict and tolerant modes", () => {
     expect(drifts.map((d) => d.pointer)).toEqual(["/Details/ImportAssetsFromFutureSource", "/State", "/Priority"]);
     const page: Drift[] = [];
     parseListJobsResponse({ Jobs: [wireJob(), futureJob()] }, { mode: "tolerant", onDrift: (d) => page.push(d) });
-    expect(page.map((d) => d.pointer)).toEqual(["/Jobs/1/Details/ImportAssetsFromFutureSource", "/Jobs/1/State", "/Jobs/1/Priority"]);
+    expect(page.map((d) => d.pointer)).toEqual([
+      "/Jobs/1/Details/ImportAssetsFromFutureSource",
+      "/Jobs/1/State",
+      "/Jobs/1/Priority",
+    ]);
   });
 
   it("rejects an unknown mode instead of guessing", () => {

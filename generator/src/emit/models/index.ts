@@ -17,7 +17,9 @@ import { layoutDoc, MAX_LINE } from "./wrap.js";
 
 // ts-morph is CommonJS: required directly, it skips the export scan Node runs when an ES module imports
 // a CommonJS one (~130 ms of every cold generation).
-const { IndentationText, NewLineKind, Project, StructureKind } = createRequire(import.meta.url)("ts-morph") as typeof import("ts-morph");
+const { IndentationText, NewLineKind, Project, StructureKind } = createRequire(import.meta.url)(
+  "ts-morph",
+) as typeof import("ts-morph");
 
 /** Emits `@dx/models`: interfaces, enums (const object + union type) and operation types, with TSDoc. */
 export const modelsEmitter: Emitter = {
@@ -51,7 +53,11 @@ function emitModels(ir: Ir): FileSet {
     write("enums.gen.ts", separated(enums.map(enumStatements))),
     write("shapes.gen.ts", shapeStatements),
     write("operations.gen.ts", operations(ir)),
-    write("index.gen.ts", ['export * from "./enums.gen.js";', 'export * from "./shapes.gen.js";', 'export * from "./operations.gen.js";']),
+    write("index.gen.ts", [
+      'export * from "./enums.gen.js";',
+      'export * from "./shapes.gen.js";',
+      'export * from "./operations.gen.js";',
+    ]),
   ];
   return new Map(files);
 }
@@ -69,9 +75,10 @@ function typeImport(names: readonly string[], from: string): string[] {
   if (names.length === 0) return [];
   const sorted = [...names].sort();
   const line = `import type { ${sorted.join(", ")} } from "${from}";`;
-  return [line.length <= MAX_LINE ? line : `import type {\n${sorted.map((n) => `  ${n},`).join("\n")}\n} from "${from}";`];
+  return [
+    line.length <= MAX_LINE ? line : `import type {\n${sorted.map((n) => `  ${n},`).join("\n")}\n} from "${from}";`,
+  ];
 }
-
 
 function render(ir: Ir, file: SourceFile): string {
   const text = file.getFullText();
@@ -79,9 +86,18 @@ function render(ir: Ir, file: SourceFile): string {
 }
 
 /** A doc comment for ts-morph to print at `indent` spaces. */
-function docs(documentation: string | undefined, deprecated: boolean | undefined, indent: number): OptionalKind<JSDocStructure>[] {
+function docs(
+  documentation: string | undefined,
+  deprecated: boolean | undefined,
+  indent: number,
+): OptionalKind<JSDocStructure>[] {
   if (documentation === undefined && !deprecated) return [];
-  return [{ description: layoutDoc(tsdoc(documentation ?? ""), indent), ...(deprecated && { tags: [{ tagName: "deprecated" }] }) }];
+  return [
+    {
+      description: layoutDoc(tsdoc(documentation ?? ""), indent),
+      ...(deprecated && { tags: [{ tagName: "deprecated" }] }),
+    },
+  ];
 }
 
 function property(m: IrMember, shapes: ReadonlyMap<string, IrShape>) {
@@ -112,7 +128,9 @@ function union(s: IrUnion, shapes: ReadonlyMap<string, IrShape>): string {
   // Written as text, one variant a line (ts-morph's printer would indent them as a continuation).
   return [
     ...(docComment(s.documentation, s.deprecated === true, 0)?.split("\n") ?? []),
-    variants.length > 0 ? `export type ${s.name} =\n${variants.map((v) => `  | ${v}`).join("\n")};` : `export type ${s.name} = never;`,
+    variants.length > 0
+      ? `export type ${s.name} =\n${variants.map((v) => `  | ${v}`).join("\n")};`
+      : `export type ${s.name} = never;`,
   ].join("\n");
 }
 
@@ -126,7 +144,9 @@ function enumStatements(e: IrEnum | IrIntEnum): Statement[] {
     ...(docComment(e.documentation, e.deprecated === true, 0)?.split("\n") ?? []),
     `export const ${e.name} = {`,
     ...values.flatMap((v) => [
-      ...(docComment(v.documentation, "deprecated" in v && v.deprecated === true, 2)?.split("\n") ?? []).map((l) => `  ${l}`),
+      ...(docComment(v.documentation, "deprecated" in v && v.deprecated === true, 2)?.split("\n") ?? []).map(
+        (l) => `  ${l}`,
+      ),
       `  ${v.key}: ${JSON.stringify(v.value)},`,
     ]),
     "} as const;",
@@ -142,8 +162,14 @@ function enumStatements(e: IrEnum | IrIntEnum): Statement[] {
 }
 
 /** A TSDoc comment as ts-morph prints one: on one line when it has one line, else one line each. */
-function docComment(documentation: string | undefined, deprecated: boolean, indent: number, fromSpec = true): string | undefined {
-  const text = documentation === undefined ? undefined : fromSpec ? layoutDoc(tsdoc(documentation), indent) : documentation;
+function docComment(
+  documentation: string | undefined,
+  deprecated: boolean,
+  indent: number,
+  fromSpec = true,
+): string | undefined {
+  const text =
+    documentation === undefined ? undefined : fromSpec ? layoutDoc(tsdoc(documentation), indent) : documentation;
   const lines = [...(text === undefined ? [] : text.split("\n")), ...(deprecated ? ["@deprecated"] : [])];
   if (lines.length === 0) return undefined;
   if (lines.length === 1) return `/** ${lines[0]} */`;
@@ -189,7 +215,10 @@ function operations(ir: Ir): Statement[] {
       "};",
     ].map((line) => `  ${line}`);
   });
-  const description = layoutDoc(`The operations of ${ir.service.name} (version ${ir.service.version}) that were generated, with their input, output and error types.`, 0);
+  const description = layoutDoc(
+    `The operations of ${ir.service.name} (version ${ir.service.version}) that were generated, with their input, output and error types.`,
+    0,
+  );
   const operationsInterface = [
     ...(docComment(description, false, 0, false)?.split("\n") ?? []),
     "export interface Operations {",
@@ -198,12 +227,14 @@ function operations(ir: Ir): Statement[] {
   ].join("\n");
   return separated([
     typeImport([...names], "./shapes.gen.js"),
-    [operationsInterface,
-    {
-      kind: StructureKind.TypeAlias,
-      name: "OperationName",
-      isExported: true,
-      type: "keyof Operations",
-    }],
+    [
+      operationsInterface,
+      {
+        kind: StructureKind.TypeAlias,
+        name: "OperationName",
+        isExported: true,
+        type: "keyof Operations",
+      },
+    ],
   ]);
 }

@@ -40,7 +40,8 @@ function emitPaginators(ir: Ir): FileSet {
 function binding(op: IrOperation, p: IrPagination, shapes: ReadonlyMap<string, IrShape>): Binding {
   const name = (id: string | undefined): string => {
     const shape = id === undefined ? undefined : shapes.get(id);
-    if (shape?.kind !== "structure") throw new Error(`${op.name}: a paginated operation needs structure input and output`);
+    if (shape?.kind !== "structure")
+      throw new Error(`${op.name}: a paginated operation needs structure input and output`);
     return shape.name;
   };
   // The checker has made sure the trait is complete for every emitted operation.
@@ -64,7 +65,15 @@ function bindingFile(ir: Ir, b: Binding): string {
   const sdk = ir.service.sdkId === undefined ? undefined : awsSdkNames(ir.service.sdkId, b.op.name);
   const q = JSON.stringify;
   const validators = validatorNames(b.output);
-  const typeArgs = [b.input, b.output, sdk ? "AwsSdkClient" : "never", q(b.inputToken), q(b.outputToken), q(b.items), ...(b.pageSize ? [q(b.pageSize)] : [])];
+  const typeArgs = [
+    b.input,
+    b.output,
+    sdk ? "AwsSdkClient" : "never",
+    q(b.inputToken),
+    q(b.outputToken),
+    q(b.items),
+    ...(b.pageSize ? [q(b.pageSize)] : []),
+  ];
   const lines = [
     `import type { ${[b.input, b.output].sort().join(", ")} } from "@dx/models";`,
     `import { ${validators.assert}, ${validators.parse} } from "@dx/validators";`,
@@ -94,7 +103,7 @@ function bindingFile(ir: Ir, b: Binding): string {
       : []),
     `});`,
   ];
-  return tsHeader(ir) + lines.join("\n") + "\n";
+  return `${tsHeader(ir) + lines.join("\n")}\n`;
 }
 
 function docLines(b: Binding): string[] {
@@ -104,5 +113,7 @@ function docLines(b: Binding): string[] {
     "",
     `Trait: inputToken ${b.inputToken}, outputToken ${b.outputToken.join(".")}, items ${b.items.join(".")}${b.pageSize ? `, pageSize ${b.pageSize}` : ""}.`,
   ].join("\n");
-  return tsdoc(text).split("\n").map((l) => (l === "" ? " *" : ` * ${l}`));
+  return tsdoc(text)
+    .split("\n")
+    .map((l) => (l === "" ? " *" : ` * ${l}`));
 }

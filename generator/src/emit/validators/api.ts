@@ -3,7 +3,12 @@ import { validatorNames } from "../../naming.js";
 import { validatedShapes } from "./compile.js";
 import { VARIANTS, variantName } from "./schema.js";
 
-const FORM_KEYS: Readonly<Record<string, string>> = { wire: "wire", "wire-tolerant": "wireTolerant", model: "model", "model-tolerant": "modelTolerant" };
+const FORM_KEYS: Readonly<Record<string, string>> = {
+  wire: "wire",
+  "wire-tolerant": "wireTolerant",
+  model: "model",
+  "model-tolerant": "modelTolerant",
+};
 
 /** The public, typed functions of each structure and union: thin bindings of the runtime to the compiled validators. */
 export function renderApi(ir: Ir): string {
@@ -12,7 +17,9 @@ export function renderApi(ir: Ir): string {
   const lines: string[] = [];
   const types = shapes.map((s) => s.name);
   if (types.length > 0) lines.push(`import type { ${types.join(", ")} } from "@dx/models";`);
-  lines.push('import { bindShape, type Assertion, type Guard, type Parser, type Serializer } from "../runtime/bind.js";');
+  lines.push(
+    'import { bindShape, type Assertion, type Guard, type Parser, type Serializer } from "../runtime/bind.js";',
+  );
   for (const m of modules) lines.push(`import * as ${m.key} from "./compiled/${m.file}.gen.js";`);
   lines.push('import { table } from "./table.gen.js";', "");
   for (const s of shapes) {
@@ -34,4 +41,3 @@ export function renderApi(ir: Ir): string {
   }
   return lines.join("\n");
 }
-

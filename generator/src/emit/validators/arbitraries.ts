@@ -24,10 +24,16 @@ export function renderArbitraries(ir: Ir): string {
     switch (s.kind) {
       case "string": {
         const pattern = c.pattern === undefined ? undefined : usePattern(c.pattern).pattern;
-        return pattern === undefined ? `a.text(${args(c.length?.min, c.length?.max)})` : `a.matching(${[json(pattern), args(c.length?.min, c.length?.max)].filter(Boolean).join(", ")})`;
+        return pattern === undefined
+          ? `a.text(${args(c.length?.min, c.length?.max)})`
+          : `a.matching(${[json(pattern), args(c.length?.min, c.length?.max)].filter(Boolean).join(", ")})`;
       }
       case "number": {
-        const width: Record<string, [number, number]> = { byte: [-128, 127], short: [-32768, 32767], integer: [-2147483648, 2147483647] };
+        const width: Record<string, [number, number]> = {
+          byte: [-128, 127],
+          short: [-32768, 32767],
+          integer: [-2147483648, 2147483647],
+        };
         const [wmin, wmax] = width[s.type] ?? [undefined, undefined];
         const min = c.range?.min ?? wmin;
         const max = c.range?.max ?? wmax;
@@ -70,7 +76,9 @@ export function renderArbitraries(ir: Ir): string {
     return `tie(${json(s.name)})`;
   }
 
-  const named = ir.shapes.filter((s) => s.kind === "structure" || s.kind === "union" || s.kind === "enum" || s.kind === "intEnum");
+  const named = ir.shapes.filter(
+    (s) => s.kind === "structure" || s.kind === "union" || s.kind === "enum" || s.kind === "intEnum",
+  );
   const entries = ir.shapes.map((s) => `  ${json(s.name)}: ${expr(s, s.constraints)},`);
   return [
     'import * as fc from "fast-check";',

@@ -8,7 +8,11 @@ const { ir, port, state } = workerData as { ir: Ir; port: MessagePort; state: In
 const post = (message: WorkerMessage): void => port.postMessage(message);
 try {
   // Imported here, not statically, so that a failure to load them is reported too, not a silent hang.
-  const [{ CLAIMED }, { compileVariant }, { VARIANTS }] = await Promise.all([import("./precompile.js"), import("./compile.js"), import("./schema.js")]);
+  const [{ CLAIMED }, { compileVariant }, { VARIANTS }] = await Promise.all([
+    import("./precompile.js"),
+    import("./compile.js"),
+    import("./schema.js"),
+  ]);
   for (let i = Atomics.add(state, CLAIMED, 1); i < VARIANTS.length; i = Atomics.add(state, CLAIMED, 1)) {
     post({ index: i, module: compileVariant(ir, VARIANTS[i] as (typeof VARIANTS)[number]) });
   }

@@ -95,7 +95,11 @@ export function compiledBundle(ir: Ir, v: Variant): Schema {
 
 /** With a member named like an Object.prototype property, presence must be checked on own properties. */
 function needsOwnProperties(ir: Ir): boolean {
-  return ir.shapes.some((s) => (s.kind === "structure" || s.kind === "union") && s.members.some((m) => m.jsonName in Object.prototype || m.name in Object.prototype));
+  return ir.shapes.some(
+    (s) =>
+      (s.kind === "structure" || s.kind === "union") &&
+      s.members.some((m) => m.jsonName in Object.prototype || m.name in Object.prototype),
+  );
 }
 
 /**
@@ -113,15 +117,21 @@ function toEsm(code: string): string {
   };
   let body = code
     .replace(/^"use strict";\n?/, "")
-    .replace(/require\("(ajv\/dist\/runtime\/[\w-]+)"\)\.default/g, (_m, spec: string) => `(${local(`${spec}.js`)}.default ?? ${local(`${spec}.js`)})`)
+    .replace(
+      /require\("(ajv\/dist\/runtime\/[\w-]+)"\)\.default/g,
+      (_m, spec: string) => `(${local(`${spec}.js`)}.default ?? ${local(`${spec}.js`)})`,
+    )
     .replace(/require\("(\.[^"]+)"\)/g, (_m, spec: string) => local(spec));
-  if (/\brequire\(/.test(body)) throw new Error("standalone code has a require() that could not be turned into an import");
+  if (/\brequire\(/.test(body))
+    throw new Error("standalone code has a require() that could not be turned into an import");
   const exported: string[] = [];
   body = body.replace(/^export const (\w+) = (\w+);$/gm, (_m, name: string, fn: string) => {
     exported.push(`export const ${name} = ${fn} as unknown as CompiledValidator;`);
     return "";
   });
-  const importLines = [...imports].map(([spec, name]) => (spec.startsWith(".") ? `import * as ${name} from "${spec}";` : `import ${name} from "${spec}";`));
+  const importLines = [...imports].map(([spec, name]) =>
+    spec.startsWith(".") ? `import * as ${name} from "${spec}";` : `import ${name} from "${spec}";`,
+  );
   return [
     "// @ts-nocheck\n// Ajv's standalone output, compiled at generate time: JavaScript, not typed code.",
     `import type { CompiledValidator } from "${COMPILED_VALIDATOR_TYPE}";`,
@@ -214,7 +224,12 @@ export function fastPatterns(node: unknown): unknown {
     const m = k === "pattern" && typeof v === "string" ? BOUNDED_CLASS.exec(v) : null;
     if (m && !(m[1] as string).startsWith("[^")) {
       const min = Number(m[2]);
-      out["dxPattern"] = { source: v as string, star: `^${m[1] as string}*$`, min, max: m[3] === undefined ? min : Number(m[3]) } satisfies FastPattern;
+      out["dxPattern"] = {
+        source: v as string,
+        star: `^${m[1] as string}*$`,
+        min,
+        max: m[3] === undefined ? min : Number(m[3]),
+      } satisfies FastPattern;
     } else out[k] = k === "enum" || k === "required" ? v : fastPatterns(v);
   }
   return out;

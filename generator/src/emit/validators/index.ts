@@ -39,5 +39,7 @@ function emitValidators(ir: Ir): FileSet {
 
 /** The compiled modules start with `// @ts-nocheck`, which TypeScript honours only before any code. */
 function headerComment(ir: Ir): string {
-  return headerLines(ir).map((l) => `// ${l}`).join("\n") + "\n";
+  return `${headerLines(ir)
+    .map((l) => `// ${l}`)
+    .join("\n")}\n`;
 }

@@ -19,7 +19,9 @@ export function usePattern(pattern: string): PatternUse {
   try {
     new RegExp(used);
   } catch (e) {
-    return { warning: `pattern ${JSON.stringify(pattern)} is not an ECMA-262 regular expression (${(e as Error).message}); it is not checked` };
+    return {
+      warning: `pattern ${JSON.stringify(pattern)} is not an ECMA-262 regular expression (${(e as Error).message}); it is not checked`,
+    };
   }
   if (!delimited) return { pattern };
   return {

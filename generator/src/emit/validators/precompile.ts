@@ -33,7 +33,10 @@ export function precompileVariants(ir: Ir): void {
   if (jobs.has(ir)) return;
   const state = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(new URL("./compile-worker.js", import.meta.url), { workerData: { ir, port: port2, state }, transferList: [port2] });
+  const worker = new Worker(new URL("./compile-worker.js", import.meta.url), {
+    workerData: { ir, port: port2, state },
+    transferList: [port2],
+  });
   worker.unref(); // the CLI must be able to exit on an error before it takes the result
   jobs.set(ir, { state, port: port1 });
 }
@@ -51,7 +54,8 @@ export function takePrecompiled(ir: Ir): string[] | undefined {
   for (let i = Atomics.add(job.state, CLAIMED, 1); i < VARIANTS.length; i = Atomics.add(job.state, CLAIMED, 1)) {
     modules[i] = compileVariant(ir, VARIANTS[i] as (typeof VARIANTS)[number]);
   }
-  if (Atomics.wait(job.state, DONE, 0, TIMEOUT_MS) === "timed-out") throw new Error("the validators' compile worker did not answer");
+  if (Atomics.wait(job.state, DONE, 0, TIMEOUT_MS) === "timed-out")
+    throw new Error("the validators' compile worker did not answer");
   for (let m = receiveMessageOnPort(job.port); m; m = receiveMessageOnPort(job.port)) {
     const message = m.message as WorkerMessage;
     if ("error" in message) throw new Error(`the validators' compile worker failed: ${message.error}`);

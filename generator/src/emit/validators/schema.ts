@@ -65,7 +65,8 @@ export function buildBundle(ir: Ir, v: Variant, annotate: boolean): Schema {
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
   wire: "Wire form (JSON as the service sends it), strict: unknown members and enum values are rejected.",
   "wire-tolerant": "Wire form (JSON as the service sends it), tolerant: unknown members and enum values are accepted.",
-  model: "Model form (in-memory values of @dx/models: timestamps as Date, blobs as Uint8Array; the dxModel keyword checks those), strict.",
+  model:
+    "Model form (in-memory values of @dx/models: timestamps as Date, blobs as Uint8Array; the dxModel keyword checks those), strict.",
   "model-tolerant": "Model form (in-memory values of @dx/models), tolerant.",
 };
 
@@ -116,11 +117,16 @@ class SchemaBuilder {
 
   private doc(schema: Schema, documentation: string | undefined, deprecated?: boolean): Schema {
     if (!this.annotate) return schema;
-    return { ...(documentation !== undefined && { description: documentation }), ...(deprecated && { deprecated: true }), ...schema };
+    return {
+      ...(documentation !== undefined && { description: documentation }),
+      ...(deprecated && { deprecated: true }),
+      ...schema,
+    };
   }
 
   shape(s: IrShape): Schema {
-    const titled = (schema: Schema): Schema => this.doc(this.annotate ? { title: s.name, ...schema } : schema, s.documentation, s.deprecated);
+    const titled = (schema: Schema): Schema =>
+      this.doc(this.annotate ? { title: s.name, ...schema } : schema, s.documentation, s.deprecated);
     switch (s.kind) {
       case "structure":
         return titled(this.object(s.members, false));
@@ -128,7 +134,11 @@ class SchemaBuilder {
         return titled(this.object(s.members, true));
       case "list": {
         const item = this.member(s.member);
-        return titled({ type: "array", items: s.sparse ? { anyOf: [item, { type: "null" }] } : item, ...this.constraints("list", s.constraints) });
+        return titled({
+          type: "array",
+          items: s.sparse ? { anyOf: [item, { type: "null" }] } : item,
+          ...this.constraints("list", s.constraints),
+        });
       }
       case "map": {
         const value = this.member(s.value);
@@ -163,19 +173,27 @@ class SchemaBuilder {
       case "document":
         return {};
       case "blob":
-        return this.v.form === "wire" ? { type: "string", ...(this.annotate && { contentEncoding: "base64" }), format: "byte" } : { dxModel: "bytes", ...(this.annotate && { tsType: "Uint8Array" }) };
+        return this.v.form === "wire"
+          ? { type: "string", ...(this.annotate && { contentEncoding: "base64" }), format: "byte" }
+          : { dxModel: "bytes", ...(this.annotate && { tsType: "Uint8Array" }) };
       case "number": {
         const range = this.constraints("number", c);
         const width = WIDTH[s.type];
         if (s.type === "float" || s.type === "double") {
           if (c.range) return { type: "number", ...range };
           // Without a range, a float may be NaN or infinite: restJson1 sends those as strings.
-          return this.v.form === "wire" ? { anyOf: [{ type: "number" }, { enum: NON_FINITE }] } : { dxModel: "double", ...(this.annotate && { tsType: "number" }) };
+          return this.v.form === "wire"
+            ? { anyOf: [{ type: "number" }, { enum: NON_FINITE }] }
+            : { dxModel: "double", ...(this.annotate && { tsType: "number" }) };
         }
         const integer = s.type !== "bigDecimal";
         const min = Math.max(width?.min ?? -Infinity, c.range?.min ?? -Infinity);
         const max = Math.min(width?.max ?? Infinity, c.range?.max ?? Infinity);
-        return { type: integer ? "integer" : "number", ...(min > -Infinity && { minimum: min }), ...(max < Infinity && { maximum: max }) };
+        return {
+          type: integer ? "integer" : "number",
+          ...(min > -Infinity && { minimum: min }),
+          ...(max < Infinity && { maximum: max }),
+        };
       }
       default:
         throw new Error(`not a scalar shape: ${s.id}`);
@@ -206,7 +224,12 @@ class SchemaBuilder {
   /** A member: a `$ref` to its target (plus the member's own constraints), or inline for timestamps. */
   member(m: IrMember): Schema {
     const target = this.target(m.target);
-    if (target.kind === "timestamp") return this.doc(this.timestamp(m.timestampFormat ?? target.format ?? "epoch-seconds"), m.documentation, m.deprecated);
+    if (target.kind === "timestamp")
+      return this.doc(
+        this.timestamp(m.timestampFormat ?? target.format ?? "epoch-seconds"),
+        m.documentation,
+        m.deprecated,
+      );
     const own = this.memberConstraints(target, m.constraints);
     return this.doc({ $ref: `#/$defs/${target.name}`, ...own }, m.documentation, m.deprecated);
   }
@@ -238,7 +261,12 @@ class SchemaBuilder {
 
   private constraints(kind: "string" | "list" | "map" | "number", c: IrConstraints): Schema {
     const out: Schema = {};
-    const [min, max] = kind === "string" ? ["minLength", "maxLength"] : kind === "list" ? ["minItems", "maxItems"] : ["minProperties", "maxProperties"];
+    const [min, max] =
+      kind === "string"
+        ? ["minLength", "maxLength"]
+        : kind === "list"
+          ? ["minItems", "maxItems"]
+          : ["minProperties", "maxProperties"];
     if (kind === "number") {
       if (c.range?.min !== undefined) out["minimum"] = c.range.min;
       if (c.range?.max !== undefined) out["maximum"] = c.range.max;

@@ -32,7 +32,9 @@ export function buildTable(ir: Ir): Record<string, Entry> {
       case "blob":
         return "@blob";
       case "number":
-        return (s.type === "float" || s.type === "double") && !s.constraints.range && !m.constraints.range ? "@double" : null;
+        return (s.type === "float" || s.type === "double") && !s.constraints.range && !m.constraints.range
+          ? "@double"
+          : null;
       case "structure":
       case "union":
       case "enum":

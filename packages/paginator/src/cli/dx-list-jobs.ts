@@ -73,13 +73,16 @@ function parseFlags(argv: string[]): Flags | "help" {
   const positive = (name: string, text: string | undefined): number | undefined => {
     if (text === undefined) return undefined;
     const n = Number(text);
-    if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive integer, got ${JSON.stringify(text)}`);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1)
+      throw new UsageError(`--${name} must be a positive integer, got ${JSON.stringify(text)}`);
     return n;
   };
   const output = values.output ?? "json";
-  if (output !== "json" && output !== "table") throw new UsageError(`--output must be json or table, got ${JSON.stringify(output)}`);
+  if (output !== "json" && output !== "table")
+    throw new UsageError(`--output must be json or table, got ${JSON.stringify(output)}`);
   const validation = values.validation ?? "tolerant";
-  if (validation !== "tolerant" && validation !== "strict" && validation !== "off") throw new UsageError(`--validation must be tolerant, strict or off`);
+  if (validation !== "tolerant" && validation !== "strict" && validation !== "off")
+    throw new UsageError(`--validation must be tolerant, strict or off`);
   const region = values.region ?? process.env["AWS_REGION"] ?? process.env["AWS_DEFAULT_REGION"];
   if (region === undefined || region === "") throw new UsageError("You must specify a region: --region or AWS_REGION");
   if (values.query !== undefined) {
@@ -89,7 +92,8 @@ function parseFlags(argv: string[]): Flags | "help" {
       throw new UsageError(`--query: ${(error as Error).message}`);
     }
   }
-  if (values["endpoint-url"] !== undefined && !URL.canParse(values["endpoint-url"])) throw new UsageError(`--endpoint-url is not a URL: ${values["endpoint-url"]}`);
+  if (values["endpoint-url"] !== undefined && !URL.canParse(values["endpoint-url"]))
+    throw new UsageError(`--endpoint-url is not a URL: ${values["endpoint-url"]}`);
   const maxItems = positive("max-items", values["max-items"]);
   const pageSize = positive("page-size", values["page-size"]);
   return {
@@ -113,7 +117,10 @@ async function run(flags: Flags): Promise<void> {
   } catch {
     throw new Error("the AWS SDK is not installed: npm install @aws-sdk/client-dataexchange");
   }
-  const client = new sdk.DataExchangeClient({ region: flags.region, ...(flags.endpointUrl !== undefined && { endpoint: flags.endpointUrl }) });
+  const client = new sdk.DataExchangeClient({
+    region: flags.region,
+    ...(flags.endpointUrl !== undefined && { endpoint: flags.endpointUrl }),
+  });
   try {
     const paginator = paginateListJobs(
       client,
@@ -130,7 +137,9 @@ async function run(flags: Flags): Promise<void> {
     );
     const progress = process.stderr.isTTY ? new Progress() : undefined;
     let jobs = 0;
-    const result = await paginator.buildFullResult((page, n) => progress?.show(`page ${n}, ${(jobs += page.Jobs?.length ?? 0)} jobs`));
+    const result = await paginator.buildFullResult((page, n) =>
+      progress?.show(`page ${n}, ${(jobs += page.Jobs?.length ?? 0)} jobs`),
+    );
     progress?.clear();
     const shown: unknown = flags.query !== undefined ? search(plain(result), flags.query) : result;
     process.stdout.write(flags.output === "table" ? formatTable("ListJobs", shown) : formatJson(shown));
@@ -150,15 +159,22 @@ class Progress {
 }
 
 function exitCodeOf(error: unknown): number {
-  if (error instanceof UsageError || error instanceof StartingTokenError || error instanceof PaginationConfigError) return EXIT.usage;
-  if (error instanceof PageError && typeof error.cause === "object" && error.cause !== null && "$fault" in error.cause) return EXIT.service;
+  if (error instanceof UsageError || error instanceof StartingTokenError || error instanceof PaginationConfigError)
+    return EXIT.usage;
+  if (error instanceof PageError && typeof error.cause === "object" && error.cause !== null && "$fault" in error.cause)
+    return EXIT.service;
   return EXIT.other;
 }
 
 function messageOf(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   const resume = error instanceof PageError ? ` (resume with --starting-token ${error.resumeToken})` : "";
-  const kind = error instanceof PaginationError || error instanceof UsageError ? "" : error instanceof Error && error.name !== "Error" ? `${error.name}: ` : "";
+  const kind =
+    error instanceof PaginationError || error instanceof UsageError
+      ? ""
+      : error instanceof Error && error.name !== "Error"
+        ? `${error.name}: `
+        : "";
   return `${kind}${text}${resume}`.replace(/\s*\n\s*/g, " ");
 }
 

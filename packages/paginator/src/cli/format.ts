@@ -11,7 +11,8 @@ export function awsCliTimestamp(date: Date): string {
 export function plain(value: unknown): unknown {
   if (value instanceof Date) return awsCliTimestamp(value);
   if (Array.isArray(value)) return value.map(plain);
-  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
   return value;
 }
 
@@ -44,8 +45,11 @@ export function formatTable(title: string, value: unknown): string {
   const rule = `+${widths.map((w) => "-".repeat(w + 2)).join("+")}+`;
   const total = rule.length - 4;
   const titleLine = `| ${title.padStart(Math.floor((total + title.length) / 2)).padEnd(total)} |`;
-  const nextToken = isRecord(data) && typeof data["NextToken"] === "string" && list !== undefined ? [`NextToken: ${data["NextToken"]}`] : [];
-  return [rule, titleLine, rule, line(header), rule, ...rows.map(line), rule, ...nextToken].join("\n") + "\n";
+  const nextToken =
+    isRecord(data) && typeof data["NextToken"] === "string" && list !== undefined
+      ? [`NextToken: ${data["NextToken"]}`]
+      : [];
+  return `${[rule, titleLine, rule, line(header), rule, ...rows.map(line), rule, ...nextToken].join("\n")}\n`;
 }
 
 function listIn(value: unknown): unknown[] | undefined {

@@ -17,7 +17,10 @@ export class PaginationConfigError extends PaginationError {
  */
 export class StartingTokenError extends PaginationError {
   override readonly name: string = "StartingTokenError";
-  constructor(readonly token: string, readonly reason: string) {
+  constructor(
+    readonly token: string,
+    readonly reason: string,
+  ) {
     super(`Bad starting token ${JSON.stringify(token)}: ${reason}`);
   }
 }
@@ -25,16 +28,27 @@ export class StartingTokenError extends PaginationError {
 /** The service answered a request with the very token that request sent (botocore: "The same next token was received twice"). */
 export class RepeatedTokenError extends PaginationError {
   override readonly name: string = "RepeatedTokenError";
-  constructor(readonly token: string, readonly page: number) {
-    super(`The same next token was received twice: page ${page} returned the token it was requested with (${JSON.stringify(token)})`);
+  constructor(
+    readonly token: string,
+    readonly page: number,
+  ) {
+    super(
+      `The same next token was received twice: page ${page} returned the token it was requested with (${JSON.stringify(token)})`,
+    );
   }
 }
 
 /** The service sent a token it had already sent earlier in this run: following it would repeat pages. */
 export class TokenRewindError extends PaginationError {
   override readonly name: string = "TokenRewindError";
-  constructor(readonly token: string, readonly page: number, readonly firstSeenOnPage: number) {
-    super(`Page ${page} returned a token already seen ${firstSeenOnPage === 0 ? "as the starting token" : `after page ${firstSeenOnPage}`} (${JSON.stringify(token)}); stopping instead of repeating pages`);
+  constructor(
+    readonly token: string,
+    readonly page: number,
+    readonly firstSeenOnPage: number,
+  ) {
+    super(
+      `Page ${page} returned a token already seen ${firstSeenOnPage === 0 ? "as the starting token" : `after page ${firstSeenOnPage}`} (${JSON.stringify(token)}); stopping instead of repeating pages`,
+    );
   }
 }
 
@@ -77,6 +91,7 @@ export class PaginationAbortedError extends PageError {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error) return error.name && error.name !== "Error" ? `${error.name}: ${error.message}` : error.message;
+  if (error instanceof Error)
+    return error.name && error.name !== "Error" ? `${error.name}: ${error.message}` : error.message;
   return String(error);
 }

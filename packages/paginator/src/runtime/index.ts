@@ -1,4 +1,10 @@
-export { createPaginator, type PaginatedOperation, type Paginate, type PaginatorClient, type ParamsArgs } from "./paginate.js";
+export {
+  createPaginator,
+  type PaginatedOperation,
+  type Paginate,
+  type PaginatorClient,
+  type ParamsArgs,
+} from "./paginate.js";
 export { PageIterator } from "./page-iterator.js";
 export {
   PaginationError,

@@ -42,14 +42,23 @@ function replaceAt(node: unknown, path: Path, value: unknown): unknown {
  * (botocore's `set_value_from_jmespath` on an empty result), no items member if no page had one, and
  * `NextToken` when there is a resume token.
  */
-export function fullResult<Output, Items extends Path>(path: Items, items: ItemOf<Output, Items>[] | undefined, resumeToken: string | undefined): FullResult<Output, Items> {
+export function fullResult<Output, Items extends Path>(
+  path: Items,
+  items: ItemOf<Output, Items>[] | undefined,
+  resumeToken: string | undefined,
+): FullResult<Output, Items> {
   let out: unknown = items;
   for (const key of [...path].reverse()) out = { [key]: out };
-  return { ...(items !== undefined && (out as AtPath<Items, ItemOf<Output, Items>[]>)), ...(resumeToken !== undefined && { NextToken: resumeToken }) } as FullResult<Output, Items>;
+  return {
+    ...(items !== undefined && (out as AtPath<Items, ItemOf<Output, Items>[]>)),
+    ...(resumeToken !== undefined && { NextToken: resumeToken }),
+  } as FullResult<Output, Items>;
 }
 
 /** The type of `objectAt(path, value)`, every member on the way optional. */
-export type AtPath<P extends Path, V> = P extends readonly [infer H extends string, ...infer R extends Path] ? { [K in H]?: AtPath<R, V> } : V;
+export type AtPath<P extends Path, V> = P extends readonly [infer H extends string, ...infer R extends Path]
+  ? { [K in H]?: AtPath<R, V> }
+  : V;
 
 /** A one-member object `{ [key]: value }` with its key kept as a literal type. */
 export function member<K extends PropertyKey, V>(key: K, value: V): { [P in K]: V } {

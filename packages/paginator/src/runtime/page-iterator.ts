@@ -47,7 +47,8 @@ export class PageIterator<
   OutputToken extends Path,
   Items extends Path,
   PageSize extends keyof Input & string,
-> implements AsyncIterable<Output> {
+> implements AsyncIterable<Output>
+{
   /** botocore's `resume_token`: pass it as `StartingToken` to continue where the last run stopped. */
   resumeToken: string | undefined;
   private readonly config: PaginationConfig;
@@ -104,20 +105,29 @@ export class PageIterator<
     this.resumeToken = undefined;
     const maxItems = positiveInteger(this.config.MaxItems, "MaxItems");
     const pageSize = positiveInteger(this.config.PageSize, "PageSize");
-    if (pageSize !== undefined && op.pageSize === undefined) throw new PaginationConfigError(`PageSize is not supported by ${op.name}`);
+    if (pageSize !== undefined && op.pageSize === undefined)
+      throw new PaginationConfigError(`PageSize is not supported by ${op.name}`);
     const start: StartPosition =
-      this.config.StartingToken === undefined ? { serviceToken: null, skip: 0, botocore: false } : decodeStartingToken(this.config.StartingToken, op.inputToken);
+      this.config.StartingToken === undefined
+        ? { serviceToken: null, skip: 0, botocore: false }
+        : decodeStartingToken(this.config.StartingToken, op.inputToken);
     const validate = pageValidator(op, this.sender.form, this.options);
-    const resumeAt = (token: string | null, skip: number): string => encodeResumeToken(op.inputToken, token, skip > 0 ? skip : undefined);
+    const resumeAt = (token: string | null, skip: number): string =>
+      encodeResumeToken(op.inputToken, token, skip > 0 ? skip : undefined);
 
     let sent = start.serviceToken; // the token of the current request (botocore's next_token)
     const seen = new Map<string, number>(sent === null ? [] : [[sent, 0]]);
     let total = 0;
-    const send = (token: string | null): Promise<Settled> => settle(sendAbortable(this.sender, this.request(token, pageSize), signal));
+    const send = (token: string | null): Promise<Settled> =>
+      settle(sendAbortable(this.sender, this.request(token, pageSize), signal));
     let ahead: { token: string; response: Promise<Settled> } | undefined;
     for (let pageNumber = 1; ; pageNumber++) {
       const skip = pageNumber === 1 ? start.skip : 0; // items of this page an earlier run already returned
-      const settled = signal?.aborted ? { ok: false as const, error: signal.reason } : ahead !== undefined && ahead.token === sent ? await ahead.response : await send(sent);
+      const settled = signal?.aborted
+        ? { ok: false as const, error: signal.reason }
+        : ahead !== undefined && ahead.token === sent
+          ? await ahead.response
+          : await send(sent);
       ahead = undefined;
       if (!settled.ok) {
         if (signal?.aborted) throw new PaginationAbortedError(pageNumber, resumeAt(sent, skip), signal.reason);
@@ -130,7 +140,12 @@ export class PageIterator<
         const next = nextToken(valueAt(response, op.outputToken));
         const items = valueAt(response, op.items);
         const count = (Array.isArray(items) ? items.length : 0) - skip;
-        if (next !== undefined && next !== sent && !seen.has(next) && (maxItems === undefined || total + count < maxItems)) {
+        if (
+          next !== undefined &&
+          next !== sent &&
+          !seen.has(next) &&
+          (maxItems === undefined || total + count < maxItems)
+        ) {
           ahead = { token: next, response: send(next) };
         }
       }
@@ -143,7 +158,10 @@ export class PageIterator<
       if (skip > 0) {
         const available = itemsOf(page, op.items).length;
         if (skip > available) {
-          throw new StartingTokenError(this.config.StartingToken ?? "", `it skips ${skip} items but its page has ${available} (was it made with another PageSize or filter?)`);
+          throw new StartingTokenError(
+            this.config.StartingToken ?? "",
+            `it skips ${skip} items but its page has ${available} (was it made with another PageSize or filter?)`,
+          );
         }
         page = sliceItems(page, op.items, skip);
       }
@@ -178,7 +196,8 @@ export class PageIterator<
   private request(token: string | null, pageSize: number | undefined): PageRequest<Input, InputToken, PageSize> {
     const op = this.operation;
     const tokenMember: TokenMember<InputToken> = token !== null ? member(op.inputToken, token) : {};
-    const sizeMember: PageSizeMember<PageSize> = pageSize !== undefined && op.pageSize !== undefined ? member(op.pageSize, pageSize) : {};
+    const sizeMember: PageSizeMember<PageSize> =
+      pageSize !== undefined && op.pageSize !== undefined ? member(op.pageSize, pageSize) : {};
     return { ...this.base, ...tokenMember, ...sizeMember };
   }
 }
@@ -200,6 +219,7 @@ function nextToken(value: unknown): string | undefined {
 
 function positiveInteger(value: number | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!Number.isSafeInteger(value) || value < 1) throw new PaginationConfigError(`${name} must be a positive integer, got ${String(value)}`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new PaginationConfigError(`${name} must be a positive integer, got ${String(value)}`);
   return value;
 }

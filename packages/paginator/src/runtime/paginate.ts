@@ -41,7 +41,11 @@ export interface PaginatedOperation<
   /** Validates a model-form response. */
   assert(value: unknown, options?: ValidatorOptions): asserts value is Output;
   /** Sends one request through an SDK client; it resolves to a model-form response. */
-  sdk?: (client: Client, request: PageRequest<Input, InputToken, PageSize>, context: RequestContext) => Promise<unknown>;
+  sdk?: (
+    client: Client,
+    request: PageRequest<Input, InputToken, PageSize>,
+    context: RequestContext,
+  ) => Promise<unknown>;
 }
 
 /** What a binding accepts as its first argument. */
@@ -62,7 +66,9 @@ export type Paginate<
 ) => PageIterator<Input, Output, InputToken, OutputToken, Items, PageSize>;
 
 /** The params may be left out only when the operation has no required input member. */
-export type ParamsArgs<Params> = {} extends Params ? [params?: Params, options?: PaginatorOptions] : [params: Params, options?: PaginatorOptions];
+export type ParamsArgs<Params> = {} extends Params
+  ? [params?: Params, options?: PaginatorOptions]
+  : [params: Params, options?: PaginatorOptions];
 
 /** Binds an operation to the runtime; the result is the operation's `paginateX` function. */
 export function createPaginator<
@@ -73,8 +79,11 @@ export function createPaginator<
   OutputToken extends Path,
   Items extends Path,
   PageSize extends keyof Input & string = never,
->(operation: PaginatedOperation<Input, Output, Client, InputToken, OutputToken, Items, PageSize>): Paginate<Input, Output, Client, InputToken, OutputToken, Items, PageSize> {
-  return (client, ...[params, options]) => new PageIterator(operation, senderFor(operation, client), params ?? emptyParams(), options ?? {});
+>(
+  operation: PaginatedOperation<Input, Output, Client, InputToken, OutputToken, Items, PageSize>,
+): Paginate<Input, Output, Client, InputToken, OutputToken, Items, PageSize> {
+  return (client, ...[params, options]) =>
+    new PageIterator(operation, senderFor(operation, client), params ?? emptyParams(), options ?? {});
 }
 
 function emptyParams<Params>(): Params {
@@ -94,11 +103,14 @@ function senderFor<
   operation: PaginatedOperation<Input, Output, Client, InputToken, OutputToken, Items, PageSize>,
   client: PaginatorClient<Client, PageRequest<Input, InputToken, PageSize>>,
 ): PageSender<PageRequest<Input, InputToken, PageSize>> {
-  if (typeof client === "function") return { form: "model", send: client as PageFunction<PageRequest<Input, InputToken, PageSize>> };
+  if (typeof client === "function")
+    return { form: "model", send: client as PageFunction<PageRequest<Input, InputToken, PageSize>> };
   if (isWireTransport<PageRequest<Input, InputToken, PageSize>>(client)) return { form: "wire", send: client.wire };
   const sdk = operation.sdk;
   if (sdk === undefined || typeof client !== "object" || client === null || !("send" in client)) {
-    throw new TypeError(`paginate${operation.name}: expected an SDK client, a function from request to response, or wireTransport(fn)`);
+    throw new TypeError(
+      `paginate${operation.name}: expected an SDK client, a function from request to response, or wireTransport(fn)`,
+    );
   }
   return { form: "model", send: (request, context) => sdk(client, request, context) };
 }

@@ -11,9 +11,14 @@ export interface PageSender<Request> {
  * Sends through `sender`, settling as soon as `signal` aborts even if the transport ignores the signal,
  * so that an abort stops a run during a request and not only between requests.
  */
-export function sendAbortable<Request>(sender: PageSender<Request>, request: Request, signal: AbortSignal | undefined): Promise<unknown> {
+export function sendAbortable<Request>(
+  sender: PageSender<Request>,
+  request: Request,
+  signal: AbortSignal | undefined,
+): Promise<unknown> {
   // A transport that throws before returning its promise fails like one that rejects.
-  const send = (context: { signal?: AbortSignal }): Promise<unknown> => new Promise((resolve) => resolve(sender.send(request, context)));
+  const send = (context: { signal?: AbortSignal }): Promise<unknown> =>
+    new Promise((resolve) => resolve(sender.send(request, context)));
   if (signal === undefined) return send({});
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {

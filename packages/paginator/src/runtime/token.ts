@@ -43,11 +43,15 @@ export function pythonJsonString(value: string): string {
     else if (code >= 0x20 && code <= 0x7e) out += char;
     else out += SHORT_ESCAPES.get(char) ?? `\\u${code.toString(16).padStart(4, "0")}`;
   }
-  return out + '"';
+  return `${out}"`;
 }
 
 const SHORT_ESCAPES: ReadonlyMap<string, string> = new Map([
-  ["\n", "\\n"], ["\r", "\\r"], ["\t", "\\t"], ["\b", "\\b"], ["\f", "\\f"],
+  ["\n", "\\n"],
+  ["\r", "\\r"],
+  ["\t", "\\t"],
+  ["\b", "\\b"],
+  ["\f", "\\f"],
 ]);
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -64,7 +68,9 @@ export function decodeStartingToken(token: string, inputToken: string): StartPos
   const bad = (why: string): StartingTokenError => new StartingTokenError(token, why);
   const unknown = Object.keys(decoded).filter((k) => k !== inputToken && k !== TRUNCATE_KEY);
   if (unknown.length > 0) {
-    throw bad(`unknown key${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => JSON.stringify(k)).join(", ")} (expected ${JSON.stringify(inputToken)} and optionally ${JSON.stringify(TRUNCATE_KEY)})`);
+    throw bad(
+      `unknown key${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => JSON.stringify(k)).join(", ")} (expected ${JSON.stringify(inputToken)} and optionally ${JSON.stringify(TRUNCATE_KEY)})`,
+    );
   }
   if (!Object.hasOwn(decoded, inputToken)) throw bad(`missing ${JSON.stringify(inputToken)}`);
   const serviceToken = decoded[inputToken];
@@ -90,5 +96,7 @@ function decodeJsonObject(token: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }

@@ -83,17 +83,27 @@ export function wireTransport<Request>(send: PageFunction<Request>): WireTranspo
 }
 
 /** The request the runtime sends: the caller's members, plus the token and page size it manages. */
-export type PageRequest<Input, InputToken extends keyof Input, PageSize extends keyof Input> = CallerMembers<Input, InputToken, PageSize> &
+export type PageRequest<Input, InputToken extends keyof Input, PageSize extends keyof Input> = CallerMembers<
+  Input,
+  InputToken,
+  PageSize
+> &
   TokenMember<InputToken> &
   PageSizeMember<PageSize>;
 
 /** The members of a request the caller sets (everything but PaginationConfig). */
-export type CallerMembers<Input, InputToken extends keyof Input, PageSize extends keyof Input> = Omit<PaginateParams<Input, InputToken, PageSize>, "PaginationConfig">;
+export type CallerMembers<Input, InputToken extends keyof Input, PageSize extends keyof Input> = Omit<
+  PaginateParams<Input, InputToken, PageSize>,
+  "PaginationConfig"
+>;
 export type TokenMember<InputToken extends PropertyKey> = { [K in InputToken]?: string };
 export type PageSizeMember<PageSize extends PropertyKey> = { [K in PageSize]?: number };
 
 /** What `paginateX(client, params)` takes: the input without the managed members, plus PaginationConfig. */
-export type PaginateParams<Input, InputToken extends keyof Input, PageSize extends keyof Input> = Omit<Input, InputToken | PageSize> & {
+export type PaginateParams<Input, InputToken extends keyof Input, PageSize extends keyof Input> = Omit<
+  Input,
+  InputToken | PageSize
+> & {
   PaginationConfig?: PaginationConfig;
 };
 
@@ -108,7 +118,8 @@ export type PathValue<T, P extends Path> = P extends readonly [infer H, ...infer
   : T;
 
 /** The element type of the items list at `Items`. */
-export type ItemOf<Output, Items extends Path> = NonNullable<PathValue<Output, Items>> extends readonly (infer T)[] ? T : never;
+export type ItemOf<Output, Items extends Path> =
+  NonNullable<PathValue<Output, Items>> extends readonly (infer T)[] ? T : never;
 
 /** `Items` when it leads to a list in `Output`, else never (a binding with a wrong path does not compile). */
 export type ItemsPath<Output, Items extends Path> = [NonNullable<PathValue<Output, Items>>] extends [never]

@@ -22,7 +22,8 @@ export function pageValidator<Output>(
   // Without a listener, drift is not looked for at all: the walk that finds it costs a second pass over the page.
   const validatorOptions: ValidatorOptions = {
     mode: mode === "strict" ? "strict" : "tolerant",
-    ...(options.onDrift !== undefined && mode !== "off" && { onDrift: (drift: ValidatorDrift) => drifts.report(drift, page) }),
+    ...(options.onDrift !== undefined &&
+      mode !== "off" && { onDrift: (drift: ValidatorDrift) => drifts.report(drift, page) }),
   };
   if (form === "wire") {
     return (response, n) => {
@@ -60,11 +61,13 @@ class DriftLog {
 
 function stableJson(value: unknown): string {
   try {
-    return JSON.stringify(value, (_key, v: unknown) =>
-      v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)
-        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-        : v,
-    ) ?? "undefined";
+    return (
+      JSON.stringify(value, (_key, v: unknown) =>
+        v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)
+          ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+          : v,
+      ) ?? "undefined"
+    );
   } catch {
     return String(value);
   }

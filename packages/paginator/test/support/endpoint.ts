@@ -29,7 +29,11 @@ export function fetchTransport(url: string): WireTransport<ListJobsRequest> {
 
 export class HttpError extends Error {
   override readonly name = "HttpError";
-  constructor(readonly status: number, readonly code: string, body: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    body: string,
+  ) {
     super(`${status} ${code}: ${body}`);
   }
 }

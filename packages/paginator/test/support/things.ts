@@ -20,7 +20,10 @@ export interface ListThingsOutput {
 function isOutput(value: unknown): value is ListThingsOutput {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
-  return (v["Things"] === undefined || Array.isArray(v["Things"])) && (v["NextToken"] === undefined || typeof v["NextToken"] === "string");
+  return (
+    (v["Things"] === undefined || Array.isArray(v["Things"])) &&
+    (v["NextToken"] === undefined || typeof v["NextToken"] === "string")
+  );
 }
 
 export class BadPage extends Error {}
@@ -30,7 +33,15 @@ function assertOutput(value: unknown): asserts value is ListThingsOutput {
   if (!isOutput(value)) throw new BadPage(`not a ListThingsOutput: ${JSON.stringify(value)}`);
 }
 
-export const paginateListThings = createPaginator<ListThingsInput, ListThingsOutput, never, "NextToken", ["NextToken"], ["Things"], "Limit">({
+export const paginateListThings = createPaginator<
+  ListThingsInput,
+  ListThingsOutput,
+  never,
+  "NextToken",
+  ["NextToken"],
+  ["Things"],
+  "Limit"
+>({
   name: "ListThings",
   inputToken: "NextToken",
   outputToken: ["NextToken"],

@@ -103,7 +103,8 @@ async function createUser(url: string): Promise<string> {
     signal: AbortSignal.timeout(10_000),
   });
   const body = (await res.json()) as { token?: string };
-  if (!res.ok || typeof body.token !== "string") throw new Error(`verdaccio refused the user: ${res.status} ${JSON.stringify(body)}`);
+  if (!res.ok || typeof body.token !== "string")
+    throw new Error(`verdaccio refused the user: ${res.status} ${JSON.stringify(body)}`);
   return body.token;
 }
 

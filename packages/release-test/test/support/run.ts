@@ -24,9 +24,18 @@ export function run(command: string, args: readonly string[], o: RunOptions): Pr
     execFile(
       command,
       [...args],
-      { cwd: o.cwd, env: o.env ?? cleanEnv(), timeout: o.timeout ?? 120_000, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 },
+      {
+        cwd: o.cwd,
+        env: o.env ?? cleanEnv(),
+        timeout: o.timeout ?? 120_000,
+        killSignal: "SIGKILL",
+        maxBuffer: 64 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
-        if (error) reject(new Error(`${command} ${args.join(" ")} (in ${o.cwd}) failed: ${error.message}\n${stdout}\n${stderr}`));
+        if (error)
+          reject(
+            new Error(`${command} ${args.join(" ")} (in ${o.cwd}) failed: ${error.message}\n${stdout}\n${stderr}`),
+          );
         else resolve({ stdout, stderr });
       },
     );

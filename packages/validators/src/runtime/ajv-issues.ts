@@ -29,15 +29,33 @@ function expectation(e: AjvErrorLike): { pointer: string; expected: string; foun
   const limit = p["limit"] as number;
   switch (e.keyword) {
     case "type":
-      return { pointer: e.instancePath, expected: ([] as unknown[]).concat(p["type"]).map((t) => (t === "number" ? "a finite number" : t === "integer" ? "an integer" : String(t))).join(" or ") };
+      return {
+        pointer: e.instancePath,
+        expected: ([] as unknown[])
+          .concat(p["type"])
+          .map((t) => (t === "number" ? "a finite number" : t === "integer" ? "an integer" : String(t)))
+          .join(" or "),
+      };
     case "required":
-      return { pointer: childPointer(e.instancePath, String(p["missingProperty"])), expected: "a value (the member is required)" };
+      return {
+        pointer: childPointer(e.instancePath, String(p["missingProperty"])),
+        expected: "a value (the member is required)",
+      };
     case "additionalProperties":
-      return { pointer: childPointer(e.instancePath, String(p["additionalProperty"])), expected: "no such member (the spec does not know it)" };
+      return {
+        pointer: childPointer(e.instancePath, String(p["additionalProperty"])),
+        expected: "no such member (the spec does not know it)",
+      };
     case "enum":
-      return { pointer: e.instancePath, expected: `one of ${(p["allowedValues"] as unknown[]).map(String).join(", ")}` };
+      return {
+        pointer: e.instancePath,
+        expected: `one of ${(p["allowedValues"] as unknown[]).map(String).join(", ")}`,
+      };
     case "format":
-      return { pointer: e.instancePath, expected: FORMAT_NAMES[String(p["format"])] ?? `format ${String(p["format"])}` };
+      return {
+        pointer: e.instancePath,
+        expected: FORMAT_NAMES[String(p["format"])] ?? `format ${String(p["format"])}`,
+      };
     case "pattern":
     case "dxPattern":
       return { pointer: e.instancePath, expected: `a string matching /${String(p["pattern"])}/` };
@@ -54,11 +72,21 @@ function expectation(e: AjvErrorLike): { pointer: string; expected: string; foun
     case "maxItems":
       return { pointer: e.instancePath, expected: `at most ${plural(limit, "item")}` };
     case "minProperties":
-      return { pointer: e.instancePath, expected: limit === 1 ? "one member set (a union)" : `at least ${plural(limit, "member")}` };
+      return {
+        pointer: e.instancePath,
+        expected: limit === 1 ? "one member set (a union)" : `at least ${plural(limit, "member")}`,
+      };
     case "maxProperties":
-      return { pointer: e.instancePath, expected: limit === 1 ? "only one member set (a union)" : `at most ${plural(limit, "member")}` };
+      return {
+        pointer: e.instancePath,
+        expected: limit === 1 ? "only one member set (a union)" : `at most ${plural(limit, "member")}`,
+      };
     case "uniqueItems":
-      return { pointer: e.instancePath, expected: "unique items", found: `items ${String(p["j"])} and ${String(p["i"])} are equal` };
+      return {
+        pointer: e.instancePath,
+        expected: "unique items",
+        found: `items ${String(p["j"])} and ${String(p["i"])} are equal`,
+      };
     case "dxModel":
       return { pointer: e.instancePath, expected: MODEL_NAMES[String(p["model"])] ?? String(p["model"]) };
     default:
@@ -69,8 +97,10 @@ function expectation(e: AjvErrorLike): { pointer: string; expected: string; foun
 /** Found text for a value, with a length where a length limit failed. */
 function found(e: AjvErrorLike, value: unknown): string {
   const shown = describe(value);
-  if ((e.keyword === "minLength" || e.keyword === "maxLength") && typeof value === "string") return `${shown} (${plural([...value].length, "character")})`;
-  if ((e.keyword === "minItems" || e.keyword === "maxItems") && Array.isArray(value)) return plural(value.length, "item");
+  if ((e.keyword === "minLength" || e.keyword === "maxLength") && typeof value === "string")
+    return `${shown} (${plural([...value].length, "character")})`;
+  if ((e.keyword === "minItems" || e.keyword === "maxItems") && Array.isArray(value))
+    return plural(value.length, "item");
   return shown;
 }
 
@@ -80,17 +110,32 @@ function found(e: AjvErrorLike, value: unknown): string {
  */
 export function issuesFromAjv(errors: readonly AjvErrorLike[], root: unknown): ValidationIssue[] {
   const groups = errors.filter((e) => GROUPING.has(e.keyword));
-  const inGroup = (e: AjvErrorLike, g: AjvErrorLike): boolean => e.instancePath === g.instancePath && e.schemaPath.startsWith(g.schemaPath + "/");
+  const inGroup = (e: AjvErrorLike, g: AjvErrorLike): boolean =>
+    e.instancePath === g.instancePath && e.schemaPath.startsWith(`${g.schemaPath}/`);
   const issues: ValidationIssue[] = [];
   for (const e of errors) {
     if (groups.some((g) => inGroup(e, g))) continue;
     if (GROUPING.has(e.keyword)) {
-      const alternatives = [...new Set(errors.filter((o) => inGroup(o, e)).map((o) => expectation(o).expected))].join(" or ");
+      const alternatives = [...new Set(errors.filter((o) => inGroup(o, e)).map((o) => expectation(o).expected))].join(
+        " or ",
+      );
       if (e.keyword === "propertyNames") {
         const key = String(e.params["propertyName"]);
-        issues.push(issue(childPointer(e.instancePath, key), `a key that is ${alternatives || "allowed"}`, `the key ${JSON.stringify(key)}`));
+        issues.push(
+          issue(
+            childPointer(e.instancePath, key),
+            `a key that is ${alternatives || "allowed"}`,
+            `the key ${JSON.stringify(key)}`,
+          ),
+        );
       } else {
-        issues.push(issue(e.instancePath, alternatives || "a value of one of the allowed forms", describe(valueAt(root, e.instancePath))));
+        issues.push(
+          issue(
+            e.instancePath,
+            alternatives || "a value of one of the allowed forms",
+            describe(valueAt(root, e.instancePath)),
+          ),
+        );
       }
       continue;
     }

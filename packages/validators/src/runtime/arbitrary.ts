@@ -7,7 +7,11 @@ import * as fc from "fast-check";
 
 /** Strings of any Unicode code points; lengths count code points, as Smithy's `length` and Ajv do. */
 export function text(minLength?: number, maxLength?: number): fc.Arbitrary<string> {
-  return fc.string({ unit: "binary", ...(minLength !== undefined && { minLength }), ...(maxLength !== undefined && { maxLength }) });
+  return fc.string({
+    unit: "binary",
+    ...(minLength !== undefined && { minLength }),
+    ...(maxLength !== undefined && { maxLength }),
+  });
 }
 
 function codePoints(s: string): number {
@@ -49,42 +53,79 @@ const noNegativeZero = (n: number): number => (Object.is(n, -0) ? 0 : n);
 /** A double in the bounds, or any double (NaN and infinities included) when unbounded. */
 export function double(min?: number, max?: number): fc.Arbitrary<number> {
   if (min === undefined && max === undefined) return fc.double().map(noNegativeZero);
-  return fc.double({ noNaN: true, ...(min !== undefined && { min }), ...(max !== undefined && { max }) }).map(noNegativeZero);
+  return fc
+    .double({ noNaN: true, ...(min !== undefined && { min }), ...(max !== undefined && { max }) })
+    .map(noNegativeZero);
 }
 
 /** A number (bigDecimal) in the bounds. */
 export function finite(min?: number, max?: number): fc.Arbitrary<number> {
-  return fc.double({ noNaN: true, noDefaultInfinity: true, ...(min !== undefined && { min }), ...(max !== undefined && { max }) }).map(noNegativeZero);
+  return fc
+    .double({
+      noNaN: true,
+      noDefaultInfinity: true,
+      ...(min !== undefined && { min }),
+      ...(max !== undefined && { max }),
+    })
+    .map(noNegativeZero);
 }
 
 /** Dates that the member's wire format can carry exactly. */
 export function timestamp(format: "date-time" | "epoch-seconds" | "http-date"): fc.Arbitrary<Date> {
   switch (format) {
     case "date-time": // RFC 3339 has four-digit years
-      return fc.date({ min: new Date("0001-01-01T00:00:00.000Z"), max: new Date("9999-12-31T23:59:59.999Z"), noInvalidDate: true });
+      return fc.date({
+        min: new Date("0001-01-01T00:00:00.000Z"),
+        max: new Date("9999-12-31T23:59:59.999Z"),
+        noInvalidDate: true,
+      });
     case "epoch-seconds":
       return fc.date({ noInvalidDate: true });
     case "http-date": // whole seconds only
       return fc
-        .date({ min: new Date("1970-01-01T00:00:00.000Z"), max: new Date("9999-12-31T23:59:59.000Z"), noInvalidDate: true })
+        .date({
+          min: new Date("1970-01-01T00:00:00.000Z"),
+          max: new Date("9999-12-31T23:59:59.000Z"),
+          noInvalidDate: true,
+        })
         .map((d) => new Date(Math.floor(d.getTime() / 1000) * 1000));
   }
 }
 
 export function bytes(minLength?: number, maxLength?: number): fc.Arbitrary<Uint8Array> {
-  return fc.uint8Array({ ...(minLength !== undefined && { minLength }), ...(maxLength !== undefined && { maxLength }) });
+  return fc.uint8Array({
+    ...(minLength !== undefined && { minLength }),
+    ...(maxLength !== undefined && { maxLength }),
+  });
 }
 
-export function list<T>(item: fc.Arbitrary<T>, options: { minLength?: number; maxLength?: number; unique?: boolean; sparse?: boolean }): fc.Arbitrary<(T | null)[]> {
+export function list<T>(
+  item: fc.Arbitrary<T>,
+  options: { minLength?: number; maxLength?: number; unique?: boolean; sparse?: boolean },
+): fc.Arbitrary<(T | null)[]> {
   const element: fc.Arbitrary<T | null> = options.sparse ? fc.option(item, { nil: null }) : item;
-  const bounds = { ...(options.minLength !== undefined && { minLength: options.minLength }), ...(options.maxLength !== undefined && { maxLength: options.maxLength }) };
+  const bounds = {
+    ...(options.minLength !== undefined && { minLength: options.minLength }),
+    ...(options.maxLength !== undefined && { maxLength: options.maxLength }),
+  };
   // Items are unique by value, as JSON Schema's uniqueItems compares them.
-  return options.unique ? fc.uniqueArray(element, { ...bounds, depthIdentifier, selector: (v) => JSON.stringify(v) }) : fc.array(element, { ...bounds, depthIdentifier });
+  return options.unique
+    ? fc.uniqueArray(element, { ...bounds, depthIdentifier, selector: (v) => JSON.stringify(v) })
+    : fc.array(element, { ...bounds, depthIdentifier });
 }
 
-export function map<T>(key: fc.Arbitrary<string>, value: fc.Arbitrary<T>, options: { minKeys?: number; maxKeys?: number; sparse?: boolean }): fc.Arbitrary<Record<string, T | null>> {
+export function map<T>(
+  key: fc.Arbitrary<string>,
+  value: fc.Arbitrary<T>,
+  options: { minKeys?: number; maxKeys?: number; sparse?: boolean },
+): fc.Arbitrary<Record<string, T | null>> {
   const v: fc.Arbitrary<T | null> = options.sparse ? fc.option(value, { nil: null }) : value;
-  return fc.dictionary(key, v, { noNullPrototype: true, depthIdentifier, ...(options.minKeys !== undefined && { minKeys: options.minKeys }), ...(options.maxKeys !== undefined && { maxKeys: options.maxKeys }) });
+  return fc.dictionary(key, v, {
+    noNullPrototype: true,
+    depthIdentifier,
+    ...(options.minKeys !== undefined && { minKeys: options.minKeys }),
+    ...(options.maxKeys !== undefined && { maxKeys: options.maxKeys }),
+  });
 }
 
 /**
@@ -93,10 +134,14 @@ export function map<T>(key: fc.Arbitrary<string>, value: fc.Arbitrary<T>, option
  */
 const depthIdentifier = fc.createDepthIdentifier();
 
-export function structure(members: Record<string, fc.Arbitrary<unknown>>, requiredKeys: string[]): fc.Arbitrary<Record<string, unknown>> {
+export function structure(
+  members: Record<string, fc.Arbitrary<unknown>>,
+  requiredKeys: string[],
+): fc.Arbitrary<Record<string, unknown>> {
   const required = new Set(requiredKeys);
   const model: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const [name, arb] of Object.entries(members)) model[name] = required.has(name) ? arb : fc.option(arb, { nil: undefined, depthIdentifier });
+  for (const [name, arb] of Object.entries(members))
+    model[name] = required.has(name) ? arb : fc.option(arb, { nil: undefined, depthIdentifier });
   return fc.record(model, { noNullPrototype: true }).map((record) => {
     for (const name of Object.keys(record)) if (record[name] === undefined) delete record[name];
     return record;

@@ -36,7 +36,8 @@ const TOO_DEEP = issue("", "a value nested less deeply", "a value nested too dee
 
 function tolerant(options: ValidateOptions | undefined): boolean {
   const mode = options?.mode ?? "strict";
-  if (mode !== "strict" && mode !== "tolerant") throw new TypeError(`mode must be "strict" or "tolerant", not ${JSON.stringify(mode)}`);
+  if (mode !== "strict" && mode !== "tolerant")
+    throw new TypeError(`mode must be "strict" or "tolerant", not ${JSON.stringify(mode)}`);
   return mode === "tolerant";
 }
 

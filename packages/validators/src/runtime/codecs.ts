@@ -9,7 +9,11 @@ export interface Codec {
   toWire(model: unknown): unknown;
 }
 
-const NON_FINITE: Readonly<Record<string, number>> = { NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, "-Infinity": Number.NEGATIVE_INFINITY };
+const NON_FINITE: Readonly<Record<string, number>> = {
+  NaN: Number.NaN,
+  Infinity: Number.POSITIVE_INFINITY,
+  "-Infinity": Number.NEGATIVE_INFINITY,
+};
 
 export const codecs: Readonly<Record<string, Codec>> = {
   "@date-time": {

@@ -1,5 +1,15 @@
 import { codecs } from "./codecs.js";
-import { converts, isCodec, isPlainObject, memberLookup, setOwn, type Form, type ShapeTable, type StructureInfo, type Target } from "./table.js";
+import {
+  converts,
+  isCodec,
+  isPlainObject,
+  memberLookup,
+  setOwn,
+  type Form,
+  type ShapeTable,
+  type StructureInfo,
+  type Target,
+} from "./table.js";
 
 /**
  * Converts a validated value between the wire and model forms. New objects and arrays are built only
@@ -53,7 +63,10 @@ function conversionPlan(table: ShapeTable, info: StructureInfo, to: Form): Plan 
   if (!plan) {
     plan = new Map();
     for (const [key, member] of memberLookup(info, to === "model" ? "wire" : "model")) {
-      plan.set(key, { key: to === "model" ? member[0] : member[1], target: converts(table, member[2]) ? member[2] : null });
+      plan.set(key, {
+        key: to === "model" ? member[0] : member[1],
+        target: converts(table, member[2]) ? member[2] : null,
+      });
     }
     plans[to].set(info, plan);
   }

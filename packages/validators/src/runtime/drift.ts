@@ -1,11 +1,26 @@
 import type { Drift } from "./options.js";
-import { childPointer, isCodec, isPlainObject, memberLookup, type Form, type ShapeTable, type Target } from "./table.js";
+import {
+  childPointer,
+  isCodec,
+  isPlainObject,
+  memberLookup,
+  type Form,
+  type ShapeTable,
+  type Target,
+} from "./table.js";
 
 /**
  * Reports every member and enum value of a (tolerantly validated) value that the spec does not know.
  * Unknown members are reported and not entered: their content has no spec to compare with.
  */
-export function walkDrift(table: ShapeTable, target: Target, value: unknown, form: Form, pointer: string, report: (drift: Drift) => void): void {
+export function walkDrift(
+  table: ShapeTable,
+  target: Target,
+  value: unknown,
+  form: Form,
+  pointer: string,
+  report: (drift: Drift) => void,
+): void {
   if (target === null || value === null || value === undefined || isCodec(target)) return;
   const info = table[target];
   if (!info) return;
@@ -14,7 +29,8 @@ export function walkDrift(table: ShapeTable, target: Target, value: unknown, for
       if (!info.values.includes(value as string | number)) report({ pointer, kind: "unknown-enum-value", value });
       return;
     case "list":
-      if (Array.isArray(value)) value.forEach((item, i) => walkDrift(table, info.item, item, form, childPointer(pointer, i), report));
+      if (Array.isArray(value))
+        value.forEach((item, i) => walkDrift(table, info.item, item, form, childPointer(pointer, i), report));
       return;
     case "map":
       if (!isPlainObject(value)) return;

@@ -21,7 +21,12 @@ export class ValidationError extends Error {
 }
 
 export function issue(pointer: string, expected: string, found: string): ValidationIssue {
-  return { pointer, expected, found, message: `${pointer === "" ? "(root)" : pointer}: expected ${expected}; got ${found}` };
+  return {
+    pointer,
+    expected,
+    found,
+    message: `${pointer === "" ? "(root)" : pointer}: expected ${expected}; got ${found}`,
+  };
 }
 
 const MAX_SHOWN = 60;
@@ -32,7 +37,10 @@ export function describe(value: unknown): string {
     case "undefined":
       return "nothing";
     case "string": {
-      const shown = value.length > MAX_SHOWN ? `${JSON.stringify(value.slice(0, MAX_SHOWN))}… (${value.length} characters)` : JSON.stringify(value);
+      const shown =
+        value.length > MAX_SHOWN
+          ? `${JSON.stringify(value.slice(0, MAX_SHOWN))}… (${value.length} characters)`
+          : JSON.stringify(value);
       return shown;
     }
     case "number":
@@ -49,7 +57,10 @@ export function describe(value: unknown): string {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : `Date ${value.toISOString()}`;
   if (value instanceof Uint8Array) return `a Uint8Array of ${value.length} bytes`;
   const keys = Object.keys(value as object);
-  const shownKeys = keys.slice(0, 5).map((k) => JSON.stringify(k)).join(", ");
+  const shownKeys = keys
+    .slice(0, 5)
+    .map((k) => JSON.stringify(k))
+    .join(", ");
   return keys.length === 0 ? "an empty object" : `an object with ${shownKeys}${keys.length > 5 ? ", …" : ""}`;
 }
 
@@ -59,7 +70,7 @@ export function valueAt(root: unknown, pointer: string): unknown {
   let value = root;
   for (const raw of pointer.slice(1).split("/")) {
     const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (typeof value !== "object" || value === null || !Object.prototype.hasOwnProperty.call(value, token)) return undefined;
+    if (typeof value !== "object" || value === null || !Object.hasOwn(value, token)) return undefined;
     value = (value as Record<string, unknown>)[token];
   }
   return value;

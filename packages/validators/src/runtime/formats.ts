@@ -43,7 +43,8 @@ export interface DateTimeFields {
  */
 function scanDateTime(s: string, into: DateTimeFields): boolean {
   const n = s.length;
-  if (n < 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return false;
+  if (n < 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58)
+    return false;
   const t = s.charCodeAt(10);
   if (t !== 84 && t !== 116) return false; // T or t
   const year = digits(s, 0, 4);
@@ -97,13 +98,21 @@ function scanDateTime(s: string, into: DateTimeFields): boolean {
 }
 
 export function readDateTime(s: string): DateTimeFields | undefined {
-  const fields: DateTimeFields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, millisecond: 0, offset: 0 };
+  const fields: DateTimeFields = {
+    year: 0,
+    month: 0,
+    day: 0,
+    hour: 0,
+    minute: 0,
+    second: 0,
+    millisecond: 0,
+    offset: 0,
+  };
   return scanDateTime(s, fields) ? fields : undefined;
 }
 
 /** Reused by isDateTime, which only needs the verdict: checking allocates nothing. */
 const scratch: DateTimeFields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, millisecond: 0, offset: 0 };
-
 
 export function isDateTime(s: string): boolean {
   return scanDateTime(s, scratch);
@@ -114,7 +123,17 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 
 /** Reads an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`, RFC 9110) as epoch milliseconds, or undefined. */
 export function readHttpDate(s: string): number | undefined {
-  if (s.length !== 29 || s.slice(3, 5) !== ", " || s[7] !== " " || s[11] !== " " || s[16] !== " " || s[19] !== ":" || s[22] !== ":" || !s.endsWith(" GMT")) return undefined;
+  if (
+    s.length !== 29 ||
+    s.slice(3, 5) !== ", " ||
+    s[7] !== " " ||
+    s[11] !== " " ||
+    s[16] !== " " ||
+    s[19] !== ":" ||
+    s[22] !== ":" ||
+    !s.endsWith(" GMT")
+  )
+    return undefined;
   const weekday = WEEKDAYS.indexOf(s.slice(0, 3));
   const month = MONTHS.indexOf(s.slice(8, 11)) + 1;
   const day = digits(s, 5, 2);
@@ -139,7 +158,15 @@ export function isBase64(s: string): boolean {
 }
 
 /** Date.UTC without its two-digit-year quirk (years 0..99 would become 1900..1999). */
-export function utc(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+export function utc(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+): number {
   if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, ms);
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, day);

@@ -75,6 +75,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 
 /** Sets an own enumerable property, also for the key `__proto__` (which `=` would turn into a prototype change). */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__")
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }

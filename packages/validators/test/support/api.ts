@@ -1,4 +1,4 @@
-import * as fc from "fast-check";
+import type * as fc from "fast-check";
 import { ValidationError, type ValidateOptions, type ValidationIssue } from "../../src/runtime/index.js";
 
 /** The four functions of one shape, looked up by name in a generated validators module. */
@@ -11,7 +11,10 @@ export interface ShapeApi {
   arbitrary: fc.Arbitrary<unknown>;
 }
 
-export function shapeApis(api: Record<string, unknown>, arbitraries: Record<string, fc.Arbitrary<unknown>>): ShapeApi[] {
+export function shapeApis(
+  api: Record<string, unknown>,
+  arbitraries: Record<string, fc.Arbitrary<unknown>>,
+): ShapeApi[] {
   return Object.keys(arbitraries)
     .filter((name) => typeof api[`is${name}`] === "function")
     .map((name) => ({

@@ -59,9 +59,11 @@ export function mutations(bundle: Bundle, root: Schema, value: unknown): Mutatio
     const s = resolve(bundle, schema);
     const wrong = wrongType(s);
     if (wrong !== undefined) out.push({ kind: "wrong-type", pointer, replacement: wrong });
-    if (Array.isArray(s["enum"]) && s["type"] === "string") out.push({ kind: "bad-enum", pointer, replacement: "NOT_IN_THE_SPEC" });
+    if (Array.isArray(s["enum"]) && s["type"] === "string")
+      out.push({ kind: "bad-enum", pointer, replacement: "NOT_IN_THE_SPEC" });
     if (s["format"] === "date-time") out.push({ kind: "bad-timestamp", pointer, replacement: "2023-02-29T12:00:00Z" });
-    if (s["format"] === "http-date") out.push({ kind: "bad-timestamp", pointer, replacement: "Wed, 29 Feb 2023 12:00:00 GMT" });
+    if (s["format"] === "http-date")
+      out.push({ kind: "bad-timestamp", pointer, replacement: "Wed, 29 Feb 2023 12:00:00 GMT" });
     if (s["dxModel"] === "date") out.push({ kind: "bad-timestamp", pointer, replacement: new Date(Number.NaN) });
     // (a bound so large that ±1 is the same double gives no mutation)
     const max = s["maximum"];
@@ -69,14 +71,25 @@ export function mutations(bundle: Bundle, root: Schema, value: unknown): Mutatio
     if (typeof max === "number" && max + 1 > max) out.push({ kind: "out-of-range", pointer, replacement: max + 1 });
     if (typeof min === "number" && min - 1 < min) out.push({ kind: "out-of-range", pointer, replacement: min - 1 });
     if (Array.isArray(v) && s["items"]) v.forEach((item, i) => walk(s["items"] as Schema, item, `${pointer}/${i}`));
-    if (typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Uint8Array)) {
+    if (
+      typeof v === "object" &&
+      v !== null &&
+      !Array.isArray(v) &&
+      !(v instanceof Date) &&
+      !(v instanceof Uint8Array)
+    ) {
       const record = v as Record<string, unknown>;
       for (const key of (s["required"] as string[] | undefined) ?? []) {
-        if (Object.hasOwn(record, key)) out.push({ kind: "missing-required", pointer: `${pointer}/${token(key)}`, delete: true });
+        if (Object.hasOwn(record, key))
+          out.push({ kind: "missing-required", pointer: `${pointer}/${token(key)}`, delete: true });
       }
       const properties = (s["properties"] as Record<string, Schema> | undefined) ?? {};
       for (const key of Object.keys(record)) {
-        const sub = Object.hasOwn(properties, key) ? properties[key] : typeof s["additionalProperties"] === "object" ? (s["additionalProperties"] as Schema) : undefined;
+        const sub = Object.hasOwn(properties, key)
+          ? properties[key]
+          : typeof s["additionalProperties"] === "object"
+            ? (s["additionalProperties"] as Schema)
+            : undefined;
         if (sub) walk(sub, record[key], `${pointer}/${token(key)}`);
       }
     }
@@ -89,11 +102,15 @@ export function mutations(bundle: Bundle, root: Schema, value: unknown): Mutatio
 export function applyMutation(value: unknown, m: Mutation): unknown {
   const copy = structuredClone(value);
   if (m.pointer === "") return m.replacement;
-  const tokens = m.pointer.slice(1).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const tokens = m.pointer
+    .slice(1)
+    .split("/")
+    .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
   const last = tokens.pop() as string;
   let parent = copy as Record<string, unknown>;
   for (const t of tokens) parent = parent[t] as Record<string, unknown>;
   if (m.delete) delete parent[last];
-  else Object.defineProperty(parent, last, { value: m.replacement, enumerable: true, writable: true, configurable: true });
+  else
+    Object.defineProperty(parent, last, { value: m.replacement, enumerable: true, writable: true, configurable: true });
   return copy;
 }
