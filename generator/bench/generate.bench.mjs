@@ -6,6 +6,7 @@
 //   - the official MediaConvert model (all operations).
 // and, in process, the time of each stage for the replicated specs (startup aside).
 // Prints one `BENCH {...}` line per result (see the benchmark protocol in the README).
+import { referenceFile } from "@dx/test-support/paths";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,7 +17,7 @@ const generatorDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = resolve(generatorDir, "..");
 const cli = join(generatorDir, "dist", "cli.js");
 const specPath = join(repoRoot, "spec", "dataexchange-listjobs.json");
-const mediaconvert = join(repoRoot, "..", "shared", "reference", "aws-models", "mediaconvert-2017-08-29.json");
+const mediaconvert = referenceFile("aws-models/mediaconvert-2017-08-29.json");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SUITE = "@dx/generator";
 

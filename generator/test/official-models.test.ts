@@ -8,12 +8,14 @@ import { describe, expect, it } from "vitest";
 import { modelsEmitter } from "../src/emit/models/index.js";
 import type { Ir } from "../src/ir/types.js";
 import { runPipeline } from "../src/pipeline.js";
-import { referenceDir, repoRoot, runCli, tempDir, typecheck } from "./support.js";
+import { referenceFile } from "@dx/test-support";
+import { repoRoot, runCli, tempDir, typecheck } from "./support.js";
 
 const MODELS = "packages/models/src/generated";
 const OFFICIAL = {
-  dataexchange: join(referenceDir, "aws-models", "dataexchange-2017-07-25.json"),
-  mediaconvert: join(referenceDir, "aws-models", "mediaconvert-2017-08-29.json"),
+  // The originals beside the clone in CI, the repo's facts-only copies in a clone that stands alone.
+  dataexchange: referenceFile("aws-models/dataexchange-2017-07-25.json") as string,
+  mediaconvert: referenceFile("aws-models/mediaconvert-2017-08-29.json") as string,
 };
 
 type AstShape = {

@@ -3,8 +3,7 @@
  * and response syntax, response structure descriptions) and the facts file's enum lists.
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { referenceDir } from "./support.js";
+import { referenceFile } from "@dx/test-support";
 
 /** A value of boto3's response syntax: what the documentation shows for each member. */
 export type SyntaxNode =
@@ -16,11 +15,15 @@ export type SyntaxNode =
   | { kind: "integer" }
   | { kind: "float" };
 
-export const boto3Page = (): string =>
-  readFileSync(join(referenceDir, "boto3-dataexchange-paginator-listjobs.rst"), "utf8");
-export const factsText = (): string => readFileSync(join(referenceDir, "aws-listjobs-facts.md"), "utf8");
-export const officialClosure = (): Record<string, Record<string, unknown>> =>
-  JSON.parse(readFileSync(join(referenceDir, "aws-listjobs-closure.json"), "utf8"));
+export const BOTO3_PAGE = "boto3-dataexchange-paginator-listjobs.rst";
+export const FACTS = "aws-listjobs-facts.md";
+export const CLOSURE = "aws-listjobs-closure.json";
+/** Readers for suites under describeWithReference (which skips or fails when a file is missing). */
+const read = (file: string, factsOnly: boolean): string =>
+  readFileSync(referenceFile(file, { factsOnly }) ?? file, "utf8");
+export const boto3Page = (): string => read(BOTO3_PAGE, false);
+export const factsText = (): string => read(FACTS, false);
+export const officialClosure = (): Record<string, Record<string, unknown>> => JSON.parse(read(CLOSURE, true));
 
 /** The `::` literal block that follows a heading such as `**Response Syntax**`. */
 function literalBlock(page: string, heading: string): string {

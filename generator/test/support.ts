@@ -8,8 +8,6 @@ import { afterAll } from "vitest";
 
 export const generatorDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const repoRoot = resolve(generatorDir, "..");
-/** CI clones the repo beside a copy of shared/, so the references are found relative to the repo. */
-export const referenceDir = resolve(repoRoot, "..", "shared", "reference");
 export const fixturesDir = join(generatorDir, "test", "fixtures");
 export const cliPath = join(generatorDir, "dist", "cli.js");
 const tscPath = join(generatorDir, "node_modules", "typescript", "bin", "tsc");

@@ -10,12 +10,14 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generate } from "@dx/generator";
+import { referenceFile } from "@dx/test-support";
 import { afterAll, describe, expect, it } from "vitest";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = resolve(here, "..");
 const repoRoot = resolve(packageDir, "..", "..");
-const official = resolve(repoRoot, "..", "shared", "reference", "aws-models", "dataexchange-2017-07-25.json");
+/** The original beside the clone in CI, else the repo's facts-only copy. */
+const official = referenceFile("aws-models/dataexchange-2017-07-25.json") as string;
 const require = createRequire(import.meta.url);
 
 function paginatedOperations(path: string): string[] {
