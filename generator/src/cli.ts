@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  // Loaded only now: the emitters pull in ts-morph and Ajv, which --help and bad flags do not need.
+  // Loaded only now: the emitters pull in ts-morph, which --help and bad flags do not need.
   const { buildIrFrom, findWorkspaceRoot } = await import("./front.js");
   const root = findWorkspaceRoot(process.cwd());
   const frontOptions = {
@@ -59,9 +59,6 @@ async function main(argv: string[]): Promise<number> {
   };
   try {
     const ir = buildIrFrom(frontOptions);
-    // The validators' compilation (most of the work) starts in a worker before the emitters, and
-    // ts-morph with them, are loaded: on two cores the two halves of a generation overlap.
-    (await import("./emit/validators/precompile.js")).precompileVariants(ir);
     const { checkGenerated, generate } = await import("./pipeline.js");
     const options = { ...frontOptions, ir, ...(args.out !== undefined && { outRoot: resolve(args.out) }) };
     if (args.check) {

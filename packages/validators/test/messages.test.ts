@@ -38,9 +38,9 @@ describe("ValidationError messages", () => {
     const e = error as ValidationError;
     expect(e.issues.map((i) => i.message)).toEqual([
       "/Arn: expected a value (the member is required); got nothing",
-      "/Extra: expected no such member (the spec does not know it); got true",
       '/CreatedAt: expected an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z; got "2024-01-02T03:04:05"',
       '/Id: expected a string matching /^[a-zA-Z0-9]{30,40}$/; got "short"',
+      "/Extra: expected no such member (the spec does not know it); got true",
     ]);
     expect(e.message).toContain("invalid JobEntry (wire form) (4 issues):\n  /Arn:");
   });

@@ -25,8 +25,8 @@ export function renderArbitraries(ir: Ir): string {
       case "string": {
         const pattern = c.pattern === undefined ? undefined : usePattern(c.pattern).pattern;
         return pattern === undefined
-          ? `a.text(${args(c.length?.min, c.length?.max)})`
-          : `a.matching(${[json(pattern), args(c.length?.min, c.length?.max)].filter(Boolean).join(", ")})`;
+          ? `$a.text(${args(c.length?.min, c.length?.max)})`
+          : `$a.matching(${[json(pattern), args(c.length?.min, c.length?.max)].filter(Boolean).join(", ")})`;
       }
       case "number": {
         const width: Record<string, [number, number]> = {
@@ -37,65 +37,66 @@ export function renderArbitraries(ir: Ir): string {
         const [wmin, wmax] = width[s.type] ?? [undefined, undefined];
         const min = c.range?.min ?? wmin;
         const max = c.range?.max ?? wmax;
-        if (s.type === "float" || s.type === "double") return `a.double(${args(c.range?.min, c.range?.max)})`;
-        if (s.type === "bigDecimal") return `a.finite(${args(min, max)})`;
-        return `a.integer(${args(min === undefined || wmin === undefined ? min : Math.max(min, wmin), max === undefined || wmax === undefined ? max : Math.min(max, wmax))})`;
+        if (s.type === "float" || s.type === "double") return `$a.double(${args(c.range?.min, c.range?.max)})`;
+        if (s.type === "bigDecimal") return `$a.finite(${args(min, max)})`;
+        return `$a.integer(${args(min === undefined || wmin === undefined ? min : Math.max(min, wmin), max === undefined || wmax === undefined ? max : Math.min(max, wmax))})`;
       }
       case "boolean":
-        return "a.boolean()";
+        return "$a.boolean()";
       case "blob":
-        return `a.bytes(${args(c.length?.min, c.length?.max)})`;
+        return `$a.bytes(${args(c.length?.min, c.length?.max)})`;
       case "document":
-        return "a.document()";
+        return "$a.document()";
       case "unit":
-        return "a.unit()";
+        return "$a.unit()";
       case "timestamp":
-        return `a.timestamp(${json(s.format ?? "epoch-seconds")})`;
+        return `$a.timestamp(${json(s.format ?? "epoch-seconds")})`;
       case "enum":
       case "intEnum":
-        return `a.oneOf(${json(s.values.map((v) => v.value))})`;
+        return `$a.oneOf(${json(s.values.map((v) => v.value))})`;
       case "list":
-        return `a.list(${member(s.member)}, ${json({ minLength: c.length?.min, maxLength: c.length?.max, unique: c.uniqueItems || undefined, sparse: s.sparse || undefined })})`;
+        return `$a.list(${member(s.member)}, ${json({ minLength: c.length?.min, maxLength: c.length?.max, unique: c.uniqueItems || undefined, sparse: s.sparse || undefined })})`;
       case "map": {
         const keyShape = target(s.key.target);
         const key = expr(keyShape, { ...keyShape.constraints, ...s.key.constraints });
-        return `a.map(${key}, ${member(s.value)}, ${json({ minKeys: c.length?.min, maxKeys: c.length?.max, sparse: s.sparse || undefined })})`;
+        return `$a.map(${key}, ${member(s.value)}, ${json({ minKeys: c.length?.min, maxKeys: c.length?.max, sparse: s.sparse || undefined })})`;
       }
       case "structure":
-        return `a.structure({ ${s.members.map((m) => `${json(m.name)}: ${member(m)}`).join(", ")} }, ${json(s.members.filter((m) => m.required).map((m) => m.name))})`;
+        return `$a.structure({ ${s.members.map((m) => `${json(m.name)}: ${member(m)}`).join(", ")} }, ${json(s.members.filter((m) => m.required).map((m) => m.name))})`;
       case "union":
-        return `a.union({ ${s.members.map((m) => `${json(m.name)}: ${member(m)}`).join(", ")} })`;
+        return `$a.union({ ${s.members.map((m) => `${json(m.name)}: ${member(m)}`).join(", ")} })`;
     }
   };
 
   /** A member refers to its target by name, unless its format or own constraints make it differ. */
   function member(m: IrMember): string {
     const s = target(m.target);
-    if (s.kind === "timestamp") return `a.timestamp(${json(m.timestampFormat ?? s.format ?? "epoch-seconds")})`;
+    if (s.kind === "timestamp") return `$a.timestamp(${json(m.timestampFormat ?? s.format ?? "epoch-seconds")})`;
     if (Object.keys(m.constraints).length > 0) return expr(s, { ...s.constraints, ...m.constraints });
-    return `tie(${json(s.name)})`;
+    return `$tie(${json(s.id)})`;
   }
 
   const named = ir.shapes.filter(
     (s) => s.kind === "structure" || s.kind === "union" || s.kind === "enum" || s.kind === "intEnum",
   );
-  const entries = ir.shapes.map((s) => `  ${json(s.name)}: ${expr(s, s.constraints)},`);
+  // Keyed by shape id (names may repeat across namespaces); every local name has a `$`, which no shape name can.
+  const entries = ir.shapes.map((s) => `  ${json(s.id)}: ${expr(s, s.constraints)},`);
   return [
-    'import * as fc from "fast-check";',
-    ...(named.length > 0 ? [`import type { ${named.map((s) => s.name).join(", ")} } from "@dx/models";`] : []),
-    'import * as a from "../runtime/arbitrary.js";',
+    'import * as $fc from "fast-check";',
+    ...(named.length > 0 ? ['import type * as $M from "@dx/models";'] : []),
+    'import * as $a from "../runtime/arbitrary.js";',
     "",
-    "const built: Record<string, fc.Arbitrary<unknown>> = fc.letrec((tie) => ({",
+    "const $built: Record<string, $fc.Arbitrary<unknown>> = $fc.letrec(($tie) => ({",
     ...entries,
     "}));",
     "",
     "/** The arbitrary of each structure, union and enum, by shape name (model form). */",
     "export interface Arbitraries {",
-    ...named.map((s) => `  ${s.name}: fc.Arbitrary<${s.name}>;`),
+    ...named.map((s) => `  ${s.name}: $fc.Arbitrary<$M.${s.name}>;`),
     "}",
     "",
     "export const arbitraries: Arbitraries = {",
-    ...named.map((s) => `  ${s.name}: built[${json(s.name)}] as fc.Arbitrary<${s.name}>,`),
+    ...named.map((s) => `  ${s.name}: $built[${json(s.id)}] as $fc.Arbitrary<$M.${s.name}>,`),
     "};",
     "",
   ].join("\n");

@@ -8,7 +8,8 @@ import { usePattern } from "./patterns.js";
  *   blobs as base64, non-finite doubles as "NaN"/"Infinity"/"-Infinity");
  * - form "model": the in-memory value of @dx/models (Date, Uint8Array), using the `dxModel` keyword
  *   (compiled into the validators) and `tsType` (read by json-schema-to-typescript);
- * - mode "strict": unknown members and enum values are faults; "tolerant": they are allowed.
+ * - mode "strict": unknown members and enum values are faults; "tolerant": they are allowed;
+ * - on the wire, an optional member may be null, which means absent (as the AWS SDKs read it).
  * With `annotate: false` the bundle has no documentation: that is the copy compiled into code.
  */
 export type Form = "wire" | "model";
@@ -82,6 +83,16 @@ export function patternWarnings(ir: Ir): string[] {
     for (const m of members(s)) note(`${s.id}$${m.name}`, m.constraints);
   }
   return warnings;
+}
+
+/** A member's schema that also accepts null, documentation kept outside. */
+function nullable(schema: Schema): Schema {
+  const { description, deprecated, ...rest } = schema;
+  return {
+    ...(description !== undefined && { description }),
+    ...(deprecated !== undefined && { deprecated }),
+    anyOf: [rest, { type: "null" }],
+  };
 }
 
 function members(s: IrShape): IrMember[] {
@@ -206,18 +217,40 @@ class SchemaBuilder {
   }
 
   private object(ms: readonly IrMember[], union: boolean): Schema {
-    const key = (m: IrMember): string => (this.v.form === "wire" ? m.jsonName : m.name);
+    const wire = this.v.form === "wire";
+    const key = (m: IrMember): string => (wire ? m.jsonName : m.name);
     const properties: Schema = {};
-    for (const m of ms) properties[key(m)] = this.member(m);
+    // On the wire, null for an optional member (and for any union member) means absent, as the AWS SDKs read it.
+    for (const m of ms) properties[key(m)] = wire && (union || !m.required) ? nullable(this.member(m)) : this.member(m);
     const required = union ? [] : ms.filter((m) => m.required).map(key);
     return {
       type: "object",
       properties,
       ...(required.length > 0 && { required }),
-      // A union has exactly one member set; tolerant mode allows a variant the spec does not know yet.
-      ...(union && { minProperties: 1 }),
-      ...(union && this.strict && { maxProperties: 1 }),
       ...(this.strict && { additionalProperties: false }),
+      ...(union && (wire ? this.wireUnion(ms.map(key)) : this.modelUnion())),
+    };
+  }
+
+  /** A union has exactly one member set; tolerant mode allows a variant the spec does not know yet. */
+  private modelUnion(): Schema {
+    return { minProperties: 1, ...(this.strict && { maxProperties: 1 }) };
+  }
+
+  /**
+   * On the wire, a union member that is null is not set: at least one member is not null (tolerant:
+   * known or not) and, in strict mode, when one is set every other member is null.
+   */
+  private wireUnion(keys: readonly string[]): Schema {
+    const set = (k: string): Schema => ({ required: [k], properties: { [k]: { not: { type: "null" } } } });
+    return {
+      not: { additionalProperties: { type: "null" } },
+      ...(this.strict && {
+        allOf: keys.map((k) => ({
+          if: set(k),
+          then: { properties: { [k]: true }, additionalProperties: { type: "null" } },
+        })),
+      }),
     };
   }
 

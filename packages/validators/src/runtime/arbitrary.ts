@@ -80,11 +80,15 @@ export function timestamp(format: "date-time" | "epoch-seconds" | "http-date"): 
         noInvalidDate: true,
       });
     case "epoch-seconds":
-      return fc.date({ noInvalidDate: true });
+      return fc.date({
+        min: new Date("0001-01-01T00:00:00.000Z"),
+        max: new Date("9999-12-31T23:59:59.999Z"),
+        noInvalidDate: true,
+      });
     case "http-date": // whole seconds only
       return fc
         .date({
-          min: new Date("1970-01-01T00:00:00.000Z"),
+          min: new Date("0001-01-01T00:00:00.000Z"),
           max: new Date("9999-12-31T23:59:59.000Z"),
           noInvalidDate: true,
         })

@@ -8,16 +8,31 @@ export interface ValidationIssue {
   message: string;
 }
 
+/** Issues shown in a ValidationError's message (all kept ones are in `issues`). */
+const SHOWN_ISSUES = 20;
+
 export class ValidationError extends Error {
+  /** The faults found, in order, up to 100 (see `count`). */
   readonly issues: readonly ValidationIssue[];
-  constructor(issues: readonly ValidationIssue[], what?: string) {
+  /** How many faults were found; more than `issues.length` when the value had more than 100. */
+  readonly count: number;
+  constructor(issues: readonly ValidationIssue[], what?: string, count: number = issues.length) {
     const head = what ? `invalid ${what}` : "invalid value";
-    const lines = issues.slice(0, 20).map((i) => `  ${i.message}`);
-    if (issues.length > 20) lines.push(`  … and ${issues.length - 20} more`);
-    super(`${head} (${issues.length} issue${issues.length === 1 ? "" : "s"}):\n${lines.join("\n")}`);
+    const lines = issues.slice(0, SHOWN_ISSUES).map((i) => `  ${i.message}`);
+    if (count > lines.length) lines.push(`  … and ${count - lines.length} more`);
+    super(`${head} (${count} issue${count === 1 ? "" : "s"}):\n${lines.join("\n")}`);
     this.name = "ValidationError";
     this.issues = issues;
+    this.count = count;
   }
+}
+
+/** Longest pointer and expectation shown in a message: a 1 MB member name makes a short message. */
+const MAX_POINTER_SHOWN = 200;
+const MAX_EXPECTED_SHOWN = 300;
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
 }
 
 export function issue(pointer: string, expected: string, found: string): ValidationIssue {
@@ -25,7 +40,7 @@ export function issue(pointer: string, expected: string, found: string): Validat
     pointer,
     expected,
     found,
-    message: `${pointer === "" ? "(root)" : pointer}: expected ${expected}; got ${found}`,
+    message: `${pointer === "" ? "(root)" : cut(pointer, MAX_POINTER_SHOWN)}: expected ${cut(expected, MAX_EXPECTED_SHOWN)}; got ${found}`,
   };
 }
 
@@ -56,10 +71,16 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return `an array of ${value.length} item${value.length === 1 ? "" : "s"}`;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : `Date ${value.toISOString()}`;
   if (value instanceof Uint8Array) return `a Uint8Array of ${value.length} bytes`;
-  const keys = Object.keys(value as object);
+  // At most six keys are read: describing a value with a million members stays cheap.
+  const keys: string[] = [];
+  for (const k in value as object) {
+    if (!Object.hasOwn(value as object, k)) continue;
+    keys.push(k);
+    if (keys.length > 5) break;
+  }
   const shownKeys = keys
     .slice(0, 5)
-    .map((k) => JSON.stringify(k))
+    .map((k) => JSON.stringify(k.length > MAX_SHOWN ? `${k.slice(0, MAX_SHOWN)}…` : k))
     .join(", ");
   return keys.length === 0 ? "an empty object" : `an object with ${shownKeys}${keys.length > 5 ? ", …" : ""}`;
 }

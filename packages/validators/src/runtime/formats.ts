@@ -118,6 +118,13 @@ export function isDateTime(s: string): boolean {
   return scanDateTime(s, scratch);
 }
 
+/** An RFC 3339 date-time as epoch milliseconds (UTC), or NaN when it is not one. */
+export function readDateTimeMs(s: string): number {
+  const f = scratch;
+  if (!scanDateTime(s, f)) return Number.NaN;
+  return utc(f.year, f.month, f.day, f.hour, f.minute, f.second, f.millisecond) - f.offset * 60_000;
+}
+
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 

@@ -20,8 +20,18 @@ export interface Mutation {
 
 const token = (t: string | number): string => String(t).replace(/~/g, "~0").replace(/\//g, "~1");
 
+/** A wire member that may be null (meaning absent): `{ anyOf: [schema, { type: "null" }] }`. */
+function nonNull(schema: Schema): Schema {
+  const any = schema["anyOf"];
+  if (!Array.isArray(any) || any.length !== 2) return schema;
+  const [first, second] = any as Schema[];
+  if (second?.["type"] !== "null" || Object.keys(second).length !== 1) return schema;
+  const { anyOf: _anyOf, ...own } = schema;
+  return { ...own, ...first };
+}
+
 function resolve(bundle: Bundle, schema: Schema): Schema {
-  let s = schema;
+  let s = nonNull(schema);
   for (let guard = 0; typeof s["$ref"] === "string" && guard < 100; guard++) {
     const { $ref, ...own } = s;
     const target = bundle.$defs[($ref as string).replace("#/$defs/", "")];

@@ -1,0 +1,538 @@
+import { lookup } from "../../ir/lookup.js";
+import type { Ir, IrConstraints, IrMember, IrShape, IrTimestampFormat } from "../../ir/types.js";
+import { validatorNames } from "../../naming.js";
+import { usePattern } from "./patterns.js";
+
+/**
+ * IR → the validators' code: for every structure, union, list and map, one checker per form
+ * (`$w_X` checks the wire JSON and returns its model form, copy-on-write; `$m_X` checks a model
+ * value) and, where the forms differ, a serializer (`$s_X`); then the public functions of each
+ * structure and union (`isX`, `assertX`, `parseX`, `serializeX`) as plain function declarations.
+ *
+ * The same checks hold in both modes: the context says whether an unknown member or enum value is
+ * a fault (strict) or drift (tolerant). Nested shapes are calls, never copies, so the code grows
+ * linearly with the model, and a bundler keeps only the closure of what a program imports.
+ *
+ * Every name the generated code declares or imports itself contains `$`, which no Smithy
+ * identifier can: shape names (`fc`, `wire`, `String`, …) never collide with them.
+ */
+
+type Form = "wire" | "model";
+
+/** What a checker needs to know of a value's place: its target and the member's constraints and format. */
+interface Slot {
+  target: IrShape;
+  constraints: IrConstraints;
+  format?: IrTimestampFormat;
+}
+
+const REQUIRED = "a value (the member is required)";
+const NON_FINITE = "a finite number or one of NaN, Infinity, -Infinity";
+const FORMAT_TEXT: Readonly<Record<IrTimestampFormat, string>> = {
+  "date-time": "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z",
+  "http-date": "an IMF-fixdate, like Sun, 06 Nov 1994 08:49:37 GMT",
+  "epoch-seconds": "a finite number",
+};
+
+/** Integer widths of Smithy's number shapes (long and bigInteger are not bounded: JSON numbers carry them). */
+const WIDTH: Readonly<Record<string, { min: number; max: number }>> = {
+  byte: { min: -128, max: 127 },
+  short: { min: -32768, max: 32767 },
+  integer: { min: -2147483648, max: 2147483647 },
+};
+
+/** Enums with more values than this are checked with a Set; smaller ones with comparisons. */
+const SET_THRESHOLD = 8;
+
+/** `^[class]{m,n}$` over printable ASCII: checked as a length test and `^[class]*$` (twice as fast in V8). */
+const BOUNDED_CLASS = /^\^(\[(?:[\x20-\x5a\x5e-\x7e]|\\[dw/.+-])+\])\{(\d+)(?:,(\d+))?\}\$$/;
+
+const lit = (v: unknown): string => JSON.stringify(v);
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** Whether a member name must be read as an own property (Object.prototype has it). */
+const inherited = (key: string): boolean => key in Object.prototype;
+
+/** `d.key`, or an own-property read where a plain read could find Object.prototype's member. */
+function read(obj: string, key: string): string {
+  if (inherited(key)) return `$r.own(${obj}, ${lit(key)})`;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `${obj}.${key}` : `${obj}[${lit(key)}]`;
+}
+
+function assign(obj: string, key: string, value: string): string {
+  if (inherited(key)) return `$r.setOwn(${obj}, ${lit(key)}, ${value});`;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `${obj}.${key} = ${value};` : `${obj}[${lit(key)}] = ${value};`;
+}
+
+/** Member constraints narrow the target's: both hold. */
+function merge(shape: IrConstraints, member: IrConstraints): IrConstraints {
+  const lo = (a?: number, b?: number) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
+  const hi = (a?: number, b?: number) => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
+  const out: IrConstraints = {};
+  const length = { min: lo(shape.length?.min, member.length?.min), max: hi(shape.length?.max, member.length?.max) };
+  if (length.min !== undefined || length.max !== undefined)
+    out.length = {
+      ...(length.min !== undefined && { min: length.min }),
+      ...(length.max !== undefined && { max: length.max }),
+    };
+  const range = { min: lo(shape.range?.min, member.range?.min), max: hi(shape.range?.max, member.range?.max) };
+  if (range.min !== undefined || range.max !== undefined)
+    out.range = {
+      ...(range.min !== undefined && { min: range.min }),
+      ...(range.max !== undefined && { max: range.max }),
+    };
+  const pattern = member.pattern ?? shape.pattern;
+  if (pattern !== undefined) out.pattern = pattern;
+  if (shape.uniqueItems || member.uniqueItems) out.uniqueItems = true;
+  return out;
+}
+
+class CodeGen {
+  private readonly look;
+  private readonly consts = new Map<string, string>(); // declaration text → name
+  private readonly converting = new Map<string, boolean>();
+
+  constructor(private readonly ir: Ir) {
+    this.look = lookup(ir);
+    this.computeConverting();
+  }
+
+  /** A module-level constant (deduplicated), with a name that no shape can take. */
+  private constant(prefix: string, init: string): string {
+    const key = `${prefix}|${init}`;
+    let name = this.consts.get(key);
+    if (name === undefined) {
+      name = `$${prefix}${this.consts.size}`;
+      this.consts.set(key, name);
+    }
+    return name;
+  }
+
+  declarations(): string[] {
+    return [...this.consts].map(([key, name]) => `const ${name} = /* @__PURE__ */ ${key.slice(key.indexOf("|") + 1)};`);
+  }
+
+  private slot(m: IrMember): Slot {
+    const target = this.look.shape(m.target);
+    return {
+      target,
+      constraints: merge(target.constraints, m.constraints),
+      ...(target.kind === "timestamp" && { format: m.timestampFormat ?? target.format ?? "epoch-seconds" }),
+    };
+  }
+
+  /** Whether values of a shape differ between the wire and model forms (a fixpoint over the shape graph). */
+  private computeConverting(): void {
+    const scalar = (s: IrShape): boolean =>
+      s.kind === "timestamp" ||
+      s.kind === "blob" ||
+      (s.kind === "number" && (s.type === "float" || s.type === "double") && !s.constraints.range);
+    const memberConverts = (m: IrMember): boolean => {
+      const t = this.look.shape(m.target);
+      if (t.kind === "number" && (t.type === "float" || t.type === "double"))
+        return !t.constraints.range && !m.constraints.range;
+      return scalar(t) || (this.converting.get(t.id) ?? false);
+    };
+    for (const s of this.ir.shapes) this.converting.set(s.id, scalar(s));
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const s of this.ir.shapes) {
+        if (this.converting.get(s.id)) continue;
+        let c = false;
+        if (s.kind === "structure" || s.kind === "union")
+          c = s.members.some((m) => m.name !== m.jsonName || memberConverts(m));
+        else if (s.kind === "list") c = memberConverts(s.member);
+        else if (s.kind === "map") c = memberConverts(s.value);
+        if (c) {
+          this.converting.set(s.id, true);
+          changed = true;
+        }
+      }
+    }
+  }
+
+  private slotConverts(slot: Slot): boolean {
+    const t = slot.target;
+    if (t.kind === "number" && (t.type === "float" || t.type === "double")) return !slot.constraints.range;
+    return this.converting.get(t.id) ?? false;
+  }
+
+  private isComposite(s: IrShape): boolean {
+    return s.kind === "structure" || s.kind === "union" || s.kind === "list" || s.kind === "map" || s.kind === "unit";
+  }
+
+  /**
+   * Statements checking the value in `x` (never undefined) at key expression `k`. In the wire form
+   * they leave the model form in `y` when the slot converts (the caller compares it with `x`).
+   */
+  check(slot: Slot, form: Form, k: string): string {
+    const t = slot.target;
+    const c = slot.constraints;
+    const fail = (expected: string, len?: boolean) => `$r.fail(c, ${k}, ${lit(expected)}, x${len ? ", 1" : ""});`;
+    if (this.isComposite(t)) {
+      const call = form === "wire" ? `y = $w_${t.name}(x, c);` : `$m_${t.name}(x, c);`;
+      return `${this.memberLengthCheck(t, slot, k)}r = c.r.length; ${call} if (c.r.length !== r) $r.at(c, r, ${k});`;
+    }
+    switch (t.kind) {
+      case "string":
+        return `if (typeof x !== "string") ${fail("string")} else {${this.stringChecks(c, k, "x")}}`;
+      case "enum": {
+        const values = t.values.map((v) => v.value);
+        return `if (typeof x !== "string") ${fail("string")} else if (!(${this.oneOf("x", values)})) $r.unknownValue(c, ${k}, ${lit(values.join(", "))}, x);`;
+      }
+      case "intEnum": {
+        const values = t.values.map((v) => v.value);
+        return `if (typeof x !== "number" || !Number.isInteger(x)) ${fail("an integer")} else if (!(${this.oneOf("x", values)})) $r.unknownValue(c, ${k}, ${lit(values.join(", "))}, x);`;
+      }
+      case "boolean":
+        return `if (typeof x !== "boolean") ${fail("boolean")}`;
+      case "document":
+        return "";
+      case "blob":
+        return form === "wire"
+          ? `if (typeof x !== "string") ${fail("string")} else if ((y = $r.base64(x)) === undefined) ${fail("a base64 string")}`
+          : `if (!(x instanceof Uint8Array)) ${fail("a Uint8Array")}`;
+      case "timestamp": {
+        if (form === "model") return `if (!$r.isDate(x)) ${fail("a valid Date")}`;
+        const format = slot.format ?? "epoch-seconds";
+        if (format === "epoch-seconds")
+          return `if (typeof x !== "number" || !Number.isFinite(x)) ${fail(FORMAT_TEXT[format])} else y = $r.epochSeconds(x);`;
+        const reader = format === "date-time" ? "$r.dateTime" : "$r.httpDate";
+        return `if (typeof x !== "string") ${fail("string")} else if ((y = ${reader}(x)) === undefined) ${fail(FORMAT_TEXT[format])}`;
+      }
+      case "number":
+        return this.numberCheck(t.type, c, form, k);
+      default:
+        throw new Error(`internal: no check for a ${t.kind}`);
+    }
+  }
+
+  /** Member-level @length on a list or map target (the target's own bounds are checked by its checker). */
+  private memberLengthCheck(t: IrShape, slot: Slot, k: string): string {
+    const own = slot.constraints.length;
+    const base = t.constraints.length;
+    if (!own || (own.min === base?.min && own.max === base?.max)) return "";
+    if (t.kind === "list") return this.countCheck("Array.isArray(x)", "x.length", own, k, "item", "x");
+    if (t.kind === "map") return this.countCheck("$r.isObject(x)", "Object.keys(x).length", own, k, "member", "x");
+    return "";
+  }
+
+  private countCheck(
+    guard: string,
+    count: string,
+    length: { min?: number; max?: number },
+    k: string,
+    word: string,
+    v: string,
+  ): string {
+    const parts: string[] = [];
+    if (length.min !== undefined)
+      parts.push(`if (${count} < ${length.min}) $r.fail(c, ${k}, ${lit(`at least ${plural(length.min, word)}`)}, ${v}, 1);`);
+    if (length.max !== undefined)
+      parts.push(
+        `${parts.length ? "else " : ""}if (${count} > ${length.max}) $r.fail(c, ${k}, ${lit(`at most ${plural(length.max, word)}`)}, ${v}, 1);`,
+      );
+    return parts.length ? `if (${guard}) {${parts.join(" ")}} ` : "";
+  }
+
+  private oneOf(x: string, values: readonly (string | number)[]): string {
+    if (values.length > SET_THRESHOLD) return `${this.constant("e", `new Set(${lit(values)})`)}.has(${x})`;
+    return values.map((v) => `${x} === ${lit(v)}`).join(" || ") || "false";
+  }
+
+  /** Length (in code points) and pattern of a string held in `v`. */
+  private stringChecks(c: IrConstraints, k: string, v: string): string {
+    const out: string[] = [];
+    const min = c.length?.min;
+    const max = c.length?.max;
+    if (min !== undefined || max !== undefined) {
+      const atLeast = min === undefined ? "" : `at least ${plural(min, "character")}`;
+      const atMost = max === undefined ? "" : `at most ${plural(max, "character")}`;
+      const expected =
+        min !== undefined && max !== undefined
+          ? `$r.codePoints(${v}) < ${min} ? ${lit(atLeast)} : ${lit(atMost)}`
+          : lit(atLeast || atMost);
+      out.push(
+        `if (!$r.lengthIn(${v}, ${min ?? 0}, ${max ?? "Infinity"})) $r.fail(c, ${k}, ${expected}, ${v}, 1);`,
+      );
+    }
+    const pattern = c.pattern === undefined ? undefined : usePattern(c.pattern).pattern;
+    if (pattern !== undefined) {
+      const expected = lit(`a string matching /${pattern}/`);
+      const bounded = BOUNDED_CLASS.exec(pattern);
+      if (bounded && !(bounded[1] as string).startsWith("[^")) {
+        const lo = Number(bounded[2]);
+        const hi = bounded[3] === undefined ? lo : Number(bounded[3]);
+        const re = this.constant("p", `new RegExp(${lit(`^${bounded[1] as string}*$`)})`);
+        out.push(`if (${v}.length < ${lo} || ${v}.length > ${hi} || !${re}.test(${v})) $r.fail(c, ${k}, ${expected}, ${v});`);
+      } else {
+        const re = this.constant("p", `new RegExp(${lit(pattern)})`);
+        out.push(`if (!${re}.test(${v})) $r.fail(c, ${k}, ${expected}, ${v});`);
+      }
+    }
+    return out.join(" ");
+  }
+
+  private numberCheck(type: string, c: IrConstraints, form: Form, k: string): string {
+    const fail = (expected: string) => `$r.fail(c, ${k}, ${lit(expected)}, x);`;
+    if ((type === "float" || type === "double") && !c.range) {
+      if (form === "model") return `if (typeof x !== "number") ${fail("a number")}`;
+      return `y = x; if (typeof x !== "number" || !Number.isFinite(x)) { if (typeof x !== "string" || (y = $r.nonFinite(x)) === undefined) ${fail(NON_FINITE)} }`;
+    }
+    const integer = type !== "float" && type !== "double" && type !== "bigDecimal";
+    const width = WIDTH[type];
+    const min = Math.max(width?.min ?? -Infinity, c.range?.min ?? -Infinity);
+    const max = Math.min(width?.max ?? Infinity, c.range?.max ?? Infinity);
+    const typeCheck = integer
+      ? `if (typeof x !== "number" || !Number.isInteger(x)) ${fail("an integer")}`
+      : `if (typeof x !== "number" || !Number.isFinite(x)) ${fail("a finite number")}`;
+    const range: string[] = [];
+    if (min > -Infinity) range.push(`if (x < ${min}) ${fail(`a number >= ${min}`)}`);
+    if (max < Infinity) range.push(`${range.length ? "else " : ""}if (x > ${max}) ${fail(`a number <= ${max}`)}`);
+    return range.length ? `${typeCheck} else {${range.join(" ")}}` : typeCheck;
+  }
+
+  /** The wire checker (wire JSON → model form) of a structure, union, list, map or unit. */
+  wireChecker(s: IrShape): string {
+    return this.checker(s, "wire");
+  }
+
+  modelChecker(s: IrShape): string {
+    return this.checker(s, "model");
+  }
+
+  private checker(s: IrShape, form: Form): string {
+    const fn = `$${form === "wire" ? "w" : "m"}_${s.name}`;
+    const ret = form === "wire" ? "any" : "void";
+    const back = form === "wire" ? "return d;" : "return;";
+    const body: string[] = [];
+    switch (s.kind) {
+      case "structure":
+      case "union":
+      case "unit":
+        body.push(...this.objectBody(s.kind === "unit" ? [] : s.members, s.kind === "union", s, form));
+        break;
+      case "list": {
+        const slot = this.slot(s.member);
+        const conv = form === "wire" && this.slotConverts(slot);
+        body.push(`if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); ${back} }`);
+        const length = s.constraints.length;
+        if (length) body.push(this.countCheck("true", "d.length", length, "undefined", "item", "d"));
+        body.push("let o: any, r = 0, x: any, y: any;", "for (let i = 0; i < d.length; i++) {", "x = d[i];");
+        body.push(s.sparse ? "if (x === null) continue;" : "if (x === undefined) x = null;");
+        body.push(this.check(slot, form, "i"));
+        if (conv) body.push("if (y !== x) (o ??= d.slice())[i] = y;");
+        body.push("}");
+        if (s.constraints.uniqueItems)
+          body.push(
+            `${length?.max !== undefined ? `if (d.length <= ${length.max}) ` : ""}$r.uniqueItems(c, undefined, d);`,
+          );
+        body.push(form === "wire" ? "return o ?? d;" : "void o; void y;");
+        break;
+      }
+      case "map": {
+        const slot = this.slot(s.value);
+        const conv = form === "wire" && this.slotConverts(slot);
+        body.push(`if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); ${back} }`);
+        const length = s.constraints.length;
+        body.push("const keys = Object.keys(d);");
+        if (length) body.push(this.countCheck("true", "keys.length", length, "undefined", "member", "d"));
+        body.push("let o: any, r = 0, x: any, y: any;", "for (const k of keys) {", "x = d[k];");
+        body.push(this.keyCheck(s.key));
+        body.push(s.sparse ? "if (x === null) continue;" : "");
+        body.push(this.check(slot, form, "k"));
+        if (conv) body.push("if (y !== x) $r.setOwn(o ??= $r.copy(d), k, y);");
+        body.push("}");
+        body.push(form === "wire" ? "return o ?? d;" : "void o; void y;");
+        break;
+      }
+      default:
+        throw new Error(`internal: no checker for a ${s.kind}`);
+    }
+    return `function ${fn}(d: any, c: $r.Ctx): ${ret} {\n${body.filter((l) => l !== "").join("\n")}\n}`;
+  }
+
+  private keyCheck(key: IrMember): string {
+    const t = this.look.shape(key.target);
+    if (t.kind === "enum") {
+      const values = t.values.map((v) => v.value);
+      return `if (!(${this.oneOf("k", values)})) $r.unknownKey(c, k, ${lit(values.join(", "))});`;
+    }
+    const checks = this.stringChecks(merge(t.constraints, key.constraints), "k", "k");
+    // Faults of a key are reported at the key, as "a key that is …".
+    return checks.replace(/\$r\.fail\(c, k, /g, "$r.failKey(c, k, ");
+  }
+
+  /** Body of a structure's or union's checker. */
+  private objectBody(members: readonly IrMember[], union: boolean, s: IrShape, form: Form): string[] {
+    const wire = form === "wire";
+    const key = (m: IrMember) => (wire ? m.jsonName : m.name);
+    const fresh = wire && members.some((m) => m.name !== m.jsonName);
+    const known = this.constant("k", `new Set(${lit(members.map(key))})`);
+    const out: string[] = [];
+    out.push(`if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return${wire ? " d" : ""}; }`);
+    out.push(`let o: any${fresh ? " = {}" : ""}, n = 0, r = 0, x: any, y: any${union ? ", s = 0" : ""};`);
+    for (const m of members) {
+      const slot = this.slot(m);
+      const k = lit(key(m));
+      const conv = wire && (this.slotConverts(slot) || this.isComposite(slot.target));
+      const lines: string[] = [`x = ${read("d", key(m))};`];
+      const absent = m.required && !union ? `$r.fail(c, ${k}, ${lit(REQUIRED)}, x);` : "";
+      const present: string[] = ["n++;"];
+      if (union) present.push(wire ? "if (x !== null) s++;" : "s++;");
+      const checkCode = this.check(slot, form, k);
+      let store = "";
+      if (wire && fresh) store = conv ? assign("o", m.name, "y !== undefined ? y : x") : assign("o", m.name, "x");
+      else if (conv) store = `if (y !== x) ${assign("(o ??= $r.copy(d))", m.name, "y")}`;
+      const setY = conv && fresh ? "y = x; " : conv ? "y = x; " : "";
+      const body = `${setY}${checkCode} ${store}`;
+      if (wire && (!m.required || union)) {
+        // null on the wire for an optional member is absent (as the AWS SDKs read it)
+        const drop = fresh ? "" : `$r.drop(o ??= $r.copy(d), ${k});`;
+        present.push(`if (x === null) {${drop}} else {${body}}`);
+      } else present.push(body);
+      lines.push(`if (x === undefined) {${absent}} else {${present.join(" ")}}`);
+      out.push(lines.join(" "));
+    }
+    out.push(
+      `${union ? "const u = " : ""}$r.keyCount(d) !== n ? $r.unknownMembers(c, d, ${known}${fresh ? ", o" : ""}) : 0;`,
+    );
+    if (union) out.push("$r.unionCount(c, s + u, d);");
+    out.push(wire ? (fresh ? "return o;" : "return o ?? d;") : "void o; void y; void r;");
+    return out;
+  }
+
+  /** The serializer (model → wire) of a shape whose forms differ. */
+  serializer(s: IrShape): string | undefined {
+    if (!this.converting.get(s.id) || !this.isComposite(s)) return undefined;
+    const body: string[] = ["let o: any, x: any, y: any;"];
+    switch (s.kind) {
+      case "structure":
+      case "union": {
+        const fresh = s.members.some((m) => m.name !== m.jsonName);
+        if (fresh) {
+          body.push("o = {};", "for (const k of Object.keys(d)) {", "x = d[k];", "switch (k) {");
+          for (const m of s.members) {
+            const ser = this.toWire(this.slot(m), "x");
+            body.push(
+              `case ${lit(m.name)}: ${assign("o", m.jsonName, ser && ser !== "x" ? `x === undefined || x === null ? x : ${ser}` : "x")} break;`,
+            );
+          }
+          body.push("default: $r.setOwn(o, k, x);", "}", "}", "return o;");
+        } else {
+          for (const m of s.members) {
+            const ser = this.toWire(this.slot(m), "x");
+            if (!ser) continue;
+            body.push(
+              `x = ${read("d", m.name)}; if (x !== undefined && x !== null) { y = ${ser}; if (y !== x) ${assign("(o ??= $r.copy(d))", m.name, "y")} }`,
+            );
+          }
+          body.push("return o ?? d;");
+        }
+        break;
+      }
+      case "list": {
+        const ser = this.toWire(this.slot(s.member), "x") as string;
+        body.push(
+          "for (let i = 0; i < d.length; i++) {",
+          "x = d[i];",
+          `if (x !== null && x !== undefined) { y = ${ser}; if (y !== x) (o ??= d.slice())[i] = y; }`,
+          "}",
+          "return o ?? d;",
+        );
+        break;
+      }
+      case "map": {
+        const ser = this.toWire(this.slot(s.value), "x") as string;
+        body.push(
+          "for (const k of Object.keys(d)) {",
+          "x = d[k];",
+          `if (x !== null && x !== undefined) { y = ${ser}; if (y !== x) $r.setOwn(o ??= $r.copy(d), k, y); }`,
+          "}",
+          "return o ?? d;",
+        );
+        break;
+      }
+      default:
+        return undefined;
+    }
+    return `function $s_${s.name}(d: any): any {\n${body.join("\n")}\n}`;
+  }
+
+  /** The expression turning a model value in `x` into its wire form, or undefined when they are the same. */
+  private toWire(slot: Slot, x: string): string | undefined {
+    const t = slot.target;
+    if (!this.slotConverts(slot)) return undefined;
+    switch (t.kind) {
+      case "timestamp":
+        return slot.format === "date-time"
+          ? `${x}.toISOString()`
+          : slot.format === "http-date"
+            ? `${x}.toUTCString()`
+            : `${x}.getTime() / 1000`;
+      case "blob":
+        return `$r.toBase64(${x})`;
+      case "number":
+        return `$r.doubleToWire(${x})`;
+      default:
+        return `$s_${t.name}(${x})`;
+    }
+  }
+}
+
+/** The shapes that get public validators: structures and unions. */
+export function validatedShapes(ir: Ir): IrShape[] {
+  return ir.shapes.filter((s) => s.kind === "structure" || s.kind === "union");
+}
+
+/** validators.gen.ts: the checkers, serializers and public functions. */
+export function renderValidators(ir: Ir): string {
+  const gen = new CodeGen(ir);
+  const functions: string[] = [];
+  for (const s of ir.shapes) {
+    if (!["structure", "union", "list", "map", "unit"].includes(s.kind)) continue;
+    functions.push(gen.wireChecker(s), gen.modelChecker(s));
+    const ser = gen.serializer(s);
+    if (ser) functions.push(ser);
+  }
+  const api: string[] = [];
+  for (const s of validatedShapes(ir)) {
+    const n = validatorNames(s.name);
+    const type = `$M.${s.name}`;
+    const ref = `{@link @dx/models#${s.name} | ${s.name}}`;
+    const ser = gen.serializer(s) ? `$s_${s.name}(value)` : "value";
+    api.push(
+      `/** Whether \`value\` is a ${ref} in model form (timestamps as \`Date\`). */`,
+      `export function ${n.is}(value: unknown, options?: $ValidateOptions): value is ${type} {`,
+      `  return $isWith($m_${s.name}, value, options);`,
+      "}",
+      `/** Throws a \`ValidationError\` listing every fault unless \`value\` is a ${ref} in model form. */`,
+      `export function ${n.assert}(value: unknown, options?: $ValidateOptions): asserts value is ${type} {`,
+      `  $parseWith($m_${s.name}, value, options, ${lit(`${s.name} (model form)`)});`,
+      "}",
+      `/** Validates the wire JSON of a ${ref} (throwing a \`ValidationError\`) and returns its model form. */`,
+      `export function ${n.parse}(json: unknown, options?: $ValidateOptions): ${type} {`,
+      `  return $parseWith($w_${s.name}, json, options, ${lit(`${s.name} (wire form)`)}) as ${type};`,
+      "}",
+      `/** The wire JSON of a ${ref} (the inverse of \`${n.parse}\`). */`,
+      `export function ${n.serialize}(value: ${type}): unknown {`,
+      `  return ${ser};`,
+      "}",
+      "",
+    );
+  }
+  return [
+    'import type * as $M from "@dx/models";',
+    'import * as $r from "../runtime/check.js";',
+    'import { isWith as $isWith, parseWith as $parseWith } from "../runtime/entry.js";',
+    'import type { ValidateOptions as $ValidateOptions } from "../runtime/options.js";',
+    "",
+    ...gen.declarations(),
+    "",
+    "// Checkers: `$w_X` checks wire JSON and returns the model form (copy-on-write), `$m_X` checks a model value,",
+    "// `$s_X` turns a model value into wire JSON. The runtime (../runtime/check.ts) records faults and drift.",
+    "",
+    ...functions.flatMap((f) => [f, ""]),
+    ...api,
+  ].join("\n");
+}

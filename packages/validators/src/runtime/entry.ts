@@ -1,0 +1,66 @@
+import { Ctx, type Rec } from "./check.js";
+import { issue, ValidationError, type ValidationIssue } from "./errors.js";
+import type { ValidateOptions } from "./options.js";
+
+/** A generated checker: checks `value`, records faults and drift in `c`, and returns the model form (parse) or nothing. */
+export type Checker = (value: unknown, c: Ctx) => unknown;
+
+/** A value so deeply nested that checking it overflowed the stack is reported, not thrown as a RangeError. */
+const TOO_DEEP = issue("", "a value nested less deeply", "a value nested too deeply to check");
+
+function context(options: ValidateOptions | undefined): Ctx {
+  const mode = options?.mode ?? "strict";
+  if (mode !== "strict" && mode !== "tolerant")
+    throw new TypeError(`mode must be "strict" or "tolerant", not ${JSON.stringify(mode)}`);
+  return new Ctx(mode === "tolerant", mode === "tolerant" && typeof options?.onDrift === "function");
+}
+
+/** RFC 6901 pointer of a record's path (stored innermost first). */
+function pointer(p: readonly (string | number)[]): string {
+  let out = "";
+  for (let i = p.length - 1; i >= 0; i--) {
+    const t = p[i] as string | number;
+    out += `/${typeof t === "number" ? t : t.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+  }
+  return out;
+}
+
+/** Runs a checker; a stack overflow on a deeply nested value is a fault of the value. */
+function run(check: Checker, value: unknown, c: Ctx): { out: unknown } | "too-deep" {
+  try {
+    return { out: check(value, c) };
+  } catch (e) {
+    if (e instanceof RangeError) return "too-deep";
+    throw e;
+  }
+}
+
+function finish(c: Ctx, options: ValidateOptions | undefined): void {
+  if (!c.d) return;
+  const onDrift = options?.onDrift as NonNullable<ValidateOptions["onDrift"]>;
+  for (const r of c.r) if (r.k) onDrift({ pointer: pointer(r.p), kind: r.k, value: r.v });
+}
+
+function issues(c: Ctx): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  for (const r of c.r as Rec[]) if (r.e !== undefined) out.push(issue(pointer(r.p), r.e, r.f as string));
+  return out;
+}
+
+/** Checks and converts; throws a ValidationError naming `what` unless the value is valid. */
+export function parseWith(check: Checker, value: unknown, options: ValidateOptions | undefined, what: string): unknown {
+  const c = context(options);
+  const result = run(check, value, c);
+  if (result === "too-deep") throw new ValidationError([TOO_DEEP], what);
+  if (c.n > 0) throw new ValidationError(issues(c), what, c.n);
+  finish(c, options);
+  return result.out;
+}
+
+export function isWith(check: Checker, value: unknown, options: ValidateOptions | undefined): boolean {
+  const c = context(options);
+  const result = run(check, value, c);
+  if (result === "too-deep" || c.n > 0) return false;
+  finish(c, options);
+  return true;
+}
