@@ -152,18 +152,41 @@ function describeLength(v: unknown): string {
   return describe(v);
 }
 
-/** `@uniqueItems`: a fault naming the first two equal items. Linear: items are compared by a canonical key. */
+/** `@uniqueItems`: a fault naming the first two equal items. Linear beyond a few items (compared by a canonical key). */
 export function uniqueItems(c: Ctx, k: string | number | undefined, items: readonly unknown[]): void {
-  const seen = new Map<string, number>();
-  for (let i = 0; i < items.length; i++) {
-    const key = canonical(items[i]);
-    const first = seen.get(key);
-    if (first !== undefined) {
-      if (c.n++ < MAX_ISSUES) c.r.push({ p: path(k), e: "unique items", f: `items ${first} and ${i} are equal` });
-      return;
+  const n = items.length;
+  let dup: [number, number] | undefined;
+  if (n <= 16) {
+    for (let j = 1; j < n && !dup; j++) for (let i = 0; i < j; i++) if (equal(items[i], items[j])) dup = [i, j];
+  } else {
+    const seen = new Map<string, number>();
+    for (let j = 0; j < n && !dup; j++) {
+      const key = canonical(items[j]);
+      const i = seen.get(key);
+      if (i !== undefined) dup = [i, j];
+      else seen.set(key, j);
     }
-    seen.set(key, i);
   }
+  if (dup && c.n++ < MAX_ISSUES) c.r.push({ p: path(k), e: "unique items", f: `items ${dup[0]} and ${dup[1]} are equal` });
+}
+
+/** JSON Schema equality of two values (Dates and bytes by content). */
+function equal(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (a instanceof Uint8Array || b instanceof Uint8Array)
+    return a instanceof Uint8Array && b instanceof Uint8Array && a.length === b.length && a.every((x, i) => x === b[i]);
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((x, i) => equal(x, other[i]));
+  }
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  const rb = b as Record<string, unknown>;
+  return ka.every((key) => Object.hasOwn(rb, key) && equal((a as Record<string, unknown>)[key], rb[key]));
 }
 
 /** A string equal for values JSON Schema's uniqueItems calls equal (object member order does not count). */
@@ -240,4 +263,20 @@ export function failKey(c: Ctx, k: string, expected: string, _found?: unknown, _
 export function unknownKey(c: Ctx, k: string, values: string): void {
   if (!c.t) failKey(c, k, `one of ${values}`);
   else if (c.d) c.r.push({ p: [k], k: "unknown-enum-value", v: k });
+}
+
+/** A lookup table of ASCII characters (for character classes of patterns). */
+export function asciiSet(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+
+/** Whether every character of `s` is in the table (`^[class]*$` for an ASCII class). */
+export function onlyAscii(s: string, table: Uint8Array): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 128 || table[code] === 0) return false;
+  }
+  return true;
 }

@@ -118,11 +118,59 @@ export function isDateTime(s: string): boolean {
   return scanDateTime(s, scratch);
 }
 
-/** An RFC 3339 date-time as epoch milliseconds (UTC), or NaN when it is not one. */
+/** Two decimal digits at `at`, or a negative number if either is not a digit. */
+function two(s: string, at: number): number {
+  const a = s.charCodeAt(at) - 48;
+  const b = s.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * An RFC 3339 date-time as epoch milliseconds (UTC), or NaN when it is not one: the same rules as
+ * isDateTime, read in one pass without allocating (every timestamp of a page goes through here).
+ */
 export function readDateTimeMs(s: string): number {
-  const f = scratch;
-  if (!scanDateTime(s, f)) return Number.NaN;
-  return utc(f.year, f.month, f.day, f.hour, f.minute, f.second, f.millisecond) - f.offset * 60_000;
+  const n = s.length;
+  if (n < 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58)
+    return Number.NaN;
+  const t = s.charCodeAt(10);
+  if (t !== 84 && t !== 116) return Number.NaN;
+  const hi = two(s, 0);
+  const lo = two(s, 2);
+  const month = two(s, 5);
+  const day = two(s, 8);
+  const hour = two(s, 11);
+  const minute = two(s, 14);
+  const second = two(s, 17);
+  if (hi < 0 || lo < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60)
+    return Number.NaN;
+  const year = hi * 100 + lo;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  let i = 19;
+  let ms = 0;
+  if (s.charCodeAt(i) === 46) {
+    const start = ++i;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      if (i - start < 3) ms = ms * 10 + c;
+    }
+    if (i === start) return Number.NaN;
+    for (let k = i - start; k < 3; k++) ms *= 10;
+  }
+  let offset = 0;
+  const z = s.charCodeAt(i);
+  if (z === 90 || z === 122) {
+    if (i + 1 !== n) return Number.NaN;
+  } else if ((z === 43 || z === 45) && i + 6 === n && s.charCodeAt(i + 3) === 58) {
+    const oh = two(s, i + 1);
+    const om = two(s, i + 4);
+    if (oh < 0 || oh > 23 || om < 0 || om > 59) return Number.NaN;
+    offset = (z === 45 ? -1 : 1) * (oh * 60 + om);
+  } else return Number.NaN;
+  // A leap second exists only as the last second of a UTC day.
+  if (second === 60 && ((((hour * 60 + minute - offset) % 1440) + 1440) % 1440) !== 23 * 60 + 59) return Number.NaN;
+  return utc(year, month, day, hour, minute, second, ms) - offset * 60_000;
 }
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -164,7 +212,19 @@ export function isBase64(s: string): boolean {
   return BASE64.test(s);
 }
 
-/** Date.UTC without its two-digit-year quirk (years 0..99 would become 1900..1999). */
+/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+/**
+ * Epoch milliseconds of a UTC date and time: Date.UTC without its two-digit-year quirk (years 0..99
+ * would become 1900..1999), in plain arithmetic (a second of 60 is the next minute, as in Date.UTC).
+ */
 export function utc(
   year: number,
   month: number,
@@ -174,11 +234,7 @@ export function utc(
   second: number,
   ms: number,
 ): number {
-  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day);
-  d.setUTCHours(hour, minute, second, ms);
-  return d.getTime();
+  return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + ms;
 }
 
 /** Format checks by the names the schemas use; the compiled validators import this object. */
