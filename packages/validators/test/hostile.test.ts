@@ -11,7 +11,8 @@ import {
   type Drift,
 } from "../src/index.js";
 import { issuesOf } from "./support/api.js";
-import { wireJob } from "./support/fixtures.js";
+import { hostile, wireJob } from "./support/fixtures.js";
+import { ValidationError } from "../src/index.js";
 
 function nested(depth: number): unknown {
   let value: unknown = "bottom";
@@ -116,4 +117,42 @@ describe("hostile input", () => {
       expect(isJobEntry(value)).toBe(false);
     }
   });
+
+  it("rejects a list 2,000 times over its max with bounded issues and message (the count kept)", () => {
+    const error = thrown(() => parseJobEntry(hostile.kmsKeys(20_000)));
+    expect(error.issues.map((i) => i.message)).toEqual([
+      "/Details/CreateS3DataAccessFromS3Bucket/AssetSource/KmsKeysToGrant: expected at most 10 items; got 20000 items",
+    ]);
+    // uniqueItems is not checked once the max failed; within the max it is, and linear in the items
+    expect(thrown(() => parseJobEntry(hostile.kmsKeys(3))).issues[0]?.found).toBe("items 0 and 1 are equal");
+  });
+
+  it("caps 10,000 faults under one union member at 100 issues, keeps the count, bounds the message", () => {
+    const error = thrown(() => parseJobEntry(hostile.unionFaults(10_000)));
+    expect(error.count).toBe(10_000);
+    expect(error.issues).toHaveLength(100);
+    expect(error.issues[99]?.pointer).toBe("/Details/ImportAssetsFromS3/AssetSources/99/Bucket");
+    expect(error.message).toContain("(10000 issues)");
+    expect(error.message).toContain("… and 9980 more");
+    expect(error.message.length).toBeLessThan(16_384);
+  });
+
+  it("keeps the message short for a 1 MB unknown member name (pointer and value cut)", () => {
+    const error = thrown(() => parseJobEntry(hostile.longName(1_000_000)));
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]?.pointer).toHaveLength(1_000_001);
+    expect(error.message.length).toBeLessThan(16_384);
+    expect(error.message).toContain("… (1000001 characters)");
+  });
 });
+
+function thrown(run: () => unknown): ValidationError {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof ValidationError) return e;
+    throw e;
+  }
+  throw new Error("expected a ValidationError");
+}
+

@@ -22,3 +22,37 @@ export function wireJob(overrides: Record<string, unknown> = {}): Record<string,
 export function wirePage(jobs: number): { Jobs: Record<string, unknown>[]; NextToken: string } {
   return { Jobs: Array.from({ length: jobs }, () => wireJob()), NextToken: "next" };
 }
+
+/** Hostile pages sized to hurt (issue: linear on hostile input, messages bounded). */
+export const hostile = {
+  /** A job whose KmsKeysToGrant holds `n` entries (its max is 10), all equal. */
+  kmsKeys(n: number): Record<string, unknown> {
+    return wireJob({
+      Type: "CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET",
+      Details: {
+        CreateS3DataAccessFromS3Bucket: {
+          AssetSource: { Bucket: "b", KmsKeysToGrant: Array.from({ length: n }, () => ({ KmsKeyArn: "k" })) },
+          DataSetId: "a".repeat(32),
+          RevisionId: "b".repeat(32),
+        },
+      },
+    });
+  },
+  /** A job with `n` faults under its union-typed Details (every asset source lacks its Bucket). */
+  unionFaults(n: number): Record<string, unknown> {
+    return wireJob({
+      Type: "IMPORT_ASSETS_FROM_S3",
+      Details: {
+        ImportAssetsFromS3: {
+          AssetSources: Array.from({ length: n }, () => ({ Key: "k" })),
+          DataSetId: "a".repeat(32),
+          RevisionId: "b".repeat(32),
+        },
+      },
+    });
+  },
+  /** A job with an unknown member whose name is `length` characters long. */
+  longName(length: number): Record<string, unknown> {
+    return wireJob({ ["x".repeat(length)]: "y".repeat(length) });
+  },
+};
