@@ -10,6 +10,7 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { readFileSync } from "node:fs";
 import { isListJobsResponse, parseListJobsResponse } from "../dist/index.js";
 import { formats } from "../dist/runtime/formats.js";
+import { hostilePages } from "./hostile.mjs";
 import { wirePage } from "./page.mjs";
 import { listJobsResponse as zodSchema } from "./zod-schema.mjs";
 
@@ -113,5 +114,35 @@ for (const name of Object.keys(samples)) {
     console.log(
       `BENCH ${JSON.stringify({ suite: SUITE, case: name, metric: "cost vs JSON.parse", value: Number(ratio.toFixed(3)), unit: "x" })}`,
     );
+}
+// Hostile pages: rejecting each costs at most 3x JSON.parse of its own bytes (issue: linear on hostile input).
+console.log(`\n${"hostile page: rejecting it (strict parse)".padEnd(76)} ${"bytes".padStart(10)}  cost vs JSON.parse`);
+for (const [name, make] of Object.entries(hostilePages)) {
+  const hostileText = JSON.stringify(make());
+  const json = JSON.parse(hostileText);
+  let messageLength = 0;
+  const reject = () => {
+    try {
+      parseListJobsResponse(json);
+    } catch (e) {
+      messageLength = e.message.length;
+      return;
+    }
+    throw new Error(`${name}: accepted`);
+  };
+  const parse = () => (sink += JSON.parse(hostileText).Jobs.length);
+  reject();
+  parse();
+  const rejects = [];
+  const parses = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    rejects.push(opsPerSecond(reject, ROUND_MS / 2));
+    parses.push(opsPerSecond(parse, ROUND_MS / 2));
+  }
+  const ratio = median(parses) / median(rejects);
+  console.log(`${name.padEnd(76)} ${String(hostileText.length).padStart(10)}  ${ratio.toFixed(3)}x (message ${messageLength} chars)`);
+  console.log(
+    `BENCH ${JSON.stringify({ suite: SUITE, case: `reject hostile: ${name}`, metric: "cost vs JSON.parse", value: Number(ratio.toFixed(3)), unit: "x" })}`,
+  );
 }
 if (sink === 0 || drifts.length !== 0) throw new Error("nothing ran, or the page drifted");

@@ -142,7 +142,7 @@ describe("hostile input", () => {
     expect(error.issues).toHaveLength(1);
     expect(error.issues[0]?.pointer).toHaveLength(1_000_001);
     expect(error.message.length).toBeLessThan(16_384);
-    expect(error.message).toContain("… (1000001 characters)");
+    expect(error.message).toContain(`/${"x".repeat(60)}…(1000000 characters): expected no such member`);
   });
 });
 

@@ -15,12 +15,30 @@ function context(options: ValidateOptions | undefined): Ctx {
   return new Ctx(mode === "tolerant", mode === "tolerant" && typeof options?.onDrift === "function");
 }
 
+const escape = (t: string | number): string =>
+  typeof t === "number" || (t.indexOf("~") < 0 && t.indexOf("/") < 0)
+    ? String(t)
+    : t.replace(/~/g, "~0").replace(/\//g, "~1");
+
 /** RFC 6901 pointer of a record's path (stored innermost first). */
 function pointer(p: readonly (string | number)[]): string {
   let out = "";
+  for (let i = p.length - 1; i >= 0; i--) out += `/${escape(p[i] as string | number)}`;
+  return out;
+}
+
+/** Longest reference token shown in a message (the pointer itself stays whole in `issue.pointer`). */
+const MAX_TOKEN_SHOWN = 60;
+
+/** The pointer as a message shows it: long tokens cut, without reading (or copying) the whole of them. */
+function shownPointer(p: readonly (string | number)[]): string {
+  let out = "";
   for (let i = p.length - 1; i >= 0; i--) {
     const t = p[i] as string | number;
-    out += `/${typeof t === "number" ? t : t.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    out +=
+      typeof t === "string" && t.length > MAX_TOKEN_SHOWN
+        ? `/${escape(t.slice(0, MAX_TOKEN_SHOWN))}…(${t.length} characters)`
+        : `/${escape(t)}`;
   }
   return out;
 }
@@ -43,7 +61,8 @@ function finish(c: Ctx, options: ValidateOptions | undefined): void {
 
 function issues(c: Ctx): ValidationIssue[] {
   const out: ValidationIssue[] = [];
-  for (const r of c.r as Rec[]) if (r.e !== undefined) out.push(issue(pointer(r.p), r.e, r.f as string));
+  for (const r of c.r as Rec[])
+    if (r.e !== undefined) out.push(issue(pointer(r.p), r.e, r.f as string, shownPointer(r.p)));
   return out;
 }
 

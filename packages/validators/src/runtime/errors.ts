@@ -35,12 +35,14 @@ function cut(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
 }
 
-export function issue(pointer: string, expected: string, found: string): ValidationIssue {
+/** An issue; `shown` is the pointer as the message shows it (default: the pointer, cut). */
+export function issue(pointer: string, expected: string, found: string, shown?: string): ValidationIssue {
+  const where = shown ?? pointer;
   return {
     pointer,
     expected,
     found,
-    message: `${pointer === "" ? "(root)" : cut(pointer, MAX_POINTER_SHOWN)}: expected ${cut(expected, MAX_EXPECTED_SHOWN)}; got ${found}`,
+    message: `${where === "" ? "(root)" : cut(where, MAX_POINTER_SHOWN)}: expected ${cut(expected, MAX_EXPECTED_SHOWN)}; got ${found}`,
   };
 }
 
