@@ -52,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  // Loaded only now: the emitters pull in ts-morph, which --help and bad flags do not need.
+  // Loaded only now: --help and bad flags need none of the emitters.
   const { buildIrFrom, findWorkspaceRoot } = await import("./front.js");
   const root = findWorkspaceRoot(process.cwd());
   const frontOptions = {

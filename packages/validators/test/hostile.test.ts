@@ -5,7 +5,7 @@ import {
   isListJobsRequest,
   parseJobEntry,
   parseJobError,
-  parseListJobsRequest,
+  assertListJobsRequest,
   parseListJobsResponse,
   serializeJobError,
   type Drift,
@@ -84,9 +84,9 @@ describe("hostile input", () => {
   });
 
   it("rejects numbers JSON cannot carry (1e400 parses as Infinity) and NaN as an integer", () => {
-    expect(issuesOf(() => parseListJobsRequest(JSON.parse('{"MaxResults": 1e400}'))).map((i) => i.message)).toEqual([
-      "/MaxResults: expected an integer; got Infinity",
-    ]);
+    expect(issuesOf(() => assertListJobsRequest(JSON.parse('{"MaxResults": 1e400}'))).map((i) => i.message)).toEqual(
+      ["/MaxResults: expected an integer; got Infinity"],
+    );
     expect(
       issuesOf(() =>
         parseJobError(JSON.parse('{"Code": "MALWARE_DETECTED", "Message": "m", "LimitValue": 1e400}')),

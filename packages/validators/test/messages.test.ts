@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   assertJobEntry,
   parseJobEntry,
-  parseListJobsRequest,
+  assertListJobsRequest,
   parseListJobsResponse,
   ValidationError,
 } from "../src/index.js";
@@ -46,10 +46,10 @@ describe("ValidationError messages", () => {
   });
 
   it("words numbers, lengths and types", () => {
-    expect(issuesOf(() => parseListJobsRequest({ MaxResults: 500 }))[0]?.message).toBe(
+    expect(issuesOf(() => assertListJobsRequest({ MaxResults: 500 }))[0]?.message).toBe(
       "/MaxResults: expected a number <= 200; got 500",
     );
-    expect(issuesOf(() => parseListJobsRequest({ MaxResults: 2.5 }))[0]?.message).toBe(
+    expect(issuesOf(() => assertListJobsRequest({ MaxResults: 2.5 }))[0]?.message).toBe(
       "/MaxResults: expected an integer; got 2.5",
     );
     expect(issuesOf(() => parseListJobsResponse({ Jobs: {} }))[0]?.message).toBe(

@@ -5,7 +5,7 @@ import * as api from "../src/index.js";
 import { arbitraries } from "../src/arbitraries.js";
 import wireBundle from "../src/generated/schemas/wire.gen.json" with { type: "json" };
 import modelBundle from "../src/generated/schemas/model.gen.json" with { type: "json" };
-import { issuesOf, shapeApis, throughJson } from "./support/api.js";
+import { bodyOnly, issuesOf, shapeApis, throughJson } from "./support/api.js";
 import { applyMutation, mutations, type Bundle, type Schema } from "./support/mutations.js";
 
 const shapes = shapeApis(
@@ -29,7 +29,7 @@ describe("generated arbitraries drive the validators", () => {
         fc.property(shape.arbitrary, (value) => {
           expect(shape.is(value)).toBe(true);
           shape.assert(value);
-          expect(shape.parse(throughJson(shape.serialize(value)))).toEqual(value);
+          expect(shape.parse(throughJson(shape.serialize(value)))).toEqual(bodyOnly(model, shape.name, value));
         }),
         { numRuns: 60 },
       );
@@ -38,7 +38,8 @@ describe("generated arbitraries drive the validators", () => {
 
   for (const name of ["ListJobsResponse", "JobEntry", "ListJobsRequest"]) {
     const shape = shapes.find((s) => s.name === name)!;
-    it(`${name}: one mutation of the wire JSON is rejected by parse, at the pointer of the mutation`, () => {
+    // ListJobsRequest's members all travel in the query: its JSON body has none to mutate
+    if (name !== "ListJobsRequest") it(`${name}: one mutation of the wire JSON is rejected by parse, at the pointer of the mutation`, () => {
       fc.assert(
         fc.property(shape.arbitrary, fc.nat(), (value, pick) => {
           const json = throughJson(shape.serialize(value));
@@ -91,7 +92,7 @@ describe("generated arbitraries drive the validators", () => {
     expect([...states].sort()).toEqual(Object.values(State).sort());
     expect(details.size).toBe(9);
     expect([...kinds].sort()).toEqual(["bad-enum", "bad-timestamp", "missing-required", "wrong-type"]);
-    const request = mutations(wire, def(wire, "ListJobsRequest"), { MaxResults: 5 });
+    const request = mutations(model, def(model, "ListJobsRequest"), { MaxResults: 5 });
     expect(request.filter((m) => m.kind === "out-of-range").map((m) => m.replacement)).toEqual([201, 0]);
   });
 });

@@ -1,6 +1,7 @@
 import { lookup } from "../../ir/lookup.js";
 import type { Ir, IrConstraints, IrMember, IrShape, IrTimestampFormat } from "../../ir/types.js";
 import { validatorNames } from "../../naming.js";
+import { inBody, payloadMember, unvalidated } from "./body.js";
 import { usePattern } from "./patterns.js";
 
 /**
@@ -169,7 +170,9 @@ class CodeGen {
         if (this.converting.get(s.id)) continue;
         let c = false;
         if (s.kind === "structure" || s.kind === "union")
-          c = s.members.some((m) => m.name !== m.jsonName || memberConverts(m));
+          c = s.members.some(
+            (m) => m.name !== m.jsonName || !inBody(m, this.look.shape(m.target)) || memberConverts(m),
+          );
         else if (s.kind === "list") c = memberConverts(s.member);
         else if (s.kind === "map") c = memberConverts(s.value);
         if (c) {
@@ -198,8 +201,10 @@ class CodeGen {
     const t = slot.target;
     const c = slot.constraints;
     const fail = (expected: string, len?: boolean) => `$r.fail(c, ${k}, ${lit(expected)}, x${len ? ", 1" : ""});`;
+    if (unvalidated(t)) return ""; // streaming blobs and event streams are not validated
     if (this.isComposite(t)) {
       const call = form === "wire" ? `y = $w_${t.name}(x, c);` : `$m_${t.name}(x, c);`;
+      if (k === "undefined") return call;
       return `${this.memberLengthCheck(t, slot, k)}r = c.r.length; ${call} if (c.r.length !== r) $r.at(c, r, ${k});`;
     }
     switch (t.kind) {
@@ -342,9 +347,21 @@ class CodeGen {
     switch (s.kind) {
       case "structure":
       case "union":
-      case "unit":
-        body.push(...this.objectBody(s.kind === "unit" ? [] : s.members, s.kind === "union", s, form));
+      case "unit": {
+        const payload = s.kind === "unit" ? undefined : payloadMember(s, (m) => this.look.shape(m.target));
+        if (form === "wire" && payload) {
+          body.push(...this.payloadBody(payload));
+          break;
+        }
+        const members =
+          s.kind === "unit" || form === "model"
+            ? s.kind === "unit"
+              ? []
+              : s.members
+            : s.members.filter((m) => inBody(m, this.look.shape(m.target)));
+        body.push(...this.objectBody(members, s.kind === "union", s, form));
         break;
+      }
       case "list": {
         const slot = this.slot(s.member);
         const conv = form === "wire" && this.slotConverts(slot);
@@ -394,6 +411,19 @@ class CodeGen {
     const checks = this.stringChecks(merge(t.constraints, key.constraints), "k", "k");
     // Faults of a key are reported at the key, as "a key that is …".
     return checks.replace(/\$r\.fail\(c, k, /g, "$r.failKey(c, k, ");
+  }
+
+  /** Wire checker of a structure whose payload member is the whole JSON body. */
+  private payloadBody(m: IrMember): string[] {
+    const slot = this.slot(m);
+    const absent = m.required ? `$r.fail(c, undefined, ${lit(REQUIRED)}, d); return d;` : "return {};";
+    return [
+      "let r = 0, y: any, x: any = d;",
+      "void r;",
+      `if (x === undefined || x === null) { ${absent} }`,
+      `y = x; ${this.check(slot, "wire", "undefined")}`,
+      `return { ${m.name === "__proto__" ? `[${lit(m.name)}]` : lit(m.name)}: y };`,
+    ];
   }
 
   /** Body of a structure's or union's checker. */
@@ -457,10 +487,21 @@ class CodeGen {
     switch (s.kind) {
       case "structure":
       case "union": {
-        const fresh = s.members.some((m) => m.name !== m.jsonName);
+        const payload = payloadMember(s, (m) => this.look.shape(m.target));
+        if (payload) {
+          const ser = this.toWire(this.slot(payload), "x") ?? "x";
+          body.push(`x = ${read("d", payload.name)};`, `return x === undefined || x === null ? {} : ${ser};`);
+          break;
+        }
+        const body$ = (m: IrMember) => inBody(m, this.look.shape(m.target));
+        const fresh = s.members.some((m) => m.name !== m.jsonName || !body$(m));
         if (fresh) {
           body.push("o = {};", "for (const k of Object.keys(d)) {", "x = d[k];", "switch (k) {");
           for (const m of s.members) {
+            if (!body$(m)) {
+              body.push(`case ${lit(m.name)}: break;`); // not in the JSON body
+              continue;
+            }
             const ser = this.toWire(this.slot(m), "x");
             body.push(
               `case ${lit(m.name)}: ${assign("o", m.jsonName, ser && ser !== "x" ? `x === undefined || x === null ? x : ${ser}` : "x")} break;`,

@@ -1,5 +1,6 @@
-import type { Ir, IrConstraints, IrMember, IrShape, IrTimestampFormat } from "../../ir/types.js";
+import type { Ir, IrConstraints, IrDeprecated, IrMember, IrShape, IrTimestampFormat } from "../../ir/types.js";
 import { headerLines } from "../header.js";
+import { inBody, payloadMember, unvalidated } from "./body.js";
 import { usePattern } from "./patterns.js";
 
 /**
@@ -7,7 +8,9 @@ import { usePattern } from "./patterns.js";
  * - form "wire": the JSON as the service sends it (restJson1: timestamps per their resolved format,
  *   blobs as base64, non-finite doubles as "NaN"/"Infinity"/"-Infinity");
  * - form "model": the in-memory value of @dx/models (Date, Uint8Array), using the `dxModel` keyword
- *   (compiled into the validators) and `tsType` (read by json-schema-to-typescript);
+ *   (checked by the validators), `tsType` (read by json-schema-to-typescript) and `dxNotInBody` (a
+ *   member the wire form leaves out: bound to a header, the query, a label or the status code, or a
+ *   streaming blob or event stream);
  * - mode "strict": unknown members and enum values are faults; "tolerant": they are allowed;
  * - on the wire, an optional member may be null, which means absent (as the AWS SDKs read it).
  * With `annotate: false` the bundle has no documentation: that is the copy compiled into code.
@@ -126,7 +129,7 @@ class SchemaBuilder {
     return s;
   }
 
-  private doc(schema: Schema, documentation: string | undefined, deprecated?: boolean): Schema {
+  private doc(schema: Schema, documentation: string | undefined, deprecated?: IrDeprecated): Schema {
     if (!this.annotate) return schema;
     return {
       ...(documentation !== undefined && { description: documentation }),
@@ -140,9 +143,15 @@ class SchemaBuilder {
       this.doc(this.annotate ? { title: s.name, ...schema } : schema, s.documentation, s.deprecated);
     switch (s.kind) {
       case "structure":
-        return titled(this.object(s.members, false));
-      case "union":
-        return titled(this.object(s.members, true));
+      case "union": {
+        const union = s.kind === "union";
+        if (this.v.form === "model") return titled(this.object(s.members, union, true));
+        // The wire form is the JSON body: a payload member is the body itself; members bound to
+        // headers, the query, labels or the status code, streaming blobs and event streams are not in it.
+        const payload = payloadMember(s, (m) => this.target(m.target));
+        if (payload) return titled(this.member(payload));
+        return titled(this.object(s.members.filter((m) => inBody(m, this.target(m.target))), union));
+      }
       case "list": {
         const item = this.member(s.member);
         return titled({
@@ -216,12 +225,18 @@ class SchemaBuilder {
     return format === "epoch-seconds" ? { type: "number" } : { type: "string", format };
   }
 
-  private object(ms: readonly IrMember[], union: boolean): Schema {
+  private object(ms: readonly IrMember[], union: boolean, marks = false): Schema {
     const wire = this.v.form === "wire";
     const key = (m: IrMember): string => (wire ? m.jsonName : m.name);
     const properties: Schema = {};
-    // On the wire, null for an optional member (and for any union member) means absent, as the AWS SDKs read it.
-    for (const m of ms) properties[key(m)] = wire && (union || !m.required) ? nullable(this.member(m)) : this.member(m);
+    for (const m of ms) {
+      const schema = wire && (union || !m.required) ? nullable(this.member(m)) : this.member(m);
+      const t = this.target(m.target);
+      // The model form says which members the wire form (the JSON body) leaves out, and why.
+      const out = marks && !inBody(m, t) && m.http?.location !== "payload";
+      const why = m.http ? m.http.location : t.kind === "blob" ? "streaming" : "event-stream";
+      properties[key(m)] = out ? { ...schema, dxNotInBody: why } : schema;
+    }
     const required = union ? [] : ms.filter((m) => m.required).map(key);
     return {
       type: "object",
@@ -257,6 +272,7 @@ class SchemaBuilder {
   /** A member: a `$ref` to its target (plus the member's own constraints), or inline for timestamps. */
   member(m: IrMember): Schema {
     const target = this.target(m.target);
+    if (unvalidated(target)) return this.doc({}, m.documentation, m.deprecated); // not validated (see the README)
     if (target.kind === "timestamp")
       return this.doc(
         this.timestamp(m.timestampFormat ?? target.format ?? "epoch-seconds"),

@@ -29,14 +29,15 @@ const $k19 = /* @__PURE__ */ new Set(["Arn","CreatedAt","Details","Errors","Id",
 const $k20 = /* @__PURE__ */ new Set(["Code","Details","LimitName","LimitValue","Message","ResourceId","ResourceType"]);
 const $k21 = /* @__PURE__ */ new Set(["KmsKeyArn"]);
 const $k22 = /* @__PURE__ */ new Set(["TagKey","TagValues"]);
-const $k23 = /* @__PURE__ */ new Set(["DataSetId","MaxResults","NextToken","RevisionId"]);
-const $k24 = /* @__PURE__ */ new Set(["Jobs","NextToken"]);
-const $k25 = /* @__PURE__ */ new Set(["DataShareArn"]);
-const $k26 = /* @__PURE__ */ new Set(["Message","ResourceId","ResourceType"]);
-const $k27 = /* @__PURE__ */ new Set(["ExportAssetToSignedUrl","ExportAssetsToS3","ExportRevisionsToS3","ImportAssetFromSignedUrl","ImportAssetsFromS3","ImportAssetsFromRedshiftDataShares","ImportAssetFromApiGatewayApi","CreateS3DataAccessFromS3Bucket","ImportAssetsFromLakeFormationTagPolicy"]);
-const $k28 = /* @__PURE__ */ new Set(["Bucket","KeyPattern","RevisionId"]);
-const $k29 = /* @__PURE__ */ new Set(["Bucket","KeyPrefixes","Keys","KmsKeysToGrant"]);
-const $k30 = /* @__PURE__ */ new Set(["Message","ExceptionCause"]);
+const $k23 = /* @__PURE__ */ new Set([]);
+const $k24 = /* @__PURE__ */ new Set(["DataSetId","MaxResults","NextToken","RevisionId"]);
+const $k25 = /* @__PURE__ */ new Set(["Jobs","NextToken"]);
+const $k26 = /* @__PURE__ */ new Set(["DataShareArn"]);
+const $k27 = /* @__PURE__ */ new Set(["Message","ResourceId","ResourceType"]);
+const $k28 = /* @__PURE__ */ new Set(["ExportAssetToSignedUrl","ExportAssetsToS3","ExportRevisionsToS3","ImportAssetFromSignedUrl","ImportAssetsFromS3","ImportAssetsFromRedshiftDataShares","ImportAssetFromApiGatewayApi","CreateS3DataAccessFromS3Bucket","ImportAssetsFromLakeFormationTagPolicy"]);
+const $k29 = /* @__PURE__ */ new Set(["Bucket","KeyPattern","RevisionId"]);
+const $k30 = /* @__PURE__ */ new Set(["Bucket","KeyPrefixes","Keys","KmsKeysToGrant"]);
+const $k31 = /* @__PURE__ */ new Set(["Message","ExceptionCause"]);
 
 // Checkers: `$w_X` checks wire JSON and returns the model form (copy-on-write), `$m_X` checks a model value,
 // `$s_X` turns a model value into wire JSON. The runtime (../runtime/check.ts) records faults and drift.
@@ -532,12 +533,9 @@ void o; void y; void r;
 function $w_ListJobsRequest(d: any, c: $r.Ctx): any {
 if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
 let o: any, n = 0, r = 0, x: any, y: any;
-x = d.DataSetId; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "DataSetId");} else {if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {} }}
-x = d.MaxResults; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "MaxResults");} else {if (typeof x !== "number" || !Number.isInteger(x)) $r.fail(c, "MaxResults", "an integer", x); else {if (x < 1) $r.fail(c, "MaxResults", "a number >= 1", x); else if (x > 200) $r.fail(c, "MaxResults", "a number <= 200", x);} }}
-x = d.NextToken; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "NextToken");} else {if (typeof x !== "string") $r.fail(c, "NextToken", "string", x); else {} }}
-x = d.RevisionId; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "RevisionId");} else {if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {} }}
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k23) : 0;
-return o ?? d;
+o = {  };
+$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k23, o) : 0;
+return o;
 }
 
 function $m_ListJobsRequest(d: any, c: $r.Ctx): void {
@@ -547,8 +545,24 @@ x = d.DataSetId; if (x === undefined) {} else {n++; if (typeof x !== "string") $
 x = d.MaxResults; if (x === undefined) {} else {n++; if (typeof x !== "number" || !Number.isInteger(x)) $r.fail(c, "MaxResults", "an integer", x); else {if (x < 1) $r.fail(c, "MaxResults", "a number >= 1", x); else if (x > 200) $r.fail(c, "MaxResults", "a number <= 200", x);} }
 x = d.NextToken; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "NextToken", "string", x); else {} }
 x = d.RevisionId; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k23) : 0;
+$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k24) : 0;
 void o; void y; void r;
+}
+
+function $s_ListJobsRequest(d: any): any {
+let o: any, x: any, y: any;
+o = {};
+for (const k of Object.keys(d)) {
+x = d[k];
+switch (k) {
+case "DataSetId": break;
+case "MaxResults": break;
+case "NextToken": break;
+case "RevisionId": break;
+default: $r.setOwn(o, k, x);
+}
+}
+return o;
 }
 
 function $w_ListJobsResponse(d: any, c: $r.Ctx): any {
@@ -560,7 +574,7 @@ x = d.NextToken; if (x === undefined) {} else {n++; if (x === null) {} else {if 
 o = {  };
 if (v0 !== undefined) o.Jobs = v0;
 if (v1 !== undefined) o.NextToken = v1;
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k24, o) : 0;
+$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k25, o) : 0;
 return o;
 }
 
@@ -569,7 +583,7 @@ if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
 let o: any, n = 0, r = 0, x: any, y: any;
 x = d.Jobs; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOfJobEntry(x, c); if (c.r.length !== r) $r.at(c, r, "Jobs"); }
 x = d.NextToken; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "NextToken", "string", x); else {} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k24) : 0;
+$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k25) : 0;
 void o; void y; void r;
 }
 
@@ -871,7 +885,7 @@ function $w_RedshiftDataShareAssetSourceEntry(d: any, c: $r.Ctx): any {
 if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
 let o: any, n = 0, r = 0, x: any, y: any;
 x = d.DataShareArn; if (x === undefined) {$r.fail(c, "DataShareArn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataShareArn", "string", x); else {} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k25) : 0;
+$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k26) : 0;
 return o ?? d;
 }
 
@@ -879,7 +893,7 @@ function $m_RedshiftDataShareAssetSourceEntry(d: any, c: $r.Ctx): void {
 if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
 let o: any, n = 0, r = 0, x: any, y: any;
 x = d.DataShareArn; if (x === undefined) {$r.fail(c, "DataShareArn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataShareArn", "string", x); else {} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k25) : 0;
+$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k26) : 0;
 void o; void y; void r;
 }
 
@@ -889,7 +903,7 @@ let o: any, n = 0, r = 0, x: any, y: any;
 x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
 x = d.ResourceId; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ResourceId");} else {if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); else {} }}
 x = d.ResourceType; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ResourceType");} else {if (typeof x !== "string") $r.fail(c, "ResourceType", "string", x); else if (!(x === "DATA_SET" || x === "REVISION" || x === "ASSET" || x === "JOB" || x === "EVENT_ACTION" || x === "DATA_GRANT")) $r.unknownValue(c, "ResourceType", "DATA_SET, REVISION, ASSET, JOB, EVENT_ACTION, DATA_GRANT", x); }}
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k26) : 0;
+$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k27) : 0;
 return o ?? d;
 }
 
@@ -899,7 +913,7 @@ let o: any, n = 0, r = 0, x: any, y: any;
 x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
 x = d.ResourceId; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); else {} }
 x = d.ResourceType; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ResourceType", "string", x); else if (!(x === "DATA_SET" || x === "REVISION" || x === "ASSET" || x === "JOB" || x === "EVENT_ACTION" || x === "DATA_GRANT")) $r.unknownValue(c, "ResourceType", "DATA_SET, REVISION, ASSET, JOB, EVENT_ACTION, DATA_GRANT", x); }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k26) : 0;
+$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k27) : 0;
 void o; void y; void r;
 }
 
@@ -926,7 +940,7 @@ if (v5 !== undefined) o.ImportAssetsFromRedshiftDataShares = v5;
 if (v6 !== undefined) o.ImportAssetFromApiGatewayApi = v6;
 if (v7 !== undefined) o.CreateS3DataAccessFromS3Bucket = v7;
 if (v8 !== undefined) o.ImportAssetsFromLakeFormationTagPolicy = v8;
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k27, o) : 0;
+$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k28, o) : 0;
 return o;
 }
 
@@ -942,7 +956,7 @@ x = d.ImportAssetsFromRedshiftDataShares; if (x === undefined) {} else {n++; r =
 x = d.ImportAssetFromApiGatewayApi; if (x === undefined) {} else {n++; r = c.r.length; $m_ImportAssetFromApiGatewayApiResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromApiGatewayApi"); }
 x = d.CreateS3DataAccessFromS3Bucket; if (x === undefined) {} else {n++; r = c.r.length; $m_CreateS3DataAccessFromS3BucketResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "CreateS3DataAccessFromS3Bucket"); }
 x = d.ImportAssetsFromLakeFormationTagPolicy; if (x === undefined) {} else {n++; r = c.r.length; $m_ImportAssetsFromLakeFormationTagPolicyResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromLakeFormationTagPolicy"); }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k27) : 0;
+$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k28) : 0;
 void o; void y; void r;
 }
 
@@ -960,7 +974,7 @@ let o: any, n = 0, r = 0, x: any, y: any;
 x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
 x = d.KeyPattern; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KeyPattern");} else {if (typeof x !== "string") $r.fail(c, "KeyPattern", "string", x); else {} }}
 x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k28) : 0;
+$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k29) : 0;
 return o ?? d;
 }
 
@@ -970,7 +984,7 @@ let o: any, n = 0, r = 0, x: any, y: any;
 x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
 x = d.KeyPattern; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "KeyPattern", "string", x); else {} }
 x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k28) : 0;
+$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k29) : 0;
 void o; void y; void r;
 }
 
@@ -981,7 +995,7 @@ x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is
 x = d.KeyPrefixes; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KeyPrefixes");} else {y = x; r = c.r.length; y = $w_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "KeyPrefixes"); if (y !== x) (o ??= $r.copy(d)).KeyPrefixes = y;}}
 x = d.Keys; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Keys");} else {y = x; r = c.r.length; y = $w_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "Keys"); if (y !== x) (o ??= $r.copy(d)).Keys = y;}}
 x = d.KmsKeysToGrant; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KmsKeysToGrant");} else {y = x; r = c.r.length; y = $w_ListOfKmsKeysToGrant(x, c); if (c.r.length !== r) $r.at(c, r, "KmsKeysToGrant"); if (y !== x) (o ??= $r.copy(d)).KmsKeysToGrant = y;}}
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k29) : 0;
+$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k30) : 0;
 return o ?? d;
 }
 
@@ -992,7 +1006,7 @@ x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is
 x = d.KeyPrefixes; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "KeyPrefixes"); }
 x = d.Keys; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "Keys"); }
 x = d.KmsKeysToGrant; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOfKmsKeysToGrant(x, c); if (c.r.length !== r) $r.at(c, r, "KmsKeysToGrant"); }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k29) : 0;
+$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k30) : 0;
 void o; void y; void r;
 }
 
@@ -1035,7 +1049,7 @@ if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
 let o: any, n = 0, r = 0, x: any, y: any;
 x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
 x = d.ExceptionCause; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ExceptionCause");} else {if (typeof x !== "string") $r.fail(c, "ExceptionCause", "string", x); else if (!(x === "InsufficientS3BucketPolicy" || x === "S3AccessDenied")) $r.unknownValue(c, "ExceptionCause", "InsufficientS3BucketPolicy, S3AccessDenied", x); }}
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k30) : 0;
+$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k31) : 0;
 return o ?? d;
 }
 
@@ -1044,7 +1058,7 @@ if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
 let o: any, n = 0, r = 0, x: any, y: any;
 x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
 x = d.ExceptionCause; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ExceptionCause", "string", x); else if (!(x === "InsufficientS3BucketPolicy" || x === "S3AccessDenied")) $r.unknownValue(c, "ExceptionCause", "InsufficientS3BucketPolicy, S3AccessDenied", x); }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k30) : 0;
+$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k31) : 0;
 void o; void y; void r;
 }
 
@@ -1402,7 +1416,7 @@ export function parseListJobsRequest(json: unknown, options?: $ValidateOptions):
 }
 /** The wire JSON of a {@link @dx/models#ListJobsRequest | ListJobsRequest} (the inverse of `parseListJobsRequest`). */
 export function serializeListJobsRequest(value: $M.ListJobsRequest): unknown {
-  return value;
+  return $s_ListJobsRequest(value);
 }
 
 /** Whether `value` is a {@link @dx/models#ListJobsResponse | ListJobsResponse} in model form (timestamps as `Date`). */

@@ -42,3 +42,16 @@ export function issuesOf(run: () => unknown): readonly ValidationIssue[] {
 export function throughJson(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value));
 }
+
+/**
+ * What a round trip through the wire form gives back: the value without the members the JSON body
+ * leaves out (bound to the query, a header, a label or the status code; streaming blobs and event
+ * streams), which the model-form schema marks with `dxNotInBody`.
+ */
+export function bodyOnly(modelBundle: { $defs: Record<string, unknown> }, name: string, value: unknown): unknown {
+  const def = modelBundle.$defs[name] as { properties?: Record<string, { dxNotInBody?: string }> } | undefined;
+  const properties = def?.properties ?? {};
+  const out = new Set(Object.keys(properties).filter((k) => properties[k]?.dxNotInBody !== undefined));
+  if (out.size === 0 || typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !out.has(k)));
+}
