@@ -79,6 +79,9 @@ describe.each([
   // The originals beside the clone in CI, else the repo's facts-only copies.
   [referenceFile("aws-models/dataexchange-2017-07-25.json") as string, 40, 30],
   [referenceFile("aws-models/mediaconvert-2017-08-29.json") as string, 40, 30],
+  // streaming blobs (lambda's Invoke payloads) and event streams (bedrock-runtime's ConverseStream)
+  [referenceFile("aws-models/lambda-2015-03-31.json") as string, 30, 30],
+  [referenceFile("aws-models/bedrock-runtime-2023-09-30.json") as string, 30, 20],
   // every kind of shape: union, map, document, blob, intEnum and enum, numbers of every width
   [join(root, "generator/test/fixtures/hostile.json"), 100, 5],
 ])("validators generated for %s", (spec, count, atLeast) => {

@@ -145,10 +145,10 @@ class SchemaBuilder {
       case "structure":
       case "union": {
         const union = s.kind === "union";
-        if (this.v.form === "model") return titled(this.object(s.members, union, true));
+        const payload = payloadMember(s, (m) => this.target(m.target));
+        if (this.v.form === "model") return titled(this.object(s.members, union, true, payload));
         // The wire form is the JSON body: a payload member is the body itself; members bound to
         // headers, the query, labels or the status code, streaming blobs and event streams are not in it.
-        const payload = payloadMember(s, (m) => this.target(m.target));
         if (payload) return titled(this.member(payload));
         return titled(this.object(s.members.filter((m) => inBody(m, this.target(m.target))), union));
       }
@@ -225,7 +225,7 @@ class SchemaBuilder {
     return format === "epoch-seconds" ? { type: "number" } : { type: "string", format };
   }
 
-  private object(ms: readonly IrMember[], union: boolean, marks = false): Schema {
+  private object(ms: readonly IrMember[], union: boolean, marks = false, payload?: IrMember): Schema {
     const wire = this.v.form === "wire";
     const key = (m: IrMember): string => (wire ? m.jsonName : m.name);
     const properties: Schema = {};
@@ -233,8 +233,8 @@ class SchemaBuilder {
       const schema = wire && (union || !m.required) ? nullable(this.member(m)) : this.member(m);
       const t = this.target(m.target);
       // The model form says which members the wire form (the JSON body) leaves out, and why.
-      const out = marks && !inBody(m, t) && m.http?.location !== "payload";
-      const why = m.http ? m.http.location : t.kind === "blob" ? "streaming" : "event-stream";
+      const out = marks && !inBody(m, t) && !(payload !== undefined && payload === m);
+      const why = unvalidated(t) ? (t.kind === "blob" ? "streaming" : "event-stream") : (m.http?.location ?? "");
       properties[key(m)] = out ? { ...schema, dxNotInBody: why } : schema;
     }
     const required = union ? [] : ms.filter((m) => m.required).map(key);
