@@ -140,7 +140,9 @@ for (const [name, make] of Object.entries(hostilePages)) {
     parses.push(opsPerSecond(parse, ROUND_MS / 2));
   }
   const ratio = median(parses) / median(rejects);
-  console.log(`${name.padEnd(76)} ${String(hostileText.length).padStart(10)}  ${ratio.toFixed(3)}x (message ${messageLength} chars)`);
+  console.log(
+    `${name.padEnd(76)} ${String(hostileText.length).padStart(10)}  ${ratio.toFixed(3)}x (message ${messageLength} chars)`,
+  );
   console.log(
     `BENCH ${JSON.stringify({ suite: SUITE, case: `reject hostile: ${name}`, metric: "cost vs JSON.parse", value: Number(ratio.toFixed(3)), unit: "x" })}`,
   );

@@ -15,7 +15,10 @@ import modelBundle from "../src/generated/schemas/model.gen.json" with { type: "
 const here = dirname(fileURLToPath(import.meta.url));
 const work = join(here, "../.agreement-tmp");
 const structures = Object.entries(modelBundle.$defs as Record<string, { type?: string }>)
-  .filter(([, def]) => def.type === "object" && !("additionalProperties" in def && typeof def.additionalProperties === "object"))
+  .filter(
+    ([, def]) =>
+      def.type === "object" && !("additionalProperties" in def && typeof def.additionalProperties === "object"),
+  )
   .map(([name]) => name);
 
 async function schemaTypes(bundle: { $defs: Record<string, unknown> }): Promise<string> {

@@ -71,9 +71,7 @@ describe("the emitted validators agree with Ajv compiling the shipped schema at 
         fc.pre(candidates.length > 0);
         const mutated = applyMutation(json, candidates[pick % candidates.length]!);
         expect(runtime(mutated)).toBe(false);
-        expect(dxPointers(() => parseListJobsResponse(mutated))).toEqual(
-          ajvPointers(runtime.errors as AjvError[]),
-        );
+        expect(dxPointers(() => parseListJobsResponse(mutated))).toEqual(ajvPointers(runtime.errors as AjvError[]));
       }),
       { numRuns: 300 },
     );
@@ -85,10 +83,16 @@ describe("the emitted validators agree with Ajv compiling the shipped schema at 
     const [variant] = Object.keys(details);
     const cases: [string, unknown][] = [
       ["optional member null", { Jobs: [job], NextToken: null }],
-      ["ResponseDetails member null beside the set one", { Jobs: [wireJob({ Details: { ...details, ImportAssetsFromS3: null } })] }],
+      [
+        "ResponseDetails member null beside the set one",
+        { Jobs: [wireJob({ Details: { ...details, ImportAssetsFromS3: null } })] },
+      ],
       ["every ResponseDetails member null", { Jobs: [wireJob({ Details: { [variant!]: null } })] }],
       ["required member null", { Jobs: [wireJob({ Arn: null })] }],
-      ["two ResponseDetails members set", { Jobs: [wireJob({ Details: { ...details, ImportAssetsFromS3: details[variant!] } })] }],
+      [
+        "two ResponseDetails members set",
+        { Jobs: [wireJob({ Details: { ...details, ImportAssetsFromS3: details[variant!] } })] },
+      ],
       ["list item null", { Jobs: [null] }],
     ];
     for (const [what, page] of cases)

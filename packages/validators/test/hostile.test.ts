@@ -84,9 +84,9 @@ describe("hostile input", () => {
   });
 
   it("rejects numbers JSON cannot carry (1e400 parses as Infinity) and NaN as an integer", () => {
-    expect(issuesOf(() => assertListJobsRequest(JSON.parse('{"MaxResults": 1e400}'))).map((i) => i.message)).toEqual(
-      ["/MaxResults: expected an integer; got Infinity"],
-    );
+    expect(issuesOf(() => assertListJobsRequest(JSON.parse('{"MaxResults": 1e400}'))).map((i) => i.message)).toEqual([
+      "/MaxResults: expected an integer; got Infinity",
+    ]);
     expect(
       issuesOf(() =>
         parseJobError(JSON.parse('{"Code": "MALWARE_DETECTED", "Message": "m", "LimitValue": 1e400}')),
@@ -155,4 +155,3 @@ function thrown(run: () => unknown): ValidationError {
   }
   throw new Error("expected a ValidationError");
 }
-

@@ -20,7 +20,27 @@ const root = resolve(pkg, "../..");
 const work = join(pkg, ".names-tmp");
 const NS = "example.names";
 const CHAIN = 600;
-const LOCAL_NAMES = ["fc", "a", "wire", "model", "table", "d", "c", "o", "x", "y", "r", "n", "s", "u", "k", "i", "v0", "M", "keys"];
+const LOCAL_NAMES = [
+  "fc",
+  "a",
+  "wire",
+  "model",
+  "table",
+  "d",
+  "c",
+  "o",
+  "x",
+  "y",
+  "r",
+  "n",
+  "s",
+  "u",
+  "k",
+  "i",
+  "v0",
+  "M",
+  "keys",
+];
 
 function spec(): unknown {
   const shapes: Record<string, unknown> = {
@@ -58,11 +78,15 @@ function spec(): unknown {
     toString: { target: `${NS}#Integer` },
     valueOf: { target: `${NS}#table` },
   };
-  for (const n of ["d", "c", "o", "x", "y", "r", "n", "s", "u", "k", "i", "v0", "M"]) fcMembers[n] = { target: `${NS}#model` };
+  for (const n of ["d", "c", "o", "x", "y", "r", "n", "s", "u", "k", "i", "v0", "M"])
+    fcMembers[n] = { target: `${NS}#model` };
   shapes[`${NS}#fc`] = { type: "structure", members: fcMembers };
   for (const n of LOCAL_NAMES)
     if (!shapes[`${NS}#${n}`])
-      shapes[`${NS}#${n}`] = { type: "structure", members: { [n]: { target: `${NS}#String` }, String: { target: `${NS}#Integer` } } };
+      shapes[`${NS}#${n}`] = {
+        type: "structure",
+        members: { [n]: { target: `${NS}#String` }, String: { target: `${NS}#Integer` } },
+      };
   for (let i = 0; i < CHAIN; i++)
     shapes[`${NS}#Chain${i}`] = {
       type: "structure",
@@ -101,20 +125,26 @@ describe("generated code owns its names, and depth is never a crash", () => {
   it("compiles under tsc --strict (exactOptionalPropertyTypes, noUncheckedIndexedAccess)", () => {
     const generated = join(dir, "packages/validators/src/generated");
     // negative control: a file misusing the generated API must be reported, so the check sees the code
-    writeFileSync(join(generated, "control.ts"), 'import { isfc } from "./index.gen.js";\nexport const n: number = isfc;\n');
-    const program = ts.createProgram([join(generated, "index.gen.ts"), join(generated, "arbitraries.gen.ts"), join(generated, "control.ts")], {
-      strict: true,
-      exactOptionalPropertyTypes: true,
-      noUncheckedIndexedAccess: true,
-      noEmit: true,
-      skipLibCheck: true,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      target: ts.ScriptTarget.ES2022,
-      types: [],
-      baseUrl: dir,
-      paths: { "@dx/models": ["packages/models/src/generated/index.gen.ts"] },
-    });
+    writeFileSync(
+      join(generated, "control.ts"),
+      'import { isfc } from "./index.gen.js";\nexport const n: number = isfc;\n',
+    );
+    const program = ts.createProgram(
+      [join(generated, "index.gen.ts"), join(generated, "arbitraries.gen.ts"), join(generated, "control.ts")],
+      {
+        strict: true,
+        exactOptionalPropertyTypes: true,
+        noUncheckedIndexedAccess: true,
+        noEmit: true,
+        skipLibCheck: true,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        target: ts.ScriptTarget.ES2022,
+        types: [],
+        baseUrl: dir,
+        paths: { "@dx/models": ["packages/models/src/generated/index.gen.ts"] },
+      },
+    );
     const errors = ts
       .getPreEmitDiagnostics(program)
       .map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);

@@ -39,23 +39,24 @@ describe("generated arbitraries drive the validators", () => {
   for (const name of ["ListJobsResponse", "JobEntry", "ListJobsRequest"]) {
     const shape = shapes.find((s) => s.name === name)!;
     // ListJobsRequest's members all travel in the query: its JSON body has none to mutate
-    if (name !== "ListJobsRequest") it(`${name}: one mutation of the wire JSON is rejected by parse, at the pointer of the mutation`, () => {
-      fc.assert(
-        fc.property(shape.arbitrary, fc.nat(), (value, pick) => {
-          const json = throughJson(shape.serialize(value));
-          const candidates = mutations(wire, def(wire, name), json);
-          fc.pre(candidates.length > 0);
-          const m = candidates[pick % candidates.length]!;
-          const issues = issuesOf(() => shape.parse(applyMutation(json, m)));
-          expect(
-            issues.map((i) => i.pointer),
-            m.kind,
-          ).toEqual(issues.map(() => m.pointer));
-          expect(issues.length).toBeGreaterThan(0);
-        }),
-        { numRuns: 300 },
-      );
-    });
+    if (name !== "ListJobsRequest")
+      it(`${name}: one mutation of the wire JSON is rejected by parse, at the pointer of the mutation`, () => {
+        fc.assert(
+          fc.property(shape.arbitrary, fc.nat(), (value, pick) => {
+            const json = throughJson(shape.serialize(value));
+            const candidates = mutations(wire, def(wire, name), json);
+            fc.pre(candidates.length > 0);
+            const m = candidates[pick % candidates.length]!;
+            const issues = issuesOf(() => shape.parse(applyMutation(json, m)));
+            expect(
+              issues.map((i) => i.pointer),
+              m.kind,
+            ).toEqual(issues.map(() => m.pointer));
+            expect(issues.length).toBeGreaterThan(0);
+          }),
+          { numRuns: 300 },
+        );
+      });
 
     it(`${name}: one mutation of the model value is rejected by assert, at the pointer of the mutation`, () => {
       fc.assert(

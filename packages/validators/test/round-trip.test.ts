@@ -17,7 +17,10 @@ const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, "0");
 /** `date` written in RFC 3339 as a service may send it: any offset, `Z` or `z`, 0 to 9 fraction digits. */
 function rfc3339(date: Date, offsetMinutes: number, digits: number, z: "Z" | "z"): string {
   const local = new Date(date.getTime() + offsetMinutes * 60_000);
-  const fraction = digits === 0 ? "" : `.${pad(local.getUTCMilliseconds(), 3)}${"0".repeat(Math.max(0, digits - 3))}`.slice(0, digits + 1);
+  const fraction =
+    digits === 0
+      ? ""
+      : `.${pad(local.getUTCMilliseconds(), 3)}${"0".repeat(Math.max(0, digits - 3))}`.slice(0, digits + 1);
   const zone =
     offsetMinutes === 0 && digits % 2 === 0
       ? z

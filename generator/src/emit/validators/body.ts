@@ -13,14 +13,13 @@ export function inBody(m: IrMember, target: IrShape): boolean {
 
 /** Streaming blobs and event streams: typed in the models, never validated (the README says so). */
 export function unvalidated(target: IrShape): boolean {
-  return (target.kind === "blob" && target.streaming === true) || (target.kind === "union" && target.eventStream === true);
+  return (
+    (target.kind === "blob" && target.streaming === true) || (target.kind === "union" && target.eventStream === true)
+  );
 }
 
 /** The member whose value is the whole JSON body (`@httpPayload` on a JSON shape), if any. */
-export function payloadMember(
-  s: IrStructure | IrUnion,
-  target: (m: IrMember) => IrShape,
-): IrMember | undefined {
+export function payloadMember(s: IrStructure | IrUnion, target: (m: IrMember) => IrShape): IrMember | undefined {
   const m = s.members.find((x) => x.http?.location === "payload");
   if (!m) return undefined;
   const t = target(m);

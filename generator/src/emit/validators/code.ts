@@ -261,7 +261,9 @@ class CodeGen {
   ): string {
     const parts: string[] = [];
     if (length.min !== undefined)
-      parts.push(`if (${count} < ${length.min}) $r.fail(c, ${k}, ${lit(`at least ${plural(length.min, word)}`)}, ${v}, 1);`);
+      parts.push(
+        `if (${count} < ${length.min}) $r.fail(c, ${k}, ${lit(`at least ${plural(length.min, word)}`)}, ${v}, 1);`,
+      );
     if (length.max !== undefined)
       parts.push(
         `${parts.length ? "else " : ""}if (${count} > ${length.max}) $r.fail(c, ${k}, ${lit(`at most ${plural(length.max, word)}`)}, ${v}, 1);`,
@@ -286,9 +288,7 @@ class CodeGen {
         min !== undefined && max !== undefined
           ? `$r.codePoints(${v}) < ${min} ? ${lit(atLeast)} : ${lit(atMost)}`
           : lit(atLeast || atMost);
-      out.push(
-        `if (!$r.lengthIn(${v}, ${min ?? 0}, ${max ?? "Infinity"})) $r.fail(c, ${k}, ${expected}, ${v}, 1);`,
-      );
+      out.push(`if (!$r.lengthIn(${v}, ${min ?? 0}, ${max ?? "Infinity"})) $r.fail(c, ${k}, ${expected}, ${v}, 1);`);
     }
     const pattern = c.pattern === undefined ? undefined : usePattern(c.pattern).pattern;
     if (pattern !== undefined) {
@@ -478,7 +478,6 @@ class CodeGen {
     out.push(wire ? (fresh ? "return o;" : "return o ?? d;") : "void o; void y; void r;");
     return out;
   }
-
 
   /** The serializer (model → wire) of a shape whose forms differ. */
   serializer(s: IrShape): string | undefined {

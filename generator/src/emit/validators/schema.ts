@@ -150,7 +150,12 @@ class SchemaBuilder {
         // The wire form is the JSON body: a payload member is the body itself; members bound to
         // headers, the query, labels or the status code, streaming blobs and event streams are not in it.
         if (payload) return titled(this.member(payload));
-        return titled(this.object(s.members.filter((m) => inBody(m, this.target(m.target))), union));
+        return titled(
+          this.object(
+            s.members.filter((m) => inBody(m, this.target(m.target))),
+            union,
+          ),
+        );
       }
       case "list": {
         const item = this.member(s.member);
@@ -263,6 +268,7 @@ class SchemaBuilder {
       ...(this.strict && {
         allOf: keys.map((k) => ({
           if: set(k),
+          // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keywords
           then: { properties: { [k]: true }, additionalProperties: { type: "null" } },
         })),
       }),

@@ -167,7 +167,8 @@ export function uniqueItems(c: Ctx, k: string | number | undefined, items: reado
       else seen.set(key, j);
     }
   }
-  if (dup && c.n++ < MAX_ISSUES) c.r.push({ p: path(k), e: "unique items", f: `items ${dup[0]} and ${dup[1]} are equal` });
+  if (dup && c.n++ < MAX_ISSUES)
+    c.r.push({ p: path(k), e: "unique items", f: `items ${dup[0]} and ${dup[1]} are equal` });
 }
 
 /** JSON Schema equality of two values (Dates and bytes by content). */
@@ -191,7 +192,8 @@ function equal(a: unknown, b: unknown): boolean {
 
 /** A string equal for values JSON Schema's uniqueItems calls equal (object member order does not count). */
 function canonical(v: unknown): string {
-  if (v === null || typeof v !== "object") return typeof v === "string" ? JSON.stringify(v) : `${typeof v}:${String(v)}`;
+  if (v === null || typeof v !== "object")
+    return typeof v === "string" ? JSON.stringify(v) : `${typeof v}:${String(v)}`;
   if (v instanceof Date) return `date:${v.getTime()}`;
   if (v instanceof Uint8Array) return `bytes:${v.join(",")}`;
   if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;

@@ -169,7 +169,7 @@ export function readDateTimeMs(s: string): number {
     offset = (z === 45 ? -1 : 1) * (oh * 60 + om);
   } else return Number.NaN;
   // A leap second exists only as the last second of a UTC day.
-  if (second === 60 && ((((hour * 60 + minute - offset) % 1440) + 1440) % 1440) !== 23 * 60 + 59) return Number.NaN;
+  if (second === 60 && (((hour * 60 + minute - offset) % 1440) + 1440) % 1440 !== 23 * 60 + 59) return Number.NaN;
   return utc(year, month, day, hour, minute, second, ms) - offset * 60_000;
 }
 
