@@ -31,6 +31,7 @@ const ajv = new Ajv2020.default({ strict: false, allErrors: true, unicodeRegExp:
 for (const [name, check] of Object.entries(formats)) ajv.addFormat(name, check);
 ajv.addSchema(bundle);
 const ajvWire = ajv.getSchema(`${bundle.$id}#/$defs/ListJobsResponse`);
+if (!ajvWire) throw new Error("the shipped schema has no ListJobsResponse");
 
 // The AWS SDK v3 client answering from memory: the bytes above as the HTTP response body.
 const client = new DataExchangeClient({
@@ -50,11 +51,11 @@ const drifts = [];
 const cases = {
   "JSON.parse of the page bytes": () => (sink += JSON.parse(text).Jobs.length),
   "wire: parseListJobsResponse (check + timestamps to Date), strict": () =>
-    (sink += parseListJobsResponse(wire).Jobs.length),
+    (sink += parseListJobsResponse(wire).Jobs?.length ?? 0),
   "wire: parseListJobsResponse, tolerant": () =>
-    (sink += parseListJobsResponse(wire, { mode: "tolerant" }).Jobs.length),
+    (sink += parseListJobsResponse(wire, { mode: "tolerant" }).Jobs?.length ?? 0),
   "wire: parseListJobsResponse, tolerant with onDrift": () =>
-    (sink += parseListJobsResponse(wire, { mode: "tolerant", onDrift: (d) => drifts.push(d) }).Jobs.length),
+    (sink += parseListJobsResponse(wire, { mode: "tolerant", onDrift: (d) => drifts.push(d) }).Jobs?.length ?? 0),
   "model: isListJobsResponse (strict)": () => (sink += isListJobsResponse(model) ? 1 : 0),
   "wire: zod 4 safeParse (hand-written schema, no conversion)": () =>
     (sink += zodSchema.safeParse(wire).success ? 1 : 0),
@@ -64,7 +65,7 @@ const anchorName = "anchor: AWS SDK DataExchangeClient.send, in-memory handler (
 
 if (!isListJobsResponse(model) || !zodSchema.safeParse(wire).success || !ajvWire(wire))
   throw new Error("the page must be valid for every validator");
-if ((await client.send(command)).Jobs.length !== 200) throw new Error("the SDK must read the page");
+if ((await client.send(command)).Jobs?.length !== 200) throw new Error("the SDK must read the page");
 
 function opsPerSecond(fn, ms) {
   let n = 0;
@@ -83,7 +84,7 @@ async function asyncOpsPerSecond(fn, ms) {
   const start = performance.now();
   let now = start;
   while (now - start < ms) {
-    for (let i = 0; i < 5; i++) sink += (await fn()).Jobs.length;
+    for (let i = 0; i < 5; i++) sink += (await fn()).Jobs?.length ?? 0;
     n += 5;
     now = performance.now();
   }
@@ -93,6 +94,7 @@ const sdk = () => client.send(command);
 
 for (const fn of Object.values(cases)) opsPerSecond(fn, 200); // warm up every case before measuring any
 await asyncOpsPerSecond(sdk, 300);
+/** @type {Record<string, number[]>} */
 const samples = Object.fromEntries([...Object.keys(cases), anchorName].map((k) => [k, []]));
 for (let r = 0; r < ROUNDS; r++) {
   for (const [name, fn] of Object.entries(cases)) samples[name].push(opsPerSecond(fn, ROUND_MS));
@@ -125,12 +127,12 @@ for (const [name, make] of Object.entries(hostilePages)) {
     try {
       parseListJobsResponse(json);
     } catch (e) {
-      messageLength = e.message.length;
+      messageLength = /** @type {Error} */ (e).message.length;
       return;
     }
     throw new Error(`${name}: accepted`);
   };
-  const parse = () => (sink += JSON.parse(hostileText).Jobs.length);
+  const parse = () => (sink += JSON.parse(hostileText).Jobs?.length ?? 0);
   reject();
   parse();
   const rejects = [];
