@@ -53,7 +53,7 @@ export function renderArbitraries(ir: Ir): string {
         return `$a.timestamp(${json(s.format ?? "epoch-seconds")})`;
       case "enum":
       case "intEnum":
-        return `$a.oneOf(${json(s.values.map((v) => v.value))})`;
+        return `$a.oneOf(${wrapped(s.values.map((v) => v.value))})`;
       case "list":
         return `$a.list(${member(s.member)}, ${json({ minLength: c.length?.min, maxLength: c.length?.max, unique: c.uniqueItems || undefined, sparse: s.sparse || undefined })})`;
       case "map": {
@@ -62,11 +62,28 @@ export function renderArbitraries(ir: Ir): string {
         return `$a.map(${key}, ${member(s.value)}, ${json({ minKeys: c.length?.min, maxKeys: c.length?.max, sparse: s.sparse || undefined })})`;
       }
       case "structure":
-        return `$a.structure({ ${s.members.map((m) => `${json(m.name)}: ${member(m)}`).join(", ")} }, ${json(s.members.filter((m) => m.required).map((m) => m.name))})`;
+        return `$a.structure(${fields(s.members)}, ${wrapped(s.members.filter((m) => m.required).map((m) => m.name))})`;
       case "union":
-        return `$a.union({ ${s.members.map((m) => `${json(m.name)}: ${member(m)}`).join(", ")} })`;
+        return `$a.union(${fields(s.members)})`;
     }
   };
+
+  /** Members one a line when there are several (the layout policy: no very long generated lines). */
+  const fields = (ms: readonly IrMember[]): string =>
+    ms.length <= 3
+      ? `{ ${ms.map((m) => `${json(m.name)}: ${member(m)}`).join(", ")} }`
+      : `{\n${ms.map((m) => `    ${json(m.name)}: ${member(m)},`).join("\n")}\n  }`;
+  const wrapped = (values: readonly unknown[]): string =>
+    values.length <= 8
+      ? json(values)
+      : `[\n${Array.from(
+          { length: Math.ceil(values.length / 8) },
+          (_, i) =>
+            `    ${values
+              .slice(i * 8, i * 8 + 8)
+              .map(json)
+              .join(", ")},`,
+        ).join("\n")}\n  ]`;
 
   /** A member refers to its target by name, unless its format or own constraints make it differ. */
   function member(m: IrMember): string {

@@ -78,6 +78,20 @@ function asciiClass(cls: string): string | undefined {
   }
   return chars === "" ? undefined : [...new Set(chars)].sort().join("");
 }
+/** An array literal, eight items a line when long (the layout policy: no very long generated lines). */
+function list(values: readonly unknown[]): string {
+  if (values.length <= 8) return lit(values);
+  const lines: string[] = [];
+  for (let i = 0; i < values.length; i += 8)
+    lines.push(
+      `  ${values
+        .slice(i, i + 8)
+        .map(lit)
+        .join(", ")},`,
+    );
+  return `[\n${lines.join("\n")}\n]`;
+}
+
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Whether a member name must be read as an own property (Object.prototype has it). */
@@ -212,11 +226,11 @@ class CodeGen {
         return `if (typeof x !== "string") ${fail("string")} else {${this.stringChecks(c, k, "x")}}`;
       case "enum": {
         const values = t.values.map((v) => v.value);
-        return `if (typeof x !== "string") ${fail("string")} else if (!(${this.oneOf("x", values)})) $r.unknownValue(c, ${k}, ${lit(values.join(", "))}, x);`;
+        return `if (typeof x !== "string") ${fail("string")} else if (!(${this.oneOf("x", values)})) $r.unknownValue(c, ${k}, ${this.valueSet(values)}, x);`;
       }
       case "intEnum": {
         const values = t.values.map((v) => v.value);
-        return `if (typeof x !== "number" || !Number.isInteger(x)) ${fail("an integer")} else if (!(${this.oneOf("x", values)})) $r.unknownValue(c, ${k}, ${lit(values.join(", "))}, x);`;
+        return `if (typeof x !== "number" || !Number.isInteger(x)) ${fail("an integer")} else if (!(${this.oneOf("x", values)})) $r.unknownValue(c, ${k}, ${this.valueSet(values)}, x);`;
       }
       case "boolean":
         return `if (typeof x !== "boolean") ${fail("boolean")}`;
@@ -271,8 +285,13 @@ class CodeGen {
     return parts.length ? `if (${guard}) {${parts.join(" ")}} ` : "";
   }
 
+  /** A Set of the values, as a module constant (its name). */
+  private valueSet(values: readonly (string | number)[]): string {
+    return this.constant("e", `new Set(${list(values)})`);
+  }
+
   private oneOf(x: string, values: readonly (string | number)[]): string {
-    if (values.length > SET_THRESHOLD) return `${this.constant("e", `new Set(${lit(values)})`)}.has(${x})`;
+    if (values.length > SET_THRESHOLD) return `${this.valueSet(values)}.has(${x})`;
     return values.map((v) => `${x} === ${lit(v)}`).join(" || ") || "false";
   }
 
@@ -406,7 +425,7 @@ class CodeGen {
     const t = this.look.shape(key.target);
     if (t.kind === "enum") {
       const values = t.values.map((v) => v.value);
-      return `if (!(${this.oneOf("k", values)})) $r.unknownKey(c, k, ${lit(values.join(", "))});`;
+      return `if (!(${this.oneOf("k", values)})) $r.unknownKey(c, k, ${this.valueSet(values)});`;
     }
     const checks = this.stringChecks(merge(t.constraints, key.constraints), "k", "k");
     // Faults of a key are reported at the key, as "a key that is …".
@@ -435,7 +454,7 @@ class CodeGen {
     // holds the required members and the optional ones present are added. A shape whose forms agree
     // is shared with the input, unless a null (an absent optional member) has to be dropped.
     const fresh = wire && (this.converting.get(s.id) ?? false);
-    const known = this.constant("k", `new Set(${lit(members.map(key))})`);
+    const known = this.constant("k", `new Set(${list(members.map(key))})`);
     const local = (i: number) => `v${i}`;
     const out: string[] = [];
     out.push(`if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return${wire ? " d" : ""}; }`);

@@ -54,8 +54,13 @@ export function at(c: Ctx, from: number, k: string | number): void {
 }
 
 /** An enum value the spec does not know: a fault in strict mode, drift in tolerant mode. */
-export function unknownValue(c: Ctx, k: string | number | undefined, values: string, found: unknown): void {
-  if (!c.t) fail(c, k, `one of ${values}`, found);
+export function unknownValue(
+  c: Ctx,
+  k: string | number | undefined,
+  values: ReadonlySet<string | number>,
+  found: unknown,
+): void {
+  if (!c.t) fail(c, k, c.n < MAX_ISSUES ? `one of ${[...values].join(", ")}` : "", found);
   else if (c.d) c.r.push({ p: path(k), k: "unknown-enum-value", v: found });
 }
 
@@ -262,8 +267,8 @@ export function failKey(c: Ctx, k: string, expected: string, _found?: unknown, _
 }
 
 /** A map key outside its enum: a fault in strict mode, drift in tolerant mode. */
-export function unknownKey(c: Ctx, k: string, values: string): void {
-  if (!c.t) failKey(c, k, `one of ${values}`);
+export function unknownKey(c: Ctx, k: string, values: ReadonlySet<string | number>): void {
+  if (!c.t) failKey(c, k, c.n < MAX_ISSUES ? `one of ${[...values].join(", ")}` : "");
   else if (c.d) c.r.push({ p: [k], k: "unknown-enum-value", v: k });
 }
 
