@@ -78,6 +78,15 @@ function asciiClass(cls: string): string | undefined {
   }
   return chars === "" ? undefined : [...new Set(chars)].sort().join("");
 }
+/** A function body's lines, indented (lines of a multi-line statement keep their own indentation). */
+function indent(lines: readonly string[]): string {
+  return lines
+    .join("\n")
+    .split("\n")
+    .map((l) => `  ${l}`)
+    .join("\n");
+}
+
 /** An array literal, eight items a line when long (the layout policy: no very long generated lines). */
 function list(values: readonly unknown[]): string {
   if (values.length <= 8) return lit(values);
@@ -418,7 +427,7 @@ class CodeGen {
       default:
         throw new Error(`internal: no checker for a ${s.kind}`);
     }
-    return `function ${fn}(d: any, c: $r.Ctx): ${ret} {\n${body.filter((l) => l !== "").join("\n")}\n}`;
+    return `function ${fn}(d: any, c: $r.Ctx): ${ret} {\n${indent(body.filter((l) => l !== ""))}\n}`;
   }
 
   private keyCheck(key: IrMember): string {
@@ -563,7 +572,7 @@ class CodeGen {
       default:
         return undefined;
     }
-    return `function $s_${s.name}(d: any): any {\n${body.join("\n")}\n}`;
+    return `function $s_${s.name}(d: any): any {\n${indent(body)}\n}`;
   }
 
   /** The expression turning a model value in `x` into its wire form, or undefined when they are the same. */

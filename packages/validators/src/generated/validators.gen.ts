@@ -63,1023 +63,1023 @@ const $e42 = /* @__PURE__ */ new Set(["InsufficientS3BucketPolicy","S3AccessDeni
 // `$s_X` turns a model value into wire JSON. The runtime (../runtime/check.ts) records faults and drift.
 
 function $w_AssetDestinationEntry(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.AssetId; if (x === undefined) {$r.fail(c, "AssetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "AssetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
-x = d.Key; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Key");} else {if (typeof x !== "string") $r.fail(c, "Key", "string", x); else {} }}
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k0) : 0;
-return o ?? d;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.AssetId; if (x === undefined) {$r.fail(c, "AssetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "AssetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
+  x = d.Key; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Key");} else {if (typeof x !== "string") $r.fail(c, "Key", "string", x); else {} }}
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k0) : 0;
+  return o ?? d;
 }
 
 function $m_AssetDestinationEntry(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.AssetId; if (x === undefined) {$r.fail(c, "AssetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "AssetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
-x = d.Key; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "Key", "string", x); else {} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k0) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.AssetId; if (x === undefined) {$r.fail(c, "AssetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "AssetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
+  x = d.Key; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "Key", "string", x); else {} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k0) : 0;
+  void o; void y; void r;
 }
 
 function $w_AssetSourceEntry(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
-x = d.Key; if (x === undefined) {$r.fail(c, "Key", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Key", "string", x); else {} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k2) : 0;
-return o ?? d;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
+  x = d.Key; if (x === undefined) {$r.fail(c, "Key", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Key", "string", x); else {} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k2) : 0;
+  return o ?? d;
 }
 
 function $m_AssetSourceEntry(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
-x = d.Key; if (x === undefined) {$r.fail(c, "Key", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Key", "string", x); else {} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k2) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
+  x = d.Key; if (x === undefined) {$r.fail(c, "Key", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Key", "string", x); else {} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k2) : 0;
+  void o; void y; void r;
 }
 
 function $w_CreateS3DataAccessFromS3BucketResponseDetails(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.AssetSource; if (x === undefined) {$r.fail(c, "AssetSource", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_S3DataAccessAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSource"); if (y !== x) (o ??= $r.copy(d)).AssetSource = y;}
-x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k3) : 0;
-return o ?? d;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.AssetSource; if (x === undefined) {$r.fail(c, "AssetSource", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_S3DataAccessAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSource"); if (y !== x) (o ??= $r.copy(d)).AssetSource = y;}
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k3) : 0;
+  return o ?? d;
 }
 
 function $m_CreateS3DataAccessFromS3BucketResponseDetails(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.AssetSource; if (x === undefined) {$r.fail(c, "AssetSource", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_S3DataAccessAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSource"); }
-x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k3) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.AssetSource; if (x === undefined) {$r.fail(c, "AssetSource", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_S3DataAccessAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSource"); }
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k3) : 0;
+  void o; void y; void r;
 }
 
 function $w_DatabaseLFTagPolicyAndPermissions(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.Expression; if (x === undefined) {$r.fail(c, "Expression", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfLFTags(x, c); if (c.r.length !== r) $r.at(c, r, "Expression"); if (y !== x) (o ??= $r.copy(d)).Expression = y;}
-x = d.Permissions; if (x === undefined) {$r.fail(c, "Permissions", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfDatabaseLFTagPolicyPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Permissions"); if (y !== x) (o ??= $r.copy(d)).Permissions = y;}
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k4) : 0;
-return o ?? d;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.Expression; if (x === undefined) {$r.fail(c, "Expression", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfLFTags(x, c); if (c.r.length !== r) $r.at(c, r, "Expression"); if (y !== x) (o ??= $r.copy(d)).Expression = y;}
+  x = d.Permissions; if (x === undefined) {$r.fail(c, "Permissions", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfDatabaseLFTagPolicyPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Permissions"); if (y !== x) (o ??= $r.copy(d)).Permissions = y;}
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k4) : 0;
+  return o ?? d;
 }
 
 function $m_DatabaseLFTagPolicyAndPermissions(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.Expression; if (x === undefined) {$r.fail(c, "Expression", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfLFTags(x, c); if (c.r.length !== r) $r.at(c, r, "Expression"); }
-x = d.Permissions; if (x === undefined) {$r.fail(c, "Permissions", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfDatabaseLFTagPolicyPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Permissions"); }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k4) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.Expression; if (x === undefined) {$r.fail(c, "Expression", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfLFTags(x, c); if (c.r.length !== r) $r.at(c, r, "Expression"); }
+  x = d.Permissions; if (x === undefined) {$r.fail(c, "Permissions", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfDatabaseLFTagPolicyPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Permissions"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k4) : 0;
+  void o; void y; void r;
 }
 
 function $w_Details(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.ImportAssetFromSignedUrlJobErrorDetails; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ImportAssetFromSignedUrlJobErrorDetails");} else {y = x; r = c.r.length; y = $w_ImportAssetFromSignedUrlJobErrorDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromSignedUrlJobErrorDetails"); if (y !== x) (o ??= $r.copy(d)).ImportAssetFromSignedUrlJobErrorDetails = y;}}
-x = d.ImportAssetsFromS3JobErrorDetails; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ImportAssetsFromS3JobErrorDetails");} else {y = x; r = c.r.length; y = $w_ListOfAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromS3JobErrorDetails"); if (y !== x) (o ??= $r.copy(d)).ImportAssetsFromS3JobErrorDetails = y;}}
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k5) : 0;
-return o ?? d;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.ImportAssetFromSignedUrlJobErrorDetails; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ImportAssetFromSignedUrlJobErrorDetails");} else {y = x; r = c.r.length; y = $w_ImportAssetFromSignedUrlJobErrorDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromSignedUrlJobErrorDetails"); if (y !== x) (o ??= $r.copy(d)).ImportAssetFromSignedUrlJobErrorDetails = y;}}
+  x = d.ImportAssetsFromS3JobErrorDetails; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ImportAssetsFromS3JobErrorDetails");} else {y = x; r = c.r.length; y = $w_ListOfAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromS3JobErrorDetails"); if (y !== x) (o ??= $r.copy(d)).ImportAssetsFromS3JobErrorDetails = y;}}
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k5) : 0;
+  return o ?? d;
 }
 
 function $m_Details(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.ImportAssetFromSignedUrlJobErrorDetails; if (x === undefined) {} else {n++; r = c.r.length; $m_ImportAssetFromSignedUrlJobErrorDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromSignedUrlJobErrorDetails"); }
-x = d.ImportAssetsFromS3JobErrorDetails; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOfAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromS3JobErrorDetails"); }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k5) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.ImportAssetFromSignedUrlJobErrorDetails; if (x === undefined) {} else {n++; r = c.r.length; $m_ImportAssetFromSignedUrlJobErrorDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromSignedUrlJobErrorDetails"); }
+  x = d.ImportAssetsFromS3JobErrorDetails; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOfAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromS3JobErrorDetails"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k5) : 0;
+  void o; void y; void r;
 }
 
 function $w_ExportAssetToSignedUrlResponseDetails(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-let v0: any, v1: any, v2: any, v3: any, v4: any;
-x = d.AssetId; if (x === undefined) {$r.fail(c, "AssetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "AssetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v0 = x;}
-x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v1 = x;}
-x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v2 = x;}
-x = d.SignedUrl; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); else {} v3 = x;}}
-x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; if (typeof x !== "string") $r.fail(c, "SignedUrlExpiresAt", "string", x); else if ((y = $r.dateTime(x)) === undefined) $r.fail(c, "SignedUrlExpiresAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v4 = y;}}
-o = { "AssetId": v0, "DataSetId": v1, "RevisionId": v2 };
-if (v3 !== undefined) o.SignedUrl = v3;
-if (v4 !== undefined) o.SignedUrlExpiresAt = v4;
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k6, o) : 0;
-return o;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  let v0: any, v1: any, v2: any, v3: any, v4: any;
+  x = d.AssetId; if (x === undefined) {$r.fail(c, "AssetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "AssetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v0 = x;}
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v1 = x;}
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v2 = x;}
+  x = d.SignedUrl; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); else {} v3 = x;}}
+  x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; if (typeof x !== "string") $r.fail(c, "SignedUrlExpiresAt", "string", x); else if ((y = $r.dateTime(x)) === undefined) $r.fail(c, "SignedUrlExpiresAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v4 = y;}}
+  o = { "AssetId": v0, "DataSetId": v1, "RevisionId": v2 };
+  if (v3 !== undefined) o.SignedUrl = v3;
+  if (v4 !== undefined) o.SignedUrlExpiresAt = v4;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k6, o) : 0;
+  return o;
 }
 
 function $m_ExportAssetToSignedUrlResponseDetails(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.AssetId; if (x === undefined) {$r.fail(c, "AssetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "AssetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-x = d.SignedUrl; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); else {} }
-x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (!$r.isDate(x)) $r.fail(c, "SignedUrlExpiresAt", "a valid Date", x); }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k6) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.AssetId; if (x === undefined) {$r.fail(c, "AssetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "AssetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.SignedUrl; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); else {} }
+  x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (!$r.isDate(x)) $r.fail(c, "SignedUrlExpiresAt", "a valid Date", x); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k6) : 0;
+  void o; void y; void r;
 }
 
 function $s_ExportAssetToSignedUrlResponseDetails(d: any): any {
-let o: any, x: any, y: any;
-x = d.SignedUrlExpiresAt; if (x !== undefined && x !== null) { y = x.toISOString(); if (y !== x) (o ??= $r.copy(d)).SignedUrlExpiresAt = y; }
-return o ?? d;
+  let o: any, x: any, y: any;
+  x = d.SignedUrlExpiresAt; if (x !== undefined && x !== null) { y = x.toISOString(); if (y !== x) (o ??= $r.copy(d)).SignedUrlExpiresAt = y; }
+  return o ?? d;
 }
 
 function $w_ExportAssetsToS3ResponseDetails(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.AssetDestinations; if (x === undefined) {$r.fail(c, "AssetDestinations", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfAssetDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetDestinations"); if (y !== x) (o ??= $r.copy(d)).AssetDestinations = y;}
-x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-x = d.Encryption; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Encryption");} else {y = x; r = c.r.length; y = $w_ExportServerSideEncryption(x, c); if (c.r.length !== r) $r.at(c, r, "Encryption"); if (y !== x) (o ??= $r.copy(d)).Encryption = y;}}
-x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k7) : 0;
-return o ?? d;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.AssetDestinations; if (x === undefined) {$r.fail(c, "AssetDestinations", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfAssetDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetDestinations"); if (y !== x) (o ??= $r.copy(d)).AssetDestinations = y;}
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.Encryption; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Encryption");} else {y = x; r = c.r.length; y = $w_ExportServerSideEncryption(x, c); if (c.r.length !== r) $r.at(c, r, "Encryption"); if (y !== x) (o ??= $r.copy(d)).Encryption = y;}}
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k7) : 0;
+  return o ?? d;
 }
 
 function $m_ExportAssetsToS3ResponseDetails(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.AssetDestinations; if (x === undefined) {$r.fail(c, "AssetDestinations", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfAssetDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetDestinations"); }
-x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-x = d.Encryption; if (x === undefined) {} else {n++; r = c.r.length; $m_ExportServerSideEncryption(x, c); if (c.r.length !== r) $r.at(c, r, "Encryption"); }
-x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k7) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.AssetDestinations; if (x === undefined) {$r.fail(c, "AssetDestinations", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfAssetDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetDestinations"); }
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.Encryption; if (x === undefined) {} else {n++; r = c.r.length; $m_ExportServerSideEncryption(x, c); if (c.r.length !== r) $r.at(c, r, "Encryption"); }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k7) : 0;
+  void o; void y; void r;
 }
 
 function $w_ExportRevisionsToS3ResponseDetails(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-x = d.Encryption; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Encryption");} else {y = x; r = c.r.length; y = $w_ExportServerSideEncryption(x, c); if (c.r.length !== r) $r.at(c, r, "Encryption"); if (y !== x) (o ??= $r.copy(d)).Encryption = y;}}
-x = d.RevisionDestinations; if (x === undefined) {$r.fail(c, "RevisionDestinations", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfRevisionDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, "RevisionDestinations"); if (y !== x) (o ??= $r.copy(d)).RevisionDestinations = y;}
-x = d.EventActionArn; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "EventActionArn");} else {if (typeof x !== "string") $r.fail(c, "EventActionArn", "string", x); else {} }}
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k8) : 0;
-return o ?? d;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.Encryption; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Encryption");} else {y = x; r = c.r.length; y = $w_ExportServerSideEncryption(x, c); if (c.r.length !== r) $r.at(c, r, "Encryption"); if (y !== x) (o ??= $r.copy(d)).Encryption = y;}}
+  x = d.RevisionDestinations; if (x === undefined) {$r.fail(c, "RevisionDestinations", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfRevisionDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, "RevisionDestinations"); if (y !== x) (o ??= $r.copy(d)).RevisionDestinations = y;}
+  x = d.EventActionArn; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "EventActionArn");} else {if (typeof x !== "string") $r.fail(c, "EventActionArn", "string", x); else {} }}
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k8) : 0;
+  return o ?? d;
 }
 
 function $m_ExportRevisionsToS3ResponseDetails(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-x = d.Encryption; if (x === undefined) {} else {n++; r = c.r.length; $m_ExportServerSideEncryption(x, c); if (c.r.length !== r) $r.at(c, r, "Encryption"); }
-x = d.RevisionDestinations; if (x === undefined) {$r.fail(c, "RevisionDestinations", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfRevisionDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, "RevisionDestinations"); }
-x = d.EventActionArn; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "EventActionArn", "string", x); else {} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k8) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.Encryption; if (x === undefined) {} else {n++; r = c.r.length; $m_ExportServerSideEncryption(x, c); if (c.r.length !== r) $r.at(c, r, "Encryption"); }
+  x = d.RevisionDestinations; if (x === undefined) {$r.fail(c, "RevisionDestinations", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfRevisionDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, "RevisionDestinations"); }
+  x = d.EventActionArn; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "EventActionArn", "string", x); else {} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k8) : 0;
+  void o; void y; void r;
 }
 
 function $w_ExportServerSideEncryption(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.KmsKeyArn; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KmsKeyArn");} else {if (typeof x !== "string") $r.fail(c, "KmsKeyArn", "string", x); else {} }}
-x = d.Type; if (x === undefined) {$r.fail(c, "Type", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Type", "string", x); else if (!(x === "aws:kms" || x === "AES256")) $r.unknownValue(c, "Type", $e10, x); }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k9) : 0;
-return o ?? d;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.KmsKeyArn; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KmsKeyArn");} else {if (typeof x !== "string") $r.fail(c, "KmsKeyArn", "string", x); else {} }}
+  x = d.Type; if (x === undefined) {$r.fail(c, "Type", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Type", "string", x); else if (!(x === "aws:kms" || x === "AES256")) $r.unknownValue(c, "Type", $e10, x); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k9) : 0;
+  return o ?? d;
 }
 
 function $m_ExportServerSideEncryption(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.KmsKeyArn; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "KmsKeyArn", "string", x); else {} }
-x = d.Type; if (x === undefined) {$r.fail(c, "Type", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Type", "string", x); else if (!(x === "aws:kms" || x === "AES256")) $r.unknownValue(c, "Type", $e10, x); }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k9) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.KmsKeyArn; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "KmsKeyArn", "string", x); else {} }
+  x = d.Type; if (x === undefined) {$r.fail(c, "Type", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Type", "string", x); else if (!(x === "aws:kms" || x === "AES256")) $r.unknownValue(c, "Type", $e10, x); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k9) : 0;
+  void o; void y; void r;
 }
 
 function $w_ImportAssetFromApiGatewayApiResponseDetails(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-let v0: any, v1: any, v2: any, v3: any, v4: any, v5: any, v6: any, v7: any, v8: any, v9: any, v10: any;
-x = d.ApiDescription; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "ApiDescription", "string", x); else {} v0 = x;}}
-x = d.ApiId; if (x === undefined) {$r.fail(c, "ApiId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiId", "string", x); else {} v1 = x;}
-x = d.ApiKey; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "ApiKey", "string", x); else {} v2 = x;}}
-x = d.ApiName; if (x === undefined) {$r.fail(c, "ApiName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiName", "string", x); else {} v3 = x;}
-x = d.ApiSpecificationMd5Hash; if (x === undefined) {$r.fail(c, "ApiSpecificationMd5Hash", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiSpecificationMd5Hash", "string", x); else {if (!$r.lengthIn(x, 24, 24)) $r.fail(c, "ApiSpecificationMd5Hash", $r.codePoints(x) < 24 ? "at least 24 characters" : "at most 24 characters", x, 1); if (!$p12.test(x)) $r.fail(c, "ApiSpecificationMd5Hash", "a string matching /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/", x);} v4 = x;}
-x = d.ApiSpecificationUploadUrl; if (x === undefined) {$r.fail(c, "ApiSpecificationUploadUrl", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiSpecificationUploadUrl", "string", x); else {} v5 = x;}
-x = d.ApiSpecificationUploadUrlExpiresAt; if (x === undefined) {$r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "a value (the member is required)", x);} else {n++; y = x; if (typeof x !== "string") $r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "string", x); else if ((y = $r.dateTime(x)) === undefined) $r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v6 = y;}
-x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v7 = x;}
-x = d.ProtocolType; if (x === undefined) {$r.fail(c, "ProtocolType", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ProtocolType", "string", x); else if (!(x === "REST")) $r.unknownValue(c, "ProtocolType", $e13, x); v8 = x;}
-x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v9 = x;}
-x = d.Stage; if (x === undefined) {$r.fail(c, "Stage", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Stage", "string", x); else {} v10 = x;}
-o = { "ApiId": v1, "ApiName": v3, "ApiSpecificationMd5Hash": v4, "ApiSpecificationUploadUrl": v5, "ApiSpecificationUploadUrlExpiresAt": v6, "DataSetId": v7, "ProtocolType": v8, "RevisionId": v9, "Stage": v10 };
-if (v0 !== undefined) o.ApiDescription = v0;
-if (v2 !== undefined) o.ApiKey = v2;
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k11, o) : 0;
-return o;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  let v0: any, v1: any, v2: any, v3: any, v4: any, v5: any, v6: any, v7: any, v8: any, v9: any, v10: any;
+  x = d.ApiDescription; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "ApiDescription", "string", x); else {} v0 = x;}}
+  x = d.ApiId; if (x === undefined) {$r.fail(c, "ApiId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiId", "string", x); else {} v1 = x;}
+  x = d.ApiKey; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "ApiKey", "string", x); else {} v2 = x;}}
+  x = d.ApiName; if (x === undefined) {$r.fail(c, "ApiName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiName", "string", x); else {} v3 = x;}
+  x = d.ApiSpecificationMd5Hash; if (x === undefined) {$r.fail(c, "ApiSpecificationMd5Hash", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiSpecificationMd5Hash", "string", x); else {if (!$r.lengthIn(x, 24, 24)) $r.fail(c, "ApiSpecificationMd5Hash", $r.codePoints(x) < 24 ? "at least 24 characters" : "at most 24 characters", x, 1); if (!$p12.test(x)) $r.fail(c, "ApiSpecificationMd5Hash", "a string matching /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/", x);} v4 = x;}
+  x = d.ApiSpecificationUploadUrl; if (x === undefined) {$r.fail(c, "ApiSpecificationUploadUrl", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiSpecificationUploadUrl", "string", x); else {} v5 = x;}
+  x = d.ApiSpecificationUploadUrlExpiresAt; if (x === undefined) {$r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "a value (the member is required)", x);} else {n++; y = x; if (typeof x !== "string") $r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "string", x); else if ((y = $r.dateTime(x)) === undefined) $r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v6 = y;}
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v7 = x;}
+  x = d.ProtocolType; if (x === undefined) {$r.fail(c, "ProtocolType", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ProtocolType", "string", x); else if (!(x === "REST")) $r.unknownValue(c, "ProtocolType", $e13, x); v8 = x;}
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v9 = x;}
+  x = d.Stage; if (x === undefined) {$r.fail(c, "Stage", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Stage", "string", x); else {} v10 = x;}
+  o = { "ApiId": v1, "ApiName": v3, "ApiSpecificationMd5Hash": v4, "ApiSpecificationUploadUrl": v5, "ApiSpecificationUploadUrlExpiresAt": v6, "DataSetId": v7, "ProtocolType": v8, "RevisionId": v9, "Stage": v10 };
+  if (v0 !== undefined) o.ApiDescription = v0;
+  if (v2 !== undefined) o.ApiKey = v2;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k11, o) : 0;
+  return o;
 }
 
 function $m_ImportAssetFromApiGatewayApiResponseDetails(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.ApiDescription; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ApiDescription", "string", x); else {} }
-x = d.ApiId; if (x === undefined) {$r.fail(c, "ApiId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiId", "string", x); else {} }
-x = d.ApiKey; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ApiKey", "string", x); else {} }
-x = d.ApiName; if (x === undefined) {$r.fail(c, "ApiName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiName", "string", x); else {} }
-x = d.ApiSpecificationMd5Hash; if (x === undefined) {$r.fail(c, "ApiSpecificationMd5Hash", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiSpecificationMd5Hash", "string", x); else {if (!$r.lengthIn(x, 24, 24)) $r.fail(c, "ApiSpecificationMd5Hash", $r.codePoints(x) < 24 ? "at least 24 characters" : "at most 24 characters", x, 1); if (!$p12.test(x)) $r.fail(c, "ApiSpecificationMd5Hash", "a string matching /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/", x);} }
-x = d.ApiSpecificationUploadUrl; if (x === undefined) {$r.fail(c, "ApiSpecificationUploadUrl", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiSpecificationUploadUrl", "string", x); else {} }
-x = d.ApiSpecificationUploadUrlExpiresAt; if (x === undefined) {$r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "a value (the member is required)", x);} else {n++; if (!$r.isDate(x)) $r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "a valid Date", x); }
-x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-x = d.ProtocolType; if (x === undefined) {$r.fail(c, "ProtocolType", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ProtocolType", "string", x); else if (!(x === "REST")) $r.unknownValue(c, "ProtocolType", $e13, x); }
-x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-x = d.Stage; if (x === undefined) {$r.fail(c, "Stage", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Stage", "string", x); else {} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k11) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.ApiDescription; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ApiDescription", "string", x); else {} }
+  x = d.ApiId; if (x === undefined) {$r.fail(c, "ApiId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiId", "string", x); else {} }
+  x = d.ApiKey; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ApiKey", "string", x); else {} }
+  x = d.ApiName; if (x === undefined) {$r.fail(c, "ApiName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiName", "string", x); else {} }
+  x = d.ApiSpecificationMd5Hash; if (x === undefined) {$r.fail(c, "ApiSpecificationMd5Hash", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiSpecificationMd5Hash", "string", x); else {if (!$r.lengthIn(x, 24, 24)) $r.fail(c, "ApiSpecificationMd5Hash", $r.codePoints(x) < 24 ? "at least 24 characters" : "at most 24 characters", x, 1); if (!$p12.test(x)) $r.fail(c, "ApiSpecificationMd5Hash", "a string matching /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/", x);} }
+  x = d.ApiSpecificationUploadUrl; if (x === undefined) {$r.fail(c, "ApiSpecificationUploadUrl", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiSpecificationUploadUrl", "string", x); else {} }
+  x = d.ApiSpecificationUploadUrlExpiresAt; if (x === undefined) {$r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "a value (the member is required)", x);} else {n++; if (!$r.isDate(x)) $r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "a valid Date", x); }
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.ProtocolType; if (x === undefined) {$r.fail(c, "ProtocolType", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ProtocolType", "string", x); else if (!(x === "REST")) $r.unknownValue(c, "ProtocolType", $e13, x); }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.Stage; if (x === undefined) {$r.fail(c, "Stage", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Stage", "string", x); else {} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k11) : 0;
+  void o; void y; void r;
 }
 
 function $s_ImportAssetFromApiGatewayApiResponseDetails(d: any): any {
-let o: any, x: any, y: any;
-x = d.ApiSpecificationUploadUrlExpiresAt; if (x !== undefined && x !== null) { y = x.toISOString(); if (y !== x) (o ??= $r.copy(d)).ApiSpecificationUploadUrlExpiresAt = y; }
-return o ?? d;
+  let o: any, x: any, y: any;
+  x = d.ApiSpecificationUploadUrlExpiresAt; if (x !== undefined && x !== null) { y = x.toISOString(); if (y !== x) (o ??= $r.copy(d)).ApiSpecificationUploadUrlExpiresAt = y; }
+  return o ?? d;
 }
 
 function $w_ImportAssetFromSignedUrlJobErrorDetails(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.AssetName; if (x === undefined) {$r.fail(c, "AssetName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k14) : 0;
-return o ?? d;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.AssetName; if (x === undefined) {$r.fail(c, "AssetName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k14) : 0;
+  return o ?? d;
 }
 
 function $m_ImportAssetFromSignedUrlJobErrorDetails(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.AssetName; if (x === undefined) {$r.fail(c, "AssetName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k14) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.AssetName; if (x === undefined) {$r.fail(c, "AssetName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k14) : 0;
+  void o; void y; void r;
 }
 
 function $w_ImportAssetFromSignedUrlResponseDetails(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-let v0: any, v1: any, v2: any, v3: any, v4: any, v5: any;
-x = d.AssetName; if (x === undefined) {$r.fail(c, "AssetName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} v0 = x;}
-x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v1 = x;}
-x = d.Md5Hash; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "Md5Hash", "string", x); else {if (!$r.lengthIn(x, 24, 24)) $r.fail(c, "Md5Hash", $r.codePoints(x) < 24 ? "at least 24 characters" : "at most 24 characters", x, 1); if (!$p12.test(x)) $r.fail(c, "Md5Hash", "a string matching /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/", x);} v2 = x;}}
-x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v3 = x;}
-x = d.SignedUrl; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); else {} v4 = x;}}
-x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; if (typeof x !== "string") $r.fail(c, "SignedUrlExpiresAt", "string", x); else if ((y = $r.dateTime(x)) === undefined) $r.fail(c, "SignedUrlExpiresAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v5 = y;}}
-o = { "AssetName": v0, "DataSetId": v1, "RevisionId": v3 };
-if (v2 !== undefined) o.Md5Hash = v2;
-if (v4 !== undefined) o.SignedUrl = v4;
-if (v5 !== undefined) o.SignedUrlExpiresAt = v5;
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k15, o) : 0;
-return o;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  let v0: any, v1: any, v2: any, v3: any, v4: any, v5: any;
+  x = d.AssetName; if (x === undefined) {$r.fail(c, "AssetName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} v0 = x;}
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v1 = x;}
+  x = d.Md5Hash; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "Md5Hash", "string", x); else {if (!$r.lengthIn(x, 24, 24)) $r.fail(c, "Md5Hash", $r.codePoints(x) < 24 ? "at least 24 characters" : "at most 24 characters", x, 1); if (!$p12.test(x)) $r.fail(c, "Md5Hash", "a string matching /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/", x);} v2 = x;}}
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v3 = x;}
+  x = d.SignedUrl; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); else {} v4 = x;}}
+  x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; if (typeof x !== "string") $r.fail(c, "SignedUrlExpiresAt", "string", x); else if ((y = $r.dateTime(x)) === undefined) $r.fail(c, "SignedUrlExpiresAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v5 = y;}}
+  o = { "AssetName": v0, "DataSetId": v1, "RevisionId": v3 };
+  if (v2 !== undefined) o.Md5Hash = v2;
+  if (v4 !== undefined) o.SignedUrl = v4;
+  if (v5 !== undefined) o.SignedUrlExpiresAt = v5;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k15, o) : 0;
+  return o;
 }
 
 function $m_ImportAssetFromSignedUrlResponseDetails(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.AssetName; if (x === undefined) {$r.fail(c, "AssetName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} }
-x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-x = d.Md5Hash; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "Md5Hash", "string", x); else {if (!$r.lengthIn(x, 24, 24)) $r.fail(c, "Md5Hash", $r.codePoints(x) < 24 ? "at least 24 characters" : "at most 24 characters", x, 1); if (!$p12.test(x)) $r.fail(c, "Md5Hash", "a string matching /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/", x);} }
-x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-x = d.SignedUrl; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); else {} }
-x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (!$r.isDate(x)) $r.fail(c, "SignedUrlExpiresAt", "a valid Date", x); }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k15) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.AssetName; if (x === undefined) {$r.fail(c, "AssetName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} }
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.Md5Hash; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "Md5Hash", "string", x); else {if (!$r.lengthIn(x, 24, 24)) $r.fail(c, "Md5Hash", $r.codePoints(x) < 24 ? "at least 24 characters" : "at most 24 characters", x, 1); if (!$p12.test(x)) $r.fail(c, "Md5Hash", "a string matching /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/", x);} }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.SignedUrl; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); else {} }
+  x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (!$r.isDate(x)) $r.fail(c, "SignedUrlExpiresAt", "a valid Date", x); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k15) : 0;
+  void o; void y; void r;
 }
 
 function $s_ImportAssetFromSignedUrlResponseDetails(d: any): any {
-let o: any, x: any, y: any;
-x = d.SignedUrlExpiresAt; if (x !== undefined && x !== null) { y = x.toISOString(); if (y !== x) (o ??= $r.copy(d)).SignedUrlExpiresAt = y; }
-return o ?? d;
+  let o: any, x: any, y: any;
+  x = d.SignedUrlExpiresAt; if (x !== undefined && x !== null) { y = x.toISOString(); if (y !== x) (o ??= $r.copy(d)).SignedUrlExpiresAt = y; }
+  return o ?? d;
 }
 
 function $w_ImportAssetsFromLakeFormationTagPolicyResponseDetails(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.CatalogId; if (x === undefined) {$r.fail(c, "CatalogId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "CatalogId", "string", x); else {if (!$r.lengthIn(x, 12, 12)) $r.fail(c, "CatalogId", $r.codePoints(x) < 12 ? "at least 12 characters" : "at most 12 characters", x, 1); if (x.length < 12 || x.length > 12 || !$r.onlyAscii(x, $t17)) $r.fail(c, "CatalogId", "a string matching /^[\\d]{12}$/", x);} }
-x = d.Database; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Database");} else {y = x; r = c.r.length; y = $w_DatabaseLFTagPolicyAndPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Database"); if (y !== x) (o ??= $r.copy(d)).Database = y;}}
-x = d.Table; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Table");} else {y = x; r = c.r.length; y = $w_TableLFTagPolicyAndPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Table"); if (y !== x) (o ??= $r.copy(d)).Table = y;}}
-x = d.RoleArn; if (x === undefined) {$r.fail(c, "RoleArn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RoleArn", "string", x); else {if (!$p18.test(x)) $r.fail(c, "RoleArn", "a string matching /^arn:aws:iam::(\\d{12}):role\\/.+$/", x);} }
-x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k16) : 0;
-return o ?? d;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.CatalogId; if (x === undefined) {$r.fail(c, "CatalogId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "CatalogId", "string", x); else {if (!$r.lengthIn(x, 12, 12)) $r.fail(c, "CatalogId", $r.codePoints(x) < 12 ? "at least 12 characters" : "at most 12 characters", x, 1); if (x.length < 12 || x.length > 12 || !$r.onlyAscii(x, $t17)) $r.fail(c, "CatalogId", "a string matching /^[\\d]{12}$/", x);} }
+  x = d.Database; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Database");} else {y = x; r = c.r.length; y = $w_DatabaseLFTagPolicyAndPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Database"); if (y !== x) (o ??= $r.copy(d)).Database = y;}}
+  x = d.Table; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Table");} else {y = x; r = c.r.length; y = $w_TableLFTagPolicyAndPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Table"); if (y !== x) (o ??= $r.copy(d)).Table = y;}}
+  x = d.RoleArn; if (x === undefined) {$r.fail(c, "RoleArn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RoleArn", "string", x); else {if (!$p18.test(x)) $r.fail(c, "RoleArn", "a string matching /^arn:aws:iam::(\\d{12}):role\\/.+$/", x);} }
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k16) : 0;
+  return o ?? d;
 }
 
 function $m_ImportAssetsFromLakeFormationTagPolicyResponseDetails(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.CatalogId; if (x === undefined) {$r.fail(c, "CatalogId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "CatalogId", "string", x); else {if (!$r.lengthIn(x, 12, 12)) $r.fail(c, "CatalogId", $r.codePoints(x) < 12 ? "at least 12 characters" : "at most 12 characters", x, 1); if (x.length < 12 || x.length > 12 || !$r.onlyAscii(x, $t17)) $r.fail(c, "CatalogId", "a string matching /^[\\d]{12}$/", x);} }
-x = d.Database; if (x === undefined) {} else {n++; r = c.r.length; $m_DatabaseLFTagPolicyAndPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Database"); }
-x = d.Table; if (x === undefined) {} else {n++; r = c.r.length; $m_TableLFTagPolicyAndPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Table"); }
-x = d.RoleArn; if (x === undefined) {$r.fail(c, "RoleArn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RoleArn", "string", x); else {if (!$p18.test(x)) $r.fail(c, "RoleArn", "a string matching /^arn:aws:iam::(\\d{12}):role\\/.+$/", x);} }
-x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k16) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.CatalogId; if (x === undefined) {$r.fail(c, "CatalogId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "CatalogId", "string", x); else {if (!$r.lengthIn(x, 12, 12)) $r.fail(c, "CatalogId", $r.codePoints(x) < 12 ? "at least 12 characters" : "at most 12 characters", x, 1); if (x.length < 12 || x.length > 12 || !$r.onlyAscii(x, $t17)) $r.fail(c, "CatalogId", "a string matching /^[\\d]{12}$/", x);} }
+  x = d.Database; if (x === undefined) {} else {n++; r = c.r.length; $m_DatabaseLFTagPolicyAndPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Database"); }
+  x = d.Table; if (x === undefined) {} else {n++; r = c.r.length; $m_TableLFTagPolicyAndPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Table"); }
+  x = d.RoleArn; if (x === undefined) {$r.fail(c, "RoleArn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RoleArn", "string", x); else {if (!$p18.test(x)) $r.fail(c, "RoleArn", "a string matching /^arn:aws:iam::(\\d{12}):role\\/.+$/", x);} }
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k16) : 0;
+  void o; void y; void r;
 }
 
 function $w_ImportAssetsFromRedshiftDataSharesResponseDetails(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.AssetSources; if (x === undefined) {$r.fail(c, "AssetSources", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfRedshiftDataShareAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSources"); if (y !== x) (o ??= $r.copy(d)).AssetSources = y;}
-x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k19) : 0;
-return o ?? d;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.AssetSources; if (x === undefined) {$r.fail(c, "AssetSources", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfRedshiftDataShareAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSources"); if (y !== x) (o ??= $r.copy(d)).AssetSources = y;}
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k19) : 0;
+  return o ?? d;
 }
 
 function $m_ImportAssetsFromRedshiftDataSharesResponseDetails(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.AssetSources; if (x === undefined) {$r.fail(c, "AssetSources", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfRedshiftDataShareAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSources"); }
-x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k19) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.AssetSources; if (x === undefined) {$r.fail(c, "AssetSources", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfRedshiftDataShareAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSources"); }
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k19) : 0;
+  void o; void y; void r;
 }
 
 function $w_ImportAssetsFromS3ResponseDetails(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.AssetSources; if (x === undefined) {$r.fail(c, "AssetSources", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSources"); if (y !== x) (o ??= $r.copy(d)).AssetSources = y;}
-x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k19) : 0;
-return o ?? d;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.AssetSources; if (x === undefined) {$r.fail(c, "AssetSources", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSources"); if (y !== x) (o ??= $r.copy(d)).AssetSources = y;}
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k19) : 0;
+  return o ?? d;
 }
 
 function $m_ImportAssetsFromS3ResponseDetails(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.AssetSources; if (x === undefined) {$r.fail(c, "AssetSources", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSources"); }
-x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k19) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.AssetSources; if (x === undefined) {$r.fail(c, "AssetSources", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSources"); }
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k19) : 0;
+  void o; void y; void r;
 }
 
 function $w_InternalServerException(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k20) : 0;
-return o ?? d;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k20) : 0;
+  return o ?? d;
 }
 
 function $m_InternalServerException(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k20) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k20) : 0;
+  void o; void y; void r;
 }
 
 function $w_JobEntry(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-let v0: any, v1: any, v2: any, v3: any, v4: any, v5: any, v6: any, v7: any;
-x = d.Arn; if (x === undefined) {$r.fail(c, "Arn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Arn", "string", x); else {} v0 = x;}
-x = d.CreatedAt; if (x === undefined) {$r.fail(c, "CreatedAt", "a value (the member is required)", x);} else {n++; y = x; if (typeof x !== "string") $r.fail(c, "CreatedAt", "string", x); else if ((y = $r.dateTime(x)) === undefined) $r.fail(c, "CreatedAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v1 = y;}
-x = d.Details; if (x === undefined) {$r.fail(c, "Details", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "Details"); v2 = y;}
-x = d.Errors; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ListOfJobError(x, c); if (c.r.length !== r) $r.at(c, r, "Errors"); v3 = y;}}
-x = d.Id; if (x === undefined) {$r.fail(c, "Id", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Id", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "Id", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v4 = x;}
-x = d.State; if (x === undefined) {$r.fail(c, "State", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "State", "string", x); else if (!(x === "WAITING" || x === "IN_PROGRESS" || x === "ERROR" || x === "COMPLETED" || x === "CANCELLED" || x === "TIMED_OUT")) $r.unknownValue(c, "State", $e22, x); v5 = x;}
-x = d.Type; if (x === undefined) {$r.fail(c, "Type", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Type", "string", x); else if (!(x === "IMPORT_ASSETS_FROM_S3" || x === "IMPORT_ASSET_FROM_SIGNED_URL" || x === "EXPORT_ASSETS_TO_S3" || x === "EXPORT_ASSET_TO_SIGNED_URL" || x === "EXPORT_REVISIONS_TO_S3" || x === "IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES" || x === "IMPORT_ASSET_FROM_API_GATEWAY_API" || x === "CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET" || x === "IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY")) $r.unknownValue(c, "Type", $e23, x); v6 = x;}
-x = d.UpdatedAt; if (x === undefined) {$r.fail(c, "UpdatedAt", "a value (the member is required)", x);} else {n++; y = x; if (typeof x !== "string") $r.fail(c, "UpdatedAt", "string", x); else if ((y = $r.dateTime(x)) === undefined) $r.fail(c, "UpdatedAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v7 = y;}
-o = { "Arn": v0, "CreatedAt": v1, "Details": v2, "Id": v4, "State": v5, "Type": v6, "UpdatedAt": v7 };
-if (v3 !== undefined) o.Errors = v3;
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k21, o) : 0;
-return o;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  let v0: any, v1: any, v2: any, v3: any, v4: any, v5: any, v6: any, v7: any;
+  x = d.Arn; if (x === undefined) {$r.fail(c, "Arn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Arn", "string", x); else {} v0 = x;}
+  x = d.CreatedAt; if (x === undefined) {$r.fail(c, "CreatedAt", "a value (the member is required)", x);} else {n++; y = x; if (typeof x !== "string") $r.fail(c, "CreatedAt", "string", x); else if ((y = $r.dateTime(x)) === undefined) $r.fail(c, "CreatedAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v1 = y;}
+  x = d.Details; if (x === undefined) {$r.fail(c, "Details", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "Details"); v2 = y;}
+  x = d.Errors; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ListOfJobError(x, c); if (c.r.length !== r) $r.at(c, r, "Errors"); v3 = y;}}
+  x = d.Id; if (x === undefined) {$r.fail(c, "Id", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Id", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "Id", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v4 = x;}
+  x = d.State; if (x === undefined) {$r.fail(c, "State", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "State", "string", x); else if (!(x === "WAITING" || x === "IN_PROGRESS" || x === "ERROR" || x === "COMPLETED" || x === "CANCELLED" || x === "TIMED_OUT")) $r.unknownValue(c, "State", $e22, x); v5 = x;}
+  x = d.Type; if (x === undefined) {$r.fail(c, "Type", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Type", "string", x); else if (!(x === "IMPORT_ASSETS_FROM_S3" || x === "IMPORT_ASSET_FROM_SIGNED_URL" || x === "EXPORT_ASSETS_TO_S3" || x === "EXPORT_ASSET_TO_SIGNED_URL" || x === "EXPORT_REVISIONS_TO_S3" || x === "IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES" || x === "IMPORT_ASSET_FROM_API_GATEWAY_API" || x === "CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET" || x === "IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY")) $r.unknownValue(c, "Type", $e23, x); v6 = x;}
+  x = d.UpdatedAt; if (x === undefined) {$r.fail(c, "UpdatedAt", "a value (the member is required)", x);} else {n++; y = x; if (typeof x !== "string") $r.fail(c, "UpdatedAt", "string", x); else if ((y = $r.dateTime(x)) === undefined) $r.fail(c, "UpdatedAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v7 = y;}
+  o = { "Arn": v0, "CreatedAt": v1, "Details": v2, "Id": v4, "State": v5, "Type": v6, "UpdatedAt": v7 };
+  if (v3 !== undefined) o.Errors = v3;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k21, o) : 0;
+  return o;
 }
 
 function $m_JobEntry(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.Arn; if (x === undefined) {$r.fail(c, "Arn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Arn", "string", x); else {} }
-x = d.CreatedAt; if (x === undefined) {$r.fail(c, "CreatedAt", "a value (the member is required)", x);} else {n++; if (!$r.isDate(x)) $r.fail(c, "CreatedAt", "a valid Date", x); }
-x = d.Details; if (x === undefined) {$r.fail(c, "Details", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "Details"); }
-x = d.Errors; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOfJobError(x, c); if (c.r.length !== r) $r.at(c, r, "Errors"); }
-x = d.Id; if (x === undefined) {$r.fail(c, "Id", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Id", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "Id", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-x = d.State; if (x === undefined) {$r.fail(c, "State", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "State", "string", x); else if (!(x === "WAITING" || x === "IN_PROGRESS" || x === "ERROR" || x === "COMPLETED" || x === "CANCELLED" || x === "TIMED_OUT")) $r.unknownValue(c, "State", $e22, x); }
-x = d.Type; if (x === undefined) {$r.fail(c, "Type", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Type", "string", x); else if (!(x === "IMPORT_ASSETS_FROM_S3" || x === "IMPORT_ASSET_FROM_SIGNED_URL" || x === "EXPORT_ASSETS_TO_S3" || x === "EXPORT_ASSET_TO_SIGNED_URL" || x === "EXPORT_REVISIONS_TO_S3" || x === "IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES" || x === "IMPORT_ASSET_FROM_API_GATEWAY_API" || x === "CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET" || x === "IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY")) $r.unknownValue(c, "Type", $e23, x); }
-x = d.UpdatedAt; if (x === undefined) {$r.fail(c, "UpdatedAt", "a value (the member is required)", x);} else {n++; if (!$r.isDate(x)) $r.fail(c, "UpdatedAt", "a valid Date", x); }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k21) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.Arn; if (x === undefined) {$r.fail(c, "Arn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Arn", "string", x); else {} }
+  x = d.CreatedAt; if (x === undefined) {$r.fail(c, "CreatedAt", "a value (the member is required)", x);} else {n++; if (!$r.isDate(x)) $r.fail(c, "CreatedAt", "a valid Date", x); }
+  x = d.Details; if (x === undefined) {$r.fail(c, "Details", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "Details"); }
+  x = d.Errors; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOfJobError(x, c); if (c.r.length !== r) $r.at(c, r, "Errors"); }
+  x = d.Id; if (x === undefined) {$r.fail(c, "Id", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Id", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "Id", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.State; if (x === undefined) {$r.fail(c, "State", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "State", "string", x); else if (!(x === "WAITING" || x === "IN_PROGRESS" || x === "ERROR" || x === "COMPLETED" || x === "CANCELLED" || x === "TIMED_OUT")) $r.unknownValue(c, "State", $e22, x); }
+  x = d.Type; if (x === undefined) {$r.fail(c, "Type", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Type", "string", x); else if (!(x === "IMPORT_ASSETS_FROM_S3" || x === "IMPORT_ASSET_FROM_SIGNED_URL" || x === "EXPORT_ASSETS_TO_S3" || x === "EXPORT_ASSET_TO_SIGNED_URL" || x === "EXPORT_REVISIONS_TO_S3" || x === "IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES" || x === "IMPORT_ASSET_FROM_API_GATEWAY_API" || x === "CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET" || x === "IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY")) $r.unknownValue(c, "Type", $e23, x); }
+  x = d.UpdatedAt; if (x === undefined) {$r.fail(c, "UpdatedAt", "a value (the member is required)", x);} else {n++; if (!$r.isDate(x)) $r.fail(c, "UpdatedAt", "a valid Date", x); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k21) : 0;
+  void o; void y; void r;
 }
 
 function $s_JobEntry(d: any): any {
-let o: any, x: any, y: any;
-x = d.CreatedAt; if (x !== undefined && x !== null) { y = x.toISOString(); if (y !== x) (o ??= $r.copy(d)).CreatedAt = y; }
-x = d.Details; if (x !== undefined && x !== null) { y = $s_ResponseDetails(x); if (y !== x) (o ??= $r.copy(d)).Details = y; }
-x = d.Errors; if (x !== undefined && x !== null) { y = $s_ListOfJobError(x); if (y !== x) (o ??= $r.copy(d)).Errors = y; }
-x = d.UpdatedAt; if (x !== undefined && x !== null) { y = x.toISOString(); if (y !== x) (o ??= $r.copy(d)).UpdatedAt = y; }
-return o ?? d;
+  let o: any, x: any, y: any;
+  x = d.CreatedAt; if (x !== undefined && x !== null) { y = x.toISOString(); if (y !== x) (o ??= $r.copy(d)).CreatedAt = y; }
+  x = d.Details; if (x !== undefined && x !== null) { y = $s_ResponseDetails(x); if (y !== x) (o ??= $r.copy(d)).Details = y; }
+  x = d.Errors; if (x !== undefined && x !== null) { y = $s_ListOfJobError(x); if (y !== x) (o ??= $r.copy(d)).Errors = y; }
+  x = d.UpdatedAt; if (x !== undefined && x !== null) { y = x.toISOString(); if (y !== x) (o ??= $r.copy(d)).UpdatedAt = y; }
+  return o ?? d;
 }
 
 function $w_JobError(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-let v0: any, v1: any, v2: any, v3: any, v4: any, v5: any, v6: any;
-x = d.Code; if (x === undefined) {$r.fail(c, "Code", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Code", "string", x); else if (!(x === "ACCESS_DENIED_EXCEPTION" || x === "INTERNAL_SERVER_EXCEPTION" || x === "MALWARE_DETECTED" || x === "RESOURCE_NOT_FOUND_EXCEPTION" || x === "SERVICE_QUOTA_EXCEEDED_EXCEPTION" || x === "VALIDATION_EXCEPTION" || x === "MALWARE_SCAN_ENCRYPTED_FILE")) $r.unknownValue(c, "Code", $e25, x); v0 = x;}
-x = d.Details; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_Details(x, c); if (c.r.length !== r) $r.at(c, r, "Details"); v1 = y;}}
-x = d.LimitName; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "LimitName", "string", x); else if (!(x === "Assets per revision" || x === "Asset size in GB" || x === "Amazon Redshift datashare assets per revision" || x === "AWS Lake Formation data permission assets per revision" || x === "Amazon S3 data access assets per revision")) $r.unknownValue(c, "LimitName", $e26, x); v2 = x;}}
-x = d.LimitValue; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; y = x; if (typeof x !== "number" || !Number.isFinite(x)) { if (typeof x !== "string" || (y = $r.nonFinite(x)) === undefined) $r.fail(c, "LimitValue", "a finite number or one of NaN, Infinity, -Infinity", x); } v3 = y;}}
-x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} v4 = x;}
-x = d.ResourceId; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); else {} v5 = x;}}
-x = d.ResourceType; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "ResourceType", "string", x); else if (!(x === "REVISION" || x === "ASSET" || x === "DATA_SET")) $r.unknownValue(c, "ResourceType", $e27, x); v6 = x;}}
-o = { "Code": v0, "Message": v4 };
-if (v1 !== undefined) o.Details = v1;
-if (v2 !== undefined) o.LimitName = v2;
-if (v3 !== undefined) o.LimitValue = v3;
-if (v5 !== undefined) o.ResourceId = v5;
-if (v6 !== undefined) o.ResourceType = v6;
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k24, o) : 0;
-return o;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  let v0: any, v1: any, v2: any, v3: any, v4: any, v5: any, v6: any;
+  x = d.Code; if (x === undefined) {$r.fail(c, "Code", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Code", "string", x); else if (!(x === "ACCESS_DENIED_EXCEPTION" || x === "INTERNAL_SERVER_EXCEPTION" || x === "MALWARE_DETECTED" || x === "RESOURCE_NOT_FOUND_EXCEPTION" || x === "SERVICE_QUOTA_EXCEEDED_EXCEPTION" || x === "VALIDATION_EXCEPTION" || x === "MALWARE_SCAN_ENCRYPTED_FILE")) $r.unknownValue(c, "Code", $e25, x); v0 = x;}
+  x = d.Details; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_Details(x, c); if (c.r.length !== r) $r.at(c, r, "Details"); v1 = y;}}
+  x = d.LimitName; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "LimitName", "string", x); else if (!(x === "Assets per revision" || x === "Asset size in GB" || x === "Amazon Redshift datashare assets per revision" || x === "AWS Lake Formation data permission assets per revision" || x === "Amazon S3 data access assets per revision")) $r.unknownValue(c, "LimitName", $e26, x); v2 = x;}}
+  x = d.LimitValue; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; y = x; if (typeof x !== "number" || !Number.isFinite(x)) { if (typeof x !== "string" || (y = $r.nonFinite(x)) === undefined) $r.fail(c, "LimitValue", "a finite number or one of NaN, Infinity, -Infinity", x); } v3 = y;}}
+  x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} v4 = x;}
+  x = d.ResourceId; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); else {} v5 = x;}}
+  x = d.ResourceType; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "ResourceType", "string", x); else if (!(x === "REVISION" || x === "ASSET" || x === "DATA_SET")) $r.unknownValue(c, "ResourceType", $e27, x); v6 = x;}}
+  o = { "Code": v0, "Message": v4 };
+  if (v1 !== undefined) o.Details = v1;
+  if (v2 !== undefined) o.LimitName = v2;
+  if (v3 !== undefined) o.LimitValue = v3;
+  if (v5 !== undefined) o.ResourceId = v5;
+  if (v6 !== undefined) o.ResourceType = v6;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k24, o) : 0;
+  return o;
 }
 
 function $m_JobError(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.Code; if (x === undefined) {$r.fail(c, "Code", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Code", "string", x); else if (!(x === "ACCESS_DENIED_EXCEPTION" || x === "INTERNAL_SERVER_EXCEPTION" || x === "MALWARE_DETECTED" || x === "RESOURCE_NOT_FOUND_EXCEPTION" || x === "SERVICE_QUOTA_EXCEEDED_EXCEPTION" || x === "VALIDATION_EXCEPTION" || x === "MALWARE_SCAN_ENCRYPTED_FILE")) $r.unknownValue(c, "Code", $e25, x); }
-x = d.Details; if (x === undefined) {} else {n++; r = c.r.length; $m_Details(x, c); if (c.r.length !== r) $r.at(c, r, "Details"); }
-x = d.LimitName; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "LimitName", "string", x); else if (!(x === "Assets per revision" || x === "Asset size in GB" || x === "Amazon Redshift datashare assets per revision" || x === "AWS Lake Formation data permission assets per revision" || x === "Amazon S3 data access assets per revision")) $r.unknownValue(c, "LimitName", $e26, x); }
-x = d.LimitValue; if (x === undefined) {} else {n++; if (typeof x !== "number") $r.fail(c, "LimitValue", "a number", x); }
-x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
-x = d.ResourceId; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); else {} }
-x = d.ResourceType; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ResourceType", "string", x); else if (!(x === "REVISION" || x === "ASSET" || x === "DATA_SET")) $r.unknownValue(c, "ResourceType", $e27, x); }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k24) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.Code; if (x === undefined) {$r.fail(c, "Code", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Code", "string", x); else if (!(x === "ACCESS_DENIED_EXCEPTION" || x === "INTERNAL_SERVER_EXCEPTION" || x === "MALWARE_DETECTED" || x === "RESOURCE_NOT_FOUND_EXCEPTION" || x === "SERVICE_QUOTA_EXCEEDED_EXCEPTION" || x === "VALIDATION_EXCEPTION" || x === "MALWARE_SCAN_ENCRYPTED_FILE")) $r.unknownValue(c, "Code", $e25, x); }
+  x = d.Details; if (x === undefined) {} else {n++; r = c.r.length; $m_Details(x, c); if (c.r.length !== r) $r.at(c, r, "Details"); }
+  x = d.LimitName; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "LimitName", "string", x); else if (!(x === "Assets per revision" || x === "Asset size in GB" || x === "Amazon Redshift datashare assets per revision" || x === "AWS Lake Formation data permission assets per revision" || x === "Amazon S3 data access assets per revision")) $r.unknownValue(c, "LimitName", $e26, x); }
+  x = d.LimitValue; if (x === undefined) {} else {n++; if (typeof x !== "number") $r.fail(c, "LimitValue", "a number", x); }
+  x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  x = d.ResourceId; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); else {} }
+  x = d.ResourceType; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ResourceType", "string", x); else if (!(x === "REVISION" || x === "ASSET" || x === "DATA_SET")) $r.unknownValue(c, "ResourceType", $e27, x); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k24) : 0;
+  void o; void y; void r;
 }
 
 function $s_JobError(d: any): any {
-let o: any, x: any, y: any;
-x = d.LimitValue; if (x !== undefined && x !== null) { y = $r.doubleToWire(x); if (y !== x) (o ??= $r.copy(d)).LimitValue = y; }
-return o ?? d;
+  let o: any, x: any, y: any;
+  x = d.LimitValue; if (x !== undefined && x !== null) { y = $r.doubleToWire(x); if (y !== x) (o ??= $r.copy(d)).LimitValue = y; }
+  return o ?? d;
 }
 
 function $w_KmsKeyToGrant(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.KmsKeyArn; if (x === undefined) {$r.fail(c, "KmsKeyArn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "KmsKeyArn", "string", x); else {if (!$r.lengthIn(x, 1, 2048)) $r.fail(c, "KmsKeyArn", $r.codePoints(x) < 1 ? "at least 1 character" : "at most 2048 characters", x, 1);} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k28) : 0;
-return o ?? d;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.KmsKeyArn; if (x === undefined) {$r.fail(c, "KmsKeyArn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "KmsKeyArn", "string", x); else {if (!$r.lengthIn(x, 1, 2048)) $r.fail(c, "KmsKeyArn", $r.codePoints(x) < 1 ? "at least 1 character" : "at most 2048 characters", x, 1);} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k28) : 0;
+  return o ?? d;
 }
 
 function $m_KmsKeyToGrant(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.KmsKeyArn; if (x === undefined) {$r.fail(c, "KmsKeyArn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "KmsKeyArn", "string", x); else {if (!$r.lengthIn(x, 1, 2048)) $r.fail(c, "KmsKeyArn", $r.codePoints(x) < 1 ? "at least 1 character" : "at most 2048 characters", x, 1);} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k28) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.KmsKeyArn; if (x === undefined) {$r.fail(c, "KmsKeyArn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "KmsKeyArn", "string", x); else {if (!$r.lengthIn(x, 1, 2048)) $r.fail(c, "KmsKeyArn", $r.codePoints(x) < 1 ? "at least 1 character" : "at most 2048 characters", x, 1);} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k28) : 0;
+  void o; void y; void r;
 }
 
 function $w_LFTag(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.TagKey; if (x === undefined) {$r.fail(c, "TagKey", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "TagKey", "string", x); else {} }
-x = d.TagValues; if (x === undefined) {$r.fail(c, "TagValues", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfLFTagValues(x, c); if (c.r.length !== r) $r.at(c, r, "TagValues"); if (y !== x) (o ??= $r.copy(d)).TagValues = y;}
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k29) : 0;
-return o ?? d;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.TagKey; if (x === undefined) {$r.fail(c, "TagKey", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "TagKey", "string", x); else {} }
+  x = d.TagValues; if (x === undefined) {$r.fail(c, "TagValues", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfLFTagValues(x, c); if (c.r.length !== r) $r.at(c, r, "TagValues"); if (y !== x) (o ??= $r.copy(d)).TagValues = y;}
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k29) : 0;
+  return o ?? d;
 }
 
 function $m_LFTag(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.TagKey; if (x === undefined) {$r.fail(c, "TagKey", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "TagKey", "string", x); else {} }
-x = d.TagValues; if (x === undefined) {$r.fail(c, "TagValues", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfLFTagValues(x, c); if (c.r.length !== r) $r.at(c, r, "TagValues"); }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k29) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.TagKey; if (x === undefined) {$r.fail(c, "TagKey", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "TagKey", "string", x); else {} }
+  x = d.TagValues; if (x === undefined) {$r.fail(c, "TagValues", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfLFTagValues(x, c); if (c.r.length !== r) $r.at(c, r, "TagValues"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k29) : 0;
+  void o; void y; void r;
 }
 
 function $w_ListJobsRequest(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-o = {  };
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k30, o) : 0;
-return o;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  o = {  };
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k30, o) : 0;
+  return o;
 }
 
 function $m_ListJobsRequest(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.DataSetId; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {} }
-x = d.MaxResults; if (x === undefined) {} else {n++; if (typeof x !== "number" || !Number.isInteger(x)) $r.fail(c, "MaxResults", "an integer", x); else {if (x < 1) $r.fail(c, "MaxResults", "a number >= 1", x); else if (x > 200) $r.fail(c, "MaxResults", "a number <= 200", x);} }
-x = d.NextToken; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "NextToken", "string", x); else {} }
-x = d.RevisionId; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k31) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.DataSetId; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {} }
+  x = d.MaxResults; if (x === undefined) {} else {n++; if (typeof x !== "number" || !Number.isInteger(x)) $r.fail(c, "MaxResults", "an integer", x); else {if (x < 1) $r.fail(c, "MaxResults", "a number >= 1", x); else if (x > 200) $r.fail(c, "MaxResults", "a number <= 200", x);} }
+  x = d.NextToken; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "NextToken", "string", x); else {} }
+  x = d.RevisionId; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k31) : 0;
+  void o; void y; void r;
 }
 
 function $s_ListJobsRequest(d: any): any {
-let o: any, x: any, y: any;
-o = {};
-for (const k of Object.keys(d)) {
-x = d[k];
-switch (k) {
-case "DataSetId": break;
-case "MaxResults": break;
-case "NextToken": break;
-case "RevisionId": break;
-default: $r.setOwn(o, k, x);
-}
-}
-return o;
+  let o: any, x: any, y: any;
+  o = {};
+  for (const k of Object.keys(d)) {
+  x = d[k];
+  switch (k) {
+  case "DataSetId": break;
+  case "MaxResults": break;
+  case "NextToken": break;
+  case "RevisionId": break;
+  default: $r.setOwn(o, k, x);
+  }
+  }
+  return o;
 }
 
 function $w_ListJobsResponse(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-let v0: any, v1: any;
-x = d.Jobs; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ListOfJobEntry(x, c); if (c.r.length !== r) $r.at(c, r, "Jobs"); v0 = y;}}
-x = d.NextToken; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "NextToken", "string", x); else {} v1 = x;}}
-o = {  };
-if (v0 !== undefined) o.Jobs = v0;
-if (v1 !== undefined) o.NextToken = v1;
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k32, o) : 0;
-return o;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  let v0: any, v1: any;
+  x = d.Jobs; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ListOfJobEntry(x, c); if (c.r.length !== r) $r.at(c, r, "Jobs"); v0 = y;}}
+  x = d.NextToken; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "NextToken", "string", x); else {} v1 = x;}}
+  o = {  };
+  if (v0 !== undefined) o.Jobs = v0;
+  if (v1 !== undefined) o.NextToken = v1;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k32, o) : 0;
+  return o;
 }
 
 function $m_ListJobsResponse(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.Jobs; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOfJobEntry(x, c); if (c.r.length !== r) $r.at(c, r, "Jobs"); }
-x = d.NextToken; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "NextToken", "string", x); else {} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k32) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.Jobs; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOfJobEntry(x, c); if (c.r.length !== r) $r.at(c, r, "Jobs"); }
+  x = d.NextToken; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "NextToken", "string", x); else {} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k32) : 0;
+  void o; void y; void r;
 }
 
 function $s_ListJobsResponse(d: any): any {
-let o: any, x: any, y: any;
-x = d.Jobs; if (x !== undefined && x !== null) { y = $s_ListOfJobEntry(x); if (y !== x) (o ??= $r.copy(d)).Jobs = y; }
-return o ?? d;
+  let o: any, x: any, y: any;
+  x = d.Jobs; if (x !== undefined && x !== null) { y = $s_ListOfJobEntry(x); if (y !== x) (o ??= $r.copy(d)).Jobs = y; }
+  return o ?? d;
 }
 
 function $w_ListOfAssetDestinationEntry(d: any, c: $r.Ctx): any {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-r = c.r.length; y = $w_AssetDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
-}
-return o ?? d;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  r = c.r.length; y = $w_AssetDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
+  }
+  return o ?? d;
 }
 
 function $m_ListOfAssetDestinationEntry(d: any, c: $r.Ctx): void {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-r = c.r.length; $m_AssetDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
-}
-void o; void y;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  r = c.r.length; $m_AssetDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
+  }
+  void o; void y;
 }
 
 function $w_ListOfAssetSourceEntry(d: any, c: $r.Ctx): any {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-r = c.r.length; y = $w_AssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
-}
-return o ?? d;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  r = c.r.length; y = $w_AssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
+  }
+  return o ?? d;
 }
 
 function $m_ListOfAssetSourceEntry(d: any, c: $r.Ctx): void {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-r = c.r.length; $m_AssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
-}
-void o; void y;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  r = c.r.length; $m_AssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
+  }
+  void o; void y;
 }
 
 function $w_ListOfDatabaseLFTagPolicyPermissions(d: any, c: $r.Ctx): any {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-if (typeof x !== "string") $r.fail(c, i, "string", x); else if (!(x === "DESCRIBE")) $r.unknownValue(c, i, $e33, x);
-}
-return o ?? d;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  if (typeof x !== "string") $r.fail(c, i, "string", x); else if (!(x === "DESCRIBE")) $r.unknownValue(c, i, $e33, x);
+  }
+  return o ?? d;
 }
 
 function $m_ListOfDatabaseLFTagPolicyPermissions(d: any, c: $r.Ctx): void {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-if (typeof x !== "string") $r.fail(c, i, "string", x); else if (!(x === "DESCRIBE")) $r.unknownValue(c, i, $e33, x);
-}
-void o; void y;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  if (typeof x !== "string") $r.fail(c, i, "string", x); else if (!(x === "DESCRIBE")) $r.unknownValue(c, i, $e33, x);
+  }
+  void o; void y;
 }
 
 function $w_ListOfJobEntry(d: any, c: $r.Ctx): any {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-r = c.r.length; y = $w_JobEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
-if (y !== x) (o ??= d.slice())[i] = y;
-}
-return o ?? d;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  r = c.r.length; y = $w_JobEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
+  if (y !== x) (o ??= d.slice())[i] = y;
+  }
+  return o ?? d;
 }
 
 function $m_ListOfJobEntry(d: any, c: $r.Ctx): void {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-r = c.r.length; $m_JobEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
-}
-void o; void y;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  r = c.r.length; $m_JobEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
+  }
+  void o; void y;
 }
 
 function $s_ListOfJobEntry(d: any): any {
-let o: any, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x !== null && x !== undefined) { y = $s_JobEntry(x); if (y !== x) (o ??= d.slice())[i] = y; }
-}
-return o ?? d;
+  let o: any, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x !== null && x !== undefined) { y = $s_JobEntry(x); if (y !== x) (o ??= d.slice())[i] = y; }
+  }
+  return o ?? d;
 }
 
 function $w_ListOfJobError(d: any, c: $r.Ctx): any {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-r = c.r.length; y = $w_JobError(x, c); if (c.r.length !== r) $r.at(c, r, i);
-if (y !== x) (o ??= d.slice())[i] = y;
-}
-return o ?? d;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  r = c.r.length; y = $w_JobError(x, c); if (c.r.length !== r) $r.at(c, r, i);
+  if (y !== x) (o ??= d.slice())[i] = y;
+  }
+  return o ?? d;
 }
 
 function $m_ListOfJobError(d: any, c: $r.Ctx): void {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-r = c.r.length; $m_JobError(x, c); if (c.r.length !== r) $r.at(c, r, i);
-}
-void o; void y;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  r = c.r.length; $m_JobError(x, c); if (c.r.length !== r) $r.at(c, r, i);
+  }
+  void o; void y;
 }
 
 function $s_ListOfJobError(d: any): any {
-let o: any, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x !== null && x !== undefined) { y = $s_JobError(x); if (y !== x) (o ??= d.slice())[i] = y; }
-}
-return o ?? d;
+  let o: any, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x !== null && x !== undefined) { y = $s_JobError(x); if (y !== x) (o ??= d.slice())[i] = y; }
+  }
+  return o ?? d;
 }
 
 function $w_ListOfKmsKeysToGrant(d: any, c: $r.Ctx): any {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
-if (true) {if (d.length < 1) $r.fail(c, undefined, "at least 1 item", d, 1); else if (d.length > 10) $r.fail(c, undefined, "at most 10 items", d, 1);} 
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-r = c.r.length; y = $w_KmsKeyToGrant(x, c); if (c.r.length !== r) $r.at(c, r, i);
-}
-if (d.length <= 10) $r.uniqueItems(c, undefined, d);
-return o ?? d;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
+  if (true) {if (d.length < 1) $r.fail(c, undefined, "at least 1 item", d, 1); else if (d.length > 10) $r.fail(c, undefined, "at most 10 items", d, 1);} 
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  r = c.r.length; y = $w_KmsKeyToGrant(x, c); if (c.r.length !== r) $r.at(c, r, i);
+  }
+  if (d.length <= 10) $r.uniqueItems(c, undefined, d);
+  return o ?? d;
 }
 
 function $m_ListOfKmsKeysToGrant(d: any, c: $r.Ctx): void {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
-if (true) {if (d.length < 1) $r.fail(c, undefined, "at least 1 item", d, 1); else if (d.length > 10) $r.fail(c, undefined, "at most 10 items", d, 1);} 
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-r = c.r.length; $m_KmsKeyToGrant(x, c); if (c.r.length !== r) $r.at(c, r, i);
-}
-if (d.length <= 10) $r.uniqueItems(c, undefined, d);
-void o; void y;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
+  if (true) {if (d.length < 1) $r.fail(c, undefined, "at least 1 item", d, 1); else if (d.length > 10) $r.fail(c, undefined, "at most 10 items", d, 1);} 
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  r = c.r.length; $m_KmsKeyToGrant(x, c); if (c.r.length !== r) $r.at(c, r, i);
+  }
+  if (d.length <= 10) $r.uniqueItems(c, undefined, d);
+  void o; void y;
 }
 
 function $w_ListOfLFTagValues(d: any, c: $r.Ctx): any {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-if (typeof x !== "string") $r.fail(c, i, "string", x); else {}
-}
-return o ?? d;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  if (typeof x !== "string") $r.fail(c, i, "string", x); else {}
+  }
+  return o ?? d;
 }
 
 function $m_ListOfLFTagValues(d: any, c: $r.Ctx): void {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-if (typeof x !== "string") $r.fail(c, i, "string", x); else {}
-}
-void o; void y;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  if (typeof x !== "string") $r.fail(c, i, "string", x); else {}
+  }
+  void o; void y;
 }
 
 function $w_ListOfLFTags(d: any, c: $r.Ctx): any {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-r = c.r.length; y = $w_LFTag(x, c); if (c.r.length !== r) $r.at(c, r, i);
-}
-return o ?? d;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  r = c.r.length; y = $w_LFTag(x, c); if (c.r.length !== r) $r.at(c, r, i);
+  }
+  return o ?? d;
 }
 
 function $m_ListOfLFTags(d: any, c: $r.Ctx): void {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-r = c.r.length; $m_LFTag(x, c); if (c.r.length !== r) $r.at(c, r, i);
-}
-void o; void y;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  r = c.r.length; $m_LFTag(x, c); if (c.r.length !== r) $r.at(c, r, i);
+  }
+  void o; void y;
 }
 
 function $w_ListOfRedshiftDataShareAssetSourceEntry(d: any, c: $r.Ctx): any {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-r = c.r.length; y = $w_RedshiftDataShareAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
-}
-return o ?? d;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  r = c.r.length; y = $w_RedshiftDataShareAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
+  }
+  return o ?? d;
 }
 
 function $m_ListOfRedshiftDataShareAssetSourceEntry(d: any, c: $r.Ctx): void {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-r = c.r.length; $m_RedshiftDataShareAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
-}
-void o; void y;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  r = c.r.length; $m_RedshiftDataShareAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
+  }
+  void o; void y;
 }
 
 function $w_ListOfRevisionDestinationEntry(d: any, c: $r.Ctx): any {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-r = c.r.length; y = $w_RevisionDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
-}
-return o ?? d;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  r = c.r.length; y = $w_RevisionDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
+  }
+  return o ?? d;
 }
 
 function $m_ListOfRevisionDestinationEntry(d: any, c: $r.Ctx): void {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-r = c.r.length; $m_RevisionDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
-}
-void o; void y;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  r = c.r.length; $m_RevisionDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
+  }
+  void o; void y;
 }
 
 function $w_ListOfTableTagPolicyLFPermissions(d: any, c: $r.Ctx): any {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-if (typeof x !== "string") $r.fail(c, i, "string", x); else if (!(x === "DESCRIBE" || x === "SELECT")) $r.unknownValue(c, i, $e34, x);
-}
-return o ?? d;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  if (typeof x !== "string") $r.fail(c, i, "string", x); else if (!(x === "DESCRIBE" || x === "SELECT")) $r.unknownValue(c, i, $e34, x);
+  }
+  return o ?? d;
 }
 
 function $m_ListOfTableTagPolicyLFPermissions(d: any, c: $r.Ctx): void {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-if (typeof x !== "string") $r.fail(c, i, "string", x); else if (!(x === "DESCRIBE" || x === "SELECT")) $r.unknownValue(c, i, $e34, x);
-}
-void o; void y;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  if (typeof x !== "string") $r.fail(c, i, "string", x); else if (!(x === "DESCRIBE" || x === "SELECT")) $r.unknownValue(c, i, $e34, x);
+  }
+  void o; void y;
 }
 
 function $w_ListOf__string(d: any, c: $r.Ctx): any {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-if (typeof x !== "string") $r.fail(c, i, "string", x); else {}
-}
-return o ?? d;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  if (typeof x !== "string") $r.fail(c, i, "string", x); else {}
+  }
+  return o ?? d;
 }
 
 function $m_ListOf__string(d: any, c: $r.Ctx): void {
-if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
-let o: any, r = 0, x: any, y: any;
-for (let i = 0; i < d.length; i++) {
-x = d[i];
-if (x === undefined) x = null;
-if (typeof x !== "string") $r.fail(c, i, "string", x); else {}
-}
-void o; void y;
+  if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
+  let o: any, r = 0, x: any, y: any;
+  for (let i = 0; i < d.length; i++) {
+  x = d[i];
+  if (x === undefined) x = null;
+  if (typeof x !== "string") $r.fail(c, i, "string", x); else {}
+  }
+  void o; void y;
 }
 
 function $w_RedshiftDataShareAssetSourceEntry(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.DataShareArn; if (x === undefined) {$r.fail(c, "DataShareArn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataShareArn", "string", x); else {} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k35) : 0;
-return o ?? d;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.DataShareArn; if (x === undefined) {$r.fail(c, "DataShareArn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataShareArn", "string", x); else {} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k35) : 0;
+  return o ?? d;
 }
 
 function $m_RedshiftDataShareAssetSourceEntry(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.DataShareArn; if (x === undefined) {$r.fail(c, "DataShareArn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataShareArn", "string", x); else {} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k35) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.DataShareArn; if (x === undefined) {$r.fail(c, "DataShareArn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataShareArn", "string", x); else {} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k35) : 0;
+  void o; void y; void r;
 }
 
 function $w_ResourceNotFoundException(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
-x = d.ResourceId; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ResourceId");} else {if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); else {} }}
-x = d.ResourceType; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ResourceType");} else {if (typeof x !== "string") $r.fail(c, "ResourceType", "string", x); else if (!(x === "DATA_SET" || x === "REVISION" || x === "ASSET" || x === "JOB" || x === "EVENT_ACTION" || x === "DATA_GRANT")) $r.unknownValue(c, "ResourceType", $e37, x); }}
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k36) : 0;
-return o ?? d;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  x = d.ResourceId; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ResourceId");} else {if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); else {} }}
+  x = d.ResourceType; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ResourceType");} else {if (typeof x !== "string") $r.fail(c, "ResourceType", "string", x); else if (!(x === "DATA_SET" || x === "REVISION" || x === "ASSET" || x === "JOB" || x === "EVENT_ACTION" || x === "DATA_GRANT")) $r.unknownValue(c, "ResourceType", $e37, x); }}
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k36) : 0;
+  return o ?? d;
 }
 
 function $m_ResourceNotFoundException(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
-x = d.ResourceId; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); else {} }
-x = d.ResourceType; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ResourceType", "string", x); else if (!(x === "DATA_SET" || x === "REVISION" || x === "ASSET" || x === "JOB" || x === "EVENT_ACTION" || x === "DATA_GRANT")) $r.unknownValue(c, "ResourceType", $e37, x); }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k36) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  x = d.ResourceId; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); else {} }
+  x = d.ResourceType; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ResourceType", "string", x); else if (!(x === "DATA_SET" || x === "REVISION" || x === "ASSET" || x === "JOB" || x === "EVENT_ACTION" || x === "DATA_GRANT")) $r.unknownValue(c, "ResourceType", $e37, x); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k36) : 0;
+  void o; void y; void r;
 }
 
 function $w_ResponseDetails(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-let v0: any, v1: any, v2: any, v3: any, v4: any, v5: any, v6: any, v7: any, v8: any;
-x = d.ExportAssetToSignedUrl; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ExportAssetToSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportAssetToSignedUrl"); v0 = y;}}
-x = d.ExportAssetsToS3; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ExportAssetsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportAssetsToS3"); v1 = y;}}
-x = d.ExportRevisionsToS3; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ExportRevisionsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportRevisionsToS3"); v2 = y;}}
-x = d.ImportAssetFromSignedUrl; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetFromSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromSignedUrl"); v3 = y;}}
-x = d.ImportAssetsFromS3; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetsFromS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromS3"); v4 = y;}}
-x = d.ImportAssetsFromRedshiftDataShares; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetsFromRedshiftDataSharesResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromRedshiftDataShares"); v5 = y;}}
-x = d.ImportAssetFromApiGatewayApi; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetFromApiGatewayApiResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromApiGatewayApi"); v6 = y;}}
-x = d.CreateS3DataAccessFromS3Bucket; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_CreateS3DataAccessFromS3BucketResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "CreateS3DataAccessFromS3Bucket"); v7 = y;}}
-x = d.ImportAssetsFromLakeFormationTagPolicy; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetsFromLakeFormationTagPolicyResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromLakeFormationTagPolicy"); v8 = y;}}
-o = {  };
-if (v0 !== undefined) o.ExportAssetToSignedUrl = v0;
-if (v1 !== undefined) o.ExportAssetsToS3 = v1;
-if (v2 !== undefined) o.ExportRevisionsToS3 = v2;
-if (v3 !== undefined) o.ImportAssetFromSignedUrl = v3;
-if (v4 !== undefined) o.ImportAssetsFromS3 = v4;
-if (v5 !== undefined) o.ImportAssetsFromRedshiftDataShares = v5;
-if (v6 !== undefined) o.ImportAssetFromApiGatewayApi = v6;
-if (v7 !== undefined) o.CreateS3DataAccessFromS3Bucket = v7;
-if (v8 !== undefined) o.ImportAssetsFromLakeFormationTagPolicy = v8;
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k38, o) : 0;
-return o;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  let v0: any, v1: any, v2: any, v3: any, v4: any, v5: any, v6: any, v7: any, v8: any;
+  x = d.ExportAssetToSignedUrl; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ExportAssetToSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportAssetToSignedUrl"); v0 = y;}}
+  x = d.ExportAssetsToS3; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ExportAssetsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportAssetsToS3"); v1 = y;}}
+  x = d.ExportRevisionsToS3; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ExportRevisionsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportRevisionsToS3"); v2 = y;}}
+  x = d.ImportAssetFromSignedUrl; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetFromSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromSignedUrl"); v3 = y;}}
+  x = d.ImportAssetsFromS3; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetsFromS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromS3"); v4 = y;}}
+  x = d.ImportAssetsFromRedshiftDataShares; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetsFromRedshiftDataSharesResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromRedshiftDataShares"); v5 = y;}}
+  x = d.ImportAssetFromApiGatewayApi; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetFromApiGatewayApiResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromApiGatewayApi"); v6 = y;}}
+  x = d.CreateS3DataAccessFromS3Bucket; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_CreateS3DataAccessFromS3BucketResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "CreateS3DataAccessFromS3Bucket"); v7 = y;}}
+  x = d.ImportAssetsFromLakeFormationTagPolicy; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetsFromLakeFormationTagPolicyResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromLakeFormationTagPolicy"); v8 = y;}}
+  o = {  };
+  if (v0 !== undefined) o.ExportAssetToSignedUrl = v0;
+  if (v1 !== undefined) o.ExportAssetsToS3 = v1;
+  if (v2 !== undefined) o.ExportRevisionsToS3 = v2;
+  if (v3 !== undefined) o.ImportAssetFromSignedUrl = v3;
+  if (v4 !== undefined) o.ImportAssetsFromS3 = v4;
+  if (v5 !== undefined) o.ImportAssetsFromRedshiftDataShares = v5;
+  if (v6 !== undefined) o.ImportAssetFromApiGatewayApi = v6;
+  if (v7 !== undefined) o.CreateS3DataAccessFromS3Bucket = v7;
+  if (v8 !== undefined) o.ImportAssetsFromLakeFormationTagPolicy = v8;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k38, o) : 0;
+  return o;
 }
 
 function $m_ResponseDetails(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.ExportAssetToSignedUrl; if (x === undefined) {} else {n++; r = c.r.length; $m_ExportAssetToSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportAssetToSignedUrl"); }
-x = d.ExportAssetsToS3; if (x === undefined) {} else {n++; r = c.r.length; $m_ExportAssetsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportAssetsToS3"); }
-x = d.ExportRevisionsToS3; if (x === undefined) {} else {n++; r = c.r.length; $m_ExportRevisionsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportRevisionsToS3"); }
-x = d.ImportAssetFromSignedUrl; if (x === undefined) {} else {n++; r = c.r.length; $m_ImportAssetFromSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromSignedUrl"); }
-x = d.ImportAssetsFromS3; if (x === undefined) {} else {n++; r = c.r.length; $m_ImportAssetsFromS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromS3"); }
-x = d.ImportAssetsFromRedshiftDataShares; if (x === undefined) {} else {n++; r = c.r.length; $m_ImportAssetsFromRedshiftDataSharesResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromRedshiftDataShares"); }
-x = d.ImportAssetFromApiGatewayApi; if (x === undefined) {} else {n++; r = c.r.length; $m_ImportAssetFromApiGatewayApiResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromApiGatewayApi"); }
-x = d.CreateS3DataAccessFromS3Bucket; if (x === undefined) {} else {n++; r = c.r.length; $m_CreateS3DataAccessFromS3BucketResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "CreateS3DataAccessFromS3Bucket"); }
-x = d.ImportAssetsFromLakeFormationTagPolicy; if (x === undefined) {} else {n++; r = c.r.length; $m_ImportAssetsFromLakeFormationTagPolicyResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromLakeFormationTagPolicy"); }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k38) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.ExportAssetToSignedUrl; if (x === undefined) {} else {n++; r = c.r.length; $m_ExportAssetToSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportAssetToSignedUrl"); }
+  x = d.ExportAssetsToS3; if (x === undefined) {} else {n++; r = c.r.length; $m_ExportAssetsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportAssetsToS3"); }
+  x = d.ExportRevisionsToS3; if (x === undefined) {} else {n++; r = c.r.length; $m_ExportRevisionsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportRevisionsToS3"); }
+  x = d.ImportAssetFromSignedUrl; if (x === undefined) {} else {n++; r = c.r.length; $m_ImportAssetFromSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromSignedUrl"); }
+  x = d.ImportAssetsFromS3; if (x === undefined) {} else {n++; r = c.r.length; $m_ImportAssetsFromS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromS3"); }
+  x = d.ImportAssetsFromRedshiftDataShares; if (x === undefined) {} else {n++; r = c.r.length; $m_ImportAssetsFromRedshiftDataSharesResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromRedshiftDataShares"); }
+  x = d.ImportAssetFromApiGatewayApi; if (x === undefined) {} else {n++; r = c.r.length; $m_ImportAssetFromApiGatewayApiResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromApiGatewayApi"); }
+  x = d.CreateS3DataAccessFromS3Bucket; if (x === undefined) {} else {n++; r = c.r.length; $m_CreateS3DataAccessFromS3BucketResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "CreateS3DataAccessFromS3Bucket"); }
+  x = d.ImportAssetsFromLakeFormationTagPolicy; if (x === undefined) {} else {n++; r = c.r.length; $m_ImportAssetsFromLakeFormationTagPolicyResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromLakeFormationTagPolicy"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k38) : 0;
+  void o; void y; void r;
 }
 
 function $s_ResponseDetails(d: any): any {
-let o: any, x: any, y: any;
-x = d.ExportAssetToSignedUrl; if (x !== undefined && x !== null) { y = $s_ExportAssetToSignedUrlResponseDetails(x); if (y !== x) (o ??= $r.copy(d)).ExportAssetToSignedUrl = y; }
-x = d.ImportAssetFromSignedUrl; if (x !== undefined && x !== null) { y = $s_ImportAssetFromSignedUrlResponseDetails(x); if (y !== x) (o ??= $r.copy(d)).ImportAssetFromSignedUrl = y; }
-x = d.ImportAssetFromApiGatewayApi; if (x !== undefined && x !== null) { y = $s_ImportAssetFromApiGatewayApiResponseDetails(x); if (y !== x) (o ??= $r.copy(d)).ImportAssetFromApiGatewayApi = y; }
-return o ?? d;
+  let o: any, x: any, y: any;
+  x = d.ExportAssetToSignedUrl; if (x !== undefined && x !== null) { y = $s_ExportAssetToSignedUrlResponseDetails(x); if (y !== x) (o ??= $r.copy(d)).ExportAssetToSignedUrl = y; }
+  x = d.ImportAssetFromSignedUrl; if (x !== undefined && x !== null) { y = $s_ImportAssetFromSignedUrlResponseDetails(x); if (y !== x) (o ??= $r.copy(d)).ImportAssetFromSignedUrl = y; }
+  x = d.ImportAssetFromApiGatewayApi; if (x !== undefined && x !== null) { y = $s_ImportAssetFromApiGatewayApiResponseDetails(x); if (y !== x) (o ??= $r.copy(d)).ImportAssetFromApiGatewayApi = y; }
+  return o ?? d;
 }
 
 function $w_RevisionDestinationEntry(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
-x = d.KeyPattern; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KeyPattern");} else {if (typeof x !== "string") $r.fail(c, "KeyPattern", "string", x); else {} }}
-x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k39) : 0;
-return o ?? d;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
+  x = d.KeyPattern; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KeyPattern");} else {if (typeof x !== "string") $r.fail(c, "KeyPattern", "string", x); else {} }}
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k39) : 0;
+  return o ?? d;
 }
 
 function $m_RevisionDestinationEntry(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
-x = d.KeyPattern; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "KeyPattern", "string", x); else {} }
-x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k39) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
+  x = d.KeyPattern; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "KeyPattern", "string", x); else {} }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k39) : 0;
+  void o; void y; void r;
 }
 
 function $w_S3DataAccessAssetSourceEntry(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
-x = d.KeyPrefixes; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KeyPrefixes");} else {y = x; r = c.r.length; y = $w_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "KeyPrefixes"); if (y !== x) (o ??= $r.copy(d)).KeyPrefixes = y;}}
-x = d.Keys; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Keys");} else {y = x; r = c.r.length; y = $w_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "Keys"); if (y !== x) (o ??= $r.copy(d)).Keys = y;}}
-x = d.KmsKeysToGrant; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KmsKeysToGrant");} else {y = x; r = c.r.length; y = $w_ListOfKmsKeysToGrant(x, c); if (c.r.length !== r) $r.at(c, r, "KmsKeysToGrant"); if (y !== x) (o ??= $r.copy(d)).KmsKeysToGrant = y;}}
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k40) : 0;
-return o ?? d;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
+  x = d.KeyPrefixes; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KeyPrefixes");} else {y = x; r = c.r.length; y = $w_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "KeyPrefixes"); if (y !== x) (o ??= $r.copy(d)).KeyPrefixes = y;}}
+  x = d.Keys; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Keys");} else {y = x; r = c.r.length; y = $w_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "Keys"); if (y !== x) (o ??= $r.copy(d)).Keys = y;}}
+  x = d.KmsKeysToGrant; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KmsKeysToGrant");} else {y = x; r = c.r.length; y = $w_ListOfKmsKeysToGrant(x, c); if (c.r.length !== r) $r.at(c, r, "KmsKeysToGrant"); if (y !== x) (o ??= $r.copy(d)).KmsKeysToGrant = y;}}
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k40) : 0;
+  return o ?? d;
 }
 
 function $m_S3DataAccessAssetSourceEntry(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
-x = d.KeyPrefixes; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "KeyPrefixes"); }
-x = d.Keys; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "Keys"); }
-x = d.KmsKeysToGrant; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOfKmsKeysToGrant(x, c); if (c.r.length !== r) $r.at(c, r, "KmsKeysToGrant"); }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k40) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
+  x = d.KeyPrefixes; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "KeyPrefixes"); }
+  x = d.Keys; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "Keys"); }
+  x = d.KmsKeysToGrant; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOfKmsKeysToGrant(x, c); if (c.r.length !== r) $r.at(c, r, "KmsKeysToGrant"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k40) : 0;
+  void o; void y; void r;
 }
 
 function $w_TableLFTagPolicyAndPermissions(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.Expression; if (x === undefined) {$r.fail(c, "Expression", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfLFTags(x, c); if (c.r.length !== r) $r.at(c, r, "Expression"); if (y !== x) (o ??= $r.copy(d)).Expression = y;}
-x = d.Permissions; if (x === undefined) {$r.fail(c, "Permissions", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfTableTagPolicyLFPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Permissions"); if (y !== x) (o ??= $r.copy(d)).Permissions = y;}
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k4) : 0;
-return o ?? d;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.Expression; if (x === undefined) {$r.fail(c, "Expression", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfLFTags(x, c); if (c.r.length !== r) $r.at(c, r, "Expression"); if (y !== x) (o ??= $r.copy(d)).Expression = y;}
+  x = d.Permissions; if (x === undefined) {$r.fail(c, "Permissions", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfTableTagPolicyLFPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Permissions"); if (y !== x) (o ??= $r.copy(d)).Permissions = y;}
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k4) : 0;
+  return o ?? d;
 }
 
 function $m_TableLFTagPolicyAndPermissions(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.Expression; if (x === undefined) {$r.fail(c, "Expression", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfLFTags(x, c); if (c.r.length !== r) $r.at(c, r, "Expression"); }
-x = d.Permissions; if (x === undefined) {$r.fail(c, "Permissions", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfTableTagPolicyLFPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Permissions"); }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k4) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.Expression; if (x === undefined) {$r.fail(c, "Expression", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfLFTags(x, c); if (c.r.length !== r) $r.at(c, r, "Expression"); }
+  x = d.Permissions; if (x === undefined) {$r.fail(c, "Permissions", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfTableTagPolicyLFPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Permissions"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k4) : 0;
+  void o; void y; void r;
 }
 
 function $w_ThrottlingException(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k20) : 0;
-return o ?? d;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k20) : 0;
+  return o ?? d;
 }
 
 function $m_ThrottlingException(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k20) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k20) : 0;
+  void o; void y; void r;
 }
 
 function $w_ValidationException(d: any, c: $r.Ctx): any {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
-x = d.ExceptionCause; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ExceptionCause");} else {if (typeof x !== "string") $r.fail(c, "ExceptionCause", "string", x); else if (!(x === "InsufficientS3BucketPolicy" || x === "S3AccessDenied")) $r.unknownValue(c, "ExceptionCause", $e42, x); }}
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k41) : 0;
-return o ?? d;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  x = d.ExceptionCause; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ExceptionCause");} else {if (typeof x !== "string") $r.fail(c, "ExceptionCause", "string", x); else if (!(x === "InsufficientS3BucketPolicy" || x === "S3AccessDenied")) $r.unknownValue(c, "ExceptionCause", $e42, x); }}
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k41) : 0;
+  return o ?? d;
 }
 
 function $m_ValidationException(d: any, c: $r.Ctx): void {
-if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
-let o: any, n = 0, r = 0, x: any, y: any;
-x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
-x = d.ExceptionCause; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ExceptionCause", "string", x); else if (!(x === "InsufficientS3BucketPolicy" || x === "S3AccessDenied")) $r.unknownValue(c, "ExceptionCause", $e42, x); }
-$r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k41) : 0;
-void o; void y; void r;
+  if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
+  let o: any, n = 0, r = 0, x: any, y: any;
+  x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  x = d.ExceptionCause; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ExceptionCause", "string", x); else if (!(x === "InsufficientS3BucketPolicy" || x === "S3AccessDenied")) $r.unknownValue(c, "ExceptionCause", $e42, x); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k41) : 0;
+  void o; void y; void r;
 }
 
 /** Whether `value` is a {@link @dx/models#AssetDestinationEntry | AssetDestinationEntry} in model form (timestamps as `Date`). */
