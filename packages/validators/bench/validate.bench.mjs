@@ -7,7 +7,9 @@
 // DX_BENCH_FULL=1 runs more and longer rounds.
 import { DataExchangeClient, ListJobsCommand } from "@aws-sdk/client-dataexchange";
 import Ajv2020 from "ajv/dist/2020.js";
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { isListJobsResponse, parseListJobsResponse } from "../dist/index.js";
 import { formats } from "../dist/runtime/formats.js";
 import { hostilePages } from "./hostile.mjs";
@@ -149,4 +151,32 @@ for (const [name, make] of Object.entries(hostilePages)) {
     `BENCH ${JSON.stringify({ suite: SUITE, case: `reject hostile: ${name}`, metric: "cost vs JSON.parse", value: Number(ratio.toFixed(3)), unit: "x" })}`,
   );
 }
+// The validators' share of a cold generation of spec/: a fresh node process loads the generator,
+// builds the IR and runs every emitter (what `dx-gen` does, writing aside), timing each.
+const repo = fileURLToPath(new URL("../../../", import.meta.url));
+const COLD = `
+const t0 = performance.now();
+const { buildIrFrom } = await import(${JSON.stringify(`${repo}generator/dist/front.js`)});
+const { EMITTERS } = await import(${JSON.stringify(`${repo}generator/dist/emit/index.js`)});
+const ir = buildIrFrom({ root: ${JSON.stringify(repo)} });
+const times = {};
+for (const e of EMITTERS) { const s = performance.now(); e.emit(ir); e.warnings?.(ir); times[e.name] = performance.now() - s; }
+console.log(JSON.stringify({ total: performance.now() - t0, ...times }));
+`;
+const shares = [];
+for (let r = 0; r < (FULL ? 9 : 5); r++) {
+  const start = performance.now();
+  const run = spawnSync(process.execPath, ["--input-type=module", "-e", COLD], { encoding: "utf8" });
+  const wall = performance.now() - start;
+  if (run.status !== 0) throw new Error(run.stderr);
+  const t = JSON.parse(run.stdout);
+  shares.push({ share: t.validators / wall, validators: t.validators, wall });
+}
+const share = median(shares.map((x) => x.share));
+console.log(
+  `\ncold generation of spec/ (process start to exit): validators emitter ${median(shares.map((x) => x.validators)).toFixed(0)} ms of ${median(shares.map((x) => x.wall)).toFixed(0)} ms = ${(share * 100).toFixed(1)}% (target <= 25%)`,
+);
+console.log(
+  `BENCH ${JSON.stringify({ suite: SUITE, case: "validators' share of a cold generation of spec/", metric: "share", value: Number((share * 100).toFixed(1)), unit: "%" })}`,
+);
 if (sink === 0 || drifts.length !== 0) throw new Error("nothing ran, or the page drifted");
