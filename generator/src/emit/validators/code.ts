@@ -444,7 +444,7 @@ class CodeGen {
   /** Wire checker of a structure whose payload member is the whole JSON body. */
   private payloadBody(m: IrMember): string[] {
     const slot = this.slot(m);
-    const absent = m.required ? `$r.fail(c, undefined, ${lit(REQUIRED)}, d); return d;` : "return {};";
+    const absent = m.required ? `$r.fail(c, undefined, ${lit(REQUIRED)}, d); return d;` : "return {};"; // empty body
     return [
       "let r = 0, y: any, x: any = d;",
       "void r;",
@@ -517,7 +517,8 @@ class CodeGen {
         const payload = payloadMember(s, (m) => this.look.shape(m.target));
         if (payload) {
           const ser = this.toWire(this.slot(payload), "x") ?? "x";
-          body.push(`x = ${read("d", payload.name)};`, `return x === undefined || x === null ? {} : ${ser};`);
+          // an absent payload is an empty body, written as JSON null (which parses back to absent)
+          body.push(`x = ${read("d", payload.name)};`, `return x === undefined || x === null ? null : ${ser};`);
           break;
         }
         const body$ = (m: IrMember) => inBody(m, this.look.shape(m.target));

@@ -149,7 +149,8 @@ class SchemaBuilder {
         if (this.v.form === "model") return titled(this.object(s.members, union, true, payload));
         // The wire form is the JSON body: a payload member is the body itself; members bound to
         // headers, the query, labels or the status code, streaming blobs and event streams are not in it.
-        if (payload) return titled(this.member(payload));
+        // (an absent optional payload is an empty body, written as null)
+        if (payload) return titled(payload.required ? this.member(payload) : nullable(this.member(payload)));
         return titled(
           this.object(
             s.members.filter((m) => inBody(m, this.target(m.target))),
