@@ -212,6 +212,22 @@ class CodeGen {
     return this.converting.get(t.id) ?? false;
   }
 
+  /** Scalar shapes used by a member as they are: checked by one function of their own, not in line. */
+  readonly scalarUses = new Set<IrShape>();
+
+  /** Scalars whose check is long enough to be shared: enums, numbers but unbounded doubles, constrained strings. */
+  private sharedScalar(t: IrShape): boolean {
+    if (t.kind === "enum" || t.kind === "intEnum") return true;
+    if (t.kind === "number") return !((t.type === "float" || t.type === "double") && !t.constraints.range);
+    return t.kind === "string" && Object.keys(t.constraints).length > 0;
+  }
+
+  /** The shared checker of a scalar shape (the same in both forms). */
+  scalarChecker(t: IrShape): string {
+    const body = this.check({ target: t, constraints: merge(t.constraints, {}) }, "model", "k", false);
+    return `function $k_${t.name}(x: any, c: $r.Ctx, k: any): void {\n${indent([body])}\n}`;
+  }
+
   private isComposite(s: IrShape): boolean {
     return s.kind === "structure" || s.kind === "union" || s.kind === "list" || s.kind === "map" || s.kind === "unit";
   }
@@ -220,11 +236,15 @@ class CodeGen {
    * Statements checking the value in `x` (never undefined) at key expression `k`. In the wire form
    * they leave the model form in `y` when the slot converts (the caller compares it with `x`).
    */
-  check(slot: Slot, form: Form, k: string): string {
+  check(slot: Slot, form: Form, k: string, share = true): string {
     const t = slot.target;
     const c = slot.constraints;
     const fail = (expected: string, len?: boolean) => `$r.fail(c, ${k}, ${lit(expected)}, x${len ? ", 1" : ""});`;
     if (unvalidated(t)) return ""; // streaming blobs and event streams are not validated
+    if (share && this.sharedScalar(t) && JSON.stringify(c) === JSON.stringify(merge(t.constraints, {}))) {
+      this.scalarUses.add(t);
+      return `$k_${t.name}(x, c, ${k});`;
+    }
     if (this.isComposite(t)) {
       const call = form === "wire" ? `y = $w_${t.name}(x, c);` : `$m_${t.name}(x, c);`;
       if (k === "undefined") return call;
@@ -612,6 +632,8 @@ export function renderValidators(ir: Ir): string {
     const ser = gen.serializer(s);
     if (ser) functions.push(ser);
   }
+  // after the checkers, which say which scalar shapes they call (in shape order: deterministic)
+  for (const s of ir.shapes) if (gen.scalarUses.has(s)) functions.push(gen.scalarChecker(s));
   const api: string[] = [];
   for (const s of validatedShapes(ir)) {
     const n = validatorNames(s.name);

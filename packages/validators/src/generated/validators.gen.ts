@@ -7,57 +7,57 @@ import { isWith as $isWith, parseWith as $parseWith } from "../runtime/entry.js"
 import type { ValidateOptions as $ValidateOptions } from "../runtime/options.js";
 
 const $k0 = /* @__PURE__ */ new Set(["AssetId","Bucket","Key"]);
-const $t1 = /* @__PURE__ */ $r.asciiSet("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-const $k2 = /* @__PURE__ */ new Set(["Bucket","Key"]);
-const $k3 = /* @__PURE__ */ new Set(["AssetSource","DataSetId","RevisionId"]);
-const $k4 = /* @__PURE__ */ new Set(["Expression","Permissions"]);
-const $k5 = /* @__PURE__ */ new Set(["ImportAssetFromSignedUrlJobErrorDetails","ImportAssetsFromS3JobErrorDetails"]);
-const $k6 = /* @__PURE__ */ new Set(["AssetId","DataSetId","RevisionId","SignedUrl","SignedUrlExpiresAt"]);
-const $k7 = /* @__PURE__ */ new Set(["AssetDestinations","DataSetId","Encryption","RevisionId"]);
-const $k8 = /* @__PURE__ */ new Set(["DataSetId","Encryption","RevisionDestinations","EventActionArn"]);
-const $k9 = /* @__PURE__ */ new Set(["KmsKeyArn","Type"]);
-const $e10 = /* @__PURE__ */ new Set(["aws:kms","AES256"]);
-const $k11 = /* @__PURE__ */ new Set([
+const $k1 = /* @__PURE__ */ new Set(["Bucket","Key"]);
+const $k2 = /* @__PURE__ */ new Set(["AssetSource","DataSetId","RevisionId"]);
+const $k3 = /* @__PURE__ */ new Set(["Expression","Permissions"]);
+const $k4 = /* @__PURE__ */ new Set(["ImportAssetFromSignedUrlJobErrorDetails","ImportAssetsFromS3JobErrorDetails"]);
+const $k5 = /* @__PURE__ */ new Set(["AssetId","DataSetId","RevisionId","SignedUrl","SignedUrlExpiresAt"]);
+const $k6 = /* @__PURE__ */ new Set(["AssetDestinations","DataSetId","Encryption","RevisionId"]);
+const $k7 = /* @__PURE__ */ new Set(["DataSetId","Encryption","RevisionDestinations","EventActionArn"]);
+const $k8 = /* @__PURE__ */ new Set(["KmsKeyArn","Type"]);
+const $k9 = /* @__PURE__ */ new Set([
   "ApiDescription", "ApiId", "ApiKey", "ApiName", "ApiSpecificationMd5Hash", "ApiSpecificationUploadUrl", "ApiSpecificationUploadUrlExpiresAt", "DataSetId",
   "ProtocolType", "RevisionId", "Stage",
 ]);
-const $p12 = /* @__PURE__ */ new RegExp("^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$");
-const $e13 = /* @__PURE__ */ new Set(["REST"]);
-const $k14 = /* @__PURE__ */ new Set(["AssetName"]);
-const $k15 = /* @__PURE__ */ new Set(["AssetName","DataSetId","Md5Hash","RevisionId","SignedUrl","SignedUrlExpiresAt"]);
-const $k16 = /* @__PURE__ */ new Set(["CatalogId","Database","Table","RoleArn","DataSetId","RevisionId"]);
-const $t17 = /* @__PURE__ */ $r.asciiSet("0123456789");
-const $p18 = /* @__PURE__ */ new RegExp("^arn:aws:iam::(\\d{12}):role\\/.+$");
-const $k19 = /* @__PURE__ */ new Set(["AssetSources","DataSetId","RevisionId"]);
-const $k20 = /* @__PURE__ */ new Set(["Message"]);
-const $k21 = /* @__PURE__ */ new Set(["Arn","CreatedAt","Details","Errors","Id","State","Type","UpdatedAt"]);
-const $e22 = /* @__PURE__ */ new Set(["WAITING","IN_PROGRESS","ERROR","COMPLETED","CANCELLED","TIMED_OUT"]);
-const $e23 = /* @__PURE__ */ new Set([
-  "IMPORT_ASSETS_FROM_S3", "IMPORT_ASSET_FROM_SIGNED_URL", "EXPORT_ASSETS_TO_S3", "EXPORT_ASSET_TO_SIGNED_URL", "EXPORT_REVISIONS_TO_S3", "IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES", "IMPORT_ASSET_FROM_API_GATEWAY_API", "CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET",
-  "IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY",
-]);
-const $k24 = /* @__PURE__ */ new Set(["Code","Details","LimitName","LimitValue","Message","ResourceId","ResourceType"]);
-const $e25 = /* @__PURE__ */ new Set(["ACCESS_DENIED_EXCEPTION","INTERNAL_SERVER_EXCEPTION","MALWARE_DETECTED","RESOURCE_NOT_FOUND_EXCEPTION","SERVICE_QUOTA_EXCEEDED_EXCEPTION","VALIDATION_EXCEPTION","MALWARE_SCAN_ENCRYPTED_FILE"]);
-const $e26 = /* @__PURE__ */ new Set(["Assets per revision","Asset size in GB","Amazon Redshift datashare assets per revision","AWS Lake Formation data permission assets per revision","Amazon S3 data access assets per revision"]);
-const $e27 = /* @__PURE__ */ new Set(["REVISION","ASSET","DATA_SET"]);
-const $k28 = /* @__PURE__ */ new Set(["KmsKeyArn"]);
-const $k29 = /* @__PURE__ */ new Set(["TagKey","TagValues"]);
-const $k30 = /* @__PURE__ */ new Set([]);
-const $k31 = /* @__PURE__ */ new Set(["DataSetId","MaxResults","NextToken","RevisionId"]);
-const $k32 = /* @__PURE__ */ new Set(["Jobs","NextToken"]);
-const $e33 = /* @__PURE__ */ new Set(["DESCRIBE"]);
-const $e34 = /* @__PURE__ */ new Set(["DESCRIBE","SELECT"]);
-const $k35 = /* @__PURE__ */ new Set(["DataShareArn"]);
-const $k36 = /* @__PURE__ */ new Set(["Message","ResourceId","ResourceType"]);
-const $e37 = /* @__PURE__ */ new Set(["DATA_SET","REVISION","ASSET","JOB","EVENT_ACTION","DATA_GRANT"]);
-const $k38 = /* @__PURE__ */ new Set([
+const $k10 = /* @__PURE__ */ new Set(["AssetName"]);
+const $k11 = /* @__PURE__ */ new Set(["AssetName","DataSetId","Md5Hash","RevisionId","SignedUrl","SignedUrlExpiresAt"]);
+const $k12 = /* @__PURE__ */ new Set(["CatalogId","Database","Table","RoleArn","DataSetId","RevisionId"]);
+const $k13 = /* @__PURE__ */ new Set(["AssetSources","DataSetId","RevisionId"]);
+const $k14 = /* @__PURE__ */ new Set(["Message"]);
+const $k15 = /* @__PURE__ */ new Set(["Arn","CreatedAt","Details","Errors","Id","State","Type","UpdatedAt"]);
+const $k16 = /* @__PURE__ */ new Set(["Code","Details","LimitName","LimitValue","Message","ResourceId","ResourceType"]);
+const $k17 = /* @__PURE__ */ new Set(["KmsKeyArn"]);
+const $k18 = /* @__PURE__ */ new Set(["TagKey","TagValues"]);
+const $k19 = /* @__PURE__ */ new Set([]);
+const $k20 = /* @__PURE__ */ new Set(["DataSetId","MaxResults","NextToken","RevisionId"]);
+const $k21 = /* @__PURE__ */ new Set(["Jobs","NextToken"]);
+const $k22 = /* @__PURE__ */ new Set(["DataShareArn"]);
+const $k23 = /* @__PURE__ */ new Set(["Message","ResourceId","ResourceType"]);
+const $k24 = /* @__PURE__ */ new Set([
   "ExportAssetToSignedUrl", "ExportAssetsToS3", "ExportRevisionsToS3", "ImportAssetFromSignedUrl", "ImportAssetsFromS3", "ImportAssetsFromRedshiftDataShares", "ImportAssetFromApiGatewayApi", "CreateS3DataAccessFromS3Bucket",
   "ImportAssetsFromLakeFormationTagPolicy",
 ]);
-const $k39 = /* @__PURE__ */ new Set(["Bucket","KeyPattern","RevisionId"]);
-const $k40 = /* @__PURE__ */ new Set(["Bucket","KeyPrefixes","Keys","KmsKeysToGrant"]);
-const $k41 = /* @__PURE__ */ new Set(["Message","ExceptionCause"]);
-const $e42 = /* @__PURE__ */ new Set(["InsufficientS3BucketPolicy","S3AccessDenied"]);
+const $k25 = /* @__PURE__ */ new Set(["Bucket","KeyPattern","RevisionId"]);
+const $k26 = /* @__PURE__ */ new Set(["Bucket","KeyPrefixes","Keys","KmsKeysToGrant"]);
+const $k27 = /* @__PURE__ */ new Set(["Message","ExceptionCause"]);
+const $t28 = /* @__PURE__ */ $r.asciiSet("0123456789");
+const $e29 = /* @__PURE__ */ new Set(["ACCESS_DENIED_EXCEPTION","INTERNAL_SERVER_EXCEPTION","MALWARE_DETECTED","RESOURCE_NOT_FOUND_EXCEPTION","SERVICE_QUOTA_EXCEEDED_EXCEPTION","VALIDATION_EXCEPTION","MALWARE_SCAN_ENCRYPTED_FILE"]);
+const $e30 = /* @__PURE__ */ new Set(["DESCRIBE"]);
+const $e31 = /* @__PURE__ */ new Set(["InsufficientS3BucketPolicy","S3AccessDenied"]);
+const $t32 = /* @__PURE__ */ $r.asciiSet("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+const $e33 = /* @__PURE__ */ new Set(["Assets per revision","Asset size in GB","Amazon Redshift datashare assets per revision","AWS Lake Formation data permission assets per revision","Amazon S3 data access assets per revision"]);
+const $e34 = /* @__PURE__ */ new Set(["REVISION","ASSET","DATA_SET"]);
+const $e35 = /* @__PURE__ */ new Set(["REST"]);
+const $e36 = /* @__PURE__ */ new Set(["DATA_SET","REVISION","ASSET","JOB","EVENT_ACTION","DATA_GRANT"]);
+const $p37 = /* @__PURE__ */ new RegExp("^arn:aws:iam::(\\d{12}):role\\/.+$");
+const $e38 = /* @__PURE__ */ new Set(["aws:kms","AES256"]);
+const $e39 = /* @__PURE__ */ new Set(["WAITING","IN_PROGRESS","ERROR","COMPLETED","CANCELLED","TIMED_OUT"]);
+const $e40 = /* @__PURE__ */ new Set(["DESCRIBE","SELECT"]);
+const $e41 = /* @__PURE__ */ new Set([
+  "IMPORT_ASSETS_FROM_S3", "IMPORT_ASSET_FROM_SIGNED_URL", "EXPORT_ASSETS_TO_S3", "EXPORT_ASSET_TO_SIGNED_URL", "EXPORT_REVISIONS_TO_S3", "IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES", "IMPORT_ASSET_FROM_API_GATEWAY_API", "CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET",
+  "IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY",
+]);
+const $p42 = /* @__PURE__ */ new RegExp("^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$");
 
 // Checkers: `$w_X` checks wire JSON and returns the model form (copy-on-write), `$m_X` checks a model value,
 // `$s_X` turns a model value into wire JSON. The runtime (../runtime/check.ts) records faults and drift.
@@ -65,7 +65,7 @@ const $e42 = /* @__PURE__ */ new Set(["InsufficientS3BucketPolicy","S3AccessDeni
 function $w_AssetDestinationEntry(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.AssetId; if (x === undefined) {$r.fail(c, "AssetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "AssetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.AssetId; if (x === undefined) {$r.fail(c, "AssetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "AssetId"); }
   x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
   x = d.Key; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Key");} else {if (typeof x !== "string") $r.fail(c, "Key", "string", x); else {} }}
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k0) : 0;
@@ -75,7 +75,7 @@ function $w_AssetDestinationEntry(d: any, c: $r.Ctx): any {
 function $m_AssetDestinationEntry(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.AssetId; if (x === undefined) {$r.fail(c, "AssetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "AssetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.AssetId; if (x === undefined) {$r.fail(c, "AssetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "AssetId"); }
   x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
   x = d.Key; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "Key", "string", x); else {} }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k0) : 0;
@@ -87,7 +87,7 @@ function $w_AssetSourceEntry(d: any, c: $r.Ctx): any {
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
   x = d.Key; if (x === undefined) {$r.fail(c, "Key", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Key", "string", x); else {} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k2) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k1) : 0;
   return o ?? d;
 }
 
@@ -96,7 +96,7 @@ function $m_AssetSourceEntry(d: any, c: $r.Ctx): void {
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
   x = d.Key; if (x === undefined) {$r.fail(c, "Key", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Key", "string", x); else {} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k2) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k1) : 0;
   void o; void y; void r;
 }
 
@@ -104,9 +104,9 @@ function $w_CreateS3DataAccessFromS3BucketResponseDetails(d: any, c: $r.Ctx): an
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.AssetSource; if (x === undefined) {$r.fail(c, "AssetSource", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_S3DataAccessAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSource"); if (y !== x) (o ??= $r.copy(d)).AssetSource = y;}
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k3) : 0;
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k2) : 0;
   return o ?? d;
 }
 
@@ -114,9 +114,9 @@ function $m_CreateS3DataAccessFromS3BucketResponseDetails(d: any, c: $r.Ctx): vo
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.AssetSource; if (x === undefined) {$r.fail(c, "AssetSource", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_S3DataAccessAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSource"); }
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k3) : 0;
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k2) : 0;
   void o; void y; void r;
 }
 
@@ -125,7 +125,7 @@ function $w_DatabaseLFTagPolicyAndPermissions(d: any, c: $r.Ctx): any {
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.Expression; if (x === undefined) {$r.fail(c, "Expression", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfLFTags(x, c); if (c.r.length !== r) $r.at(c, r, "Expression"); if (y !== x) (o ??= $r.copy(d)).Expression = y;}
   x = d.Permissions; if (x === undefined) {$r.fail(c, "Permissions", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfDatabaseLFTagPolicyPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Permissions"); if (y !== x) (o ??= $r.copy(d)).Permissions = y;}
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k4) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k3) : 0;
   return o ?? d;
 }
 
@@ -134,7 +134,7 @@ function $m_DatabaseLFTagPolicyAndPermissions(d: any, c: $r.Ctx): void {
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.Expression; if (x === undefined) {$r.fail(c, "Expression", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfLFTags(x, c); if (c.r.length !== r) $r.at(c, r, "Expression"); }
   x = d.Permissions; if (x === undefined) {$r.fail(c, "Permissions", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfDatabaseLFTagPolicyPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Permissions"); }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k4) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k3) : 0;
   void o; void y; void r;
 }
 
@@ -143,7 +143,7 @@ function $w_Details(d: any, c: $r.Ctx): any {
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.ImportAssetFromSignedUrlJobErrorDetails; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ImportAssetFromSignedUrlJobErrorDetails");} else {y = x; r = c.r.length; y = $w_ImportAssetFromSignedUrlJobErrorDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromSignedUrlJobErrorDetails"); if (y !== x) (o ??= $r.copy(d)).ImportAssetFromSignedUrlJobErrorDetails = y;}}
   x = d.ImportAssetsFromS3JobErrorDetails; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ImportAssetsFromS3JobErrorDetails");} else {y = x; r = c.r.length; y = $w_ListOfAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromS3JobErrorDetails"); if (y !== x) (o ??= $r.copy(d)).ImportAssetsFromS3JobErrorDetails = y;}}
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k5) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k4) : 0;
   return o ?? d;
 }
 
@@ -152,7 +152,7 @@ function $m_Details(d: any, c: $r.Ctx): void {
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.ImportAssetFromSignedUrlJobErrorDetails; if (x === undefined) {} else {n++; r = c.r.length; $m_ImportAssetFromSignedUrlJobErrorDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromSignedUrlJobErrorDetails"); }
   x = d.ImportAssetsFromS3JobErrorDetails; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOfAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromS3JobErrorDetails"); }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k5) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k4) : 0;
   void o; void y; void r;
 }
 
@@ -160,27 +160,27 @@ function $w_ExportAssetToSignedUrlResponseDetails(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
   let v0: any, v1: any, v2: any, v3: any, v4: any;
-  x = d.AssetId; if (x === undefined) {$r.fail(c, "AssetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "AssetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v0 = x;}
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v1 = x;}
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v2 = x;}
+  x = d.AssetId; if (x === undefined) {$r.fail(c, "AssetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "AssetId"); v0 = x;}
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); v1 = x;}
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); v2 = x;}
   x = d.SignedUrl; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); else {} v3 = x;}}
   x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; if (typeof x !== "string") $r.fail(c, "SignedUrlExpiresAt", "string", x); else if ((y = $r.dateTime(x)) === undefined) $r.fail(c, "SignedUrlExpiresAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v4 = y;}}
   o = { "AssetId": v0, "DataSetId": v1, "RevisionId": v2 };
   if (v3 !== undefined) o.SignedUrl = v3;
   if (v4 !== undefined) o.SignedUrlExpiresAt = v4;
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k6, o) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k5, o) : 0;
   return o;
 }
 
 function $m_ExportAssetToSignedUrlResponseDetails(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.AssetId; if (x === undefined) {$r.fail(c, "AssetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "AssetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.AssetId; if (x === undefined) {$r.fail(c, "AssetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "AssetId"); }
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
   x = d.SignedUrl; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); else {} }
   x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (!$r.isDate(x)) $r.fail(c, "SignedUrlExpiresAt", "a valid Date", x); }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k6) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k5) : 0;
   void o; void y; void r;
 }
 
@@ -194,10 +194,10 @@ function $w_ExportAssetsToS3ResponseDetails(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.AssetDestinations; if (x === undefined) {$r.fail(c, "AssetDestinations", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfAssetDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetDestinations"); if (y !== x) (o ??= $r.copy(d)).AssetDestinations = y;}
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
   x = d.Encryption; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Encryption");} else {y = x; r = c.r.length; y = $w_ExportServerSideEncryption(x, c); if (c.r.length !== r) $r.at(c, r, "Encryption"); if (y !== x) (o ??= $r.copy(d)).Encryption = y;}}
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k7) : 0;
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k6) : 0;
   return o ?? d;
 }
 
@@ -205,32 +205,32 @@ function $m_ExportAssetsToS3ResponseDetails(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.AssetDestinations; if (x === undefined) {$r.fail(c, "AssetDestinations", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfAssetDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetDestinations"); }
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
   x = d.Encryption; if (x === undefined) {} else {n++; r = c.r.length; $m_ExportServerSideEncryption(x, c); if (c.r.length !== r) $r.at(c, r, "Encryption"); }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k7) : 0;
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k6) : 0;
   void o; void y; void r;
 }
 
 function $w_ExportRevisionsToS3ResponseDetails(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
   x = d.Encryption; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Encryption");} else {y = x; r = c.r.length; y = $w_ExportServerSideEncryption(x, c); if (c.r.length !== r) $r.at(c, r, "Encryption"); if (y !== x) (o ??= $r.copy(d)).Encryption = y;}}
   x = d.RevisionDestinations; if (x === undefined) {$r.fail(c, "RevisionDestinations", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfRevisionDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, "RevisionDestinations"); if (y !== x) (o ??= $r.copy(d)).RevisionDestinations = y;}
   x = d.EventActionArn; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "EventActionArn");} else {if (typeof x !== "string") $r.fail(c, "EventActionArn", "string", x); else {} }}
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k8) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k7) : 0;
   return o ?? d;
 }
 
 function $m_ExportRevisionsToS3ResponseDetails(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
   x = d.Encryption; if (x === undefined) {} else {n++; r = c.r.length; $m_ExportServerSideEncryption(x, c); if (c.r.length !== r) $r.at(c, r, "Encryption"); }
   x = d.RevisionDestinations; if (x === undefined) {$r.fail(c, "RevisionDestinations", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfRevisionDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, "RevisionDestinations"); }
   x = d.EventActionArn; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "EventActionArn", "string", x); else {} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k8) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k7) : 0;
   void o; void y; void r;
 }
 
@@ -238,8 +238,8 @@ function $w_ExportServerSideEncryption(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.KmsKeyArn; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KmsKeyArn");} else {if (typeof x !== "string") $r.fail(c, "KmsKeyArn", "string", x); else {} }}
-  x = d.Type; if (x === undefined) {$r.fail(c, "Type", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Type", "string", x); else if (!(x === "aws:kms" || x === "AES256")) $r.unknownValue(c, "Type", $e10, x); }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k9) : 0;
+  x = d.Type; if (x === undefined) {$r.fail(c, "Type", "a value (the member is required)", x);} else {n++; $k_ServerSideEncryptionTypes(x, c, "Type"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k8) : 0;
   return o ?? d;
 }
 
@@ -247,8 +247,8 @@ function $m_ExportServerSideEncryption(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.KmsKeyArn; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "KmsKeyArn", "string", x); else {} }
-  x = d.Type; if (x === undefined) {$r.fail(c, "Type", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Type", "string", x); else if (!(x === "aws:kms" || x === "AES256")) $r.unknownValue(c, "Type", $e10, x); }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k9) : 0;
+  x = d.Type; if (x === undefined) {$r.fail(c, "Type", "a value (the member is required)", x);} else {n++; $k_ServerSideEncryptionTypes(x, c, "Type"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k8) : 0;
   void o; void y; void r;
 }
 
@@ -260,17 +260,17 @@ function $w_ImportAssetFromApiGatewayApiResponseDetails(d: any, c: $r.Ctx): any 
   x = d.ApiId; if (x === undefined) {$r.fail(c, "ApiId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiId", "string", x); else {} v1 = x;}
   x = d.ApiKey; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "ApiKey", "string", x); else {} v2 = x;}}
   x = d.ApiName; if (x === undefined) {$r.fail(c, "ApiName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiName", "string", x); else {} v3 = x;}
-  x = d.ApiSpecificationMd5Hash; if (x === undefined) {$r.fail(c, "ApiSpecificationMd5Hash", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiSpecificationMd5Hash", "string", x); else {if (!$r.lengthIn(x, 24, 24)) $r.fail(c, "ApiSpecificationMd5Hash", $r.codePoints(x) < 24 ? "at least 24 characters" : "at most 24 characters", x, 1); if (!$p12.test(x)) $r.fail(c, "ApiSpecificationMd5Hash", "a string matching /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/", x);} v4 = x;}
+  x = d.ApiSpecificationMd5Hash; if (x === undefined) {$r.fail(c, "ApiSpecificationMd5Hash", "a value (the member is required)", x);} else {n++; $k___stringMin24Max24PatternAZaZ094AZaZ092AZaZ093(x, c, "ApiSpecificationMd5Hash"); v4 = x;}
   x = d.ApiSpecificationUploadUrl; if (x === undefined) {$r.fail(c, "ApiSpecificationUploadUrl", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiSpecificationUploadUrl", "string", x); else {} v5 = x;}
   x = d.ApiSpecificationUploadUrlExpiresAt; if (x === undefined) {$r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "a value (the member is required)", x);} else {n++; y = x; if (typeof x !== "string") $r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "string", x); else if ((y = $r.dateTime(x)) === undefined) $r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v6 = y;}
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v7 = x;}
-  x = d.ProtocolType; if (x === undefined) {$r.fail(c, "ProtocolType", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ProtocolType", "string", x); else if (!(x === "REST")) $r.unknownValue(c, "ProtocolType", $e13, x); v8 = x;}
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v9 = x;}
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); v7 = x;}
+  x = d.ProtocolType; if (x === undefined) {$r.fail(c, "ProtocolType", "a value (the member is required)", x);} else {n++; $k_ProtocolType(x, c, "ProtocolType"); v8 = x;}
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); v9 = x;}
   x = d.Stage; if (x === undefined) {$r.fail(c, "Stage", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Stage", "string", x); else {} v10 = x;}
   o = { "ApiId": v1, "ApiName": v3, "ApiSpecificationMd5Hash": v4, "ApiSpecificationUploadUrl": v5, "ApiSpecificationUploadUrlExpiresAt": v6, "DataSetId": v7, "ProtocolType": v8, "RevisionId": v9, "Stage": v10 };
   if (v0 !== undefined) o.ApiDescription = v0;
   if (v2 !== undefined) o.ApiKey = v2;
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k11, o) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k9, o) : 0;
   return o;
 }
 
@@ -281,14 +281,14 @@ function $m_ImportAssetFromApiGatewayApiResponseDetails(d: any, c: $r.Ctx): void
   x = d.ApiId; if (x === undefined) {$r.fail(c, "ApiId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiId", "string", x); else {} }
   x = d.ApiKey; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ApiKey", "string", x); else {} }
   x = d.ApiName; if (x === undefined) {$r.fail(c, "ApiName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiName", "string", x); else {} }
-  x = d.ApiSpecificationMd5Hash; if (x === undefined) {$r.fail(c, "ApiSpecificationMd5Hash", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiSpecificationMd5Hash", "string", x); else {if (!$r.lengthIn(x, 24, 24)) $r.fail(c, "ApiSpecificationMd5Hash", $r.codePoints(x) < 24 ? "at least 24 characters" : "at most 24 characters", x, 1); if (!$p12.test(x)) $r.fail(c, "ApiSpecificationMd5Hash", "a string matching /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/", x);} }
+  x = d.ApiSpecificationMd5Hash; if (x === undefined) {$r.fail(c, "ApiSpecificationMd5Hash", "a value (the member is required)", x);} else {n++; $k___stringMin24Max24PatternAZaZ094AZaZ092AZaZ093(x, c, "ApiSpecificationMd5Hash"); }
   x = d.ApiSpecificationUploadUrl; if (x === undefined) {$r.fail(c, "ApiSpecificationUploadUrl", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiSpecificationUploadUrl", "string", x); else {} }
   x = d.ApiSpecificationUploadUrlExpiresAt; if (x === undefined) {$r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "a value (the member is required)", x);} else {n++; if (!$r.isDate(x)) $r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "a valid Date", x); }
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  x = d.ProtocolType; if (x === undefined) {$r.fail(c, "ProtocolType", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ProtocolType", "string", x); else if (!(x === "REST")) $r.unknownValue(c, "ProtocolType", $e13, x); }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.ProtocolType; if (x === undefined) {$r.fail(c, "ProtocolType", "a value (the member is required)", x);} else {n++; $k_ProtocolType(x, c, "ProtocolType"); }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
   x = d.Stage; if (x === undefined) {$r.fail(c, "Stage", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Stage", "string", x); else {} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k11) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k9) : 0;
   void o; void y; void r;
 }
 
@@ -302,7 +302,7 @@ function $w_ImportAssetFromSignedUrlJobErrorDetails(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.AssetName; if (x === undefined) {$r.fail(c, "AssetName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k14) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k10) : 0;
   return o ?? d;
 }
 
@@ -310,7 +310,7 @@ function $m_ImportAssetFromSignedUrlJobErrorDetails(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.AssetName; if (x === undefined) {$r.fail(c, "AssetName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k14) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k10) : 0;
   void o; void y; void r;
 }
 
@@ -319,16 +319,16 @@ function $w_ImportAssetFromSignedUrlResponseDetails(d: any, c: $r.Ctx): any {
   let o: any, n = 0, r = 0, x: any, y: any;
   let v0: any, v1: any, v2: any, v3: any, v4: any, v5: any;
   x = d.AssetName; if (x === undefined) {$r.fail(c, "AssetName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} v0 = x;}
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v1 = x;}
-  x = d.Md5Hash; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "Md5Hash", "string", x); else {if (!$r.lengthIn(x, 24, 24)) $r.fail(c, "Md5Hash", $r.codePoints(x) < 24 ? "at least 24 characters" : "at most 24 characters", x, 1); if (!$p12.test(x)) $r.fail(c, "Md5Hash", "a string matching /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/", x);} v2 = x;}}
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v3 = x;}
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); v1 = x;}
+  x = d.Md5Hash; if (x === undefined) {} else {n++; if (x === null) {} else {$k___stringMin24Max24PatternAZaZ094AZaZ092AZaZ093(x, c, "Md5Hash"); v2 = x;}}
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); v3 = x;}
   x = d.SignedUrl; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); else {} v4 = x;}}
   x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; if (typeof x !== "string") $r.fail(c, "SignedUrlExpiresAt", "string", x); else if ((y = $r.dateTime(x)) === undefined) $r.fail(c, "SignedUrlExpiresAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v5 = y;}}
   o = { "AssetName": v0, "DataSetId": v1, "RevisionId": v3 };
   if (v2 !== undefined) o.Md5Hash = v2;
   if (v4 !== undefined) o.SignedUrl = v4;
   if (v5 !== undefined) o.SignedUrlExpiresAt = v5;
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k15, o) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k11, o) : 0;
   return o;
 }
 
@@ -336,12 +336,12 @@ function $m_ImportAssetFromSignedUrlResponseDetails(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.AssetName; if (x === undefined) {$r.fail(c, "AssetName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} }
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  x = d.Md5Hash; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "Md5Hash", "string", x); else {if (!$r.lengthIn(x, 24, 24)) $r.fail(c, "Md5Hash", $r.codePoints(x) < 24 ? "at least 24 characters" : "at most 24 characters", x, 1); if (!$p12.test(x)) $r.fail(c, "Md5Hash", "a string matching /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/", x);} }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.Md5Hash; if (x === undefined) {} else {n++; $k___stringMin24Max24PatternAZaZ094AZaZ092AZaZ093(x, c, "Md5Hash"); }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
   x = d.SignedUrl; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); else {} }
   x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (!$r.isDate(x)) $r.fail(c, "SignedUrlExpiresAt", "a valid Date", x); }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k15) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k11) : 0;
   void o; void y; void r;
 }
 
@@ -354,26 +354,26 @@ function $s_ImportAssetFromSignedUrlResponseDetails(d: any): any {
 function $w_ImportAssetsFromLakeFormationTagPolicyResponseDetails(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.CatalogId; if (x === undefined) {$r.fail(c, "CatalogId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "CatalogId", "string", x); else {if (!$r.lengthIn(x, 12, 12)) $r.fail(c, "CatalogId", $r.codePoints(x) < 12 ? "at least 12 characters" : "at most 12 characters", x, 1); if (x.length < 12 || x.length > 12 || !$r.onlyAscii(x, $t17)) $r.fail(c, "CatalogId", "a string matching /^[\\d]{12}$/", x);} }
+  x = d.CatalogId; if (x === undefined) {$r.fail(c, "CatalogId", "a value (the member is required)", x);} else {n++; $k_AwsAccountId(x, c, "CatalogId"); }
   x = d.Database; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Database");} else {y = x; r = c.r.length; y = $w_DatabaseLFTagPolicyAndPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Database"); if (y !== x) (o ??= $r.copy(d)).Database = y;}}
   x = d.Table; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Table");} else {y = x; r = c.r.length; y = $w_TableLFTagPolicyAndPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Table"); if (y !== x) (o ??= $r.copy(d)).Table = y;}}
-  x = d.RoleArn; if (x === undefined) {$r.fail(c, "RoleArn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RoleArn", "string", x); else {if (!$p18.test(x)) $r.fail(c, "RoleArn", "a string matching /^arn:aws:iam::(\\d{12}):role\\/.+$/", x);} }
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k16) : 0;
+  x = d.RoleArn; if (x === undefined) {$r.fail(c, "RoleArn", "a value (the member is required)", x);} else {n++; $k_RoleArn(x, c, "RoleArn"); }
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k12) : 0;
   return o ?? d;
 }
 
 function $m_ImportAssetsFromLakeFormationTagPolicyResponseDetails(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.CatalogId; if (x === undefined) {$r.fail(c, "CatalogId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "CatalogId", "string", x); else {if (!$r.lengthIn(x, 12, 12)) $r.fail(c, "CatalogId", $r.codePoints(x) < 12 ? "at least 12 characters" : "at most 12 characters", x, 1); if (x.length < 12 || x.length > 12 || !$r.onlyAscii(x, $t17)) $r.fail(c, "CatalogId", "a string matching /^[\\d]{12}$/", x);} }
+  x = d.CatalogId; if (x === undefined) {$r.fail(c, "CatalogId", "a value (the member is required)", x);} else {n++; $k_AwsAccountId(x, c, "CatalogId"); }
   x = d.Database; if (x === undefined) {} else {n++; r = c.r.length; $m_DatabaseLFTagPolicyAndPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Database"); }
   x = d.Table; if (x === undefined) {} else {n++; r = c.r.length; $m_TableLFTagPolicyAndPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Table"); }
-  x = d.RoleArn; if (x === undefined) {$r.fail(c, "RoleArn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RoleArn", "string", x); else {if (!$p18.test(x)) $r.fail(c, "RoleArn", "a string matching /^arn:aws:iam::(\\d{12}):role\\/.+$/", x);} }
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k16) : 0;
+  x = d.RoleArn; if (x === undefined) {$r.fail(c, "RoleArn", "a value (the member is required)", x);} else {n++; $k_RoleArn(x, c, "RoleArn"); }
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k12) : 0;
   void o; void y; void r;
 }
 
@@ -381,9 +381,9 @@ function $w_ImportAssetsFromRedshiftDataSharesResponseDetails(d: any, c: $r.Ctx)
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.AssetSources; if (x === undefined) {$r.fail(c, "AssetSources", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfRedshiftDataShareAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSources"); if (y !== x) (o ??= $r.copy(d)).AssetSources = y;}
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k19) : 0;
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k13) : 0;
   return o ?? d;
 }
 
@@ -391,9 +391,9 @@ function $m_ImportAssetsFromRedshiftDataSharesResponseDetails(d: any, c: $r.Ctx)
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.AssetSources; if (x === undefined) {$r.fail(c, "AssetSources", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfRedshiftDataShareAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSources"); }
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k19) : 0;
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k13) : 0;
   void o; void y; void r;
 }
 
@@ -401,9 +401,9 @@ function $w_ImportAssetsFromS3ResponseDetails(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.AssetSources; if (x === undefined) {$r.fail(c, "AssetSources", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSources"); if (y !== x) (o ??= $r.copy(d)).AssetSources = y;}
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k19) : 0;
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k13) : 0;
   return o ?? d;
 }
 
@@ -411,9 +411,9 @@ function $m_ImportAssetsFromS3ResponseDetails(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.AssetSources; if (x === undefined) {$r.fail(c, "AssetSources", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSources"); }
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "DataSetId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k19) : 0;
+  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k13) : 0;
   void o; void y; void r;
 }
 
@@ -421,7 +421,7 @@ function $w_InternalServerException(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k20) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k14) : 0;
   return o ?? d;
 }
 
@@ -429,7 +429,7 @@ function $m_InternalServerException(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k20) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k14) : 0;
   void o; void y; void r;
 }
 
@@ -441,13 +441,13 @@ function $w_JobEntry(d: any, c: $r.Ctx): any {
   x = d.CreatedAt; if (x === undefined) {$r.fail(c, "CreatedAt", "a value (the member is required)", x);} else {n++; y = x; if (typeof x !== "string") $r.fail(c, "CreatedAt", "string", x); else if ((y = $r.dateTime(x)) === undefined) $r.fail(c, "CreatedAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v1 = y;}
   x = d.Details; if (x === undefined) {$r.fail(c, "Details", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "Details"); v2 = y;}
   x = d.Errors; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ListOfJobError(x, c); if (c.r.length !== r) $r.at(c, r, "Errors"); v3 = y;}}
-  x = d.Id; if (x === undefined) {$r.fail(c, "Id", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Id", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "Id", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} v4 = x;}
-  x = d.State; if (x === undefined) {$r.fail(c, "State", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "State", "string", x); else if (!(x === "WAITING" || x === "IN_PROGRESS" || x === "ERROR" || x === "COMPLETED" || x === "CANCELLED" || x === "TIMED_OUT")) $r.unknownValue(c, "State", $e22, x); v5 = x;}
-  x = d.Type; if (x === undefined) {$r.fail(c, "Type", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Type", "string", x); else if (!(x === "IMPORT_ASSETS_FROM_S3" || x === "IMPORT_ASSET_FROM_SIGNED_URL" || x === "EXPORT_ASSETS_TO_S3" || x === "EXPORT_ASSET_TO_SIGNED_URL" || x === "EXPORT_REVISIONS_TO_S3" || x === "IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES" || x === "IMPORT_ASSET_FROM_API_GATEWAY_API" || x === "CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET" || x === "IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY")) $r.unknownValue(c, "Type", $e23, x); v6 = x;}
+  x = d.Id; if (x === undefined) {$r.fail(c, "Id", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "Id"); v4 = x;}
+  x = d.State; if (x === undefined) {$r.fail(c, "State", "a value (the member is required)", x);} else {n++; $k_State(x, c, "State"); v5 = x;}
+  x = d.Type; if (x === undefined) {$r.fail(c, "Type", "a value (the member is required)", x);} else {n++; $k_Type(x, c, "Type"); v6 = x;}
   x = d.UpdatedAt; if (x === undefined) {$r.fail(c, "UpdatedAt", "a value (the member is required)", x);} else {n++; y = x; if (typeof x !== "string") $r.fail(c, "UpdatedAt", "string", x); else if ((y = $r.dateTime(x)) === undefined) $r.fail(c, "UpdatedAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v7 = y;}
   o = { "Arn": v0, "CreatedAt": v1, "Details": v2, "Id": v4, "State": v5, "Type": v6, "UpdatedAt": v7 };
   if (v3 !== undefined) o.Errors = v3;
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k21, o) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k15, o) : 0;
   return o;
 }
 
@@ -458,11 +458,11 @@ function $m_JobEntry(d: any, c: $r.Ctx): void {
   x = d.CreatedAt; if (x === undefined) {$r.fail(c, "CreatedAt", "a value (the member is required)", x);} else {n++; if (!$r.isDate(x)) $r.fail(c, "CreatedAt", "a valid Date", x); }
   x = d.Details; if (x === undefined) {$r.fail(c, "Details", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "Details"); }
   x = d.Errors; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOfJobError(x, c); if (c.r.length !== r) $r.at(c, r, "Errors"); }
-  x = d.Id; if (x === undefined) {$r.fail(c, "Id", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Id", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "Id", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  x = d.State; if (x === undefined) {$r.fail(c, "State", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "State", "string", x); else if (!(x === "WAITING" || x === "IN_PROGRESS" || x === "ERROR" || x === "COMPLETED" || x === "CANCELLED" || x === "TIMED_OUT")) $r.unknownValue(c, "State", $e22, x); }
-  x = d.Type; if (x === undefined) {$r.fail(c, "Type", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Type", "string", x); else if (!(x === "IMPORT_ASSETS_FROM_S3" || x === "IMPORT_ASSET_FROM_SIGNED_URL" || x === "EXPORT_ASSETS_TO_S3" || x === "EXPORT_ASSET_TO_SIGNED_URL" || x === "EXPORT_REVISIONS_TO_S3" || x === "IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES" || x === "IMPORT_ASSET_FROM_API_GATEWAY_API" || x === "CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET" || x === "IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY")) $r.unknownValue(c, "Type", $e23, x); }
+  x = d.Id; if (x === undefined) {$r.fail(c, "Id", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "Id"); }
+  x = d.State; if (x === undefined) {$r.fail(c, "State", "a value (the member is required)", x);} else {n++; $k_State(x, c, "State"); }
+  x = d.Type; if (x === undefined) {$r.fail(c, "Type", "a value (the member is required)", x);} else {n++; $k_Type(x, c, "Type"); }
   x = d.UpdatedAt; if (x === undefined) {$r.fail(c, "UpdatedAt", "a value (the member is required)", x);} else {n++; if (!$r.isDate(x)) $r.fail(c, "UpdatedAt", "a valid Date", x); }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k21) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k15) : 0;
   void o; void y; void r;
 }
 
@@ -479,34 +479,34 @@ function $w_JobError(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
   let v0: any, v1: any, v2: any, v3: any, v4: any, v5: any, v6: any;
-  x = d.Code; if (x === undefined) {$r.fail(c, "Code", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Code", "string", x); else if (!(x === "ACCESS_DENIED_EXCEPTION" || x === "INTERNAL_SERVER_EXCEPTION" || x === "MALWARE_DETECTED" || x === "RESOURCE_NOT_FOUND_EXCEPTION" || x === "SERVICE_QUOTA_EXCEEDED_EXCEPTION" || x === "VALIDATION_EXCEPTION" || x === "MALWARE_SCAN_ENCRYPTED_FILE")) $r.unknownValue(c, "Code", $e25, x); v0 = x;}
+  x = d.Code; if (x === undefined) {$r.fail(c, "Code", "a value (the member is required)", x);} else {n++; $k_Code(x, c, "Code"); v0 = x;}
   x = d.Details; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_Details(x, c); if (c.r.length !== r) $r.at(c, r, "Details"); v1 = y;}}
-  x = d.LimitName; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "LimitName", "string", x); else if (!(x === "Assets per revision" || x === "Asset size in GB" || x === "Amazon Redshift datashare assets per revision" || x === "AWS Lake Formation data permission assets per revision" || x === "Amazon S3 data access assets per revision")) $r.unknownValue(c, "LimitName", $e26, x); v2 = x;}}
+  x = d.LimitName; if (x === undefined) {} else {n++; if (x === null) {} else {$k_JobErrorLimitName(x, c, "LimitName"); v2 = x;}}
   x = d.LimitValue; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; y = x; if (typeof x !== "number" || !Number.isFinite(x)) { if (typeof x !== "string" || (y = $r.nonFinite(x)) === undefined) $r.fail(c, "LimitValue", "a finite number or one of NaN, Infinity, -Infinity", x); } v3 = y;}}
   x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} v4 = x;}
   x = d.ResourceId; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); else {} v5 = x;}}
-  x = d.ResourceType; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "ResourceType", "string", x); else if (!(x === "REVISION" || x === "ASSET" || x === "DATA_SET")) $r.unknownValue(c, "ResourceType", $e27, x); v6 = x;}}
+  x = d.ResourceType; if (x === undefined) {} else {n++; if (x === null) {} else {$k_JobErrorResourceTypes(x, c, "ResourceType"); v6 = x;}}
   o = { "Code": v0, "Message": v4 };
   if (v1 !== undefined) o.Details = v1;
   if (v2 !== undefined) o.LimitName = v2;
   if (v3 !== undefined) o.LimitValue = v3;
   if (v5 !== undefined) o.ResourceId = v5;
   if (v6 !== undefined) o.ResourceType = v6;
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k24, o) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k16, o) : 0;
   return o;
 }
 
 function $m_JobError(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Code; if (x === undefined) {$r.fail(c, "Code", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Code", "string", x); else if (!(x === "ACCESS_DENIED_EXCEPTION" || x === "INTERNAL_SERVER_EXCEPTION" || x === "MALWARE_DETECTED" || x === "RESOURCE_NOT_FOUND_EXCEPTION" || x === "SERVICE_QUOTA_EXCEEDED_EXCEPTION" || x === "VALIDATION_EXCEPTION" || x === "MALWARE_SCAN_ENCRYPTED_FILE")) $r.unknownValue(c, "Code", $e25, x); }
+  x = d.Code; if (x === undefined) {$r.fail(c, "Code", "a value (the member is required)", x);} else {n++; $k_Code(x, c, "Code"); }
   x = d.Details; if (x === undefined) {} else {n++; r = c.r.length; $m_Details(x, c); if (c.r.length !== r) $r.at(c, r, "Details"); }
-  x = d.LimitName; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "LimitName", "string", x); else if (!(x === "Assets per revision" || x === "Asset size in GB" || x === "Amazon Redshift datashare assets per revision" || x === "AWS Lake Formation data permission assets per revision" || x === "Amazon S3 data access assets per revision")) $r.unknownValue(c, "LimitName", $e26, x); }
+  x = d.LimitName; if (x === undefined) {} else {n++; $k_JobErrorLimitName(x, c, "LimitName"); }
   x = d.LimitValue; if (x === undefined) {} else {n++; if (typeof x !== "number") $r.fail(c, "LimitValue", "a number", x); }
   x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
   x = d.ResourceId; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); else {} }
-  x = d.ResourceType; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ResourceType", "string", x); else if (!(x === "REVISION" || x === "ASSET" || x === "DATA_SET")) $r.unknownValue(c, "ResourceType", $e27, x); }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k24) : 0;
+  x = d.ResourceType; if (x === undefined) {} else {n++; $k_JobErrorResourceTypes(x, c, "ResourceType"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k16) : 0;
   void o; void y; void r;
 }
 
@@ -519,16 +519,16 @@ function $s_JobError(d: any): any {
 function $w_KmsKeyToGrant(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.KmsKeyArn; if (x === undefined) {$r.fail(c, "KmsKeyArn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "KmsKeyArn", "string", x); else {if (!$r.lengthIn(x, 1, 2048)) $r.fail(c, "KmsKeyArn", $r.codePoints(x) < 1 ? "at least 1 character" : "at most 2048 characters", x, 1);} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k28) : 0;
+  x = d.KmsKeyArn; if (x === undefined) {$r.fail(c, "KmsKeyArn", "a value (the member is required)", x);} else {n++; $k_KmsKeyArn(x, c, "KmsKeyArn"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k17) : 0;
   return o ?? d;
 }
 
 function $m_KmsKeyToGrant(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.KmsKeyArn; if (x === undefined) {$r.fail(c, "KmsKeyArn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "KmsKeyArn", "string", x); else {if (!$r.lengthIn(x, 1, 2048)) $r.fail(c, "KmsKeyArn", $r.codePoints(x) < 1 ? "at least 1 character" : "at most 2048 characters", x, 1);} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k28) : 0;
+  x = d.KmsKeyArn; if (x === undefined) {$r.fail(c, "KmsKeyArn", "a value (the member is required)", x);} else {n++; $k_KmsKeyArn(x, c, "KmsKeyArn"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k17) : 0;
   void o; void y; void r;
 }
 
@@ -537,7 +537,7 @@ function $w_LFTag(d: any, c: $r.Ctx): any {
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.TagKey; if (x === undefined) {$r.fail(c, "TagKey", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "TagKey", "string", x); else {} }
   x = d.TagValues; if (x === undefined) {$r.fail(c, "TagValues", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfLFTagValues(x, c); if (c.r.length !== r) $r.at(c, r, "TagValues"); if (y !== x) (o ??= $r.copy(d)).TagValues = y;}
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k29) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k18) : 0;
   return o ?? d;
 }
 
@@ -546,7 +546,7 @@ function $m_LFTag(d: any, c: $r.Ctx): void {
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.TagKey; if (x === undefined) {$r.fail(c, "TagKey", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "TagKey", "string", x); else {} }
   x = d.TagValues; if (x === undefined) {$r.fail(c, "TagValues", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfLFTagValues(x, c); if (c.r.length !== r) $r.at(c, r, "TagValues"); }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k29) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k18) : 0;
   void o; void y; void r;
 }
 
@@ -554,7 +554,7 @@ function $w_ListJobsRequest(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
   o = {  };
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k30, o) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k19, o) : 0;
   return o;
 }
 
@@ -562,10 +562,10 @@ function $m_ListJobsRequest(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.DataSetId; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {} }
-  x = d.MaxResults; if (x === undefined) {} else {n++; if (typeof x !== "number" || !Number.isInteger(x)) $r.fail(c, "MaxResults", "an integer", x); else {if (x < 1) $r.fail(c, "MaxResults", "a number >= 1", x); else if (x > 200) $r.fail(c, "MaxResults", "a number <= 200", x);} }
+  x = d.MaxResults; if (x === undefined) {} else {n++; $k_MaxResults(x, c, "MaxResults"); }
   x = d.NextToken; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "NextToken", "string", x); else {} }
   x = d.RevisionId; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k31) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k20) : 0;
   void o; void y; void r;
 }
 
@@ -594,7 +594,7 @@ function $w_ListJobsResponse(d: any, c: $r.Ctx): any {
   o = {  };
   if (v0 !== undefined) o.Jobs = v0;
   if (v1 !== undefined) o.NextToken = v1;
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k32, o) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k21, o) : 0;
   return o;
 }
 
@@ -603,7 +603,7 @@ function $m_ListJobsResponse(d: any, c: $r.Ctx): void {
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.Jobs; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOfJobEntry(x, c); if (c.r.length !== r) $r.at(c, r, "Jobs"); }
   x = d.NextToken; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "NextToken", "string", x); else {} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k32) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k21) : 0;
   void o; void y; void r;
 }
 
@@ -663,7 +663,7 @@ function $w_ListOfDatabaseLFTagPolicyPermissions(d: any, c: $r.Ctx): any {
   for (let i = 0; i < d.length; i++) {
   x = d[i];
   if (x === undefined) x = null;
-  if (typeof x !== "string") $r.fail(c, i, "string", x); else if (!(x === "DESCRIBE")) $r.unknownValue(c, i, $e33, x);
+  $k_DatabaseLFTagPolicyPermission(x, c, i);
   }
   return o ?? d;
 }
@@ -674,7 +674,7 @@ function $m_ListOfDatabaseLFTagPolicyPermissions(d: any, c: $r.Ctx): void {
   for (let i = 0; i < d.length; i++) {
   x = d[i];
   if (x === undefined) x = null;
-  if (typeof x !== "string") $r.fail(c, i, "string", x); else if (!(x === "DESCRIBE")) $r.unknownValue(c, i, $e33, x);
+  $k_DatabaseLFTagPolicyPermission(x, c, i);
   }
   void o; void y;
 }
@@ -863,7 +863,7 @@ function $w_ListOfTableTagPolicyLFPermissions(d: any, c: $r.Ctx): any {
   for (let i = 0; i < d.length; i++) {
   x = d[i];
   if (x === undefined) x = null;
-  if (typeof x !== "string") $r.fail(c, i, "string", x); else if (!(x === "DESCRIBE" || x === "SELECT")) $r.unknownValue(c, i, $e34, x);
+  $k_TableTagPolicyLFPermission(x, c, i);
   }
   return o ?? d;
 }
@@ -874,7 +874,7 @@ function $m_ListOfTableTagPolicyLFPermissions(d: any, c: $r.Ctx): void {
   for (let i = 0; i < d.length; i++) {
   x = d[i];
   if (x === undefined) x = null;
-  if (typeof x !== "string") $r.fail(c, i, "string", x); else if (!(x === "DESCRIBE" || x === "SELECT")) $r.unknownValue(c, i, $e34, x);
+  $k_TableTagPolicyLFPermission(x, c, i);
   }
   void o; void y;
 }
@@ -905,7 +905,7 @@ function $w_RedshiftDataShareAssetSourceEntry(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.DataShareArn; if (x === undefined) {$r.fail(c, "DataShareArn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataShareArn", "string", x); else {} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k35) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k22) : 0;
   return o ?? d;
 }
 
@@ -913,7 +913,7 @@ function $m_RedshiftDataShareAssetSourceEntry(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.DataShareArn; if (x === undefined) {$r.fail(c, "DataShareArn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataShareArn", "string", x); else {} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k35) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k22) : 0;
   void o; void y; void r;
 }
 
@@ -922,8 +922,8 @@ function $w_ResourceNotFoundException(d: any, c: $r.Ctx): any {
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
   x = d.ResourceId; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ResourceId");} else {if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); else {} }}
-  x = d.ResourceType; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ResourceType");} else {if (typeof x !== "string") $r.fail(c, "ResourceType", "string", x); else if (!(x === "DATA_SET" || x === "REVISION" || x === "ASSET" || x === "JOB" || x === "EVENT_ACTION" || x === "DATA_GRANT")) $r.unknownValue(c, "ResourceType", $e37, x); }}
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k36) : 0;
+  x = d.ResourceType; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ResourceType");} else {$k_ResourceType(x, c, "ResourceType"); }}
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k23) : 0;
   return o ?? d;
 }
 
@@ -932,8 +932,8 @@ function $m_ResourceNotFoundException(d: any, c: $r.Ctx): void {
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
   x = d.ResourceId; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); else {} }
-  x = d.ResourceType; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ResourceType", "string", x); else if (!(x === "DATA_SET" || x === "REVISION" || x === "ASSET" || x === "JOB" || x === "EVENT_ACTION" || x === "DATA_GRANT")) $r.unknownValue(c, "ResourceType", $e37, x); }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k36) : 0;
+  x = d.ResourceType; if (x === undefined) {} else {n++; $k_ResourceType(x, c, "ResourceType"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k23) : 0;
   void o; void y; void r;
 }
 
@@ -960,7 +960,7 @@ function $w_ResponseDetails(d: any, c: $r.Ctx): any {
   if (v6 !== undefined) o.ImportAssetFromApiGatewayApi = v6;
   if (v7 !== undefined) o.CreateS3DataAccessFromS3Bucket = v7;
   if (v8 !== undefined) o.ImportAssetsFromLakeFormationTagPolicy = v8;
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k38, o) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k24, o) : 0;
   return o;
 }
 
@@ -976,7 +976,7 @@ function $m_ResponseDetails(d: any, c: $r.Ctx): void {
   x = d.ImportAssetFromApiGatewayApi; if (x === undefined) {} else {n++; r = c.r.length; $m_ImportAssetFromApiGatewayApiResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromApiGatewayApi"); }
   x = d.CreateS3DataAccessFromS3Bucket; if (x === undefined) {} else {n++; r = c.r.length; $m_CreateS3DataAccessFromS3BucketResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "CreateS3DataAccessFromS3Bucket"); }
   x = d.ImportAssetsFromLakeFormationTagPolicy; if (x === undefined) {} else {n++; r = c.r.length; $m_ImportAssetsFromLakeFormationTagPolicyResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromLakeFormationTagPolicy"); }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k38) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k24) : 0;
   void o; void y; void r;
 }
 
@@ -993,8 +993,8 @@ function $w_RevisionDestinationEntry(d: any, c: $r.Ctx): any {
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
   x = d.KeyPattern; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KeyPattern");} else {if (typeof x !== "string") $r.fail(c, "KeyPattern", "string", x); else {} }}
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k39) : 0;
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k25) : 0;
   return o ?? d;
 }
 
@@ -1003,8 +1003,8 @@ function $m_RevisionDestinationEntry(d: any, c: $r.Ctx): void {
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
   x = d.KeyPattern; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "KeyPattern", "string", x); else {} }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t1)) $r.fail(c, "RevisionId", "a string matching /^[a-zA-Z0-9]{30,40}$/", x);} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k39) : 0;
+  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k25) : 0;
   void o; void y; void r;
 }
 
@@ -1015,7 +1015,7 @@ function $w_S3DataAccessAssetSourceEntry(d: any, c: $r.Ctx): any {
   x = d.KeyPrefixes; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KeyPrefixes");} else {y = x; r = c.r.length; y = $w_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "KeyPrefixes"); if (y !== x) (o ??= $r.copy(d)).KeyPrefixes = y;}}
   x = d.Keys; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Keys");} else {y = x; r = c.r.length; y = $w_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "Keys"); if (y !== x) (o ??= $r.copy(d)).Keys = y;}}
   x = d.KmsKeysToGrant; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KmsKeysToGrant");} else {y = x; r = c.r.length; y = $w_ListOfKmsKeysToGrant(x, c); if (c.r.length !== r) $r.at(c, r, "KmsKeysToGrant"); if (y !== x) (o ??= $r.copy(d)).KmsKeysToGrant = y;}}
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k40) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k26) : 0;
   return o ?? d;
 }
 
@@ -1026,7 +1026,7 @@ function $m_S3DataAccessAssetSourceEntry(d: any, c: $r.Ctx): void {
   x = d.KeyPrefixes; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "KeyPrefixes"); }
   x = d.Keys; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "Keys"); }
   x = d.KmsKeysToGrant; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOfKmsKeysToGrant(x, c); if (c.r.length !== r) $r.at(c, r, "KmsKeysToGrant"); }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k40) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k26) : 0;
   void o; void y; void r;
 }
 
@@ -1035,7 +1035,7 @@ function $w_TableLFTagPolicyAndPermissions(d: any, c: $r.Ctx): any {
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.Expression; if (x === undefined) {$r.fail(c, "Expression", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfLFTags(x, c); if (c.r.length !== r) $r.at(c, r, "Expression"); if (y !== x) (o ??= $r.copy(d)).Expression = y;}
   x = d.Permissions; if (x === undefined) {$r.fail(c, "Permissions", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfTableTagPolicyLFPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Permissions"); if (y !== x) (o ??= $r.copy(d)).Permissions = y;}
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k4) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k3) : 0;
   return o ?? d;
 }
 
@@ -1044,7 +1044,7 @@ function $m_TableLFTagPolicyAndPermissions(d: any, c: $r.Ctx): void {
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.Expression; if (x === undefined) {$r.fail(c, "Expression", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfLFTags(x, c); if (c.r.length !== r) $r.at(c, r, "Expression"); }
   x = d.Permissions; if (x === undefined) {$r.fail(c, "Permissions", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfTableTagPolicyLFPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Permissions"); }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k4) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k3) : 0;
   void o; void y; void r;
 }
 
@@ -1052,7 +1052,7 @@ function $w_ThrottlingException(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k20) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k14) : 0;
   return o ?? d;
 }
 
@@ -1060,7 +1060,7 @@ function $m_ThrottlingException(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k20) : 0;
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k14) : 0;
   void o; void y; void r;
 }
 
@@ -1068,8 +1068,8 @@ function $w_ValidationException(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
-  x = d.ExceptionCause; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ExceptionCause");} else {if (typeof x !== "string") $r.fail(c, "ExceptionCause", "string", x); else if (!(x === "InsufficientS3BucketPolicy" || x === "S3AccessDenied")) $r.unknownValue(c, "ExceptionCause", $e42, x); }}
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k41) : 0;
+  x = d.ExceptionCause; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ExceptionCause");} else {$k_ExceptionCause(x, c, "ExceptionCause"); }}
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k27) : 0;
   return o ?? d;
 }
 
@@ -1077,9 +1077,77 @@ function $m_ValidationException(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
-  x = d.ExceptionCause; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ExceptionCause", "string", x); else if (!(x === "InsufficientS3BucketPolicy" || x === "S3AccessDenied")) $r.unknownValue(c, "ExceptionCause", $e42, x); }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k41) : 0;
+  x = d.ExceptionCause; if (x === undefined) {} else {n++; $k_ExceptionCause(x, c, "ExceptionCause"); }
+  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k27) : 0;
   void o; void y; void r;
+}
+
+function $k_AwsAccountId(x: any, c: $r.Ctx, k: any): void {
+  if (typeof x !== "string") $r.fail(c, k, "string", x); else {if (!$r.lengthIn(x, 12, 12)) $r.fail(c, k, $r.codePoints(x) < 12 ? "at least 12 characters" : "at most 12 characters", x, 1); if (x.length < 12 || x.length > 12 || !$r.onlyAscii(x, $t28)) $r.fail(c, k, "a string matching /^[\\d]{12}$/", x);}
+}
+
+function $k_Code(x: any, c: $r.Ctx, k: any): void {
+  if (typeof x !== "string") $r.fail(c, k, "string", x); else if (!(x === "ACCESS_DENIED_EXCEPTION" || x === "INTERNAL_SERVER_EXCEPTION" || x === "MALWARE_DETECTED" || x === "RESOURCE_NOT_FOUND_EXCEPTION" || x === "SERVICE_QUOTA_EXCEEDED_EXCEPTION" || x === "VALIDATION_EXCEPTION" || x === "MALWARE_SCAN_ENCRYPTED_FILE")) $r.unknownValue(c, k, $e29, x);
+}
+
+function $k_DatabaseLFTagPolicyPermission(x: any, c: $r.Ctx, k: any): void {
+  if (typeof x !== "string") $r.fail(c, k, "string", x); else if (!(x === "DESCRIBE")) $r.unknownValue(c, k, $e30, x);
+}
+
+function $k_ExceptionCause(x: any, c: $r.Ctx, k: any): void {
+  if (typeof x !== "string") $r.fail(c, k, "string", x); else if (!(x === "InsufficientS3BucketPolicy" || x === "S3AccessDenied")) $r.unknownValue(c, k, $e31, x);
+}
+
+function $k_Id(x: any, c: $r.Ctx, k: any): void {
+  if (typeof x !== "string") $r.fail(c, k, "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t32)) $r.fail(c, k, "a string matching /^[a-zA-Z0-9]{30,40}$/", x);}
+}
+
+function $k_JobErrorLimitName(x: any, c: $r.Ctx, k: any): void {
+  if (typeof x !== "string") $r.fail(c, k, "string", x); else if (!(x === "Assets per revision" || x === "Asset size in GB" || x === "Amazon Redshift datashare assets per revision" || x === "AWS Lake Formation data permission assets per revision" || x === "Amazon S3 data access assets per revision")) $r.unknownValue(c, k, $e33, x);
+}
+
+function $k_JobErrorResourceTypes(x: any, c: $r.Ctx, k: any): void {
+  if (typeof x !== "string") $r.fail(c, k, "string", x); else if (!(x === "REVISION" || x === "ASSET" || x === "DATA_SET")) $r.unknownValue(c, k, $e34, x);
+}
+
+function $k_KmsKeyArn(x: any, c: $r.Ctx, k: any): void {
+  if (typeof x !== "string") $r.fail(c, k, "string", x); else {if (!$r.lengthIn(x, 1, 2048)) $r.fail(c, k, $r.codePoints(x) < 1 ? "at least 1 character" : "at most 2048 characters", x, 1);}
+}
+
+function $k_MaxResults(x: any, c: $r.Ctx, k: any): void {
+  if (typeof x !== "number" || !Number.isInteger(x)) $r.fail(c, k, "an integer", x); else {if (x < 1) $r.fail(c, k, "a number >= 1", x); else if (x > 200) $r.fail(c, k, "a number <= 200", x);}
+}
+
+function $k_ProtocolType(x: any, c: $r.Ctx, k: any): void {
+  if (typeof x !== "string") $r.fail(c, k, "string", x); else if (!(x === "REST")) $r.unknownValue(c, k, $e35, x);
+}
+
+function $k_ResourceType(x: any, c: $r.Ctx, k: any): void {
+  if (typeof x !== "string") $r.fail(c, k, "string", x); else if (!(x === "DATA_SET" || x === "REVISION" || x === "ASSET" || x === "JOB" || x === "EVENT_ACTION" || x === "DATA_GRANT")) $r.unknownValue(c, k, $e36, x);
+}
+
+function $k_RoleArn(x: any, c: $r.Ctx, k: any): void {
+  if (typeof x !== "string") $r.fail(c, k, "string", x); else {if (!$p37.test(x)) $r.fail(c, k, "a string matching /^arn:aws:iam::(\\d{12}):role\\/.+$/", x);}
+}
+
+function $k_ServerSideEncryptionTypes(x: any, c: $r.Ctx, k: any): void {
+  if (typeof x !== "string") $r.fail(c, k, "string", x); else if (!(x === "aws:kms" || x === "AES256")) $r.unknownValue(c, k, $e38, x);
+}
+
+function $k_State(x: any, c: $r.Ctx, k: any): void {
+  if (typeof x !== "string") $r.fail(c, k, "string", x); else if (!(x === "WAITING" || x === "IN_PROGRESS" || x === "ERROR" || x === "COMPLETED" || x === "CANCELLED" || x === "TIMED_OUT")) $r.unknownValue(c, k, $e39, x);
+}
+
+function $k_TableTagPolicyLFPermission(x: any, c: $r.Ctx, k: any): void {
+  if (typeof x !== "string") $r.fail(c, k, "string", x); else if (!(x === "DESCRIBE" || x === "SELECT")) $r.unknownValue(c, k, $e40, x);
+}
+
+function $k_Type(x: any, c: $r.Ctx, k: any): void {
+  if (typeof x !== "string") $r.fail(c, k, "string", x); else if (!(x === "IMPORT_ASSETS_FROM_S3" || x === "IMPORT_ASSET_FROM_SIGNED_URL" || x === "EXPORT_ASSETS_TO_S3" || x === "EXPORT_ASSET_TO_SIGNED_URL" || x === "EXPORT_REVISIONS_TO_S3" || x === "IMPORT_ASSETS_FROM_REDSHIFT_DATA_SHARES" || x === "IMPORT_ASSET_FROM_API_GATEWAY_API" || x === "CREATE_S3_DATA_ACCESS_FROM_S3_BUCKET" || x === "IMPORT_ASSETS_FROM_LAKE_FORMATION_TAG_POLICY")) $r.unknownValue(c, k, $e41, x);
+}
+
+function $k___stringMin24Max24PatternAZaZ094AZaZ092AZaZ093(x: any, c: $r.Ctx, k: any): void {
+  if (typeof x !== "string") $r.fail(c, k, "string", x); else {if (!$r.lengthIn(x, 24, 24)) $r.fail(c, k, $r.codePoints(x) < 24 ? "at least 24 characters" : "at most 24 characters", x, 1); if (!$p42.test(x)) $r.fail(c, k, "a string matching /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/", x);}
 }
 
 /** Whether `value` is a {@link @dx/models#AssetDestinationEntry | AssetDestinationEntry} in model form (timestamps as `Date`). */
