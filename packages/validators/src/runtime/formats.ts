@@ -145,7 +145,7 @@ export function readDateTimeMs(s: string): number {
   if (hi < 0 || lo < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60)
     return Number.NaN;
   const year = hi * 100 + lo;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  if (month < 1 || month > 12 || day < 1 || (day > 28 && day > daysInMonth(year, month))) return Number.NaN;
   let i = 19;
   let ms = 0;
   if (s.charCodeAt(i) === 46) {
@@ -170,8 +170,17 @@ export function readDateTimeMs(s: string): number {
   } else return Number.NaN;
   // A leap second exists only as the last second of a UTC day.
   if (second === 60 && (((hour * 60 + minute - offset) % 1440) + 1440) % 1440 !== 23 * 60 + 59) return Number.NaN;
-  return utc(year, month, day, hour, minute, second, ms) - offset * 60_000;
+  const key = year * 16 + month;
+  if (key !== lastMonth) {
+    lastMonth = key;
+    lastMonthDays = daysFromCivil(year, month, 1);
+  }
+  return (((lastMonthDays + day - 1) * 24 + hour) * 60 + minute - offset) * 60_000 + second * 1000 + ms;
 }
+
+/** The month of the last date-time read, and its first day's number: a page's timestamps share few months. */
+let lastMonth = -1;
+let lastMonthDays = 0;
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
