@@ -111,6 +111,14 @@ describe("wire forms by protocol", () => {
       When: 1704164645,
       renamed: "r",
     });
+    // tolerant: an unknown wire key that is a model name is drift, and never overwrites the member
+    const drifts: unknown[] = [];
+    const options = { mode: "tolerant", onDrift: (d: unknown) => drifts.push(d) };
+    expect(api["parseOut"]!({ When: 1, renamed: "r", Renamed: "x" }, options)).toEqual({
+      When: new Date(1000),
+      Renamed: "r",
+    });
+    expect(drifts).toEqual([{ pointer: "/Renamed", kind: "unknown-member", value: "x" }]);
     expect(api["isIn"]!({ Id: "x", Body: { When: new Date(when) } })).toBe(true);
     expect(api["isIn"]!({ Body: { When: new Date(when) } })).toBe(false); // the label is required in the model
     fc.assert(

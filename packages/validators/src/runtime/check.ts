@@ -81,7 +81,8 @@ export function unknownMembers(c: Ctx, d: Record<string, unknown>, known: Readon
     if (!c.t) fail(c, key, EXTRA, v);
     else {
       if (c.d) c.r.push({ p: [key], k: "unknown-member", v });
-      if (into) setOwn(into as Record<string, unknown>, key, v);
+      // (never over a member the model form already has: an unknown wire key may be a model name)
+      if (into && !Object.hasOwn(into, key)) setOwn(into as Record<string, unknown>, key, v);
     }
   }
   return set;
