@@ -15,7 +15,6 @@ interface NestedOutput {
 const paginateNested = createPaginator<
   NestedInput,
   NestedOutput,
-  never,
   "token",
   ["page", "token"],
   ["page", "items"],

@@ -42,11 +42,13 @@ describe("the official Data Exchange model", () => {
     const expected = paginatedOperations(official);
     expect(expected.length).toBe(7);
     const files = readdirSync(generated)
-      .filter((f) => f !== "index.gen.ts")
+      .filter((f) => f !== "index.gen.ts" && f !== "sdk")
       .sort();
     expect(files).toEqual(expected.map((op) => `paginate${op}.gen.ts`));
     const index = readFileSync(join(generated, "index.gen.ts"), "utf8");
     for (const op of expected) expect(index).toContain(`export { paginate${op} } from "./paginate${op}.gen.js";`);
+    const sdkIndex = readFileSync(join(generated, "sdk", "index.gen.ts"), "utf8");
+    for (const op of expected) expect(sdkIndex).toContain(`export { paginate${op} } from "./paginate${op}.gen.js";`);
   });
 
   it("type-checks against its models and validators, the runtime and the AWS SDK's types", () => {
@@ -73,7 +75,7 @@ describe("the official Data Exchange model", () => {
           "@aws-sdk/client-dataexchange": [sdkTypes],
         },
       },
-      files: [join(generated, "index.gen.ts")],
+      files: [join(generated, "index.gen.ts"), join(generated, "sdk", "index.gen.ts")],
     };
     writeFileSync(join(out, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
     writeFileSync(join(out, "package.json"), JSON.stringify({ type: "module" }));

@@ -1,5 +1,5 @@
 /**
- * botocore's pagination tokens, byte for byte, so that a token written by a Python boto3 paginator
+ * botocore's pagination tokens, byte for byte (with web APIs only: btoa, atob, TextDecoder), so that a token written by a Python boto3 paginator
  * resumes here and one written here resumes there.
  *
  * botocore's `TokenEncoder.encode` is `base64(json.dumps(token).encode("utf-8"))`: Python's default
@@ -25,7 +25,8 @@ export function encodeResumeToken(inputToken: string, serviceToken: string | nul
   let json = `{${pythonJsonString(inputToken)}: ${serviceToken === null ? "null" : pythonJsonString(serviceToken)}`;
   if (truncateAmount !== undefined) json += `, ${pythonJsonString(TRUNCATE_KEY)}: ${truncateAmount}`;
   json += "}";
-  return Buffer.from(json, "utf8").toString("base64");
+  // pythonJsonString escapes everything outside printable ASCII, so the JSON is ASCII and btoa takes it as is.
+  return btoa(json);
 }
 
 /**
@@ -86,7 +87,10 @@ function decodeJsonObject(token: string): Record<string, unknown> | undefined {
   if (token.length === 0 || !BASE64.test(token)) return undefined;
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(token, "base64"));
+    const binary = atob(token);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     return undefined;
   }

@@ -36,7 +36,6 @@ function assertOutput(value: unknown): asserts value is ListThingsOutput {
 export const paginateListThings = createPaginator<
   ListThingsInput,
   ListThingsOutput,
-  never,
   "NextToken",
   ["NextToken"],
   ["Things"],
