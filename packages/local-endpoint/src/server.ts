@@ -2,7 +2,7 @@
  * A local AWS Data Exchange ListJobs endpoint: restJson1 `GET /v1/jobs` with the query members
  * `dataSetId`, `revisionId`, `maxResults` and `nextToken`, the service's error shape (the
  * `x-amzn-errortype` header and a `{"Message": ...}` body) and its wire formats, on 127.0.0.1 with an
- * ephemeral port. Tokens are opaque strings (not botocore tokens) bound to the listing they belong to.
+ * ephemeral port. It answers CORS (any origin), so that browser pages can call it. Tokens are opaque strings (not botocore tokens) bound to the listing they belong to.
  */
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -31,6 +31,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** The request's Authorization header (present when an SDK client signed it). */
   authorization: string | undefined;
+  /** The request's Origin header (present when a browser page sent it). */
+  origin: string | undefined;
   status: number;
 }
 
@@ -52,6 +54,19 @@ export async function startLocalEndpoint(options: LocalEndpointOptions): Promise
   const requests: RecordedRequest[] = [];
 
   const server = createServer((req, res) => {
+    // CORS, so that a page of another origin (a browser test) can call the endpoint: preflights are
+    // answered here and not recorded, since they are not requests of the service.
+    res.setHeader("access-control-allow-origin", "*");
+    res.setHeader("access-control-expose-headers", "x-amzn-requestid, x-amzn-errortype, date");
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, {
+        "access-control-allow-methods": "GET, POST",
+        "access-control-allow-headers": req.headers["access-control-request-headers"] ?? "*",
+        "access-control-max-age": "600",
+      });
+      res.end();
+      return;
+    }
     const n = requests.length + 1;
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const record: RecordedRequest = {
@@ -60,6 +75,7 @@ export async function startLocalEndpoint(options: LocalEndpointOptions): Promise
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       authorization: req.headers.authorization,
+      origin: req.headers.origin,
       status: 0,
     };
     requests.push(record);

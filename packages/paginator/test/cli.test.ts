@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { makeJobs, onRequests, startLocalEndpoint, toWire, type LocalEndpoint, type WireJob } from "@dx/local-endpoint";
+import { makeJobs, startLocalEndpoint, toWire, type LocalEndpoint, type WireJob } from "@dx/local-endpoint";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const cli = join(resolve(dirname(fileURLToPath(import.meta.url)), ".."), "dist", "cli", "dx-list-jobs.js");
@@ -170,7 +170,10 @@ describe("dx-list-jobs", () => {
     const home = mkdtempSync(join(tmpdir(), "dx-cli-aws-"));
     try {
       mkdirSync(join(home, ".aws"));
-      writeFileSync(join(home, ".aws", "config"), "[default]\nregion = eu-west-1\n\n[profile work]\nregion = ap-south-1\n");
+      writeFileSync(
+        join(home, ".aws", "config"),
+        "[default]\nregion = eu-west-1\n\n[profile work]\nregion = ap-south-1\n",
+      );
       writeFileSync(
         join(home, ".aws", "credentials"),
         "[default]\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = s\n\n[work]\naws_access_key_id = AKIDWORK\naws_secret_access_key = s\n",
@@ -213,7 +216,9 @@ describe("dx-list-jobs", () => {
     expect(d.code).toBe(0);
     expect(d.stdout).toBe(r.stdout);
     const lines = d.stderr.trimEnd().split("\n");
-    expect(lines.filter((l) => / DEBUG request: GET http:\/\/127\.0\.0\.1:\d+\/v1\/jobs\?maxResults=10/.test(l))).toHaveLength(3);
+    expect(
+      lines.filter((l) => / DEBUG request: GET http:\/\/127\.0\.0\.1:\d+\/v1\/jobs\?maxResults=10/.test(l)),
+    ).toHaveLength(3);
     expect(lines.filter((l) => / DEBUG response: 200 \(request id req-\d+\)$/.test(l))).toHaveLength(3);
   });
 
@@ -231,8 +236,14 @@ describe("dx-list-jobs", () => {
     const r = await new Promise<Run>((done) => {
       execFile(
         "/bin/sh",
-        ["-c", `'${process.execPath}' '${cli}' --endpoint-url ${endpoint.url} --region us-east-1 --page-size 1 | head -1; echo "rc=$?"`],
-        { env: { PATH: process.env["PATH"] ?? "", AWS_ACCESS_KEY_ID: "a", AWS_SECRET_ACCESS_KEY: "b", HOME: emptyHome }, timeout: 30_000 },
+        [
+          "-c",
+          `'${process.execPath}' '${cli}' --endpoint-url ${endpoint.url} --region us-east-1 --page-size 1 | head -1; echo "rc=$?"`,
+        ],
+        {
+          env: { PATH: process.env["PATH"] ?? "", AWS_ACCESS_KEY_ID: "a", AWS_SECRET_ACCESS_KEY: "b", HOME: emptyHome },
+          timeout: 30_000,
+        },
         (error, stdout, stderr) => done({ code: error ? 1 : 0, stdout, stderr }),
       );
     });
@@ -247,9 +258,13 @@ describe("dx-list-jobs", () => {
       faults: (n) => (n >= 3 ? [{ kind: "delay", ms: 20_000 }] : []),
     });
     try {
-      const child = spawn(process.execPath, [cli, "--endpoint-url", slow.url, "--region", "us-east-1", "--page-size", "4"], {
-        env: { PATH: process.env["PATH"] ?? "", AWS_ACCESS_KEY_ID: "a", AWS_SECRET_ACCESS_KEY: "b", HOME: emptyHome },
-      });
+      const child = spawn(
+        process.execPath,
+        [cli, "--endpoint-url", slow.url, "--region", "us-east-1", "--page-size", "4"],
+        {
+          env: { PATH: process.env["PATH"] ?? "", AWS_ACCESS_KEY_ID: "a", AWS_SECRET_ACCESS_KEY: "b", HOME: emptyHome },
+        },
+      );
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -286,7 +301,9 @@ describe("dx-list-jobs", () => {
       ...extra,
     });
     const jobs = [
-      job(1, { Errors: [{ Code: "VALIDATION_EXCEPTION", Message: "bad \u001b[2J\u001b]0;owned\u0007 name\tand\nlines" }] }),
+      job(1, {
+        Errors: [{ Code: "VALIDATION_EXCEPTION", Message: "bad \u001b[2J\u001b]0;owned\u0007 name\tand\nlines" }],
+      }),
       job(2),
       job(3),
     ];

@@ -15,7 +15,14 @@ import {
   type PageDrift,
 } from "../src/runtime/index.js";
 import { TokenSet } from "../src/runtime/token-set.js";
-import { collect, listService, paginateListThings, scripted, type ListThingsInput, type ListThingsOutput } from "./support/things.js";
+import {
+  collect,
+  listService,
+  paginateListThings,
+  scripted,
+  type ListThingsInput,
+  type ListThingsOutput,
+} from "./support/things.js";
 
 const all = (count: number): number[] => Array.from({ length: count }, (_, i) => i);
 const b64json = (token: string): string => Buffer.from(token, "base64").toString("utf8");
@@ -28,9 +35,9 @@ describe("bad configuration is a PaginationConfigError before any request; a bad
     ["a misspelled member", { Maxitems: 5 }, /unknown member Maxitems/],
   ])("%s", async (_, config, message) => {
     const service = listService(3);
-    const error = await collect(
-      paginateListThings(service.send, { PaginationConfig: config as never }),
-    ).catch((e: unknown) => e);
+    const error = await collect(paginateListThings(service.send, { PaginationConfig: config as never })).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PaginationConfigError);
     expect((error as Error).message).toMatch(message);
     expect(service.requests).toEqual([]);
@@ -50,7 +57,9 @@ describe("bad configuration is a PaginationConfigError before any request; a bad
     // @ts-expect-error: refused at compile time too
     expect(() => paginateListThings(42)).toThrow(TypeError);
     // @ts-expect-error: an object with send() is not a transport of the main entry
-    expect(() => paginateListThings({ send: async () => ({}) })).toThrow(/expected a function from request to response/);
+    expect(() => paginateListThings({ send: async () => ({}) })).toThrow(
+      /expected a function from request to response/,
+    );
   });
 });
 
@@ -203,7 +212,9 @@ describe("page-only paginators (a trait without items)", () => {
       [0, 1],
       [2, 3],
     ]);
-    const rest = await collect(paginatePages(service.send, { PaginationConfig: { StartingToken: paginator.resumeToken } }));
+    const rest = await collect(
+      paginatePages(service.send, { PaginationConfig: { StartingToken: paginator.resumeToken } }),
+    );
     expect(rest.map((p) => (p.Things ?? []).map((t) => t.Id))).toEqual([[4, 5, 6]]);
     // @ts-expect-error: no MaxItems in a page-only PaginationConfig
     const withMax = paginatePages(service.send, { PaginationConfig: { MaxItems: 1 } });
@@ -225,13 +236,11 @@ describe("bounded memory", () => {
     const drifts: PageDrift[] = [];
     const service = scripted(pages);
     let n = 0;
-    const paginator = paginateListThings(
-      service.send,
-      {},
-      { onDrift: (d) => drifts.push(d) },
-    );
+    const paginator = paginateListThings(service.send, {}, { onDrift: (d) => drifts.push(d) });
     // A stand-in validator that reports what the real ones would: a new member with a new value per item.
-    const run = (paginator as unknown as { operation: { assert: (v: unknown, o?: { onDrift?: (d: unknown) => void }) => void } }).operation;
+    const run = (
+      paginator as unknown as { operation: { assert: (v: unknown, o?: { onDrift?: (d: unknown) => void }) => void } }
+    ).operation;
     const assert = run.assert;
     run.assert = (value, options) => {
       const page = value as ListThingsOutput;

@@ -84,7 +84,9 @@ describe("paginator emitter", () => {
     );
     expect(binding).toContain('  items: ["Items"],');
     expect(binding).toContain('import { assertListThingsOutput, parseListThingsOutput } from "@dx/validators";');
-    expect(binding).toContain("export const paginateListThings = /* @__PURE__ */ createPaginator(paginateListThingsOperation);");
+    expect(binding).toContain(
+      "export const paginateListThings = /* @__PURE__ */ createPaginator(paginateListThingsOperation);",
+    );
     expect(binding).not.toContain("@aws-sdk"); // no aws.api#service sdkId: function transports only
     expect(files.get("sdk/index.gen.ts")).toMatch(/export \{\};\n$/);
   });
@@ -101,13 +103,17 @@ describe("paginator emitter", () => {
     );
     const binding = files.get("paginateListThings.gen.ts") ?? "";
     expect(binding).not.toContain("@aws-sdk"); // the main entry never names the SDK (an optional peer)
-    expect(binding).toContain('PaginatedOperation<ListThingsInput, ListThingsOutput, "Cursor", ["Cursor"], ["Things"], "PageSize">');
+    expect(binding).toContain(
+      'PaginatedOperation<ListThingsInput, ListThingsOutput, "Cursor", ["Cursor"], ["Things"], "PageSize">',
+    );
     const sdk = files.get("sdk/paginateListThings.gen.ts") ?? "";
     expect(sdk).toContain('import { ThingStoreClient, ListThingsCommand } from "@aws-sdk/client-thing-store";');
     expect(sdk).toContain(
       "export const paginateListThings = /* @__PURE__ */ createSdkPaginator(paginateListThingsOperation, ThingStoreClient, ListThingsCommand);",
     );
-    expect(files.get("sdk/index.gen.ts")).toContain('export { paginateListThings } from "./paginateListThings.gen.js";');
+    expect(files.get("sdk/index.gen.ts")).toContain(
+      'export { paginateListThings } from "./paginateListThings.gen.js";',
+    );
   });
 
   it("emits a page-only paginator, with a warning and no crash, for a trait without items", () => {
@@ -125,7 +131,11 @@ describe("paginator emitter", () => {
     const s = spec({
       "smithy.api#paginated": { inputToken: "Cursor", outputToken: "Cursor", items: "Things", pageSize: "Limit" },
     });
-    s.shapes["ex#Things"] = { type: "map", key: { target: "smithy.api#String" }, value: { target: "smithy.api#String" } } as never;
+    s.shapes["ex#Things"] = {
+      type: "map",
+      key: { target: "smithy.api#String" },
+      value: { target: "smithy.api#String" },
+    } as never;
     const files = emit(s);
     expect(files.get("paginateListThings.gen.ts")).toContain("createPagesPaginator(paginateListThingsOperation)");
     expect(warnings(s)).toEqual([

@@ -182,10 +182,7 @@ function sdkBindingFile(ir: Ir, b: Binding, sdkId: string): string {
 }
 
 function docLines(b: Binding, over: string): string[] {
-  const what =
-    b.items === undefined
-      ? "Pages through"
-      : "Paginates";
+  const what = b.items === undefined ? "Pages through" : "Paginates";
   const features =
     b.items === undefined
       ? "pages, PageSize, resumable StartingToken, search; its trait names no items list"

@@ -177,7 +177,14 @@ async function makeClient(flags: Flags): Promise<DataExchangeClient> {
   if (flags.debug) {
     client.middlewareStack.add(
       (next) => async (args) => {
-        const request = args.request as { method?: string; protocol?: string; hostname?: string; port?: number; path?: string; query?: Record<string, unknown> };
+        const request = args.request as {
+          method?: string;
+          protocol?: string;
+          hostname?: string;
+          port?: number;
+          path?: string;
+          query?: Record<string, unknown>;
+        };
         const query = new URLSearchParams(
           Object.entries(request.query ?? {}).map(([k, v]) => [k, String(v)] as [string, string]),
         ).toString();
@@ -250,7 +257,13 @@ function render(flags: Flags, result: unknown): string {
 async function onePage(paginator: AsyncIterable<ListJobsResponse>, flags: Flags): Promise<void> {
   for await (const page of paginator) {
     const shown: unknown = flags.query !== undefined ? search(plain(page), flags.query) : page;
-    write(flags.output === "table" ? formatTable("ListJobs", shown) : flags.output === "text" ? formatText(shown) : formatJson(shown));
+    write(
+      flags.output === "table"
+        ? formatTable("ListJobs", shown)
+        : flags.output === "text"
+          ? formatText(shown)
+          : formatJson(shown),
+    );
     return;
   }
 }
@@ -290,7 +303,8 @@ function messageOf(error: unknown, interrupted: boolean): string {
   const failure = pageFailureOf(error);
   if (interrupted)
     return failure === undefined ? "interrupted" : `interrupted; resume with --starting-token ${failure.resumeToken}`;
-  const resume = failure !== undefined ? ` (page ${failure.page}; resume with --starting-token ${failure.resumeToken})` : "";
+  const resume =
+    failure !== undefined ? ` (page ${failure.page}; resume with --starting-token ${failure.resumeToken})` : "";
   let text: string;
   if (typeof error === "object" && error !== null && "$fault" in error) {
     // The AWS CLI's wording for a service error.
@@ -298,7 +312,13 @@ function messageOf(error: unknown, interrupted: boolean): string {
     text = `An error occurred (${String(e.name)}) when calling the ListJobs operation: ${String(e.message)}`;
   } else {
     const e = error instanceof Error ? error : new Error(String(error));
-    const kind = error instanceof PaginationError || error instanceof UsageError || error instanceof ConfigError || e.name === "Error" ? "" : `${e.name}: `;
+    const kind =
+      error instanceof PaginationError ||
+      error instanceof UsageError ||
+      error instanceof ConfigError ||
+      e.name === "Error"
+        ? ""
+        : `${e.name}: `;
     text = `${kind}${e.message}`;
   }
   return escapeControl(`${text}${resume}`.replace(/\s*\n\s*/g, " "));

@@ -59,7 +59,12 @@ export function formatText(value: unknown): string {
   return out.join("");
 }
 
-function formatTextInto(item: unknown, out: string[], identifier: string | undefined, scalarKeys: string[] | undefined): void {
+function formatTextInto(
+  item: unknown,
+  out: string[],
+  identifier: string | undefined,
+  scalarKeys: string[] | undefined,
+): void {
   if (Array.isArray(item)) formatList(item, out, identifier);
   else if (typeof item === "object" && item !== null)
     formatDict(item as Record<string, unknown>, out, identifier, scalarKeys);

@@ -99,7 +99,13 @@ export class PageIterator<
     const path = this.itemsPath("items()");
     for await (const page of this) {
       const list = itemsOf<Output, Items>(page, path);
-      const [token, skip, endToken, endSkip, end] = [this.#pageToken, this.#pageSkip, this.#token, this.#skip, this.#end];
+      const [token, skip, endToken, endSkip, end] = [
+        this.#pageToken,
+        this.#pageSkip,
+        this.#token,
+        this.#skip,
+        this.#end,
+      ];
       for (let i = 0; i < list.length; i++) {
         if (i + 1 < list.length) this.setPosition(token, skip + i + 1);
         else [this.#token, this.#skip, this.#end] = [endToken, endSkip, end];

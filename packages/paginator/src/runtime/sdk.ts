@@ -127,10 +127,7 @@ function describe(value: unknown): string {
   return typeof name === "string" && name !== "Object" ? `a ${name}` : "an object";
 }
 
-function sdkSender<Request>(
-  client: SdkClientLike,
-  commandClass: new (input: Request) => object,
-): PageSender<Request> {
+function sdkSender<Request>(client: SdkClientLike, commandClass: new (input: Request) => object): PageSender<Request> {
   return {
     form: "wire",
     envelope: true,
