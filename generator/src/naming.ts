@@ -90,10 +90,14 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
   "String",
   "Symbol",
   "Uint8Array",
+  "AsyncIterable",
   // names the emitters declare themselves
   "DocumentType",
   "Operations",
   "OperationName",
+  "GlobalInstance",
+  "StreamingBlobPayloadInputTypes",
+  "StreamingBlobPayloadOutputTypes",
 ]);
 
 /** The TypeScript name of a named shape (structure, union, enum). */

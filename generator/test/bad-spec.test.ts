@@ -234,7 +234,7 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
     ]);
   });
 
-  it("a shape type that cannot be emitted: a streaming blob", () => {
+  it("a streaming blob targeted from inside a value, where it has no wire form", () => {
     const { text, diagnostics } = broken((s) => {
       s.shapes["ex#Payload"] = { type: "blob", traits: { "smithy.api#streaming": {} } };
       s.shapes["ex#Thing"]!["members"].Data = { target: "ex#Payload" };
@@ -242,9 +242,10 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
     expect(diagnostics).toEqual([
       {
         file: FILE,
-        pointer: "/shapes/ex#Payload/traits/smithy.api#streaming",
-        ...positionOf(text, '"smithy.api#streaming"'),
-        message: "streaming blob ex#Payload cannot be emitted yet",
+        pointer: "/shapes/ex#Thing/members/Data",
+        ...positionOf(text, '"Data"'),
+        message:
+          "Data: the streaming blob ex#Payload can only be targeted by a member of an operation's input or output structure",
       },
     ]);
   });
@@ -300,16 +301,17 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
     ]);
   });
 
-  it("a service that does not use restJson1", () => {
+  it("a service that uses no JSON protocol", () => {
     const { text, diagnostics } = broken((s) => {
-      s.shapes["ex#Svc"]!["traits"] = { "aws.protocols#awsJson1_1": {} };
+      s.shapes["ex#Svc"]!["traits"] = { "aws.protocols#restXml": {} };
     });
     expect(diagnostics).toEqual([
       {
         file: FILE,
         pointer: "/shapes/ex#Svc/traits",
         ...positionOf(text, '"traits"'),
-        message: "service ex#Svc must use aws.protocols#restJson1; other protocols cannot be emitted yet",
+        message:
+          "service ex#Svc must use one of the JSON protocols aws.protocols#awsJson1_0, aws.protocols#awsJson1_1, aws.protocols#restJson1; other protocols cannot be emitted yet",
       },
     ]);
   });
@@ -401,7 +403,7 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
     expect(diagnostics.map((d) => [d.pointer, d.line])).toEqual([
       ["/shapes/ex#ListThings/traits/smithy.api#paginated/pageSize", positionOf(text, '"pageSize": "Token"').line],
       ["/shapes/ex#Thing/members/Name/target", positionOf(text, '"target": "ex#Nope"').line],
-      ["/shapes/ex#Payload/traits/smithy.api#streaming", positionOf(text, '"smithy.api#streaming"').line],
+      ["/shapes/ex#Thing/members/Data", positionOf(text, '"Data"').line],
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { SpecError, type Diagnostic } from "../diagnostics.js";
 import type { LoadedModel } from "../load/load.js";
-import { checkSelection, selectOperations, type Selection } from "./service.js";
+import type { Selection } from "../load/model.js";
+import { checkSelection, selectOperations } from "./service.js";
 import { checkShapes } from "./shapes.js";
 
 /**

@@ -1,26 +1,18 @@
 import { pointer, type Diagnostic } from "../diagnostics.js";
-import {
-  bindingRefs,
-  closureOf,
-  memberRefs,
-  NUMBER_TYPES,
-  serviceOperations,
-  shapeName,
-  traitsOf,
-} from "../load/ast.js";
+import { closureOf, memberRefs, NUMBER_TYPES, serviceOperations, shapeName, traitsOf } from "../load/ast.js";
 import { isObject, type LoadedModel, type LoadedShape } from "../load/load.js";
+import {
+  httpBinding,
+  JSON_PROTOCOLS,
+  jsonProtocol,
+  paginatedTrait,
+  serviceErrors,
+  wireName,
+  type Selection,
+} from "../load/model.js";
 import { collisionKey, typeName } from "../naming.js";
 
-export const REST_JSON_1 = "aws.protocols#restJson1";
 export const COMMAND_LINE = "(command line)";
-
-export interface Selection {
-  service: LoadedShape;
-  /** Selected operation ids, sorted. */
-  operations: string[];
-  /** Shapes reachable from them, sorted. */
-  closure: string[];
-}
 
 /** Finds the service and the selected operations; `names` are operation names or absolute ids. */
 export function selectOperations(
@@ -35,11 +27,12 @@ export function selectOperations(
     return undefined;
   }
   const service = services[0] as LoadedShape;
-  if (!(REST_JSON_1 in traitsOf(service.node))) {
+  const protocol = jsonProtocol(service);
+  if (protocol === undefined) {
     out.push({
       file: service.file,
       pointer: `${service.pointer}/traits`,
-      message: `service ${service.id} must use ${REST_JSON_1}; other protocols cannot be emitted yet`,
+      message: `service ${service.id} must use one of the JSON protocols ${Object.keys(JSON_PROTOCOLS).join(", ")}; other protocols cannot be emitted yet`,
     });
   }
   const all = serviceOperations(model, service);
@@ -67,31 +60,20 @@ export function selectOperations(
       ...closureOf(model, errors),
     ]),
   ].sort();
-  return { service, operations, closure };
-}
-
-/** The shape ids of the service's own `errors`, in model order. */
-export function serviceErrors(service: LoadedShape): string[] {
-  return bindingRefs(service.node)
-    .filter((r) => r.member === "errors" && typeof r.target === "string")
-    .map((r) => r.target as string);
+  return { service, protocol: protocol ?? "restJson1", operations, closure };
 }
 
 /** Checks that only matter for what will be emitted: name collisions, pagination, unsupported shapes. */
 export function checkSelection(model: LoadedModel, sel: Selection, out: Diagnostic[]): void {
   const names = new Map<string, LoadedShape>();
+  const topLevel = operationStructures(model, sel.operations);
   for (const id of sel.closure) {
     const shape = model.shapes.get(id);
     if (!shape || shape.prelude) continue;
     const type = shape.node["type"];
     const traits = traitsOf(shape.node);
-    if (traits["smithy.api#streaming"] !== undefined) {
-      out.push({
-        file: shape.file,
-        pointer: shape.pointer + pointer("traits", "smithy.api#streaming"),
-        message: `streaming ${String(type)} ${id} cannot be emitted yet`,
-      });
-    }
+    if (type === "structure" || type === "union") checkWireNames(shape, sel.protocol, out);
+    checkStreamingTargets(model, shape, topLevel.has(id), out);
     if (!declaresType(type, traits)) continue;
     const key = collisionKey(typeName(shapeName(id)));
     const other = names.get(key);
@@ -130,12 +112,57 @@ export function declaresType(type: unknown, traits: Record<string, unknown>): bo
   );
 }
 
-/** The operation's paginated trait merged over the service's, as Smithy merges them. */
-export function paginatedTrait(service: LoadedShape, op: LoadedShape): Record<string, string> | undefined {
-  const own = traitsOf(op.node)["smithy.api#paginated"];
-  if (!isObject(own)) return undefined;
-  const inherited = traitsOf(service.node)["smithy.api#paginated"];
-  return { ...(isObject(inherited) ? inherited : {}), ...own } as Record<string, string>;
+/** The input and output structures of the operations: the only places a streaming shape may be targeted. */
+function operationStructures(model: LoadedModel, operations: readonly string[]): Set<string> {
+  const ids = new Set<string>();
+  for (const id of operations) {
+    const op = model.shapes.get(id);
+    for (const key of ["input", "output"]) {
+      const target = op ? targetOf(op.node[key]) : undefined;
+      if (target !== undefined) ids.add(target);
+    }
+  }
+  return ids;
+}
+
+/**
+ * Smithy: a streaming blob or event stream is the payload of an operation's input or output, so only a
+ * member of that structure may target it (a list of streams or a stream inside a value has no wire form).
+ */
+function checkStreamingTargets(model: LoadedModel, shape: LoadedShape, topLevel: boolean, out: Diagnostic[]): void {
+  for (const ref of memberRefs(shape.node)) {
+    const target = typeof ref.target === "string" ? model.shapes.get(ref.target) : undefined;
+    if (!target || traitsOf(target.node)["smithy.api#streaming"] === undefined) continue;
+    if (topLevel && shape.node["type"] === "structure") continue;
+    out.push({
+      file: shape.file,
+      pointer: shape.pointer + ref.at,
+      message: `${ref.member}: the streaming ${String(target.node["type"])} ${target.id} can only be targeted by a member of an operation's input or output structure`,
+    });
+  }
+}
+
+/**
+ * Two members of one structure with the same name on the wire (restJson1's `@jsonName`, or a
+ * jsonName equal to another member's name) would overwrite each other in the JSON body: one is lost.
+ */
+function checkWireNames(shape: LoadedShape, protocol: string, out: Diagnostic[]): void {
+  if (protocol !== "restJson1") return;
+  const seen = new Map<string, string>();
+  for (const ref of memberRefs(shape.node)) {
+    const name = ref.member as string;
+    // Members bound outside the body do not travel under a JSON name.
+    if (httpBinding(ref.traits) !== undefined) continue;
+    const wire = wireName(name, ref.traits);
+    const other = seen.get(wire);
+    if (other !== undefined)
+      out.push({
+        file: shape.file,
+        pointer: shape.pointer + ref.at,
+        message: `member "${name}" has the wire name "${wire}" of member "${other}": one would be lost in the JSON body`,
+      });
+    else seen.set(wire, name);
+  }
 }
 
 function checkPaginated(model: LoadedModel, service: LoadedShape, op: LoadedShape, out: Diagnostic[]): void {
@@ -159,8 +186,9 @@ function checkPaginated(model: LoadedModel, service: LoadedShape, op: LoadedShap
     if (!types.includes(found.type))
       at(key, `${key} "${path}" targets a ${found.type}; expected ${types.join(" or ")}`);
   };
-  expect("inputToken", input, trait["inputToken"], ["string"], true);
-  expect("outputToken", output, trait["outputToken"], ["string"], false);
+  // Smithy lets tokens be maps (DynamoDB's ExclusiveStartKey / LastEvaluatedKey).
+  expect("inputToken", input, trait["inputToken"], ["string", "map"], true);
+  expect("outputToken", output, trait["outputToken"], ["string", "map"], false);
   expect("items", output, trait["items"], ["list", "set", "map"], false);
   expect(
     "pageSize",
@@ -169,8 +197,20 @@ function checkPaginated(model: LoadedModel, service: LoadedShape, op: LoadedShap
     [...NUMBER_TYPES].filter((t) => ["byte", "short", "integer", "long"].includes(t)),
     true,
   );
-  if ((trait["inputToken"] === undefined) !== (trait["outputToken"] === undefined))
-    at("", "inputToken and outputToken must be given together");
+  const inherits = isObject(traitsOf(service.node)["smithy.api#paginated"])
+    ? " (with the service's trait merged in)"
+    : "";
+  for (const key of ["inputToken", "outputToken"] as const)
+    if (trait[key] === undefined && !hasBadValue(op, service, key))
+      at("", `a paginated operation needs ${key}${inherits}; it has none`);
+}
+
+/** A property given with a non-string value (the trait value check reports it already). */
+function hasBadValue(op: LoadedShape, service: LoadedShape, key: string): boolean {
+  return [op, service].some((s) => {
+    const t = traitsOf(s.node)["smithy.api#paginated"];
+    return isObject(t) && t[key] !== undefined && typeof t[key] !== "string";
+  });
 }
 
 function targetOf(ref: unknown): string | undefined {

@@ -1,4 +1,4 @@
-import type { Ir, IrConstraints, IrMember, IrOperation, IrShape } from "../ir/types.js";
+import type { Ir, IrConstraints, IrDeprecated, IrMember, IrOperation, IrShape } from "../ir/types.js";
 import { sortChanges, type Change, type Severity } from "./changes.js";
 
 /**
@@ -186,8 +186,8 @@ function diffSparse(out: Collector, id: string, a: boolean, b: boolean): void {
 function diffEnumValues<V extends string | number>(
   out: Collector,
   id: string,
-  before: readonly { key: string; value: V; documentation?: string; deprecated?: boolean }[],
-  after: readonly { key: string; value: V; documentation?: string; deprecated?: boolean }[],
+  before: readonly { key: string; value: V; documentation?: string; deprecated?: IrDeprecated }[],
+  after: readonly { key: string; value: V; documentation?: string; deprecated?: IrDeprecated }[],
 ): void {
   const next = new Map(after.map((v) => [v.value, v]));
   const prev = new Map(before.map((v) => [v.value, v]));
@@ -249,8 +249,8 @@ export function compareBounds(a: Bounds, b: Bounds): "narrowed" | "widened" | "s
 function diffDocs(
   out: Collector,
   subject: string,
-  a: { documentation?: string; deprecated?: boolean },
-  b: { documentation?: string; deprecated?: boolean },
+  a: { documentation?: string; deprecated?: IrDeprecated },
+  b: { documentation?: string; deprecated?: IrDeprecated },
 ): void {
   if (a.documentation !== b.documentation)
     out.add("documentation", "ChangedDocumentation", subject, "documentation changed");

@@ -1,11 +1,26 @@
-import type { Selection } from "../check/service.js";
-import { paginatedTrait, serviceErrors } from "../check/service.js";
 import { memberRefs, shapeName, traitsOf, type ShapeRef } from "../load/ast.js";
 import { isObject, type LoadedModel, type LoadedShape } from "../load/load.js";
+import {
+  httpBinding,
+  paginatedTrait,
+  serviceErrors,
+  wireName,
+  type JsonProtocol,
+  type Selection,
+} from "../load/model.js";
 import { UNIT } from "../load/prelude.js";
 import { enumKey, typeName } from "../naming.js";
 import { normalizeDocs } from "./docs.js";
-import type { Ir, IrConstraints, IrMember, IrOperation, IrShape, IrTimestampFormat, NumberType } from "./types.js";
+import type {
+  Ir,
+  IrConstraints,
+  IrDeprecated,
+  IrMember,
+  IrOperation,
+  IrShape,
+  IrTimestampFormat,
+  NumberType,
+} from "./types.js";
 
 /** Builds the IR of the selected operations' closure from a checked model. */
 export function buildIr(model: LoadedModel, selection: Selection, sources: readonly string[]): Ir {
@@ -17,14 +32,14 @@ export function buildIr(model: LoadedModel, selection: Selection, sources: reado
       id: selection.service.id,
       name: shapeName(selection.service.id),
       version: String(selection.service.node["version"] ?? ""),
-      protocol: "restJson1",
+      protocol: selection.protocol,
       ...docs(serviceTraits),
       ...sdkId(serviceTraits),
     },
     operations: selection.operations
       .map((id) => buildOperation(selection, shape(id)))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-    shapes: selection.closure.map((id) => buildShape(model, shape(id))),
+    shapes: selection.closure.map((id) => buildShape(model, shape(id), selection.protocol)),
   };
 }
 
@@ -68,16 +83,17 @@ function buildOperation(selection: Selection, op: LoadedShape): IrOperation {
   };
 }
 
-function buildShape(model: LoadedModel, s: LoadedShape): IrShape {
+function buildShape(model: LoadedModel, s: LoadedShape, protocol: JsonProtocol): IrShape {
   const traits = traitsOf(s.node);
   const base = {
     id: s.id,
     name: typeName(shapeName(s.id)),
     ...docs(traits),
-    ...(traits["smithy.api#deprecated"] !== undefined && { deprecated: true }),
+    ...deprecated(traits),
     constraints: constraints(traits),
   };
-  const members = (): IrMember[] => memberRefs(s.node).map((r) => buildMember(model, r));
+  const members = (): IrMember[] => memberRefs(s.node).map((r) => buildMember(model, r, protocol));
+  const streaming = "smithy.api#streaming" in traits;
   const type = s.node["type"] as string;
   switch (type) {
     case "structure":
@@ -89,7 +105,7 @@ function buildShape(model: LoadedModel, s: LoadedShape): IrShape {
         ...(isError(traits["smithy.api#error"]) && { error: traits["smithy.api#error"] }),
       };
     case "union":
-      return { kind: "union", ...base, members: members() };
+      return { kind: "union", ...base, members: members(), ...(streaming && { eventStream: true as const }) };
     case "list":
     case "set": {
       const [member] = members() as [IrMember];
@@ -108,7 +124,7 @@ function buildShape(model: LoadedModel, s: LoadedShape): IrShape {
           key: enumKey(r.member, String(r.traits["smithy.api#enumValue"] ?? r.member)),
           value: String(r.traits["smithy.api#enumValue"] ?? r.member),
           ...docs(r.traits),
-          ...(r.traits["smithy.api#deprecated"] !== undefined && { deprecated: true }),
+          ...deprecated(r.traits),
         })),
       };
     case "intEnum":
@@ -119,6 +135,7 @@ function buildShape(model: LoadedModel, s: LoadedShape): IrShape {
           key: enumKey(r.member, r.traits["smithy.api#enumValue"] as number),
           value: r.traits["smithy.api#enumValue"] as number,
           ...docs(r.traits),
+          ...deprecated(r.traits),
         })),
       };
     case "string": {
@@ -131,7 +148,7 @@ function buildShape(model: LoadedModel, s: LoadedShape): IrShape {
           key: enumKey(d.name, d.value),
           value: d.value,
           ...docs({ "smithy.api#documentation": d.documentation }),
-          ...(d.deprecated === true && { deprecated: true }),
+          ...(d.deprecated === true && { deprecated: {} }),
         })),
       };
     }
@@ -139,8 +156,9 @@ function buildShape(model: LoadedModel, s: LoadedShape): IrShape {
       const format = traits["smithy.api#timestampFormat"] as IrTimestampFormat | undefined;
       return { kind: "timestamp", ...base, ...(format && { format }) };
     }
-    case "boolean":
     case "blob":
+      return { kind: "blob", ...base, ...(streaming && { streaming: true as const }) };
+    case "boolean":
     case "document":
       return { kind: type, ...base };
     default:
@@ -148,20 +166,22 @@ function buildShape(model: LoadedModel, s: LoadedShape): IrShape {
   }
 }
 
-function buildMember(model: LoadedModel, ref: ShapeRef): IrMember {
+function buildMember(model: LoadedModel, ref: ShapeRef, protocol: JsonProtocol): IrMember {
   const name = ref.member as string;
   const target = ref.target as string;
   const t = ref.traits;
   const targetShape = model.shapes.get(target) as LoadedShape;
-  const http = httpBinding(t);
-  const jsonName = typeof t["smithy.api#jsonName"] === "string" ? t["smithy.api#jsonName"] : name;
+  // HTTP bindings and @jsonName are restJson1's; the awsJson protocols put every member in the body under its own name.
+  const rest = protocol === "restJson1";
+  const http = rest ? httpBinding(t) : undefined;
+  const jsonName = rest ? wireName(name, t) : name;
   return {
     name,
     target,
     jsonName,
     required: "smithy.api#required" in t,
     ...docs(t),
-    ...(t["smithy.api#deprecated"] !== undefined && { deprecated: true }),
+    ...deprecated(t),
     ...("smithy.api#default" in t && { default: t["smithy.api#default"] }),
     ...(http && { http }),
     ...(targetShape.node["type"] === "timestamp" && {
@@ -171,15 +191,7 @@ function buildMember(model: LoadedModel, ref: ShapeRef): IrMember {
   };
 }
 
-function httpBinding(t: Record<string, unknown>): IrMember["http"] {
-  if (typeof t["smithy.api#httpQuery"] === "string") return { location: "query", name: t["smithy.api#httpQuery"] };
-  if (typeof t["smithy.api#httpHeader"] === "string") return { location: "header", name: t["smithy.api#httpHeader"] };
-  if ("smithy.api#httpLabel" in t) return { location: "label" };
-  if ("smithy.api#httpPayload" in t) return { location: "payload" };
-  return undefined;
-}
-
-/** Member trait, then target trait, then restJson1's default for where the value travels. */
+/** Member trait, then target trait, then the protocol's default for where the value travels (the same for every JSON protocol). */
 function timestampFormat(
   member: Record<string, unknown>,
   target: Record<string, unknown>,
@@ -209,6 +221,18 @@ function constraints(t: Record<string, unknown>): IrConstraints {
     ...(range && { range }),
     ...(typeof t["smithy.api#pattern"] === "string" && { pattern: t["smithy.api#pattern"] }),
     ...("smithy.api#uniqueItems" in t && { uniqueItems: true }),
+  };
+}
+
+function deprecated(t: Record<string, unknown>): { deprecated?: IrDeprecated } {
+  const d = t["smithy.api#deprecated"];
+  if (d === undefined) return {};
+  const o = isObject(d) ? d : {};
+  return {
+    deprecated: {
+      ...(typeof o["message"] === "string" && { message: o["message"] }),
+      ...(typeof o["since"] === "string" && { since: o["since"] }),
+    },
   };
 }
 

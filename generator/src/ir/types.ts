@@ -1,6 +1,17 @@
 /**
  * The intermediate representation: plain JSON, every node tagged with a `kind`, shapes sorted by id,
  * names resolved and documentation normalised once. Emitters read only this.
+ *
+ * The contract emitters rely on (built by ir/build.ts from a model the check stage accepted):
+ * - every shape id an IR node names is in `shapes` (use ir/lookup.ts to find it);
+ * - `IrService.protocol` is the one JSON protocol the wire form follows;
+ * - `IrMember.jsonName` is the member's name on that protocol's wire (awsJson ignores `@jsonName`);
+ * - `IrMember.timestampFormat` is resolved once, protocol default included;
+ * - `IrMember.http` marks a restJson1 member bound outside the JSON body (any location but
+ *   "payload" is not in the body; a "payload" member is the whole body);
+ * - streaming blobs (`IrBlob.streaming`) and event streams (`IrUnion.eventStream`) are flagged, never
+ *   refused: emitters decide how to type them and keep them out of JSON validation;
+ * - wire names are unique within a structure, shape names unique in TypeScript (case-insensitively).
  */
 export interface Ir {
   /** Spec files it was built from, as shown in generated headers. */
@@ -16,7 +27,8 @@ export interface IrService {
   id: string;
   name: string;
   version: string;
-  protocol: "restJson1";
+  /** The service's JSON protocol: decides wire names, timestamp defaults and whether HTTP bindings exist. */
+  protocol: "restJson1" | "awsJson1_0" | "awsJson1_1";
   documentation?: string;
   /** `aws.api#service` sdkId, where the service is an AWS one: names its AWS SDK v3 package and client. */
   sdkId?: string;
@@ -37,7 +49,12 @@ export interface IrOperation {
   documentation?: string;
 }
 
-/** The operation's `smithy.api#paginated` trait, merged with the service's. Paths are member names split on ".". */
+/**
+ * The operation's `smithy.api#paginated` trait merged with the service's, as Smithy specifies (the
+ * operation's own properties win). Paths are member names split on ".". The check stage guarantees
+ * `inputToken` and `outputToken` (each targets a string, or a map as DynamoDB's keys do); `items`
+ * (a list or a map) and `pageSize` are optional.
+ */
 export interface IrPagination {
   inputToken?: string;
   outputToken?: string[];
@@ -49,17 +66,40 @@ export interface IrMember {
   /** Member name as in the model; also the TypeScript property name. */
   name: string;
   target: string;
-  /** The name on the wire (jsonName, or the member name). */
+  /**
+   * The name on the wire for the service's protocol: restJson1 honours `smithy.api#jsonName`, the
+   * awsJson protocols ignore it (the wire name is the member name).
+   */
   jsonName: string;
   required: boolean;
   documentation?: string;
-  deprecated?: boolean;
+  deprecated?: IrDeprecated;
   default?: unknown;
-  /** HTTP binding of an input member, where there is one. */
-  http?: { location: "query" | "header" | "label" | "payload"; name?: string };
-  /** Timestamp wire format, resolved from member, target and protocol defaults (only for timestamp targets). */
+  /**
+   * Where a restJson1 input or output member travels when it is not a member of the JSON body
+   * (never set for awsJson, which has no HTTP bindings). A member with `http` whose location is not
+   * "payload" is not in the JSON body; a "payload" member is the body itself.
+   */
+  http?: IrHttpBinding;
+  /**
+   * Timestamp wire format (only for timestamp targets), resolved once: the member's trait, else the
+   * target's, else the protocol's default for where the value travels (header: http-date; query and
+   * label: date-time; JSON body: epoch-seconds, for restJson1 and awsJson alike).
+   */
   timestampFormat?: IrTimestampFormat;
   constraints: IrConstraints;
+}
+
+export interface IrHttpBinding {
+  location: "query" | "header" | "label" | "prefixHeaders" | "queryParams" | "responseCode" | "payload";
+  /** The header or query parameter name (header, query) or header prefix (prefixHeaders). */
+  name?: string;
+}
+
+/** `smithy.api#deprecated`, kept with its message and since for TSDoc. */
+export interface IrDeprecated {
+  message?: string;
+  since?: string;
 }
 
 export type IrTimestampFormat = "date-time" | "epoch-seconds" | "http-date";
@@ -76,7 +116,7 @@ interface IrShapeBase {
   /** The TypeScript name (from the naming module). */
   name: string;
   documentation?: string;
-  deprecated?: boolean;
+  deprecated?: IrDeprecated;
   constraints: IrConstraints;
 }
 
@@ -90,6 +130,8 @@ export interface IrStructure extends IrShapeBase {
 export interface IrUnion extends IrShapeBase {
   kind: "union";
   members: IrMember[];
+  /** A `smithy.api#streaming` union: an event stream, a sequence of its members' events, not one JSON value. */
+  eventStream?: true;
 }
 export interface IrList extends IrShapeBase {
   kind: "list";
@@ -106,7 +148,7 @@ export interface IrEnumValue {
   key: string;
   value: string;
   documentation?: string;
-  deprecated?: boolean;
+  deprecated?: IrDeprecated;
 }
 export interface IrEnum extends IrShapeBase {
   kind: "enum";
@@ -114,7 +156,7 @@ export interface IrEnum extends IrShapeBase {
 }
 export interface IrIntEnum extends IrShapeBase {
   kind: "intEnum";
-  values: { key: string; value: number; documentation?: string }[];
+  values: { key: string; value: number; documentation?: string; deprecated?: IrDeprecated }[];
 }
 export interface IrString extends IrShapeBase {
   kind: "string";
@@ -128,6 +170,8 @@ export interface IrBoolean extends IrShapeBase {
 }
 export interface IrBlob extends IrShapeBase {
   kind: "blob";
+  /** A `smithy.api#streaming` blob: a byte stream of unknown length (an operation's payload), not base64 JSON. */
+  streaming?: true;
 }
 export interface IrDocument extends IrShapeBase {
   kind: "document";

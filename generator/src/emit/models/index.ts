@@ -1,27 +1,15 @@
-import { createRequire } from "node:module";
-import type {
-  InterfaceDeclarationStructure,
-  JSDocStructure,
-  OptionalKind,
-  CodeBlockWriter,
-  SourceFile,
-  StatementStructures,
-  WriterFunction,
-  TypeAliasDeclarationStructure,
-} from "ts-morph";
-import type { Ir, IrEnum, IrIntEnum, IrMember, IrShape, IrStructure, IrUnion } from "../../ir/types.js";
+import type { Ir, IrDeprecated, IrEnum, IrIntEnum, IrMember, IrStructure, IrUnion } from "../../ir/types.js";
 import { tsdoc, tsHeader } from "../header.js";
 import type { Emitter, FileSet } from "../types.js";
-import { typeExpr } from "./type-expr.js";
+import { STREAMING_INPUT, STREAMING_OUTPUT, TypeExprs } from "./type-expr.js";
 import { layoutDoc, MAX_LINE } from "./wrap.js";
 
-// ts-morph is CommonJS: required directly, it skips the export scan Node runs when an ES module imports
-// a CommonJS one (~130 ms of every cold generation).
-const { IndentationText, NewLineKind, Project, StructureKind } = createRequire(import.meta.url)(
-  "ts-morph",
-) as typeof import("ts-morph");
-
-/** Emits `@dx/models`: interfaces, enums (const object + union type) and operation types, with TSDoc. */
+/**
+ * Emits `@dx/models`: interfaces, enums (const object + union type) and operation types, with TSDoc.
+ * The declarations are written as text, laid out as TypeScript's printer would (and as Biome keeps
+ * them): a statement per group, a blank line between groups, lines within MAX_LINE where the spec's
+ * names allow it.
+ */
 export const modelsEmitter: Emitter = {
   name: "models",
   outDir: "packages/models/src/generated",
@@ -29,161 +17,172 @@ export const modelsEmitter: Emitter = {
 };
 
 function emitModels(ir: Ir): FileSet {
-  const shapes = new Map(ir.shapes.map((s) => [s.id, s]));
-  // The printer indents as we want, so no formatting pass is needed (it was most of the emit time).
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    skipLoadingLibFiles: true,
-    manipulationSettings: { indentationText: IndentationText.TwoSpaces, newLineKind: NewLineKind.LineFeed },
-  });
-  const write = (name: string, statements: Statement[]): [string, string] => {
-    const file = project.createSourceFile(name, { statements });
-    return [name, render(ir, file)];
-  };
+  const types = new TypeExprs(ir);
   const enums = ir.shapes.filter((s): s is IrEnum | IrIntEnum => s.kind === "enum" || s.kind === "intEnum");
   const aggregates = ir.shapes.filter((s): s is IrStructure | IrUnion => s.kind === "structure" || s.kind === "union");
-  const enumNames = enums.map((e) => e.name);
-
-  const shapeStatements = separated([
-    typeImport(enumNames, "./enums.gen.js"),
-    ...(ir.shapes.some((s) => s.kind === "document") ? [[documentType()]] : []),
-    ...aggregates.map((s) => [s.kind === "structure" ? structure(s, shapes) : union(s, shapes)]),
-  ]);
+  const declarations = aggregates.map((s) => (s.kind === "structure" ? structure(s, types) : union(s, types)));
+  const shapeGroups = [
+    typeImport(
+      enums.map((e) => e.name),
+      "./enums.gen.js",
+    ),
+    ...(ir.shapes.some((s) => s.kind === "document") ? [documentType()] : []),
+    ...(types.usesStreamingBlobs ? streamingTypes() : []),
+    ...declarations,
+  ];
   const files: [string, string][] = [
-    write("enums.gen.ts", separated(enums.map(enumStatements))),
-    write("shapes.gen.ts", shapeStatements),
-    write("operations.gen.ts", operations(ir)),
-    write("index.gen.ts", [
-      'export * from "./enums.gen.js";',
-      'export * from "./shapes.gen.js";',
-      'export * from "./operations.gen.js";',
-    ]),
+    ["enums.gen.ts", file(ir, enums.map(enumStatements))],
+    ["shapes.gen.ts", file(ir, shapeGroups)],
+    ["operations.gen.ts", file(ir, operations(ir, types))],
+    [
+      "index.gen.ts",
+      file(ir, [
+        [
+          'export * from "./enums.gen.js";',
+          'export * from "./shapes.gen.js";',
+          'export * from "./operations.gen.js";',
+        ].join("\n"),
+      ]),
+    ],
   ];
   return new Map(files);
 }
 
-type Statement = string | WriterFunction | StatementStructures;
-
-/** Statements with a blank line between groups (ts-morph puts none between consts and type aliases). */
-function separated(groups: readonly (readonly Statement[])[]): Statement[] {
-  const nonEmpty = groups.filter((g) => g.length > 0);
-  return nonEmpty.flatMap((g, i) => (i === 0 ? [...g] : [(w: CodeBlockWriter) => void w.blankLineIfLastNot(), ...g]));
+/** A generated file: the header, then its statement groups with one blank line between them. */
+function file(ir: Ir, groups: readonly string[]): string {
+  const body = groups.filter((g) => g !== "").join("\n\n");
+  return `${tsHeader(ir)}${body}\n`;
 }
 
 /** An `import type` of sorted names, one per line when a single line would be long. */
-function typeImport(names: readonly string[], from: string): string[] {
-  if (names.length === 0) return [];
+function typeImport(names: readonly string[], from: string): string {
+  if (names.length === 0) return "";
   const sorted = [...names].sort();
   const line = `import type { ${sorted.join(", ")} } from "${from}";`;
-  return [
-    line.length <= MAX_LINE ? line : `import type {\n${sorted.map((n) => `  ${n},`).join("\n")}\n} from "${from}";`,
-  ];
+  return line.length <= MAX_LINE
+    ? line
+    : `import type {\n${sorted.map((n) => `  ${n},`).join("\n")}\n} from "${from}";`;
 }
 
-function render(ir: Ir, file: SourceFile): string {
-  const text = file.getFullText();
-  return tsHeader(ir) + (text.endsWith("\n") ? text : `${text}\n`);
-}
-
-/** A doc comment for ts-morph to print at `indent` spaces. */
-function docs(
+/** The lines of a TSDoc comment at `indent` spaces (not included): one line when it has one line. */
+function docComment(
   documentation: string | undefined,
-  deprecated: boolean | undefined,
+  deprecated: IrDeprecated | undefined,
   indent: number,
-): OptionalKind<JSDocStructure>[] {
-  if (documentation === undefined && !deprecated) return [];
+  fromSpec = true,
+): string[] {
+  const text =
+    documentation === undefined ? undefined : fromSpec ? layoutDoc(tsdoc(documentation), indent) : documentation;
+  const lines = [...(text === undefined ? [] : text.split("\n")), ...deprecatedLines(deprecated, indent)];
+  if (lines.length === 0) return [];
+  if (lines.length === 1) return [`/** ${lines[0]} */`];
+  return ["/**", ...lines.map((l) => (l === "" ? " *" : ` * ${l}`)), " */"];
+}
+
+/** `@deprecated`, with the trait's since and message when it has them. */
+function deprecatedLines(d: IrDeprecated | undefined, indent: number): string[] {
+  if (d === undefined) return [];
+  const text = [d.since === undefined ? "" : `Since ${d.since}.`, d.message ?? ""].filter((t) => t !== "").join(" ");
+  if (text === "") return ["@deprecated"];
+  return layoutDoc(tsdoc(`@deprecated ${text}`).replace(/^\\@/, "@"), indent).split("\n");
+}
+
+function indented(lines: readonly string[], by: string): string[] {
+  return lines.map((l) => by + l);
+}
+
+function member(m: IrMember, type: string): string[] {
   return [
-    {
-      description: layoutDoc(tsdoc(documentation ?? ""), indent),
-      ...(deprecated && { tags: [{ tagName: "deprecated" }] }),
-    },
+    ...indented(docComment(m.documentation, m.deprecated, 2), "  "),
+    `  ${m.name}${m.required ? "" : "?"}: ${type};`,
   ];
 }
 
-function property(m: IrMember, shapes: ReadonlyMap<string, IrShape>) {
-  return {
-    name: m.name,
-    type: typeExpr(m.target, shapes),
-    hasQuestionToken: !m.required,
-    docs: docs(m.documentation, m.deprecated, 2),
-  };
-}
-
-function structure(s: IrStructure, shapes: ReadonlyMap<string, IrShape>): InterfaceDeclarationStructure {
-  return {
-    kind: StructureKind.Interface,
-    name: s.name,
-    isExported: true,
-    docs: docs(s.documentation, s.deprecated, 0),
-    properties: s.members.map((m) => property(m, shapes)),
-  };
-}
-
-/** A union is one object type per member, with every other member `?: never`, so exactly one is set. */
-function union(s: IrUnion, shapes: ReadonlyMap<string, IrShape>): string {
-  const variants = s.members.map((m) => {
-    const fields = s.members.map((o) => (o === m ? `${o.name}: ${typeExpr(o.target, shapes)}` : `${o.name}?: never`));
-    return `{ ${fields.join("; ")} }`;
-  });
-  // Written as text, one variant a line (ts-morph's printer would indent them as a continuation).
+function structure(s: IrStructure, types: TypeExprs): string {
   return [
-    ...(docComment(s.documentation, s.deprecated === true, 0)?.split("\n") ?? []),
-    variants.length > 0
-      ? `export type ${s.name} =\n${variants.map((v) => `  | ${v}`).join("\n")};`
-      : `export type ${s.name} = never;`,
+    ...docComment(s.documentation, s.deprecated, 0),
+    `export interface ${s.name} {`,
+    ...s.members.flatMap((m) => member(m, types.member(s, m))),
+    "}",
   ].join("\n");
 }
 
 /**
- * AWS SDK v3's convention: an `as const` object keyed by name (sorted), and a union type of its values.
- * The object is written as text: ts-morph's printer would indent its closing brace as a continuation.
+ * A union is one object type per member, with every other member `?: never`, so exactly one is set
+ * (the AWS SDK v3's shape). A variant is one line when it fits, else one member a line.
  */
-function enumStatements(e: IrEnum | IrIntEnum): Statement[] {
+function union(s: IrUnion, types: TypeExprs): string {
+  const variants = s.members.map((m) => {
+    const fields = s.members.map((o) => (o === m ? `${o.name}: ${types.member(s, o)}` : `${o.name}?: never`));
+    const line = `  | { ${fields.join("; ")} }`;
+    return line.length <= MAX_LINE ? line : ["  | {", ...fields.map((f) => `      ${f};`), "    }"].join("\n");
+  });
+  return [
+    ...docComment(s.documentation, s.deprecated, 0),
+    variants.length > 0 ? `export type ${s.name} =\n${variants.join("\n")};` : `export type ${s.name} = never;`,
+  ].join("\n");
+}
+
+/** AWS SDK v3's convention: an `as const` object keyed by name (sorted), and a union type of its values. */
+function enumStatements(e: IrEnum | IrIntEnum): string {
   const values = [...e.values].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const lines = [
-    ...(docComment(e.documentation, e.deprecated === true, 0)?.split("\n") ?? []),
+  const doc = docComment(e.documentation, e.deprecated, 0);
+  const alias = `export type ${e.name} = (typeof ${e.name})[keyof typeof ${e.name}];`;
+  return [
+    ...doc,
     `export const ${e.name} = {`,
     ...values.flatMap((v) => [
-      ...(docComment(v.documentation, "deprecated" in v && v.deprecated === true, 2)?.split("\n") ?? []).map(
-        (l) => `  ${l}`,
-      ),
+      ...indented(docComment(v.documentation, v.deprecated, 2), "  "),
       `  ${v.key}: ${JSON.stringify(v.value)},`,
     ]),
     "} as const;",
-  ];
-  const alias = `export type ${e.name} = (typeof ${e.name})[keyof typeof ${e.name}];`;
+    ...doc,
+    alias.length <= MAX_LINE ? alias : `export type ${e.name} =\n  (typeof ${e.name})[keyof typeof ${e.name}];`,
+  ].join("\n");
+}
+
+function documentType(): string {
+  return [
+    "/** An untyped JSON value (a Smithy document). */",
+    "export type DocumentType = null | boolean | number | string | DocumentType[] | { [key: string]: DocumentType };",
+  ].join("\n");
+}
+
+/**
+ * The AWS SDK v3's types of a streaming blob (`@smithy/types`' StreamingBlobPayloadInputTypes and
+ * StreamingBlobPayloadOutputTypes), written without naming Node.js or DOM types: the web stream and
+ * Blob types are the environment's where it declares them.
+ */
+function streamingTypes(): string[] {
   return [
     [
-      ...lines,
-      ...(docComment(e.documentation, e.deprecated === true, 0)?.split("\n") ?? []),
-      alias.length <= MAX_LINE ? alias : `export type ${e.name} =\n  (typeof ${e.name})[keyof typeof ${e.name}];`,
+      "/** The instance type of a global class where the environment declares one (DOM or Node.js types), else never. */",
+      "type GlobalInstance<K extends string> = typeof globalThis extends { [P in K]: { prototype: infer T } } ? T : never;",
+    ].join("\n"),
+    [
+      "/**",
+      " * A streaming blob in a request, as the AWS SDK v3 accepts one (StreamingBlobPayloadInputTypes): a",
+      " * string, bytes, a web ReadableStream or Blob, or a Node.js Readable (an async iterable of chunks).",
+      " */",
+      `export type ${STREAMING_INPUT} =`,
+      "  | string",
+      "  | Uint8Array",
+      '  | GlobalInstance<"ReadableStream">',
+      '  | GlobalInstance<"Blob">',
+      "  | AsyncIterable<Uint8Array | string>;",
+    ].join("\n"),
+    [
+      "/**",
+      " * A streaming blob in a response, as the AWS SDK v3 returns one (StreamingBlobPayloadOutputTypes):",
+      " * the runtime's stream with the SDK's methods to consume it, once.",
+      " */",
+      `export interface ${STREAMING_OUTPUT} {`,
+      "  transformToByteArray(): Promise<Uint8Array>;",
+      "  transformToString(encoding?: string): Promise<string>;",
+      '  transformToWebStream(): GlobalInstance<"ReadableStream">;',
+      "}",
     ].join("\n"),
   ];
-}
-
-/** A TSDoc comment as ts-morph prints one: on one line when it has one line, else one line each. */
-function docComment(
-  documentation: string | undefined,
-  deprecated: boolean,
-  indent: number,
-  fromSpec = true,
-): string | undefined {
-  const text =
-    documentation === undefined ? undefined : fromSpec ? layoutDoc(tsdoc(documentation), indent) : documentation;
-  const lines = [...(text === undefined ? [] : text.split("\n")), ...(deprecated ? ["@deprecated"] : [])];
-  if (lines.length === 0) return undefined;
-  if (lines.length === 1) return `/** ${lines[0]} */`;
-  return ["/**", ...lines.map((l) => (l === "" ? " *" : ` * ${l}`)), " */"].join("\n");
-}
-
-function documentType(): TypeAliasDeclarationStructure {
-  return {
-    kind: StructureKind.TypeAlias,
-    name: "DocumentType",
-    isExported: true,
-    docs: [{ description: "An untyped JSON value (a Smithy document)." }],
-    type: "null | boolean | number | string | DocumentType[] | { [key: string]: DocumentType }",
-  };
 }
 
 /** `errors: A | B;` inside an operation's entry, one error a line when that would be long. */
@@ -194,47 +193,34 @@ function errorsLines(errors: readonly string[]): string[] {
 }
 
 /** Each selected operation's input, output and error types, keyed by operation name. */
-function operations(ir: Ir): Statement[] {
+function operations(ir: Ir, types: TypeExprs): string[] {
   const names = new Set<string>();
-  const shapes = new Map(ir.shapes.map((s) => [s.id, s]));
   const ref = (id: string | undefined): string => {
     if (id === undefined) return "Record<string, never>";
-    const name = (shapes.get(id) as IrShape).name;
+    const name = types.shapeName(id);
     names.add(name);
     return name;
   };
-  // Written as text: ts-morph's printer would indent a multi-line property type as a continuation.
-  const entries = ir.operations.flatMap((op) => {
-    const errors = op.errors.map(ref);
-    return [
-      ...(docComment(op.documentation, false, 2)?.split("\n") ?? []),
-      `${op.name}: {`,
-      `  input: ${ref(op.input)};`,
-      `  output: ${ref(op.output)};`,
-      ...errorsLines(errors),
-      "};",
-    ].map((line) => `  ${line}`);
-  });
+  const entries = ir.operations.flatMap((op) =>
+    indented(
+      [
+        ...docComment(op.documentation, undefined, 2),
+        `${op.name}: {`,
+        `  input: ${ref(op.input)};`,
+        `  output: ${ref(op.output)};`,
+        ...errorsLines(op.errors.map(ref)),
+        "};",
+      ],
+      "  ",
+    ),
+  );
   const description = layoutDoc(
     `The operations of ${ir.service.name} (version ${ir.service.version}) that were generated, with their input, output and error types.`,
     0,
   );
-  const operationsInterface = [
-    ...(docComment(description, false, 0, false)?.split("\n") ?? []),
-    "export interface Operations {",
-    ...entries,
-    "}",
-  ].join("\n");
-  return separated([
+  return [
     typeImport([...names], "./shapes.gen.js"),
-    [
-      operationsInterface,
-      {
-        kind: StructureKind.TypeAlias,
-        name: "OperationName",
-        isExported: true,
-        type: "keyof Operations",
-      },
-    ],
-  ]);
+    [...docComment(description, undefined, 0, false), "export interface Operations {", ...entries, "}"].join("\n"),
+    "export type OperationName = keyof Operations;",
+  ];
 }

@@ -1,4 +1,4 @@
-import type { Ir, IrConstraints, IrMember, IrShape, IrTimestampFormat } from "../../ir/types.js";
+import type { Ir, IrConstraints, IrDeprecated, IrMember, IrShape, IrTimestampFormat } from "../../ir/types.js";
 import { headerLines } from "../header.js";
 import { usePattern } from "./patterns.js";
 
@@ -115,7 +115,7 @@ class SchemaBuilder {
     return s;
   }
 
-  private doc(schema: Schema, documentation: string | undefined, deprecated?: boolean): Schema {
+  private doc(schema: Schema, documentation: string | undefined, deprecated?: IrDeprecated): Schema {
     if (!this.annotate) return schema;
     return {
       ...(documentation !== undefined && { description: documentation }),

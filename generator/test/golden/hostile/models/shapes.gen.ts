@@ -36,7 +36,7 @@ export interface GetThingOutput {
   numbers?: Numbers;
   stamps?: Stamps;
   tree?: TreeNode;
-  /** @deprecated */
+  /** @deprecated use choice */
   legacy?: OldThing;
   extra?: DocumentType;
   anything?: DocumentType;
@@ -63,7 +63,7 @@ export interface Numbers {
   preludeDouble?: number;
 }
 
-/** @deprecated */
+/** @deprecated Since 2020. Replaced by Choice. */
 export interface OldThing {
   /** @deprecated */
   gone?: string;
