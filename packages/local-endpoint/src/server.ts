@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { noFaults, type Fault, type FaultPlan } from "./faults.js";
+import { verifySigV4, type SigV4Key } from "./sigv4.js";
 
 export interface LocalEndpointOptions {
   /** The jobs in wire form (timestamps as RFC 3339 strings), in the order the service lists them. */
@@ -15,6 +16,8 @@ export interface LocalEndpointOptions {
   defaultPageSize?: number;
   /** Faults to inject, per request number (default none). */
   faults?: FaultPlan;
+  /** Verify each request's SigV4 signature with this key: a wrong or missing one is a 403, as AWS answers it. */
+  sigv4?: SigV4Key;
 }
 
 /** A JobEntry as JSON on the wire; only what filtering needs is typed. */
@@ -84,9 +87,22 @@ export async function startLocalEndpoint(options: LocalEndpointOptions): Promise
       res.writeHead(status, { "content-type": "application/json", "x-amzn-requestid": `req-${n}`, ...headers });
       res.end(body);
     };
-    // Drain the (empty) request body before answering, so keep-alive connections stay usable.
-    req.resume();
+    // Read the request body before answering (keep-alive connections stay usable; SigV4 hashes it).
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
+      if (options.sigv4 !== undefined) {
+        const refused = verifySigV4(
+          options.sigv4,
+          req.method ?? "",
+          req.url ?? "/",
+          req.headers,
+          Buffer.concat(chunks),
+        );
+        if (refused !== undefined) {
+          return reply(403, JSON.stringify({ message: refused.message }), { "x-amzn-errortype": refused.code });
+        }
+      }
       const planned = faults(n);
       const delay = planned.reduce((ms, f) => (f.kind === "delay" ? ms + f.ms : ms), 0);
       const answer = (): void => handle(req, url, planned, listings, defaultPageSize, reply);
@@ -133,7 +149,8 @@ function handle(
   const status = faults.find((f): f is Extract<Fault, { kind: "status" }> => f.kind === "status");
   if (status?.status === 500)
     return serviceError(reply, 500, "InternalServerException", "An internal error occurred (injected).");
-  if (status?.status === 429) return serviceError(reply, 429, "ThrottlingException", "Rate exceeded (injected).");
+  if (status?.status === 429)
+    return serviceError(reply, 429, "ThrottlingException", "Rate exceeded (injected).", { "retry-after": "0" });
 
   const q = url.searchParams;
   const maxResultsText = q.get("maxResults");
@@ -170,8 +187,14 @@ function handle(
   reply(200, body);
 }
 
-function serviceError(reply: Reply, status: number, code: string, message: string): void {
-  reply(status, JSON.stringify({ Message: message }), { "x-amzn-errortype": code });
+function serviceError(
+  reply: Reply,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  reply(status, JSON.stringify({ Message: message }), { "x-amzn-errortype": code, ...headers });
 }
 
 /** A filtered view of the jobs, with tokens that name it so that a token cannot be replayed on another one. */

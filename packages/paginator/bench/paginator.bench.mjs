@@ -3,7 +3,8 @@
  * endpoint (in a child process, so its memory is not counted), at page sizes 25 and 200, through:
  *   - our paginateListJobs (@dx/paginator/sdk) over the AWS SDK client, validation tolerant (default),
  *     tolerant with readAhead (the next request overlaps validating the current page), and off,
- *   - our paginateListJobs over wireTransport(fetch) (no SDK client),
+ *   - our paginateListJobs over wireTransport(fetch) (no SDK client, no signing),
+ *   - our paginateListJobs over signedClient (@dx/paginator/signed: SigV4, standard retries, fetch),
  *   - the SDK's own paginateListJobs (same client settings),
  *   - a bare fetch loop (fetch + JSON.parse, no validation, no Date conversion).
  * Ratios are to the SDK's paginator measured in the same run (cases interleaved, see below).
@@ -21,6 +22,7 @@ import { dirname, join } from "node:path";
 import { DataExchangeClient, paginateListJobs as sdkPaginateListJobs } from "@aws-sdk/client-dataexchange";
 import { paginateListJobs as paginateOverFunctions, wireTransport } from "../dist/index.js";
 import { paginateListJobs } from "../dist/sdk.js";
+import { paginateListJobs as paginateSigned, signedClient } from "../dist/signed.js";
 
 const FULL = process.env.DX_BENCH_FULL === "1";
 const JOBS = Number(process.env.BENCH_JOBS ?? (FULL ? 100_000 : 20_000));
@@ -121,6 +123,24 @@ const cases = {
       close: () => undefined,
     };
   },
+  "dx paginateListJobs over signedClient (SigV4, no SDK client)": (url, size) => {
+    const c = signedClient({
+      region: "us-east-1",
+      endpoint: url,
+      credentials: { accessKeyId: "AKIDBENCH", secretAccessKey: "bench" },
+    });
+    let token;
+    return {
+      chunk: async (jobs, onPage) => {
+        const paginator = paginateSigned(c, {
+          PaginationConfig: { PageSize: size, MaxItems: jobs, StartingToken: token },
+        });
+        for await (const page of paginator) onPage(page.Jobs?.length ?? 0);
+        token = paginator.resumeToken;
+      },
+      close: () => undefined,
+    };
+  },
   "AWS SDK paginateListJobs": (url, size) => {
     const c = client(url);
     let token;
@@ -194,7 +214,7 @@ try {
     const sdk = rate("AWS SDK paginateListJobs");
     for (const name of names) {
       console.log(
-        `page size ${String(size).padStart(3)}  ${name.padEnd(52)} ${Math.round(rate(name)).toString().padStart(8)} jobs/s  ${totals[name].peakMb.toFixed(1).padStart(6)} MB peak  (${(rate(name) / sdk).toFixed(2)}x SDK)`,
+        `page size ${String(size).padStart(3)}  ${name.padEnd(62)} ${Math.round(rate(name)).toString().padStart(8)} jobs/s  ${totals[name].peakMb.toFixed(1).padStart(6)} MB peak  (${(rate(name) / sdk).toFixed(2)}x SDK)`,
       );
       const label = `${name}, page size ${size}`;
       console.log(
@@ -208,6 +228,7 @@ try {
       "dx paginateListJobs, validation tolerant",
       "dx paginateListJobs, validation tolerant, readAhead",
       "dx paginateListJobs over wireTransport(fetch)",
+      "dx paginateListJobs over signedClient (SigV4, no SDK client)",
     ]) {
       const ratio = rate(name) / sdk;
       console.log(

@@ -49,6 +49,10 @@ function emitPaginators(ir: Ir): FileSet {
   for (const b of sdkBindings) files.set(`sdk/${b.fn}.gen.ts`, sdkBindingFile(ir, b, sdkId as string));
   const sdkExports = sdkBindings.map((b) => `export { ${b.fn} } from "./${b.fn}.gen.js";\n`).join("");
   files.set("sdk/index.gen.ts", tsHeader(ir) + (sdkExports || "export {};\n"));
+  const signed = bindings.filter((b) => httpBinding(ir, b) !== undefined);
+  for (const b of signed) files.set(`signed/${b.fn}.gen.ts`, signedBindingFile(ir, b));
+  const signedExports = signed.map((b) => `export { ${b.fn} } from "./${b.fn}.gen.js";\n`).join("");
+  files.set("signed/index.gen.ts", tsHeader(ir) + (signedExports || "export {};\n"));
   return files;
 }
 
@@ -177,6 +181,51 @@ function sdkBindingFile(ir: Ir, b: Binding, sdkId: string): string {
     ...docLines(b, `over a \`${sdk.client}\` of ${sdk.packageName}`),
     ` */`,
     `export const ${b.fn} = /* @__PURE__ */ ${create}(${b.descriptor}, ${sdk.client}, ${sdk.command});`,
+  ];
+  return `${tsHeader(ir) + lines.join("\n")}\n`;
+}
+
+/** The operation's HTTP binding as `@dx/paginator/signed` reads it, or undefined for a restJson1 operation without `smithy.api#http`. */
+function httpBinding(
+  ir: Ir,
+  b: Binding,
+): { members: Record<string, readonly [string, string]>; [key: string]: unknown } | undefined {
+  const protocol = ir.service.protocol;
+  if (protocol === "restJson1" && b.op.http === undefined) return undefined;
+  const input = b.op.input === undefined ? undefined : lookup(ir).find(b.op.input);
+  const members: Record<string, readonly [string, string]> = {};
+  for (const m of input?.kind === "structure" ? input.members : []) {
+    const at = m.http;
+    if (at !== undefined && (at.location === "query" || at.location === "header" || at.location === "label"))
+      members[m.name] = [at.location, at.name ?? m.name];
+    else members[m.name] = ["body", m.jsonName];
+  }
+  const signingName = (ir.service.sdkId ?? ir.service.name).toLowerCase().replace(/\s+/g, "");
+  return protocol === "restJson1"
+    ? { protocol, signingName, method: b.op.http?.method, uri: b.op.http?.uri, members }
+    : { protocol, signingName, method: "POST", uri: "/", target: `${ir.service.name}.${b.op.name}`, members };
+}
+
+function signedBindingFile(ir: Ir, b: Binding): string {
+  const create = b.items === undefined ? "createSignedPagesPaginator" : "createSignedPaginator";
+  const { members, ...rest } = httpBinding(ir, b) ?? { members: {} };
+  const q = JSON.stringify;
+  const binding = [
+    "{",
+    ...Object.entries(rest).map(([k, v]) => `  ${k}: ${q(v)},`),
+    "  members: {",
+    ...Object.entries(members).map(([k, [where, name]]) => `    ${q(k)}: [${q(where)}, ${q(name)}],`),
+    "  },",
+    "}",
+  ].join("\n");
+  const lines = [
+    `import { ${create} } from "../../runtime/signed.js";`,
+    `import { ${b.descriptor} } from "../${b.fn}.gen.js";`,
+    ``,
+    `/**`,
+    ...docLines(b, "over a `SignedClient` (SigV4, standard retries, fetch; no SDK client)"),
+    ` */`,
+    `export const ${b.fn} = /* @__PURE__ */ ${create}(${b.descriptor}, ${binding});`,
   ];
   return `${tsHeader(ir) + lines.join("\n")}\n`;
 }

@@ -20,7 +20,7 @@ export interface Bundle {
   code: string;
   bytes: number;
   metafile: Metafile;
-  /** Paths of the modules inlined. */
+  /** Paths of the modules inlined (with bytes in the output: what tree shaking kept). */
   inputs: string[];
 }
 
@@ -48,6 +48,10 @@ export async function bundle(
     code,
     bytes: Buffer.byteLength(code),
     metafile: result.metafile,
-    inputs: Object.keys(result.metafile.inputs),
+    inputs: Object.values(result.metafile.outputs).flatMap((o) =>
+      Object.entries(o.inputs)
+        .filter(([, i]) => i.bytesInOutput > 0)
+        .map(([path]) => path),
+    ),
   };
 }
