@@ -1,5 +1,5 @@
 /**
- * Throughput and peak memory of listing 20,000 jobs (100,000 with DX_BENCH_FULL=1) from the local
+ * Throughput, client CPU and peak memory of listing 15,000 jobs (100,000 with DX_BENCH_FULL=1) from the local
  * endpoint (in a child process, so its memory is not counted), at page sizes 25 and 200, through:
  *   - our paginateListJobs (@dx/paginator/sdk) over the AWS SDK client, validation tolerant (default),
  *     tolerant with readAhead (the next request overlaps validating the current page), and off,
@@ -25,7 +25,7 @@ import { paginateListJobs } from "../dist/sdk.js";
 import { paginateListJobs as paginateSigned, signedClient } from "../dist/signed.js";
 
 const FULL = process.env.DX_BENCH_FULL === "1";
-const JOBS = Number(process.env.BENCH_JOBS ?? (FULL ? 100_000 : 20_000));
+const JOBS = Number(process.env.BENCH_JOBS ?? (FULL ? 100_000 : 15_000));
 const FLAT = 1_000_000; // jobs with drift, and pages of one item, for the flat-memory checks
 const PAGE_SIZES = [25, 200];
 const require = createRequire(import.meta.url);
@@ -57,13 +57,20 @@ async function measure(iterate) {
   const base = process.memoryUsage().heapUsed;
   let peak = base;
   let count = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await iterate((jobs) => {
     count += jobs;
     const used = process.memoryUsage().heapUsed;
     if (used > peak) peak = used;
   });
-  return { seconds: (performance.now() - started) / 1000, count, peakMb: (peak - base) / 2 ** 20 };
+  const used = process.cpuUsage(cpu);
+  return {
+    seconds: (performance.now() - started) / 1000,
+    cpuSeconds: (used.user + used.system) / 1e6,
+    count,
+    peakMb: (peak - base) / 2 ** 20,
+  };
 }
 
 /**
@@ -196,12 +203,13 @@ try {
   for (const size of PAGE_SIZES) {
     const names = Object.keys(cases);
     const cursors = Object.fromEntries(names.map((name) => [name, cases[name](endpoint.url, size)]));
-    const totals = Object.fromEntries(names.map((name) => [name, { seconds: 0, count: 0, peakMb: 0 }]));
+    const totals = Object.fromEntries(names.map((name) => [name, { seconds: 0, cpuSeconds: 0, count: 0, peakMb: 0 }]));
     for (let round = 0; round * CHUNK < JOBS; round++) {
       const order = names.map((_, i) => names[(i + round) % names.length]);
       for (const name of order) {
         const r = await measure((onPage) => cursors[name].chunk(Math.min(CHUNK, JOBS - round * CHUNK), onPage));
         totals[name].seconds += r.seconds;
+        totals[name].cpuSeconds += r.cpuSeconds;
         totals[name].count += r.count;
         totals[name].peakMb = Math.max(totals[name].peakMb, r.peakMb);
       }
@@ -212,9 +220,13 @@ try {
     }
     const rate = (name) => totals[name].count / totals[name].seconds;
     const sdk = rate("AWS SDK paginateListJobs");
+    // Client CPU per job (this process only; the endpoint is a child): what a transport costs, even
+    // when a loaded machine or the endpoint bounds the wall-clock rate.
+    const cpuPerJob = (name) => (totals[name].cpuSeconds / totals[name].count) * 1e6;
+    const sdkCpu = cpuPerJob("AWS SDK paginateListJobs");
     for (const name of names) {
       console.log(
-        `page size ${String(size).padStart(3)}  ${name.padEnd(62)} ${Math.round(rate(name)).toString().padStart(8)} jobs/s  ${totals[name].peakMb.toFixed(1).padStart(6)} MB peak  (${(rate(name) / sdk).toFixed(2)}x SDK)`,
+        `page size ${String(size).padStart(3)}  ${name.padEnd(62)} ${Math.round(rate(name)).toString().padStart(8)} jobs/s (${(rate(name) / sdk).toFixed(2)}x SDK)  ${cpuPerJob(name).toFixed(1).padStart(6)} us CPU/job (SDK/this ${(sdkCpu / cpuPerJob(name)).toFixed(2)}x)  ${totals[name].peakMb.toFixed(1).padStart(6)} MB peak`,
       );
       const label = `${name}, page size ${size}`;
       console.log(
@@ -222,6 +234,9 @@ try {
       );
       console.log(
         `BENCH ${JSON.stringify({ suite: "@dx/paginator", case: label, metric: "peak heap", value: Number(totals[name].peakMb.toFixed(1)), unit: "MB" })}`,
+      );
+      console.log(
+        `BENCH ${JSON.stringify({ suite: "@dx/paginator", case: label, metric: "SDK paginator CPU / this CPU", value: Number((sdkCpu / cpuPerJob(name)).toFixed(2)), unit: "x" })}`,
       );
     }
     for (const name of [
