@@ -155,7 +155,6 @@ describe("the endpoint's SigV4 check", () => {
     const sdk = sdkClient(endpoint.url);
     try {
       const result = await paginateOverSdk(sdk, {
-        DataSetId: undefined,
         PaginationConfig: { PageSize: 20 },
       }).buildFullResult();
       expect(result.Jobs?.length).toBe(45);
