@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  createPaginator,
   createPagesPaginator,
   pageFailureOf,
   PaginationConfigError,
@@ -270,5 +271,79 @@ describe("bounded memory", () => {
     for (let i = 50_000; i < 100_000; i++) expect(set.get(`token-${i}`)).toBeUndefined();
     set.add("token-7", 999); // the first sighting is kept
     expect(set.get("token-7")).toBe(8);
+  });
+});
+
+describe("map tokens (DynamoDB's ExclusiveStartKey / LastEvaluatedKey)", () => {
+  interface Key {
+    [name: string]: { S?: string; B?: Uint8Array };
+  }
+  interface ScanInput {
+    ExclusiveStartKey?: Key;
+    Limit?: number;
+  }
+  interface ScanOutput {
+    Items?: { id: string }[];
+    LastEvaluatedKey?: Key;
+  }
+  const paginateScan = createPaginator<
+    ScanInput,
+    ScanOutput,
+    "ExclusiveStartKey",
+    ["LastEvaluatedKey"],
+    ["Items"],
+    "Limit"
+  >({
+    name: "Scan",
+    inputToken: "ExclusiveStartKey",
+    outputToken: ["LastEvaluatedKey"],
+    items: ["Items"],
+    pageSize: "Limit",
+    parse: (json) => json as ScanOutput,
+    assert: () => undefined,
+  });
+  /** 10 items, 3 a page; the key of the last item of a page (a new object each time) continues after it. */
+  const table = (count = 10) => {
+    const requests: ScanInput[] = [];
+    const send = async (request: ScanInput): Promise<ScanOutput> => {
+      requests.push(request);
+      const from = request.ExclusiveStartKey === undefined ? 0 : Number(request.ExclusiveStartKey["id"]?.S) + 1;
+      const end = Math.min(count, from + (request.Limit ?? 3));
+      const Items = Array.from({ length: end - from }, (_, i) => ({ id: String(from + i) }));
+      return end < count
+        ? { Items, LastEvaluatedKey: { id: { S: String(end - 1), B: new Uint8Array([end]) } } }
+        : { Items, LastEvaluatedKey: {} };
+    };
+    return { send, requests };
+  };
+
+  it("follows map tokens to the end (an empty map ends, as botocore's falsy check)", async () => {
+    const service = table();
+    const items = await paginateScan(service.send).buildFullResult();
+    expect(items.Items?.map((i) => i.id)).toEqual(all(10).map(String));
+    expect(service.requests[1]?.ExclusiveStartKey?.["id"]?.S).toBe("2");
+  });
+
+  it("writes botocore's token for a map, bytes base64-encoded and listed in boto_encoded_keys, and reads it back", async () => {
+    const service = table();
+    const paginator = paginateScan(service.send, { PaginationConfig: { MaxItems: 4 } });
+    await collect(paginator);
+    expect(b64json(paginator.resumeToken ?? "")).toBe(
+      '{"ExclusiveStartKey": {"id": {"S": "2", "B": "Aw=="}}, "boto_truncate_amount": 1, "boto_encoded_keys": [["ExclusiveStartKey", "id", "B"]]}',
+    );
+    const rest = paginateScan(service.send, { PaginationConfig: { StartingToken: paginator.resumeToken } });
+    const ids = (await rest.buildFullResult()).Items?.map((i) => i.id);
+    expect(ids).toEqual(["4", "5", "6", "7", "8", "9"]);
+    expect(service.requests.at(-4)?.ExclusiveStartKey?.["id"]?.B).toEqual(new Uint8Array([3]));
+  });
+
+  it("catches a repeated map token by content, not by reference", async () => {
+    const send = async (request: ScanInput): Promise<ScanOutput> => ({
+      Items: [{ id: "x" }],
+      LastEvaluatedKey: { id: { S: request.ExclusiveStartKey === undefined ? "a" : "b" } },
+    });
+    const error = await collect(paginateScan(send)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RepeatedTokenError);
+    expect((error as RepeatedTokenError).token).toEqual({ id: { S: "b" } });
   });
 });

@@ -77,7 +77,13 @@ describe("paginator emitter", () => {
         "smithy.api#paginated": { inputToken: "Cursor", outputToken: "Cursor", items: "Items", pageSize: "Limit" },
       }),
     );
-    expect([...files.keys()].sort()).toEqual(["index.gen.ts", "paginateListThings.gen.ts", "sdk/index.gen.ts"]);
+    expect([...files.keys()].sort()).toEqual([
+      "index.gen.ts",
+      "paginateListThings.gen.ts",
+      "sdk/index.gen.ts",
+      "signed/index.gen.ts",
+      "signed/paginateListThings.gen.ts",
+    ]);
     const binding = files.get("paginateListThings.gen.ts") ?? "";
     expect(binding).toContain(
       'export const paginateListThingsOperation: PaginatedOperation<ListThingsInput, ListThingsOutput, "Cursor", ["Cursor"], ["Items"], "Limit"> = {',
@@ -116,6 +122,31 @@ describe("paginator emitter", () => {
     );
   });
 
+  it("binds the signed transport to the operation's HTTP bindings (restJson1)", () => {
+    const files = emit(
+      spec({
+        "smithy.api#paginated": { inputToken: "Cursor", outputToken: "Cursor", items: "Items", pageSize: "Limit" },
+      }),
+    );
+    const signed = files.get("signed/paginateListThings.gen.ts") ?? "";
+    expect(signed).toContain("createSignedPaginator(paginateListThingsOperation, {");
+    expect(signed).toContain('  protocol: "restJson1",');
+    expect(signed).toContain('  method: "GET",\n  uri: "/things",');
+    expect(signed).toContain('    "Cursor": ["body", "Cursor"],'); // no httpQuery in this spec: a body member
+  });
+
+  it("accepts map tokens (DynamoDB's ExclusiveStartKey / LastEvaluatedKey)", () => {
+    const s = spec({ "smithy.api#paginated": { inputToken: "Key", outputToken: "Key", items: "Things" } });
+    const key = { type: "map", key: { target: "smithy.api#String" }, value: { target: "smithy.api#String" } };
+    (s.shapes as Record<string, unknown>)["ex#Key"] = key;
+    (s.shapes["ex#ListThingsInput"].members as Record<string, unknown>)["Key"] = { target: "ex#Key" };
+    (s.shapes["ex#ListThingsOutput"].members as Record<string, unknown>)["Key"] = { target: "ex#Key" };
+    const binding = emit(s).get("paginateListThings.gen.ts") ?? "";
+    expect(binding).toContain(
+      'PaginatedOperation<ListThingsInput, ListThingsOutput, "Key", ["Key"], ["Things"], never>',
+    );
+  });
+
   it("emits a page-only paginator, with a warning and no crash, for a trait without items", () => {
     const s = spec({ "smithy.api#paginated": { inputToken: "Cursor", outputToken: "Cursor", pageSize: "Limit" } });
     const files = emit(s);
@@ -145,7 +176,7 @@ describe("paginator emitter", () => {
 
   it("emits nothing but empty indexes when no operation is paginated", () => {
     const files = emit(spec({}));
-    expect([...files.keys()]).toEqual(["index.gen.ts", "sdk/index.gen.ts"]);
+    expect([...files.keys()].sort()).toEqual(["index.gen.ts", "sdk/index.gen.ts", "signed/index.gen.ts"]);
     expect(files.get("index.gen.ts")).toMatch(/export \{\};\n$/);
   });
 });

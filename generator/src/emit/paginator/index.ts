@@ -82,10 +82,12 @@ function binding(op: IrOperation, shapes: IrLookup): { binding: Binding; warning
     return "a paginated operation needs structure input and output";
   if (p.inputToken === undefined || p.outputToken === undefined)
     return "the paginated trait (merged with the service's) has no inputToken or outputToken";
-  if (kindAt(shapes, input, [p.inputToken]) !== "string")
-    return `inputToken ${p.inputToken} is not a string member of ${input.name}`;
-  if (kindAt(shapes, output, p.outputToken) !== "string")
-    return `outputToken ${p.outputToken.join(".")} is not a string member of ${output.name}`;
+  // Tokens are strings, or maps (DynamoDB's keys), which the runtime compares by content.
+  const token = (kind: IrShape["kind"] | undefined): boolean => kind === "string" || kind === "map";
+  if (!token(kindAt(shapes, input, [p.inputToken])))
+    return `inputToken ${p.inputToken} is not a string or map member of ${input.name}`;
+  if (!token(kindAt(shapes, output, p.outputToken)))
+    return `outputToken ${p.outputToken.join(".")} is not a string or map member of ${output.name}`;
   let warning: string | undefined;
   let pageSize = p.pageSize;
   if (pageSize !== undefined && kindAt(shapes, input, [pageSize]) !== "number") {

@@ -60,7 +60,8 @@ export class StartingTokenError extends PaginationError {
 export class RepeatedTokenError extends PaginationError implements PageFailure {
   override readonly name: string = "RepeatedTokenError";
   constructor(
-    readonly token: string,
+    /** The service's token: a string, or a map (DynamoDB's keys). */
+    readonly token: string | object,
     readonly page: number,
     readonly resumeToken: string,
   ) {
@@ -77,7 +78,8 @@ export class RepeatedTokenError extends PaginationError implements PageFailure {
 export class TokenRewindError extends PaginationError implements PageFailure {
   override readonly name: string = "TokenRewindError";
   constructor(
-    readonly token: string,
+    /** The service's token: a string, or a map (DynamoDB's keys). */
+    readonly token: string | object,
     readonly page: number,
     readonly firstSeenOnPage: number,
     readonly resumeToken: string,

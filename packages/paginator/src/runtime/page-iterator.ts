@@ -12,7 +12,14 @@ import {
 import { checkExpression, search } from "./jmespath.js";
 import { fullResult, itemsOf, member, sliceItems, valueAt } from "./members.js";
 import { sendAbortable, type PageSender } from "./send.js";
-import { decodeStartingToken, encodeResumeToken, type StartPosition } from "./token.js";
+import {
+  decodeStartingToken,
+  encodeResumeToken,
+  nextToken,
+  tokenKey,
+  type ServiceToken,
+  type StartPosition,
+} from "./token.js";
 import { TokenSet } from "./token-set.js";
 import type {
   CallerMembers,
@@ -61,11 +68,11 @@ export class PageIterator<
   private readonly config: unknown;
   private readonly base: CallerMembers<Input, InputToken, PageSize>;
   // The position right after the last page (or, through items(), the last item) the caller received.
-  #token: string | null = null;
+  #token: ServiceToken | null = null;
   #skip = 0;
   #end = true;
   // Where the page last yielded starts: its request token and the items of it an earlier run returned.
-  #pageToken: string | null = null;
+  #pageToken: ServiceToken | null = null;
   #pageSkip = 0;
 
   constructor(
@@ -155,7 +162,7 @@ export class PageIterator<
     return path;
   }
 
-  private setPosition(token: string | null, skip: number): void {
+  private setPosition(token: ServiceToken | null, skip: number): void {
     this.#token = token;
     this.#skip = skip;
     this.#end = false;
@@ -205,16 +212,16 @@ export class PageIterator<
     let sent = start.serviceToken; // the token of the current request (botocore's next_token)
     this.setPosition(sent, start.skip);
     const seen = new TokenSet();
-    if (sent !== null) seen.add(sent, 0);
+    if (sent !== null) seen.add(tokenKey(sent), 0);
     let total = 0;
-    const send = (token: string | null): Promise<Settled> =>
+    const send = (token: ServiceToken | null): Promise<Settled> =>
       settle(sendAbortable(this.sender, this.request(token, pageSize), signal));
-    let ahead: { token: string; response: Promise<Settled> } | undefined;
+    let ahead: { token: ServiceToken; response: Promise<Settled> } | undefined;
     for (let pageNumber = 1; ; pageNumber++) {
       const skip = pageNumber === 1 ? start.skip : 0; // items of this page an earlier run already returned
       const settled = signal?.aborted
         ? { ok: false as const, error: signal.reason }
-        : ahead !== undefined && ahead.token === sent
+        : ahead !== undefined && sent !== null && tokenKey(ahead.token) === tokenKey(sent)
           ? await ahead.response
           : await send(sent);
       ahead = undefined;
@@ -233,8 +240,8 @@ export class PageIterator<
         const count = (Array.isArray(list) ? list.length : 0) - skip;
         if (
           next !== undefined &&
-          next !== sent &&
-          seen.get(next) === undefined &&
+          (sent === null || tokenKey(next) !== tokenKey(sent)) &&
+          seen.get(tokenKey(next)) === undefined &&
           (maxItems === undefined || total + count < maxItems)
         ) {
           ahead = { token: next, response: send(next) };
@@ -273,28 +280,29 @@ export class PageIterator<
       let stop: "end" | "max" | (() => Error) | undefined;
       if (next === undefined) stop = "end";
       else if (maxItems !== undefined && total === maxItems) stop = "max";
-      else if (next === sent) {
+      else if (sent !== null && tokenKey(next) === tokenKey(sent)) {
         stop = stopOnSameToken ? "end" : () => new RepeatedTokenError(next, pageNumber, this.resumeToken as string);
       } else {
-        const firstSeen = seen.get(next);
+        const firstSeen = seen.get(tokenKey(next));
         if (firstSeen !== undefined)
           stop = () => new TokenRewindError(next, pageNumber, firstSeen, this.resumeToken as string);
       }
       if (stop === "end") this.#end = true;
       else if (typeof stop === "function") this.setPosition(sent, skip + count);
-      else this.setPosition(next as string, 0);
+      else this.setPosition(next as ServiceToken, 0);
       yield page;
       if (typeof stop === "function") throw stop();
       if (stop !== undefined) return;
-      seen.add(next as string, pageNumber);
-      sent = next as string;
+      seen.add(tokenKey(next as ServiceToken), pageNumber);
+      sent = next as ServiceToken;
     }
   }
 
   /** A fresh request object per page: the caller's params are never changed. */
-  private request(token: string | null, pageSize: number | undefined): PageRequest<Input, InputToken, PageSize> {
+  private request(token: ServiceToken | null, pageSize: number | undefined): PageRequest<Input, InputToken, PageSize> {
     const op = this.operation;
-    const tokenMember: TokenMember<InputToken> = token !== null ? member(op.inputToken, token) : {};
+    // The token is the one the service sent at the trait's outputToken, which the binding's types tie to the input token's type.
+    const tokenMember = (token !== null ? member(op.inputToken, token) : {}) as TokenMember<Input, InputToken>;
     const sizeMember: PageSizeMember<PageSize> =
       pageSize !== undefined && op.pageSize !== undefined ? member(op.pageSize, pageSize) : {};
     return { ...this.base, ...tokenMember, ...sizeMember };
@@ -315,11 +323,6 @@ function settle(request: Promise<unknown>): Promise<Settled> {
 function unwrap(response: unknown): { body: unknown; metadata: unknown } {
   const r = response as { body?: unknown; $metadata?: unknown } | null;
   return { body: r?.body, metadata: r?.$metadata };
-}
-
-/** botocore treats a falsy token ("" included) as the end. */
-function nextToken(value: unknown): string | undefined {
-  return typeof value === "string" && value !== "" ? value : undefined;
 }
 
 function positiveInteger(value: unknown, name: string): number | undefined {

@@ -98,7 +98,7 @@ export type PageRequest<Input, InputToken extends keyof Input, PageSize extends 
   InputToken,
   PageSize
 > &
-  TokenMember<InputToken> &
+  TokenMember<Input, InputToken> &
   PageSizeMember<PageSize>;
 
 /** The members of a request the caller sets (everything but PaginationConfig). */
@@ -106,7 +106,8 @@ export type CallerMembers<Input, InputToken extends keyof Input, PageSize extend
   PaginateParams<Input, InputToken, PageSize>,
   "PaginationConfig"
 >;
-export type TokenMember<InputToken extends PropertyKey> = { [K in InputToken]?: string };
+/** The token member of a request: a string, or a map (DynamoDB's `ExclusiveStartKey`) as the input types it. */
+export type TokenMember<Input, InputToken extends keyof Input> = { [K in InputToken]?: NonNullable<Input[K]> };
 export type PageSizeMember<PageSize extends PropertyKey> = { [K in PageSize]?: number };
 
 /** What `paginateX(client, params)` takes: the input without the managed members, plus PaginationConfig. */
@@ -140,12 +141,14 @@ export type ItemsPath<Output, Items extends Path> = [NonNullable<PathValue<Outpu
     ? Items
     : never;
 
-/** `OutputToken` when it leads to a string in `Output`, else never. */
+/** `OutputToken` when it leads to a string or a map in `Output`, else never. */
 export type TokenPath<Output, OutputToken extends Path> = [NonNullable<PathValue<Output, OutputToken>>] extends [never]
   ? never
-  : [NonNullable<PathValue<Output, OutputToken>>] extends [string]
-    ? OutputToken
-    : never;
+  : [NonNullable<PathValue<Output, OutputToken>>] extends [readonly unknown[]]
+    ? never
+    : [NonNullable<PathValue<Output, OutputToken>>] extends [string | object]
+      ? OutputToken
+      : never;
 
 /** boto3's `build_full_result()`: every item at the items path, plus `NextToken` (botocore hard-codes that name) when the run left a resume token. */
 export type FullResult<Output, Items extends Path> = AtPath<Items, ItemOf<Output, Items>[]> & { NextToken?: string };
