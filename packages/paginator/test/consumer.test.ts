@@ -15,11 +15,13 @@ import {
   wireTransport,
   type PageDrift,
 } from "../src/runtime/index.js";
+import { createSdkPaginator } from "../src/runtime/sdk.js";
 import { TokenSet } from "../src/runtime/token-set.js";
 import {
   collect,
   listService,
   paginateListThings,
+  paginateListThingsOperation,
   scripted,
   type ListThingsInput,
   type ListThingsOutput,
@@ -345,5 +347,38 @@ describe("map tokens (DynamoDB's ExclusiveStartKey / LastEvaluatedKey)", () => {
     const error = await collect(paginateScan(send)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RepeatedTokenError);
     expect((error as RepeatedTokenError).token).toEqual({ id: { S: "b" } });
+  });
+});
+
+describe("the SDK adapter, when the SDK does not call the command's deserialize (schema-based SDK versions)", () => {
+  class FakeClient {
+    async send(command: FakeCommand): Promise<unknown> {
+      // Deserializes by itself, never through command.deserialize: model-form output with $metadata.
+      const from = Number(command.input.NextToken ?? 0);
+      const Things = [{ Id: from }, { Id: from + 1 }];
+      return {
+        $metadata: { httpStatusCode: 200, requestId: `r${from}` },
+        Things,
+        ...(from < 4 && { NextToken: String(from + 2) }),
+      };
+    }
+  }
+  class FakeCommand {
+    deserialize = async (): Promise<unknown> => {
+      throw new Error("not called by this SDK");
+    };
+    constructor(readonly input: ListThingsInput) {}
+  }
+
+  it("takes the SDK's own model-form pages, keeping $metadata", async () => {
+    const paginate = createSdkPaginator(paginateListThingsOperation, FakeClient, FakeCommand);
+    const pages = await collect(paginate(new FakeClient()));
+    expect(pages.map((p) => [p.Things?.map((t) => t.Id), p.$metadata.requestId])).toEqual([
+      [[0, 1], "r0"],
+      [[2, 3], "r2"],
+      [[4, 5], "r4"],
+    ]);
+    // Structurally a FakeClient (it has only send()), but not an instance of the class: refused at once.
+    expect(() => paginate({ send: async () => ({}) } as never)).toThrow(/expected a FakeClient, got an object/);
   });
 });

@@ -207,6 +207,7 @@ export class PageIterator<
     this.#end = true;
     const { maxItems, pageSize, start } = this.start();
     const validate = pageValidator(op, this.sender.form, this.options);
+    let validateModel: ((response: unknown, page: number) => Output) | undefined; // for enveloped model-form pages
     const { envelope, passErrors } = this.sender;
 
     let sent = start.serviceToken; // the token of the current request (botocore's next_token)
@@ -231,7 +232,9 @@ export class PageIterator<
         if (passErrors && markFailure(settled.error, pageNumber, resumeToken)) throw settled.error;
         throw new PageRequestError(pageNumber, resumeToken, settled.error);
       }
-      const { body, metadata } = envelope ? unwrap(settled.value) : { body: settled.value, metadata: undefined };
+      const { body, metadata, form } = envelope
+        ? unwrap(settled.value)
+        : { body: settled.value, metadata: undefined, form: undefined };
       if (this.options.readAhead) {
         // Ask for the next page now, by the token as received, so that the request overlaps validating
         // and consuming this one; only where the run will surely ask for it (checked again below).
@@ -249,7 +252,10 @@ export class PageIterator<
       }
       let page: Output;
       try {
-        page = validate(body, pageNumber);
+        page =
+          form === "model" && this.sender.form === "wire"
+            ? (validateModel ??= pageValidator(op, "model", this.options))(body, pageNumber)
+            : validate(body, pageNumber);
       } catch (error) {
         throw new PageValidationError(pageNumber, this.resumeToken as string, error);
       }
@@ -319,10 +325,13 @@ function settle(request: Promise<unknown>): Promise<Settled> {
   );
 }
 
-/** An enveloped response (SDK clients): the page's wire JSON and the SDK's response metadata. */
-function unwrap(response: unknown): { body: unknown; metadata: unknown } {
-  const r = response as { body?: unknown; $metadata?: unknown } | null;
-  return { body: r?.body, metadata: r?.$metadata };
+/**
+ * An enveloped response (SDK clients): the page (wire JSON, unless `form` says the SDK already
+ * deserialized it) and the SDK's response metadata.
+ */
+function unwrap(response: unknown): { body: unknown; metadata: unknown; form: "model" | undefined } {
+  const r = response as { body?: unknown; $metadata?: unknown; form?: unknown } | null;
+  return { body: r?.body, metadata: r?.$metadata, form: r?.form === "model" ? "model" : undefined };
 }
 
 function positiveInteger(value: unknown, name: string): number | undefined {

@@ -138,12 +138,21 @@ function sdkSender<Request>(client: SdkClientLike, commandClass: new (input: Req
       command.deserialize = async (response, context) => {
         if (response.statusCode < 200 || response.statusCode >= 300) return sdkDeserialize(response, context);
         const text = new TextDecoder().decode(await context.streamCollector(response.body));
-        return { $metadata: metadataOf(response), body: text === "" ? {} : JSON.parse(text) };
+        return { $metadata: metadataOf(response), body: text === "" ? {} : JSON.parse(text), [WIRE]: true };
       };
-      return client.send(command, signal ? { abortSignal: signal } : {});
+      return client.send(command, signal ? { abortSignal: signal } : {}).then((output) => {
+        if (typeof output === "object" && output !== null && WIRE in output) return output;
+        // An SDK whose commands do not go through `deserialize` (schema-based serde) deserialized the
+        // page itself: take it in model form (the SDK has then dropped members it does not know).
+        const { $metadata, ...page } = (output ?? {}) as { $metadata?: unknown };
+        return { body: page, $metadata, form: "model" };
+      });
     },
   };
 }
+
+/** Marks a response read by dx's deserializer (wire JSON), as opposed to one the SDK deserialized. */
+const WIRE = Symbol("dx.wire");
 
 /** The SDK's `deserializeMetadata` (the retry middleware adds `attempts` and `totalRetryDelay`). */
 function metadataOf(response: HttpResponseLike): ResponseMetadata {
