@@ -18,6 +18,12 @@ export interface LocalEndpointOptions {
   faults?: FaultPlan;
   /** Verify each request's SigV4 signature with this key: a wrong or missing one is a 403, as AWS answers it. */
   sigv4?: SigV4Key;
+  /**
+   * The wire protocol: "restJson1" (default, `GET /v1/jobs?maxResults=…`), or "awsJson1_1" (`POST /`
+   * with `X-Amz-Target: <service>.ListJobs` and the input as a JSON body), so that awsJson clients
+   * can be tested against the same listing.
+   */
+  protocol?: "restJson1" | "awsJson1_1";
 }
 
 /** A JobEntry as JSON on the wire; only what filtering needs is typed. */
@@ -105,7 +111,12 @@ export async function startLocalEndpoint(options: LocalEndpointOptions): Promise
       }
       const planned = faults(n);
       const delay = planned.reduce((ms, f) => (f.kind === "delay" ? ms + f.ms : ms), 0);
-      const answer = (): void => handle(req, url, planned, listings, defaultPageSize, reply);
+      const input =
+        options.protocol === "awsJson1_1" ? awsJsonInput(req, url, Buffer.concat(chunks)) : restJsonInput(req, url);
+      const answer = (): void =>
+        typeof input === "string"
+          ? serviceError(reply, 404, "UnknownOperationException", input)
+          : handle(input, planned, listings, defaultPageSize, reply);
       if (delay > 0) setTimeout(answer, delay);
       else answer();
     });
@@ -130,30 +141,61 @@ export async function startLocalEndpoint(options: LocalEndpointOptions): Promise
 
 type Reply = (status: number, body: string, headers?: Record<string, string>) => void;
 
+/** ListJobs' input members, as strings (or absent), whichever protocol carried them. */
+interface ListJobsInput {
+  dataSetId: string | null;
+  revisionId: string | null;
+  maxResults: string | null;
+  nextToken: string | null;
+}
+
+/** restJson1: `GET /v1/jobs` with the members as query parameters; a string says why it is not ListJobs. */
+function restJsonInput(req: IncomingMessage, url: URL): ListJobsInput | string {
+  if (req.method !== "GET" || url.pathname !== "/v1/jobs")
+    return `No operation at ${req.method ?? "?"} ${url.pathname}`;
+  const q = url.searchParams;
+  return {
+    dataSetId: q.get("dataSetId"),
+    revisionId: q.get("revisionId"),
+    maxResults: q.get("maxResults"),
+    nextToken: q.get("nextToken"),
+  };
+}
+
+/** awsJson1_1: `POST /` with `X-Amz-Target: *.ListJobs` and the members (by their names) in a JSON body. */
+function awsJsonInput(req: IncomingMessage, url: URL, body: Buffer): ListJobsInput | string {
+  const target = req.headers["x-amz-target"];
+  if (req.method !== "POST" || url.pathname !== "/" || typeof target !== "string" || !target.endsWith(".ListJobs"))
+    return `No operation at ${req.method ?? "?"} ${url.pathname} (X-Amz-Target ${String(target)})`;
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(body.toString("utf8") || "{}") as Record<string, unknown>;
+  } catch {
+    return "The request body is not JSON";
+  }
+  const text = (v: unknown): string | null => (v === undefined || v === null ? null : String(v));
+  return {
+    dataSetId: text(json["DataSetId"]),
+    revisionId: text(json["RevisionId"]),
+    maxResults: text(json["MaxResults"]),
+    nextToken: text(json["NextToken"]),
+  };
+}
+
 function handle(
-  req: IncomingMessage,
-  url: URL,
+  q: ListJobsInput,
   faults: readonly Fault[],
   listings: Listings,
   defaultPageSize: number,
   reply: Reply,
 ): void {
-  if (req.method !== "GET" || url.pathname !== "/v1/jobs") {
-    return serviceError(
-      reply,
-      404,
-      "UnknownOperationException",
-      `No operation at ${req.method ?? "?"} ${url.pathname}`,
-    );
-  }
   const status = faults.find((f): f is Extract<Fault, { kind: "status" }> => f.kind === "status");
   if (status?.status === 500)
     return serviceError(reply, 500, "InternalServerException", "An internal error occurred (injected).");
   if (status?.status === 429)
     return serviceError(reply, 429, "ThrottlingException", "Rate exceeded (injected).", { "retry-after": "0" });
 
-  const q = url.searchParams;
-  const maxResultsText = q.get("maxResults");
+  const maxResultsText = q.maxResults;
   const pageSize = maxResultsText === null ? defaultPageSize : Number(maxResultsText);
   if (!Number.isInteger(pageSize) || pageSize < MAX_RESULTS.min || pageSize > MAX_RESULTS.max) {
     return serviceError(
@@ -163,15 +205,10 @@ function handle(
       `maxResults must be an integer from ${MAX_RESULTS.min} to ${MAX_RESULTS.max}, got ${String(maxResultsText)}`,
     );
   }
-  const listing = listings.get(q.get("dataSetId") ?? undefined, q.get("revisionId") ?? undefined);
+  const listing = listings.get(q.dataSetId ?? undefined, q.revisionId ?? undefined);
   if (listing === undefined)
-    return serviceError(
-      reply,
-      404,
-      "ResourceNotFoundException",
-      `Data set ${String(q.get("dataSetId"))} was not found.`,
-    );
-  const requestToken = q.get("nextToken") ?? undefined;
+    return serviceError(reply, 404, "ResourceNotFoundException", `Data set ${String(q.dataSetId)} was not found.`);
+  const requestToken = q.nextToken ?? undefined;
   const offset = requestToken === undefined ? 0 : listing.offsetOf(requestToken);
   if (offset === undefined)
     return serviceError(reply, 400, "ValidationException", "The nextToken is invalid or belongs to another listing.");

@@ -17,7 +17,14 @@ import { pageFailureOf } from "../src/index.js";
 import { buildRequest } from "../src/runtime/signed.js";
 import { paginateListJobs as paginateOverSdk } from "../src/sdk.js";
 import { sdkClient } from "./support/endpoint.js";
-import { paginateListJobs, ServiceError, signedClient, type SignedClientOptions } from "../src/signed.js";
+import { paginateListJobsOperation } from "../src/generated/paginateListJobs.gen.js";
+import {
+  createSignedPaginator,
+  paginateListJobs,
+  ServiceError,
+  signedClient,
+  type SignedClientOptions,
+} from "../src/signed.js";
 
 const JOBS = makeJobs(45, 9);
 const IDS = JOBS.map((j) => j.Id);
@@ -167,6 +174,40 @@ describe("the endpoint's SigV4 check", () => {
     } finally {
       sdk.destroy();
     }
+  });
+});
+
+describe("awsJson1_1 end to end", () => {
+  it("lists over POST / with X-Amz-Target and a signed JSON body, resuming from tokens", async () => {
+    endpoint = await startLocalEndpoint({ jobs: toWire(JOBS), sigv4: KEY, protocol: "awsJson1_1" });
+    const paginateOverAwsJson = createSignedPaginator(paginateListJobsOperation, {
+      protocol: "awsJson1_1",
+      signingName: "dataexchange",
+      method: "POST",
+      uri: "/",
+      target: "DataExchange.ListJobs",
+      members: {
+        DataSetId: ["body", "DataSetId"],
+        MaxResults: ["body", "MaxResults"],
+        NextToken: ["body", "NextToken"],
+        RevisionId: ["body", "RevisionId"],
+      },
+    });
+    const seen: string[] = [];
+    let token: string | undefined;
+    do {
+      const paginator = paginateOverAwsJson(client(endpoint.url), {
+        PaginationConfig: { PageSize: 6, MaxItems: 20, StartingToken: token },
+      });
+      for await (const job of paginator.items()) seen.push(job.Id);
+      token = paginator.resumeToken;
+    } while (token !== undefined);
+    expect(seen).toEqual(IDS);
+    expect(endpoint.requests.every((r) => r.method === "POST" && r.path === "/" && r.status === 200)).toBe(true);
+    const missing = await paginateOverAwsJson(client(endpoint.url), { DataSetId: "nope" })
+      .buildFullResult()
+      .catch((e: unknown) => e);
+    expect((missing as ServiceError).name).toBe("ResourceNotFoundException");
   });
 });
 
