@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { deepFreeze, fixturesDir, repoRoot } from "../../../test/support.js";
 import { runPipeline } from "../../pipeline.js";
 import { validatorsEmitter } from "./index.js";
+import { usePattern } from "./patterns.js";
 
 const irOf = (specs?: string[]) =>
   deepFreeze(runPipeline({ root: repoRoot, emitters: [], ...(specs && { specs }) }).ir);
@@ -39,5 +40,18 @@ describe("the validators emitter", () => {
     // JobEntry's checker refers to ResponseDetails' checker, whose body appears once
     expect(code.match(/function \$w_ResponseDetails\(/g)).toHaveLength(1);
     expect(code).toMatch(/y = \$w_ResponseDetails\(x, c\);/);
+  });
+
+  it("reads patterns without the u flag (AWS's escapes work) and never misreads a \\p{…} class", () => {
+    for (const p of ["^[a-zA-Z0-9\\-\\_]+$", "^\\#[a-zA-Z0-9]{6}$", "^https\\://\\S+$"]) {
+      const use = usePattern(p);
+      expect(use, p).toEqual({ pattern: p });
+      expect(
+        new RegExp(use.pattern as string).test(p.includes("#") ? "#a1B2c3" : p.includes("https") ? "https://x" : "a-_"),
+        p,
+      ).toBe(true);
+    }
+    expect(usePattern("^\\p{Print}+$")).toEqual({ warning: expect.stringContaining("u mode; it is not checked") });
+    expect(usePattern("/^[\\d]{12}$/").pattern).toBe("^[\\d]{12}$");
   });
 });

@@ -16,6 +16,11 @@ const DELIMITED = /^\/(.+)\/$/s;
 export function usePattern(pattern: string): PatternUse {
   const delimited = DELIMITED.exec(pattern);
   const used = delimited ? (delimited[1] as string) : pattern;
+  // Without the u flag, \p{…} would silently mean "p{…}": such a pattern is not checked rather than misread.
+  if (/(^|[^\\])(\\\\)*\\[pP]\{/.test(used))
+    return {
+      warning: `pattern ${JSON.stringify(pattern)} uses a \\p{…} class, which ECMA-262 reads only in u mode; it is not checked`,
+    };
   try {
     new RegExp(used);
   } catch (e) {
