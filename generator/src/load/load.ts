@@ -56,15 +56,16 @@ export function loadModel(inputs: readonly SpecInput[]): LoadedModel {
 }
 
 /**
- * The merge step of loadModel, over files already parsed (a Diagnostic stands for a file that was not
- * JSON). It never mutates the parsed documents: shapes are copied before traits are applied.
+ * The merge step of loadModel, over files already parsed (diagnostics stand for a file that was not
+ * usable JSON). It never mutates the parsed documents: shapes are copied before traits are applied.
  */
-export function mergeFiles(parsed: readonly (ParsedFile | Diagnostic)[]): LoadedModel {
+export function mergeFiles(parsed: readonly (ParsedFile | Diagnostic | readonly Diagnostic[])[]): LoadedModel {
   const diagnostics: Diagnostic[] = [];
   const files: ParsedFile[] = [];
   for (const p of parsed) {
-    if ("locate" in p) files.push(p);
-    else diagnostics.push(p);
+    if (Array.isArray(p)) diagnostics.push(...p);
+    else if ("locate" in p) files.push(p);
+    else diagnostics.push(p as Diagnostic);
   }
   const shapes = new Map<string, LoadedShape>();
   for (const [id, node] of PRELUDE_SHAPES) shapes.set(id, { id, node, file: "(prelude)", pointer: "", prelude: true });

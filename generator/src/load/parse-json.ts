@@ -10,32 +10,115 @@ export interface ParsedFile {
   locate(ptr: string): { line: number; column: number };
 }
 
+/** Deeper nesting than this is reported, not parsed: no Smithy model comes close, and every later stage may recurse. */
+export const MAX_JSON_DEPTH = 256;
+
 /**
  * Parses strict JSON. The fast path is JSON.parse; the position tree (jsonc-parser) is built only
- * when a diagnostic needs a line and column, so a clean run pays nothing for it.
+ * when a diagnostic needs a line and column, so a clean run pays nothing for it. A UTF-8 byte order
+ * mark is skipped. Before anything recursive runs, one linear scan reports nesting deeper than
+ * MAX_JSON_DEPTH and duplicate keys (which JSON.parse would silently resolve to the last one).
  */
-export function parseJsonFile(file: string, text: string): ParsedFile | Diagnostic {
+export function parseJsonFile(file: string, raw: string): ParsedFile | Diagnostic | Diagnostic[] {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  let lines: number[] | undefined;
+  const at = (offset: number): { line: number; column: number } => position((lines ??= lineStarts(text)), offset);
+  const scan = scanJson(text);
+  if (scan.tooDeep)
+    return {
+      file,
+      pointer: scan.tooDeep.pointer,
+      ...at(scan.tooDeep.offset),
+      message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
+    };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return malformed(file, text);
   }
+  if (scan.duplicates.length > 0)
+    return scan.duplicates.map((d) => ({
+      file,
+      pointer: d.pointer,
+      ...at(d.offset),
+      message: `duplicate key ${JSON.stringify(d.key)}: JSON keeps only the last, so an earlier definition would be lost`,
+    }));
   let tree: Node | undefined;
-  let lines: number[] | undefined;
   return {
     file,
     value,
     locate(ptr) {
       tree ??= parseTree(text) as Node;
-      lines ??= lineStarts(text);
       const path = ptr === "" ? [] : ptr.slice(1).split("/").map(unescape);
       const node = deepestNode(tree, path);
       // A property's key is the most useful place to point at, not its value.
-      const at = node.parent?.type === "property" ? node.parent : node;
-      return position(lines, at.offset);
+      const where = node.parent?.type === "property" ? node.parent : node;
+      return at(where.offset);
     },
   };
+}
+
+interface Scan {
+  tooDeep?: { offset: number; pointer: string };
+  duplicates: { key: string; offset: number; pointer: string }[];
+}
+
+/**
+ * One pass over the text with an explicit stack (no recursion): the first point deeper than
+ * MAX_JSON_DEPTH, and every key repeated in its object. Tolerates malformed text (JSON.parse reports it).
+ */
+function scanJson(text: string): Scan {
+  type Frame = { keys?: Set<string>; path: (string | number)[]; index: number; expectKey: boolean };
+  const stack: Frame[] = [];
+  const duplicates: Scan["duplicates"] = [];
+  let lastKey: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      const start = i;
+      let escaped = false;
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) {
+          escaped = true;
+          i++;
+        } else if (d === 0x22) break;
+      }
+      const top = stack[stack.length - 1];
+      if (top?.keys && top.expectKey) {
+        const rawKey = text.slice(start + 1, i);
+        let key = rawKey;
+        if (escaped) {
+          try {
+            key = JSON.parse(`"${rawKey}"`) as string;
+          } catch {
+            key = rawKey;
+          }
+        }
+        if (top.keys.has(key)) duplicates.push({ key, offset: start, pointer: pointer(...top.path, key) });
+        top.keys.add(key);
+        top.expectKey = false;
+        lastKey = key;
+      }
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      const parent = stack[stack.length - 1];
+      const path = parent === undefined ? [] : [...parent.path, parent.keys ? (lastKey ?? "") : parent.index];
+      if (stack.length >= MAX_JSON_DEPTH) return { tooDeep: { offset: i, pointer: pointer(...path) }, duplicates };
+      stack.push(
+        c === 0x7b ? { keys: new Set(), path, index: 0, expectKey: true } : { path, index: 0, expectKey: false },
+      );
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      stack.pop();
+    } else if (c === 0x2c /* , */) {
+      const top = stack[stack.length - 1];
+      if (top) {
+        top.index++;
+        if (top.keys) top.expectKey = true;
+      }
+    }
+  }
+  return { duplicates };
 }
 
 /**
