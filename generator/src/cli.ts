@@ -101,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
 function internalError(e: unknown): number {
   const error = e instanceof Error ? e : new Error(String(e));
   const code = (error as NodeJS.ErrnoException).code;
-  const what = code !== undefined && code.startsWith("E") ? "cannot read or write a file" : "internal error";
+  const what = code?.startsWith("E") ? "cannot read or write a file" : "internal error";
   process.stderr.write(`dx-gen: ${what}: ${error.message.split("\n")[0]}\n`);
   if (process.env["DX_GEN_STACK"] === "1") process.stderr.write(`${error.stack}\n`);
   return 2;
