@@ -60,6 +60,12 @@ describe("the one pattern dialect", () => {
     expect(compilePattern("^[\\p{Upper}\\p{Digit}_]+$")?.test("AB_9")).toBe(true);
   });
 
+  it("widens an astral range written as surrogate pairs, so every character of it passes", () => {
+    const xml = compilePattern("^[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*$") as RegExp;
+    expect(xml.test("plain text, \u00e9, \u{1F600} and \u{10FFFF}\n")).toBe(true);
+    expect(xml.test("a\u0001b")).toBe(false);
+  });
+
   it("refuses, with a reason, what would silently mean something else without u", () => {
     expect(judgePattern("^[\\p{L}\\p{Z}]*$")).toEqual({
       problem: 'uses \\p{L}, a Unicode property that ECMA-262 reads only in u mode (without it, a plain "p")',

@@ -8,6 +8,9 @@
  * Java origins, POSIX classes such as `\p{Print}` or `\p{Graph}`. The dialect is therefore:
  *
  * - ECMA-262 **without** the `u` flag (Annex B), so those escapes mean the character they escape;
+ * - a class range of astral characters written as surrogate pairs (`[\uD800\uDC00-\uDBFF\uDFFF]`,
+ *   Java's way; out of order without `u`) is widened to the surrogate code units of those characters:
+ *   it accepts every character of the range, and never rejects one;
  * - Java's POSIX classes (`\p{Lower}`, `\p{Upper}`, `\p{ASCII}`, `\p{Alpha}`, `\p{Digit}`,
  *   `\p{Alnum}`, `\p{Punct}`, `\p{Graph}`, `\p{Print}`, `\p{Blank}`, `\p{Cntrl}`, `\p{XDigit}`,
  *   `\p{Space}`, and `\P{…}` outside a class) are rewritten to the ASCII classes they stand for;
@@ -42,6 +45,9 @@ const POSIX: Readonly<Record<string, string>> = {
 /** Letters ECMA-262 defines as escapes (without `u`); any other escaped letter is Java's, and refused. */
 const ECMA_LETTER_ESCAPES = new Set("bBcdDfknrsStuvwWx");
 
+/** `\uHIGH\uLOW-\uHIGH\uLOW`: a range of astral characters as surrogate pairs. */
+const SURROGATE_RANGE = /\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})-\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})/gi;
+
 export type PatternResult = { source: string; regExp: RegExp } | { problem: string };
 
 /**
@@ -65,7 +71,8 @@ export function compilePattern(pattern: string): RegExp | undefined {
 }
 
 /** Rewrites POSIX classes and refuses escapes that would be misread; one pass, linear in the pattern. */
-function rewrite(pattern: string): string | { problem: string } {
+function rewrite(source: string): string | { problem: string } {
+  const pattern = source.replace(SURROGATE_RANGE, "\\u$1-\\u$3\\uDC00-\\uDFFF");
   let out = "";
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
