@@ -301,6 +301,21 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
     ]);
   });
 
+  it("restJson1: an @httpPayload member beside members that would be in the body", () => {
+    const { text, diagnostics } = broken((s) => {
+      s.shapes["ex#ListThingsOutput"]!["members"].Things.traits = { "smithy.api#httpPayload": {} };
+    });
+    expect(diagnostics).toEqual([
+      {
+        file: FILE,
+        pointer: "/shapes/ex#ListThingsOutput/members/Token",
+        ...positionOf(text, '"Token": {', 1),
+        message:
+          "Token would be in the body, but Things is the @httpPayload (the whole body): bind it to a header, query or label",
+      },
+    ]);
+  });
+
   it("a service that uses no JSON protocol", () => {
     const { text, diagnostics } = broken((s) => {
       s.shapes["ex#Svc"]!["traits"] = { "aws.protocols#restXml": {} };

@@ -73,6 +73,7 @@ export function checkSelection(model: LoadedModel, sel: Selection, out: Diagnost
     const type = shape.node["type"];
     const traits = traitsOf(shape.node);
     if (type === "structure" || type === "union") checkWireNames(shape, sel.protocol, out);
+    if (type === "structure" && topLevel.has(id) && sel.protocol === "restJson1") checkPayload(shape, out);
     checkStreamingTargets(model, shape, topLevel.has(id), out);
     if (!declaresType(type, traits)) continue;
     const key = collisionKey(typeName(shapeName(id)));
@@ -140,6 +141,30 @@ function checkStreamingTargets(model: LoadedModel, shape: LoadedShape, topLevel:
       message: `${ref.member}: the streaming ${String(target.node["type"])} ${target.id} can only be targeted by a member of an operation's input or output structure`,
     });
   }
+}
+
+/**
+ * restJson1 (Smithy's HTTP binding rules): an `@httpPayload` member is the whole body, so it is the
+ * only one, and every other member is bound to a header, query, label or the status code.
+ */
+function checkPayload(shape: LoadedShape, out: Diagnostic[]): void {
+  const refs = memberRefs(shape.node);
+  const payload = refs.filter((r) => httpBinding(r.traits)?.location === "payload");
+  const first = payload[0];
+  if (first === undefined) return;
+  for (const r of payload.slice(1))
+    out.push({
+      file: shape.file,
+      pointer: shape.pointer + r.at,
+      message: `${r.member}: a second @httpPayload member (${first.member} is the body already)`,
+    });
+  for (const r of refs)
+    if (httpBinding(r.traits) === undefined)
+      out.push({
+        file: shape.file,
+        pointer: shape.pointer + r.at,
+        message: `${r.member} would be in the body, but ${first.member} is the @httpPayload (the whole body): bind it to a header, query or label`,
+      });
 }
 
 /**
