@@ -69,7 +69,13 @@ interface Scan {
  * MAX_JSON_DEPTH, and every key repeated in its object. Tolerates malformed text (JSON.parse reports it).
  */
 function scanJson(text: string): Scan {
-  type Frame = { keys?: Set<string>; path: (string | number)[]; index: number; expectKey: boolean };
+  // Each frame knows its parent and its key in it; a pointer is built only for a finding.
+  type Frame = { parent?: Frame; at: string | number; keys?: Set<string>; index: number; expectKey: boolean };
+  const pathOf = (frame: Frame | undefined, last: string | number): string => {
+    const segments: (string | number)[] = [last];
+    for (let f = frame; f?.parent !== undefined; f = f.parent) segments.push(f.at);
+    return pointer(...segments.reverse());
+  };
   const stack: Frame[] = [];
   const duplicates: Scan["duplicates"] = [];
   let lastKey: string | undefined;
@@ -77,37 +83,46 @@ function scanJson(text: string): Scan {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
       const start = i;
-      let escaped = false;
-      for (i++; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 0x5c) {
-          escaped = true;
-          i++;
-        } else if (d === 0x22) break;
+      // The closing quote: the next one not escaped by an odd run of backslashes.
+      for (let from = i + 1; ; ) {
+        const q = text.indexOf('"', from);
+        if (q < 0) {
+          i = text.length;
+          break;
+        }
+        let slashes = 0;
+        while (text.charCodeAt(q - 1 - slashes) === 0x5c) slashes++;
+        if (slashes % 2 === 0) {
+          i = q;
+          break;
+        }
+        from = q + 1;
       }
       const top = stack[stack.length - 1];
       if (top?.keys && top.expectKey) {
         const rawKey = text.slice(start + 1, i);
         let key = rawKey;
-        if (escaped) {
+        if (rawKey.includes("\\")) {
           try {
             key = JSON.parse(`"${rawKey}"`) as string;
           } catch {
             key = rawKey;
           }
         }
-        if (top.keys.has(key)) duplicates.push({ key, offset: start, pointer: pointer(...top.path, key) });
+        if (top.keys.has(key)) duplicates.push({ key, offset: start, pointer: pathOf(top, key) });
         top.keys.add(key);
         top.expectKey = false;
         lastKey = key;
       }
     } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       const parent = stack[stack.length - 1];
-      const path = parent === undefined ? [] : [...parent.path, parent.keys ? (lastKey ?? "") : parent.index];
-      if (stack.length >= MAX_JSON_DEPTH) return { tooDeep: { offset: i, pointer: pointer(...path) }, duplicates };
-      stack.push(
-        c === 0x7b ? { keys: new Set(), path, index: 0, expectKey: true } : { path, index: 0, expectKey: false },
-      );
+      const at = parent === undefined ? "" : parent.keys ? (lastKey ?? "") : parent.index;
+      if (stack.length >= MAX_JSON_DEPTH)
+        return { tooDeep: { offset: i, pointer: parent === undefined ? "" : pathOf(parent, at) }, duplicates };
+      const frame: Frame = { at, index: 0, expectKey: c === 0x7b };
+      if (parent !== undefined) frame.parent = parent;
+      if (c === 0x7b) frame.keys = new Set();
+      stack.push(frame);
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       stack.pop();
     } else if (c === 0x2c /* , */) {
