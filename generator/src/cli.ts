@@ -6,6 +6,9 @@ import { SpecError } from "./diagnostics.js";
 const HELP = `dx-gen: generate the dx packages from a Smithy 2.0 JSON AST spec
 
 Usage: dx-gen [--spec FILE]... [--operation NAME]... [--out DIR] [--check]
+       dx-gen diff [OLD NEW | --since REF] [--changeset | --check-changeset]
+                    (the spec's changes as breaking/additive/documentation-only;
+                    \`dx-gen diff --help\` for its options)
 
   --spec FILE       a Smithy JSON AST file; repeat to merge several (default: every
                     .json file in <workspace>/spec)

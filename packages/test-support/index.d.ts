@@ -18,3 +18,9 @@ export declare function describeWithReference(
   options?: ReferenceOptions,
 ): void;
 export declare const inCi: () => boolean;
+export declare function itWithReference(
+  title: string,
+  files: readonly string[],
+  body: (paths: string[]) => void | Promise<void>,
+  options?: ReferenceOptions,
+): void;

@@ -24,8 +24,26 @@ async function tarballManifest(url: string, dir: string): Promise<Manifest> {
   writeFileSync(file, Buffer.from(await res.arrayBuffer()));
   const out = join(dir, `${basename(file)}.d`);
   mkdirSync(out);
-  await run("tar", ["-xzf", file, "-C", out, "package/package.json"], { cwd: dir });
+  await run("tar", ["-xzf", file, "-C", out], { cwd: dir });
   return readManifest(join(out, "package"));
+}
+
+/**
+ * The first TypeScript example of a package README, with ambient stand-ins for the names an example
+ * leaves to the reader (`url`, `headers`); undefined when it imports anything but @dx packages.
+ */
+function readmeExample(path: string): string | undefined {
+  const code = /```ts\n([\s\S]*?)```/.exec(readFileSync(path, "utf8"))?.[1];
+  if (code === undefined) return undefined;
+  const sources = [...code.matchAll(/from "([^"]+)"/g)].map((m) => m[1] as string);
+  if (sources.some((s) => !s.startsWith("@dx/"))) return undefined;
+  return `${code}\ndeclare const url: string;\ndeclare const headers: Record<string, string>;\n`;
+}
+
+/** Paths of a published tarball's files, as npm packed them (package/...). */
+async function tarballFiles(url: string, dir: string): Promise<string[]> {
+  const file = join(dir, basename(new URL(url).pathname));
+  return (await run("tar", ["-tzf", file], { cwd: dir })).stdout.split("\n").filter(Boolean);
 }
 
 describe("a changesets release to a local registry, installed by fresh consumers", () => {
@@ -108,6 +126,15 @@ describe("a changesets release to a local registry, installed by fresh consumers
       expect(published, `${m.name}@${expected} on the registry`).toBeDefined();
       const manifest = await tarballManifest(published!.dist.tarball, tmp);
       expect(manifest.version).toBe(expected);
+      // Documented where a consumer meets it: a README (with an install line and an example) and a LICENSE.
+      const files = await tarballFiles(published!.dist.tarball, tmp);
+      expect(files, m.name).toEqual(expect.arrayContaining(["package/README.md", "package/LICENSE"]));
+      const readme = readFileSync(
+        join(tmp, `${basename(new URL(published!.dist.tarball).pathname)}.d/package/README.md`),
+        "utf8",
+      );
+      expect(readme).toContain(`npm install ${m.name}`);
+      expect(readme).toMatch(/```ts\n[\s\S]*from "@dx\//);
       const ranges = { ...manifest.dependencies, ...manifest.peerDependencies };
       for (const [dep, range] of Object.entries(ranges)) {
         expect(range, `${m.name} → ${dep}`).not.toMatch(/^workspace:/);
@@ -167,6 +194,14 @@ describe("a changesets release to a local registry, installed by fresh consumers
       expect(dxInstalled.sort()).toEqual([name, ...dxDeps].sort());
       for (const d of dxInstalled) expect(readManifest(join(project, "node_modules", d)).version).toBe(expected);
 
+      // The README's example, as published, compiles too (when it needs nothing but @dx packages).
+      const example = readmeExample(join(project, "node_modules", name, "README.md"));
+      if (example !== undefined) {
+        writeFileSync(join(project, "readme.ts"), example);
+        const config = JSON.parse(readFileSync(join(project, "tsconfig.json"), "utf8"));
+        config.files.push("readme.ts");
+        writeFileSync(join(project, "tsconfig.json"), JSON.stringify(config));
+      }
       await run(process.execPath, [TSC, "-p", "tsconfig.json"], { cwd: project, env });
       const { stdout } = await run(process.execPath, ["dist/main.js"], { cwd: project, env });
       expect(stdout).toContain(`${name} consumer ok`);
