@@ -2,7 +2,7 @@ import type { Ir, IrDeprecated, IrEnum, IrIntEnum, IrMember, IrStructure, IrUnio
 import { tsdoc, tsHeader } from "../header.js";
 import type { Emitter, FileSet } from "../types.js";
 import { STREAMING_INPUT, STREAMING_OUTPUT, TypeExprs } from "./type-expr.js";
-import { layoutDoc, MAX_LINE } from "./wrap.js";
+import { importLine, layoutDoc, MAX_LINE } from "../layout.js";
 
 /**
  * Emits `@dx/models`: interfaces, enums (const object + union type) and operation types, with TSDoc.
@@ -22,7 +22,7 @@ function emitModels(ir: Ir): FileSet {
   const aggregates = ir.shapes.filter((s): s is IrStructure | IrUnion => s.kind === "structure" || s.kind === "union");
   const declarations = aggregates.map((s) => (s.kind === "structure" ? structure(s, types) : union(s, types)));
   const shapeGroups = [
-    typeImport(
+    importLine(
       enums.map((e) => e.name),
       "./enums.gen.js",
     ),
@@ -52,16 +52,6 @@ function emitModels(ir: Ir): FileSet {
 function file(ir: Ir, groups: readonly string[]): string {
   const body = groups.filter((g) => g !== "").join("\n\n");
   return `${tsHeader(ir)}${body}\n`;
-}
-
-/** An `import type` of sorted names, one per line when a single line would be long. */
-function typeImport(names: readonly string[], from: string): string {
-  if (names.length === 0) return "";
-  const sorted = [...names].sort();
-  const line = `import type { ${sorted.join(", ")} } from "${from}";`;
-  return line.length <= MAX_LINE
-    ? line
-    : `import type {\n${sorted.map((n) => `  ${n},`).join("\n")}\n} from "${from}";`;
 }
 
 /** The lines of a TSDoc comment at `indent` spaces (not included): one line when it has one line. */
@@ -219,7 +209,7 @@ function operations(ir: Ir, types: TypeExprs): string[] {
     0,
   );
   return [
-    typeImport([...names], "./shapes.gen.js"),
+    importLine([...names], "./shapes.gen.js"),
     [...docComment(description, undefined, 0, false), "export interface Operations {", ...entries, "}"].join("\n"),
     "export type OperationName = keyof Operations;",
   ];
