@@ -72,6 +72,7 @@ const freshOut = () => join(work, `out-${Math.random().toString(36).slice(2)}`);
 /** spec/ with its whole closure copied n times: shapes `X` become `X_<i>`, operations ListJobs_<i>. */
 function replicate(spec, n) {
   const service = Object.entries(spec.shapes).find(([, s]) => s.type === "service");
+  if (service === undefined) throw new Error("spec/ has no service");
   const shapes = {};
   const rename = (id, i) => (id.startsWith("smithy.api#") ? id : `${id}_${i}`);
   const retarget = (value, i) =>
@@ -199,7 +200,7 @@ for (const file of awsModelFiles()) {
   try {
     s = stages(path, 1);
   } catch (e) {
-    s = { shapes: 0, total: Number.NaN, best: {}, error: e.message.split("\n")[0] };
+    s = { shapes: 0, total: Number.NaN, best: {}, error: String(e).split("\n")[0] };
   }
   const target = TARGETS[key];
   const result = run.failure
