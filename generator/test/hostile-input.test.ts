@@ -271,6 +271,16 @@ describe("the command line", () => {
     expect(r.stderr).toContain(`--out: ${join(dir, "out", "packages", "models")} is a file where a folder must be`);
   });
 
+  it("dx-gen diff reports a broken old spec in its own file, not under the new spec's name", () => {
+    const dir = tempDir();
+    const bad = writeFile(join(dir, "old.json"), '{"smithy": "2.0", "shapes": {"ex#A": {"type": "nope"}}}');
+    const good = writeFile(join(dir, "new.json"), specText(smallSpec()));
+    const r = runCli(["diff", bad, good]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${bad}:1:`);
+    expect(r.stderr).not.toContain(good);
+  });
+
   it("a failure of dx-gen itself is one line naming it, exit 2, no stack trace", () => {
     const dir = tempDir();
     const spec = writeFile(join(dir, "s.json"), specText(smallSpec()));
