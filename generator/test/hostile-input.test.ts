@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { SpecError, type Diagnostic } from "../src/diagnostics.js";
 import { modelsEmitter } from "../src/emit/models/index.js";
@@ -345,7 +346,7 @@ function corrupt(spec: unknown, c: Corruption): string {
 const PROPERTY_EMITTERS = [modelsEmitter];
 
 describe("random corruptions of a valid spec", () => {
-  it("are generated or reported as diagnostics with a pointer; nothing else is ever thrown", () => {
+  it("are generated (as TypeScript that parses) or reported as diagnostics with a pointer; nothing else is ever thrown", () => {
     const spec = smallSpec() as Record<string, any>;
     // Give the corruptions more to break: an enum, a union, a map, a deprecated member, a jsonName.
     spec.shapes["ex#Kind"] = { type: "enum", members: { A: { target: "smithy.api#Unit" } } };
@@ -358,7 +359,12 @@ describe("random corruptions of a valid spec", () => {
     spec.shapes["ex#Thing"].members.Tags = { target: "ex#Tags", traits: { "smithy.api#jsonName": "tags" } };
     fc.assert(
       fc.property(corruption, (c) => {
-        const { diagnostics } = generate(corrupt(spec, c), PROPERTY_EMITTERS);
+        const { diagnostics, files } = generate(corrupt(spec, c), PROPERTY_EMITTERS);
+        // What is generated at all parses as TypeScript.
+        for (const [path, text] of files ?? []) {
+          const file = ts.createSourceFile(path, text, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
+          expect((file as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics, path).toEqual([]);
+        }
         for (const d of diagnostics) {
           expect(d.file).toMatch(/^(h\.json|\(command line\))$/);
           expect(d.pointer === "" || d.pointer.startsWith("/")).toBe(true);
