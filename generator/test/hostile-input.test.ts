@@ -128,6 +128,16 @@ describe("names the generated code uses itself", () => {
     "GlobalInstance",
     "StreamingBlobPayloadInputTypes",
     "StreamingBlobPayloadOutputTypes",
+    "globalThis",
+    "keyof",
+    "infer",
+    "readonly",
+    "unique",
+    "asserts",
+    "is",
+    "constructor",
+    "__proto__",
+    "JSON",
   ];
 
   it("never collide with shape names: the models type-check under tsc --strict", () => {
