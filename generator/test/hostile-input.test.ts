@@ -174,6 +174,30 @@ describe("names the generated code uses itself", () => {
     expect(typecheckModels(files as Map<string, string>)).toBe("");
   });
 
+  it("every TypeScript keyword works as a shape, member and enum value name: the models type-check", () => {
+    const keywords: string[] = [];
+    for (let k = ts.SyntaxKind.FirstKeyword; k <= ts.SyntaxKind.LastKeyword; k++) {
+      const text = ts.tokenToString(k);
+      if (text !== undefined && /^[A-Za-z_]\w*$/.test(text)) keywords.push(text);
+    }
+    expect(keywords.length).toBeGreaterThan(80);
+    const spec = smallSpec() as Record<string, any>;
+    spec.shapes["ex#Keywords"] = {
+      type: "enum",
+      members: Object.fromEntries(keywords.map((k) => [k, { target: "smithy.api#Unit" }])),
+    };
+    for (const k of keywords) {
+      spec.shapes[`ex#${k}`] = {
+        type: "structure",
+        members: { [k]: { target: "ex#Keywords" }, self: { target: `ex#${k}` } },
+      };
+      spec.shapes["ex#Thing"].members[`k_${k}`] = { target: `ex#${k}` };
+    }
+    const { diagnostics, files } = generate(specText(spec));
+    expect(diagnostics).toEqual([]);
+    expect(typecheckModels(files as Map<string, string>)).toBe("");
+  });
+
   it("a shape whose renamed name meets another shape's is a diagnostic, not broken output", () => {
     const spec = smallSpec() as Record<string, any>;
     spec.shapes["ex#String"] = { type: "structure", members: {} };
