@@ -14,6 +14,7 @@ import { paginatorEmitter } from "../src/emit/paginator/index.js";
 import { MAX_JSON_DEPTH } from "../src/load/parse-json.js";
 import { runPipeline } from "../src/pipeline.js";
 import {
+  fixturesDir,
   positionOf,
   repoRoot,
   runCli,
@@ -406,6 +407,31 @@ describe("random corruptions of a valid spec", () => {
         }
       }),
       { numRuns: Number(process.env["DX_PROPERTY_RUNS"] ?? 400) },
+    );
+  });
+
+  it("of the hostile fixture (every trait dx reads, a second file applying traits) behave the same", () => {
+    const hostile = JSON.parse(readFileSync(join(fixturesDir, "hostile.json"), "utf8")) as unknown;
+    const apply = readFileSync(join(fixturesDir, "hostile-apply.json"), "utf8");
+    fc.assert(
+      fc.property(corruption, fc.boolean(), (c, corruptApply) => {
+        const inputs = corruptApply
+          ? [
+              { file: "hostile.json", text: specText(hostile) },
+              { file: "apply.json", text: corrupt(JSON.parse(apply), c) },
+            ]
+          : [
+              { file: "hostile.json", text: corrupt(hostile, c) },
+              { file: "apply.json", text: apply },
+            ];
+        try {
+          runPipeline({ root: repoRoot, inputs, emitters: PROPERTY_EMITTERS });
+        } catch (e) {
+          if (!(e instanceof SpecError)) throw e;
+          for (const d of e.diagnostics) expect(d.file).toMatch(/^(hostile\.json|apply\.json|\(command line\))$/);
+        }
+      }),
+      { numRuns: Number(process.env["DX_PROPERTY_RUNS"] ?? 300) },
     );
   });
 });
