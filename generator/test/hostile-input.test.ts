@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import ts from "typescript";
+import { describeWithReference } from "@dx/test-support";
 import { describe, expect, it } from "vitest";
 import { SpecError, type Diagnostic } from "../src/diagnostics.js";
 import { modelsEmitter } from "../src/emit/models/index.js";
@@ -435,3 +436,27 @@ describe("random corruptions of a valid spec", () => {
     );
   });
 });
+
+describeWithReference(
+  "random corruptions of an official model with streams and HTTP bindings",
+  ["aws-models/bedrock-runtime-2023-09-30.json"],
+  ([path]) => {
+    it("are generated or reported as diagnostics; nothing else is ever thrown", () => {
+      const model = JSON.parse(readFileSync(path as string, "utf8")) as unknown;
+      fc.assert(
+        fc.property(corruption, (c) => {
+          try {
+            runPipeline({
+              root: repoRoot,
+              inputs: [{ file: "m.json", text: corrupt(model, c) }],
+              emitters: PROPERTY_EMITTERS,
+            });
+          } catch (e) {
+            if (!(e instanceof SpecError)) throw e;
+          }
+        }),
+        { numRuns: Number(process.env["DX_PROPERTY_RUNS"] ?? 60) },
+      );
+    });
+  },
+);
