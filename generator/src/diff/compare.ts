@@ -256,6 +256,8 @@ function diffDocs(
     out.add("documentation", "ChangedDocumentation", subject, "documentation changed");
   if (Boolean(a.deprecated) !== Boolean(b.deprecated)) {
     out.add("documentation", "ChangedDeprecatedTrait", subject, `@deprecated ${b.deprecated ? "added" : "removed"}`);
+  } else if (!sameJson(a.deprecated, b.deprecated)) {
+    out.add("documentation", "ChangedDeprecatedTrait", subject, "@deprecated message or since changed");
   }
 }
 
