@@ -64,8 +64,8 @@ async function main(argv: string[]): Promise<number> {
     // A file in the way of --out is reported before any work is done (write.ts checks again, fully).
     if (args.out !== undefined) (await import("./write/write.js")).checkFolders(resolve(args.out), []);
     const ir = buildIrFrom(frontOptions);
-    // The validators' compilation (most of the work) starts in a worker before the emitters are
-    // loaded: on two cores the two halves of a generation overlap.
+    // The validators' compilation (most of the work) starts in a worker before the emitters, and
+    // ts-morph with them, are loaded: on two cores the two halves of a generation overlap.
     (await import("./emit/validators/precompile.js")).precompileVariants(ir);
     const { checkGenerated, generate } = await import("./pipeline.js");
     const options = { ...frontOptions, ir, ...(args.out !== undefined && { outRoot: resolve(args.out) }) };

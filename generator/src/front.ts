@@ -7,7 +7,7 @@ import { loadModel, readSpecs, type SpecInput } from "./load/load.js";
 
 /**
  * The front of the pipeline (load → check → ir), kept apart from the emitters so that the CLI can
- * build the IR, and start the validators' compilation in a worker, before it loads the emitters.
+ * build the IR, and start the validators' compilation in a worker, before it loads ts-morph.
  */
 export interface FrontOptions {
   /** The workspace root: where `spec/` is and what spec paths in headers are relative to. */
