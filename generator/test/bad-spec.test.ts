@@ -167,7 +167,7 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
         pointer: "/shapes/ex#_Date",
         ...positionOf(text, '"ex#_Date": {'),
         message:
-          "shape ex#_Date collides with ex#Date: both are named _Date in TypeScript (names must differ in more than case)",
+          'shape ex#_Date collides with ex#Date: both are named _Date in TypeScript (names must differ in more than case; a service can tell them apart with "rename")',
       },
     ]);
   });
@@ -183,7 +183,7 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
         pointer: "/shapes/other#thing",
         ...positionOf(text, '"other#thing": {'),
         message:
-          "shape other#thing collides with ex#Thing: both are named thing in TypeScript (names must differ in more than case)",
+          'shape other#thing collides with ex#Thing: both are named thing in TypeScript (names must differ in more than case; a service can tell them apart with "rename")',
       },
     ]);
   });

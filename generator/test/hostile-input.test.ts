@@ -208,7 +208,7 @@ describe("names the generated code uses itself", () => {
     spec.shapes["ex#Thing"].members.B = { target: "ex#_String" };
     const text = specText(spec);
     expect(generate(text).diagnostics.map((d) => d.message)).toEqual([
-      "shape ex#_String collides with ex#String: both are named _String in TypeScript (names must differ in more than case)",
+      'shape ex#_String collides with ex#String: both are named _String in TypeScript (names must differ in more than case; a service can tell them apart with "rename")',
     ]);
   });
 });

@@ -5,6 +5,7 @@ import {
   httpBinding,
   JSON_PROTOCOLS,
   jsonProtocol,
+  localName,
   paginatedTrait,
   serviceErrors,
   wireName,
@@ -76,13 +77,14 @@ export function checkSelection(model: LoadedModel, sel: Selection, out: Diagnost
     if (type === "structure" && topLevel.has(id) && sel.protocol === "restJson1") checkPayload(shape, out);
     checkStreamingTargets(model, shape, topLevel.has(id), out);
     if (!declaresType(type, traits)) continue;
-    const key = collisionKey(typeName(shapeName(id)));
+    const name = typeName(localName(sel.service, id));
+    const key = collisionKey(name);
     const other = names.get(key);
     if (other) {
       out.push({
         file: shape.file,
         pointer: shape.pointer,
-        message: `shape ${id} collides with ${other.id}: both are named ${typeName(shapeName(id))} in TypeScript (names must differ in more than case)`,
+        message: `shape ${id} collides with ${other.id}: both are named ${name} in TypeScript (names must differ in more than case; a service can tell them apart with "rename")`,
       });
     } else names.set(key, shape);
   }

@@ -65,6 +65,7 @@ function checkShape(model: LoadedModel, shape: LoadedShape, out: Diagnostic[]): 
     checkTraits({ traits: ref.traits }, ref.at, at);
     checkTarget(model, type, ref.member ?? "", ref.target, ref.at, at);
   }
+  if (type === "service") checkRename(shape.node["rename"], at);
   if (type === "enum" || type === "intEnum") checkEnumShape(shape, type, at);
   const enumTrait = traitsOf(shape.node)["smithy.api#enum"];
   if (type === "string" && Array.isArray(enumTrait)) checkEnumTrait(enumTrait, at);
@@ -124,6 +125,17 @@ function checkTarget(
     at(where, `a member cannot target the ${targetType} ${target}`);
   } else if ((ownerType === "enum" || ownerType === "intEnum") && target !== UNIT) {
     at(where, `enum members must target ${UNIT}`);
+  }
+}
+
+/** A service's `rename`: shape ids to the names they take in the service (identifiers). */
+function checkRename(rename: unknown, at: (suffix: string, message: string) => void): void {
+  if (rename === undefined) return;
+  if (!isObject(rename)) return at("/rename", "rename must be an object of shape ids to names");
+  for (const [id, name] of Object.entries(rename)) {
+    if (!SHAPE_ID.test(id)) at(pointer("rename", id), `rename: invalid shape id "${id}"`);
+    if (typeof name !== "string" || !isIdentifier(name))
+      at(pointer("rename", id), `rename: ${JSON.stringify(name)} is not a valid shape name ([A-Za-z_][A-Za-z0-9_]*)`);
   }
 }
 

@@ -2,6 +2,7 @@ import { memberRefs, shapeName, traitsOf, type ShapeRef } from "../load/ast.js";
 import { isObject, type LoadedModel, type LoadedShape } from "../load/load.js";
 import {
   httpBinding,
+  localName,
   paginatedTrait,
   serviceErrors,
   wireName,
@@ -41,7 +42,7 @@ export function buildIr(model: LoadedModel, selection: Selection, sources: reado
     operations: selection.operations
       .map((id) => buildOperation(selection, shape(id), errors))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-    shapes: selection.closure.map((id) => buildShape(model, shape(id), selection.protocol)),
+    shapes: selection.closure.map((id) => buildShape(model, shape(id), selection)),
   };
 }
 
@@ -85,11 +86,12 @@ function buildOperation(selection: Selection, op: LoadedShape, serviceErrorIds: 
   };
 }
 
-function buildShape(model: LoadedModel, s: LoadedShape, protocol: JsonProtocol): IrShape {
+function buildShape(model: LoadedModel, s: LoadedShape, selection: Selection): IrShape {
+  const protocol = selection.protocol;
   const traits = traitsOf(s.node);
   const base = {
     id: s.id,
-    name: typeName(shapeName(s.id)),
+    name: typeName(localName(selection.service, s.id)),
     ...docs(traits),
     ...deprecated(traits),
     constraints: constraints(traits),

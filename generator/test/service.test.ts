@@ -1,7 +1,8 @@
 /**
- * The paginated trait as Smithy specifies it (issue 9, point 3, generator side): an operation is
- * paginated when it has the trait; what it leaves out comes from the service's trait; after the merge
- * the tokens must be there, `items` may be missing (page-only) or name a map, tokens may be maps.
+ * What a service decides for its operations and shapes, as Smithy specifies it. The paginated trait
+ * (issue 9, point 3, generator side): an operation is paginated when it has the trait; what it leaves
+ * out comes from the service's trait; after the merge the tokens must be there, `items` may be missing
+ * (page-only) or name a map, tokens may be maps. And `rename`, which names shapes in the service.
  */
 import { describe, expect, it } from "vitest";
 import { SpecError, type Diagnostic } from "../src/diagnostics.js";
@@ -111,6 +112,37 @@ describe("the paginated trait merged with the service's", () => {
     });
     expect(front(s).diagnostics.map((d) => d.message)).toEqual([
       'ListThings: inputToken "Token" targets a integer; expected string or map',
+    ]);
+  });
+});
+
+describe("a service's rename", () => {
+  it("tells apart shapes of the same name from two namespaces", () => {
+    const { ir, diagnostics } = front(
+      spec((s) => {
+        s.shapes["other#Thing"] = { type: "structure", members: {} };
+        s.shapes["ex#Thing"]!["members"].Other = { target: "other#Thing" };
+        s.shapes["ex#Svc"]!["rename"] = { "other#Thing": "OtherThing" };
+      }),
+    );
+    expect(diagnostics).toEqual([]);
+    expect(ir?.shapes.find((x) => x.id === "other#Thing")?.name).toBe("OtherThing");
+    expect(ir?.shapes.find((x) => x.id === "ex#Thing")?.name).toBe("Thing");
+  });
+
+  it("without it the two collide, and a rename to a non-identifier is refused", () => {
+    const collide = spec((s) => {
+      s.shapes["other#Thing"] = { type: "structure", members: {} };
+      s.shapes["ex#Thing"]!["members"].Other = { target: "other#Thing" };
+    });
+    expect(front(collide).diagnostics.map((d) => d.message)).toEqual([
+      'shape other#Thing collides with ex#Thing: both are named Thing in TypeScript (names must differ in more than case; a service can tell them apart with "rename")',
+    ]);
+    const bad = spec((s) => {
+      s.shapes["ex#Svc"]!["rename"] = { "ex#Thing": "not-a-name" };
+    });
+    expect(front(bad).diagnostics.map((d) => [d.pointer, d.message])).toEqual([
+      ["/shapes/ex#Svc/rename/ex#Thing", 'rename: "not-a-name" is not a valid shape name ([A-Za-z_][A-Za-z0-9_]*)'],
     ]);
   });
 });
