@@ -32,6 +32,17 @@ describe("diffIr classifies each spec change as smithy-diff does", () => {
     expect(classify(deprecated({ message: "same" }), deprecated({ message: "same" }))).toEqual([]);
   });
 
+  it("a changed protocol is breaking (wire names, timestamp defaults and bindings all change)", () => {
+    const awsJson = edited((s) => {
+      const svc = s.shapes["ex#Svc"] as { traits: Record<string, unknown> };
+      delete svc.traits["aws.protocols#restJson1"];
+      svc.traits["aws.protocols#awsJson1_1"] = {};
+    });
+    expect(classify(baseSpec(), awsJson).filter(([, rule]) => rule === "ChangedProtocol")).toEqual([
+      ["breaking", "ChangedProtocol", "ex#Svc"],
+    ]);
+  });
+
   it("identical specs have no change", () => {
     expect(classify(baseSpec(), baseSpec())).toEqual([]);
   });
