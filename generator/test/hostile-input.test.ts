@@ -84,6 +84,15 @@ describe("deep input", () => {
     expect(existsSync(join(dir, "out"))).toBe(false);
   });
 
+  it("deep nesting after a line break inside a string is caught too (the locator reads it as outside the string)", () => {
+    const dir = tempDir();
+    const path = writeFile(join(dir, "broken.json"), `{"smithy": "2.0", "metadata": ["a\n${"[".repeat(20000)}", 1]}`);
+    const r = runCli(["--spec", path, "--out", join(dir, "out")]);
+    expect(r.stderr).toMatch(/broken\.json:2:\d+ \/metadata(\/0)+: JSON nested deeper than 256 levels\n/);
+    expect(r.stderr).not.toContain("internal error");
+    expect(r.status).toBe(1);
+  });
+
   it("a chain of 2,000 nested structures and a list nested 300 deep generate models that type-check", () => {
     const spec = smallSpec() as Record<string, any>;
     const n = 2000;
@@ -342,7 +351,7 @@ const corruption = fc.record({
   kind: fc.constantFrom("replace", "delete", "rename", "truncate", "splice"),
   where: fc.nat(),
   value: fc.jsonValue({ maxDepth: 3 }),
-  text: fc.constantFrom("{", "}", "[", "]", ",", ":", '"', "\\", "\uFEFF", "0", "null", '"x"'),
+  text: fc.constantFrom("{", "}", "[", "]", ",", ":", '"', "\\", "\uFEFF", "0", "null", '"x"', "\n[[[", '"\n'),
 });
 type Corruption = typeof corruption extends fc.Arbitrary<infer T> ? T : never;
 

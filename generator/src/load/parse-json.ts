@@ -59,6 +59,12 @@ export function parseJsonFile(file: string, raw: string): ParsedFile | Diagnosti
   };
 }
 
+/** The offset of `needle` at or after `from`, or +Infinity. */
+function indexFrom(text: string, needle: string, from: number): number {
+  const at = text.indexOf(needle, from);
+  return at < 0 ? Number.POSITIVE_INFINITY : at;
+}
+
 interface Scan {
   tooDeep?: { offset: number; pointer: string };
   duplicates: { key: string; offset: number; pointer: string }[];
@@ -79,24 +85,32 @@ function scanJson(text: string): Scan {
   const stack: Frame[] = [];
   const duplicates: Scan["duplicates"] = [];
   let lastKey: string | undefined;
+  let nextLf = -1;
+  let nextCr = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
       const start = i;
-      // The closing quote: the next one not escaped by an odd run of backslashes.
+      // The string ends at the next quote or line break not escaped by an odd run of backslashes: a
+      // line break ends it as jsonc-parser's scanner does, so both agree on what is inside a string
+      // (and so on the nesting the locator will recurse through) even in malformed text.
       for (let from = i + 1; ; ) {
         const q = text.indexOf('"', from);
-        if (q < 0) {
+        // Each next-break position is searched again only once passed: linear in the text.
+        if (nextLf < from) nextLf = indexFrom(text, "\n", from);
+        if (nextCr < from) nextCr = indexFrom(text, "\r", from);
+        const end = Math.min(q < 0 ? Number.POSITIVE_INFINITY : q, nextLf, nextCr);
+        if (end === Number.POSITIVE_INFINITY) {
           i = text.length;
           break;
         }
         let slashes = 0;
-        while (text.charCodeAt(q - 1 - slashes) === 0x5c) slashes++;
+        while (text.charCodeAt(end - 1 - slashes) === 0x5c) slashes++;
         if (slashes % 2 === 0) {
-          i = q;
+          i = end === q ? end : end - 1;
           break;
         }
-        from = q + 1;
+        from = end + 1;
       }
       const top = stack[stack.length - 1];
       if (top?.keys && top.expectKey) {
@@ -155,11 +169,17 @@ function deepestNode(root: Node, path: readonly string[]): Node {
 
 function malformed(file: string, text: string): Diagnostic {
   const errors: ParseError[] = [];
-  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  let path: (string | number)[] = [];
+  try {
+    parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    path = getLocation(text, errors[0]?.offset ?? 0).path.filter((s) => s !== "");
+  } catch {
+    // jsonc-parser recurses; the scan before it keeps nesting shallow, and should it still overflow,
+    // the problem is reported at the first error found, or at the start.
+  }
   const first = errors[0];
   const offset = first?.offset ?? 0;
   const { line, column } = position(lineStarts(text), offset);
-  const path = getLocation(text, offset).path.filter((s) => s !== "");
   return {
     file,
     pointer: pointer(...path),
