@@ -106,6 +106,7 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
   "Operations",
   "OperationName",
   "GlobalInstance",
+  "OneOf",
   "StreamingBlobPayloadInputTypes",
   "StreamingBlobPayloadOutputTypes",
 ]);

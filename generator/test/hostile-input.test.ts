@@ -119,6 +119,38 @@ describe("deep input", () => {
   });
 });
 
+describe("wide input", () => {
+  it("a union of 1,000 members is written in text linear in its members, and still means exactly one", () => {
+    const spec = smallSpec() as Record<string, any>;
+    const n = 1000;
+    spec.shapes["ex#Wide"] = {
+      type: "union",
+      members: Object.fromEntries(Array.from({ length: n }, (_, i) => [`m${i}`, { target: "smithy.api#String" }])),
+    };
+    spec.shapes["ex#Thing"].members.Wide = { target: "ex#Wide" };
+    const { diagnostics, files } = generate(specText(spec));
+    expect(diagnostics).toEqual([]);
+    const shapes = files?.get(`${MODELS}/shapes.gen.ts`) as string;
+    expect(shapes.length).toBeLessThan(40 * n);
+    expect(shapes).toContain("export type Wide = OneOf<{\n  m0: string;\n");
+    const out = tempDir();
+    for (const [path, text] of files as Map<string, string>) writeFile(join(out, path), text);
+    writeFile(
+      join(out, MODELS, "use.ts"),
+      [
+        'import type { Wide } from "./shapes.gen.js";',
+        'export const one: Wide = { m7: "x" };',
+        "// @ts-expect-error two members set",
+        'export const two: Wide = { m1: "x", m2: "y" };',
+        "// @ts-expect-error none set",
+        "export const none: Wide = {};",
+        "",
+      ].join("\n"),
+    );
+    expect(typecheck(out, [`${MODELS}/**/*.ts`]).output).toBe("");
+  });
+});
+
 describe("names the generated code uses itself", () => {
   const names = [
     "fc",

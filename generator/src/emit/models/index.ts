@@ -28,6 +28,7 @@ function emitModels(ir: Ir): FileSet {
     ),
     ...(ir.shapes.some((s) => s.kind === "document") ? [documentType()] : []),
     ...(types.usesStreamingBlobs ? streamingTypes() : []),
+    ...(aggregates.some((a) => a.kind === "union" && a.members.length > EXPLICIT_UNION_LIMIT) ? [oneOfType()] : []),
     ...declarations,
   ];
   const files: [string, string][] = [
@@ -97,19 +98,38 @@ function structure(s: IrStructure, types: TypeExprs): string {
   ].join("\n");
 }
 
+/** Beyond this many members a union is written through `OneOf`, so that its text stays linear in its members. */
+export const EXPLICIT_UNION_LIMIT = 64;
+
 /**
  * A union is one object type per member, with every other member `?: never`, so exactly one is set
- * (the AWS SDK v3's shape). A variant is one line when it fits, else one member a line.
+ * (the AWS SDK v3's shape). A variant is one line when it fits, else one member a line. That text
+ * grows with the square of the members, so a larger union (none of the sample's has more than 26)
+ * is written as `OneOf<{ member: Type; ... }>`, which means the same.
  */
 function union(s: IrUnion, types: TypeExprs): string {
+  const doc = docComment(s.documentation, s.deprecated, 0);
+  if (s.members.length > EXPLICIT_UNION_LIMIT) {
+    const fields = s.members.map((m) => `  ${m.name}: ${types.member(s, m)};`);
+    return [...doc, `export type ${s.name} = OneOf<{`, ...fields, "}>;"].join("\n");
+  }
   const variants = s.members.map((m) => {
     const fields = s.members.map((o) => (o === m ? `${o.name}: ${types.member(s, o)}` : `${o.name}?: never`));
     const line = `  | { ${fields.join("; ")} }`;
     return line.length <= MAX_LINE ? line : ["  | {", ...fields.map((f) => `      ${f};`), "    }"].join("\n");
   });
   return [
-    ...docComment(s.documentation, s.deprecated, 0),
+    ...doc,
     variants.length > 0 ? `export type ${s.name} =\n${variants.join("\n")};` : `export type ${s.name} = never;`,
+  ].join("\n");
+}
+
+function oneOfType(): string {
+  return [
+    "/** Exactly one member of T is set: each member alone, with every other member `?: never`. */",
+    "type OneOf<T> = {",
+    "  [K in keyof T]: { [P in K]: T[P] } & { [P in Exclude<keyof T, K>]?: never };",
+    "}[keyof T];",
   ].join("\n");
 }
 
