@@ -316,6 +316,28 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
     ]);
   });
 
+  it("restJson1: URI labels and @httpLabel members that do not match", () => {
+    const { diagnostics } = broken((s) => {
+      s.shapes["ex#ListThings"]!["traits"]["smithy.api#http"].uri = "/things/{Owner}/{Key+}";
+      s.shapes["ex#ListThingsInput"]!["members"].Key = {
+        target: "smithy.api#String",
+        traits: { "smithy.api#httpLabel": {} },
+      };
+      s.shapes["ex#ListThingsInput"]!["members"].Extra = {
+        target: "smithy.api#String",
+        traits: { "smithy.api#httpLabel": {}, "smithy.api#required": {} },
+      };
+    });
+    expect(diagnostics.map((d) => [d.pointer, d.message])).toEqual([
+      [
+        "/shapes/ex#ListThings/traits/smithy.api#http/uri",
+        "ListThings: the URI label {Owner} names no @httpLabel member of the input",
+      ],
+      ["/shapes/ex#ListThingsInput/members/Key", "Key is the URI label {Key} of ListThings, so it must be @required"],
+      ["/shapes/ex#ListThingsInput/members/Extra", "Extra is an @httpLabel, but the URI of ListThings has no {Extra}"],
+    ]);
+  });
+
   it("a service that uses no JSON protocol", () => {
     const { text, diagnostics } = broken((s) => {
       s.shapes["ex#Svc"]!["traits"] = { "aws.protocols#restXml": {} };

@@ -101,6 +101,7 @@ export function checkSelection(model: LoadedModel, sel: Selection, out: Diagnost
       });
     else operationNames.set(collisionKey(shapeName(id)), op);
     checkPaginated(model, sel.service, op, out);
+    if (sel.protocol === "restJson1") checkLabels(model, op, out);
   }
 }
 
@@ -143,6 +144,42 @@ function checkStreamingTargets(model: LoadedModel, shape: LoadedShape, topLevel:
       message: `${ref.member}: the streaming ${String(target.node["type"])} ${target.id} can only be targeted by a member of an operation's input or output structure`,
     });
   }
+}
+
+/**
+ * restJson1 (Smithy's HTTP binding rules): each `{Label}` of the operation's URI is a required input
+ * member with `@httpLabel`, and each such member has its `{Label}`; otherwise a request cannot be built.
+ */
+function checkLabels(model: LoadedModel, op: LoadedShape, out: Diagnostic[]): void {
+  const http = traitsOf(op.node)["smithy.api#http"];
+  if (!isObject(http) || typeof http["uri"] !== "string") return;
+  const path = http["uri"].split("?")[0] as string;
+  const labels = new Set([...path.matchAll(/\{([^}]*?)\+?\}/g)].map((m) => m[1] as string));
+  const inputId = targetOf(op.node["input"]);
+  const input = inputId === undefined ? undefined : model.shapes.get(inputId);
+  const bound = new Map<string, string>();
+  for (const r of input ? memberRefs(input.node) : []) {
+    if (httpBinding(r.traits)?.location !== "label" || input === undefined) continue;
+    bound.set(r.member as string, r.at);
+    const where = { file: input.file, pointer: input.pointer + r.at };
+    if (!labels.has(r.member as string))
+      out.push({
+        ...where,
+        message: `${r.member} is an @httpLabel, but the URI of ${shapeName(op.id)} has no {${r.member}}`,
+      });
+    else if (!("smithy.api#required" in r.traits))
+      out.push({
+        ...where,
+        message: `${r.member} is the URI label {${r.member}} of ${shapeName(op.id)}, so it must be @required`,
+      });
+  }
+  for (const label of labels)
+    if (!bound.has(label))
+      out.push({
+        file: op.file,
+        pointer: op.pointer + pointer("traits", "smithy.api#http", "uri"),
+        message: `${shapeName(op.id)}: the URI label {${label}} names no @httpLabel member of the input`,
+      });
 }
 
 /**
