@@ -137,3 +137,21 @@ describe("faults", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(25);
   });
 });
+
+describe("CORS", () => {
+  it("answers any origin, exposes the request id, and answers preflights without recording them", async () => {
+    const e = await start();
+    const preflight = await fetch(`${e.url}/v1/jobs`, {
+      method: "OPTIONS",
+      headers: { origin: "http://example.test", "access-control-request-headers": "authorization, x-amz-date" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    expect(preflight.headers.get("access-control-allow-headers")).toBe("authorization, x-amz-date");
+    expect(e.requests).toEqual([]);
+    const response = await fetch(`${e.url}/v1/jobs`, { headers: { origin: "http://example.test" } });
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(response.headers.get("access-control-expose-headers")).toContain("x-amzn-requestid");
+    expect(e.requests.map((r) => [r.n, r.origin])).toEqual([[1, "http://example.test"]]);
+  });
+});

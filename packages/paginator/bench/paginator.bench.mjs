@@ -1,11 +1,18 @@
 /**
- * Throughput and peak memory of listing 100,000 jobs from the local endpoint (in a child process, so
- * its memory is not counted), at page sizes 25 and 200, through:
- *   - our paginateListJobs over the AWS SDK client, validation tolerant (default), tolerant with
- *     readAhead (the next request overlaps validating the current page), and off,
+ * Throughput, client CPU and peak memory of listing 15,000 jobs (100,000 with DX_BENCH_FULL=1) from the local
+ * endpoint (in a child process, so its memory is not counted), at page sizes 25 and 200, through:
+ *   - our paginateListJobs (@dx/paginator/sdk) over the AWS SDK client, validation tolerant (default),
+ *     tolerant with readAhead (the next request overlaps validating the current page), and off,
+ *   - our paginateListJobs over wireTransport(fetch) (no SDK client, no signing),
+ *   - our paginateListJobs over signedClient (@dx/paginator/signed: SigV4, standard retries, fetch),
  *   - the SDK's own paginateListJobs (same client settings),
  *   - a bare fetch loop (fetch + JSON.parse, no validation, no Date conversion).
+ * Ratios are to the SDK's paginator measured in the same run (cases interleaved, see below).
  * Peak memory is the highest heap in use while iterating, above the heap after a GC at the start.
+ * Then memory that must stay flat (issue 11, point 6), as heap in use after a GC, in process:
+ *   - drift on every one of 1M jobs (a new member with a new value on each, and new enum values),
+ *   - 1M pages of one item each, repeat and rewind detection on (the seen tokens are kept as hashes in
+ *     an ArrayBuffer, so the heap figure and heap + ArrayBuffers are both printed).
  * Prints one BENCH line per result. Run after `pnpm main`: `pnpm --filter @dx/paginator bench`.
  */
 import { spawn } from "node:child_process";
@@ -13,9 +20,13 @@ import { createRequire } from "node:module";
 import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { DataExchangeClient, paginateListJobs as sdkPaginateListJobs } from "@aws-sdk/client-dataexchange";
-import { paginateListJobs } from "../dist/index.js";
+import { paginateListJobs as paginateOverFunctions, wireTransport } from "../dist/index.js";
+import { paginateListJobs } from "../dist/sdk.js";
+import { paginateListJobs as paginateSigned, signedClient } from "../dist/signed.js";
 
-const JOBS = Number(process.env.BENCH_JOBS ?? 100_000);
+const FULL = process.env.DX_BENCH_FULL === "1";
+const JOBS = Number(process.env.BENCH_JOBS ?? (FULL ? 100_000 : 15_000));
+const FLAT = 1_000_000; // jobs with drift, and pages of one item, for the flat-memory checks
 const PAGE_SIZES = [25, 200];
 const require = createRequire(import.meta.url);
 const endpointCli = join(dirname(require.resolve("@dx/local-endpoint/package.json")), "dist", "cli.js");
@@ -46,13 +57,20 @@ async function measure(iterate) {
   const base = process.memoryUsage().heapUsed;
   let peak = base;
   let count = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await iterate((jobs) => {
     count += jobs;
     const used = process.memoryUsage().heapUsed;
     if (used > peak) peak = used;
   });
-  return { seconds: (performance.now() - started) / 1000, count, peakMb: (peak - base) / 2 ** 20 };
+  const used = process.cpuUsage(cpu);
+  return {
+    seconds: (performance.now() - started) / 1000,
+    cpuSeconds: (used.user + used.system) / 1e6,
+    count,
+    peakMb: (peak - base) / 2 ** 20,
+  };
 }
 
 /**
@@ -60,7 +78,20 @@ async function measure(iterate) {
  * token, the SDK's startingToken, the raw token for fetch). Chunks of all cases are interleaved, in
  * an order that rotates, so that a machine busy with other work slows every case alike.
  */
-const CHUNK = 25_000; // a multiple of both page sizes: chunks end on page boundaries
+const CHUNK = 5_000; // a multiple of both page sizes: chunks end on page boundaries
+
+/** restJson1 ListJobs over fetch, as a browser or a lean program would do it: wire JSON to dx. */
+function fetchTransport(url) {
+  return wireTransport(async (request) => {
+    const query = new URLSearchParams();
+    if (request.MaxResults !== undefined) query.set("maxResults", String(request.MaxResults));
+    if (request.NextToken !== undefined) query.set("nextToken", request.NextToken);
+    const response = await fetch(`${url}/v1/jobs?${query}`);
+    const text = await response.text();
+    if (!response.ok) throw new Error(`HTTP ${response.status}: ${text}`);
+    return JSON.parse(text);
+  });
+}
 
 function ours(options) {
   return (url, size) => {
@@ -85,6 +116,38 @@ const cases = {
   "dx paginateListJobs, validation tolerant": ours({}),
   "dx paginateListJobs, validation tolerant, readAhead": ours({ readAhead: true }),
   "dx paginateListJobs, validation off": ours({ validation: "off" }),
+  "dx paginateListJobs over wireTransport(fetch)": (url, size) => {
+    const transport = fetchTransport(url);
+    let token;
+    return {
+      chunk: async (jobs, onPage) => {
+        const paginator = paginateOverFunctions(transport, {
+          PaginationConfig: { PageSize: size, MaxItems: jobs, StartingToken: token },
+        });
+        for await (const page of paginator) onPage(page.Jobs?.length ?? 0);
+        token = paginator.resumeToken;
+      },
+      close: () => undefined,
+    };
+  },
+  "dx paginateListJobs over signedClient (SigV4, no SDK client)": (url, size) => {
+    const c = signedClient({
+      region: "us-east-1",
+      endpoint: url,
+      credentials: { accessKeyId: "AKIDBENCH", secretAccessKey: "bench" },
+    });
+    let token;
+    return {
+      chunk: async (jobs, onPage) => {
+        const paginator = paginateSigned(c, {
+          PaginationConfig: { PageSize: size, MaxItems: jobs, StartingToken: token },
+        });
+        for await (const page of paginator) onPage(page.Jobs?.length ?? 0);
+        token = paginator.resumeToken;
+      },
+      close: () => undefined,
+    };
+  },
   "AWS SDK paginateListJobs": (url, size) => {
     const c = client(url);
     let token;
@@ -134,18 +197,19 @@ try {
   // Warm up every path (JIT, connection pools) on the first 5,000 jobs.
   for (const make of Object.values(cases)) {
     const cursor = make(endpoint.url, 200);
-    await cursor.chunk(5_000, () => undefined);
+    await cursor.chunk(2_000, () => undefined);
     cursor.close();
   }
   for (const size of PAGE_SIZES) {
     const names = Object.keys(cases);
     const cursors = Object.fromEntries(names.map((name) => [name, cases[name](endpoint.url, size)]));
-    const totals = Object.fromEntries(names.map((name) => [name, { seconds: 0, count: 0, peakMb: 0 }]));
+    const totals = Object.fromEntries(names.map((name) => [name, { seconds: 0, cpuSeconds: 0, count: 0, peakMb: 0 }]));
     for (let round = 0; round * CHUNK < JOBS; round++) {
       const order = names.map((_, i) => names[(i + round) % names.length]);
       for (const name of order) {
         const r = await measure((onPage) => cursors[name].chunk(Math.min(CHUNK, JOBS - round * CHUNK), onPage));
         totals[name].seconds += r.seconds;
+        totals[name].cpuSeconds += r.cpuSeconds;
         totals[name].count += r.count;
         totals[name].peakMb = Math.max(totals[name].peakMb, r.peakMb);
       }
@@ -156,9 +220,13 @@ try {
     }
     const rate = (name) => totals[name].count / totals[name].seconds;
     const sdk = rate("AWS SDK paginateListJobs");
+    // Client CPU per job (this process only; the endpoint is a child): what a transport costs, even
+    // when a loaded machine or the endpoint bounds the wall-clock rate.
+    const cpuPerJob = (name) => (totals[name].cpuSeconds / totals[name].count) * 1e6;
+    const sdkCpu = cpuPerJob("AWS SDK paginateListJobs");
     for (const name of names) {
       console.log(
-        `page size ${String(size).padStart(3)}  ${name.padEnd(52)} ${Math.round(rate(name)).toString().padStart(8)} jobs/s  ${totals[name].peakMb.toFixed(1).padStart(6)} MB peak  (${(rate(name) / sdk).toFixed(2)}x SDK)`,
+        `page size ${String(size).padStart(3)}  ${name.padEnd(62)} ${Math.round(rate(name)).toString().padStart(8)} jobs/s (${(rate(name) / sdk).toFixed(2)}x SDK)  ${cpuPerJob(name).toFixed(1).padStart(6)} us CPU/job (SDK/this ${(sdkCpu / cpuPerJob(name)).toFixed(2)}x)  ${totals[name].peakMb.toFixed(1).padStart(6)} MB peak`,
       );
       const label = `${name}, page size ${size}`;
       console.log(
@@ -167,10 +235,15 @@ try {
       console.log(
         `BENCH ${JSON.stringify({ suite: "@dx/paginator", case: label, metric: "peak heap", value: Number(totals[name].peakMb.toFixed(1)), unit: "MB" })}`,
       );
+      console.log(
+        `BENCH ${JSON.stringify({ suite: "@dx/paginator", case: label, metric: "SDK paginator CPU / this CPU", value: Number((sdkCpu / cpuPerJob(name)).toFixed(2)), unit: "x" })}`,
+      );
     }
     for (const name of [
       "dx paginateListJobs, validation tolerant",
       "dx paginateListJobs, validation tolerant, readAhead",
+      "dx paginateListJobs over wireTransport(fetch)",
+      "dx paginateListJobs over signedClient (SigV4, no SDK client)",
     ]) {
       const ratio = rate(name) / sdk;
       console.log(
@@ -224,7 +297,101 @@ try {
       );
     }
   }
+  if (globalThis.gc) await flatMemory();
 } finally {
   endpoint.stop();
+}
+
+/**
+ * Issue 11 point 6: heap in use after a GC, above the baseline, sampled every 100,000 jobs or pages;
+ * the largest sample is reported (the run's own objects are the only ones alive).
+ */
+async function flatMemory() {
+  const mb = (bytes) => bytes / 2 ** 20;
+  const sampler = () => {
+    globalThis.gc();
+    const base = process.memoryUsage();
+    let maxHeap = 0;
+    let maxWithBuffers = 0;
+    return {
+      sample() {
+        globalThis.gc();
+        const m = process.memoryUsage();
+        maxHeap = Math.max(maxHeap, m.heapUsed - base.heapUsed);
+        maxWithBuffers = Math.max(maxWithBuffers, m.heapUsed + m.arrayBuffers - base.heapUsed - base.arrayBuffers);
+      },
+      result: () => ({ heap: mb(maxHeap), withBuffers: mb(maxWithBuffers) }),
+    };
+  };
+  const job = (i) => ({
+    Arn: `arn:aws:dataexchange:us-east-1:123456789012:jobs/${i}`,
+    CreatedAt: "2024-01-01T00:00:00Z",
+    Details: {},
+    Id: `job${i.toString(36).padStart(29, "0")}`,
+    State: i % 1000 === 0 ? `STATE_${i % 7000}` : "COMPLETED", // 7 new enum values
+    Type: "IMPORT_ASSETS_FROM_S3",
+    UpdatedAt: "2024-01-01T00:05:00Z",
+    AssetConfiguration: { Revision: i }, // a member the spec does not know, with a new value on every job
+  });
+  // Drift on every job: 1,000 pages of 1,000 wire-form jobs, tolerant with a listener.
+  const size = 1_000;
+  const driftRun = async (withListener) => {
+    const s = sampler();
+    let reports = 0;
+    const transport = wireTransport(async (request) => {
+      const from = Number(request.NextToken ?? 0);
+      const Jobs = Array.from({ length: size }, (_, k) => job(from + k));
+      return from + size < FLAT ? { Jobs, NextToken: String(from + size) } : { Jobs };
+    });
+    const started = performance.now();
+    let jobs = 0;
+    for await (const page of paginateOverFunctions(transport, {}, withListener ? { onDrift: () => reports++ } : {})) {
+      jobs += page.Jobs.length;
+      if (jobs % 100_000 === 0) s.sample();
+    }
+    if (jobs !== FLAT) throw new Error(`drift run listed ${jobs} jobs`);
+    return { ...s.result(), seconds: (performance.now() - started) / 1000, reports };
+  };
+  const quiet = await driftRun(false);
+  const drift = await driftRun(true);
+  console.log(
+    `drift on each of ${FLAT} jobs: ${drift.reports} reports, retained ${drift.heap.toFixed(1)} MB after GC (no listener: ${quiet.heap.toFixed(1)} MB); ${(drift.seconds / quiet.seconds).toFixed(2)}x the time without a listener`,
+  );
+  // 1M pages of one item, repeat and rewind detection on (they cannot be turned off).
+  const s = sampler();
+  const one = {
+    Arn: "arn",
+    CreatedAt: new Date(0),
+    Details: {},
+    Id: "x".repeat(32),
+    State: "COMPLETED",
+    Type: "IMPORT_ASSETS_FROM_S3",
+    UpdatedAt: new Date(0),
+  };
+  const send = async (request) => {
+    const at = Number((request.NextToken ?? "page-token-0").slice(11));
+    return at + 1 < FLAT ? { Jobs: [one], NextToken: `page-token-${at + 1}` } : { Jobs: [one] };
+  };
+  let pages = 0;
+  const started = performance.now();
+  for await (const page of paginateOverFunctions(send, {}, { validation: "off" })) {
+    if (page.Jobs.length !== 1) throw new Error("bad page");
+    if (++pages % 100_000 === 0) s.sample();
+  }
+  const tokens = { ...s.result(), seconds: (performance.now() - started) / 1000 };
+  if (pages !== FLAT) throw new Error(`token run listed ${pages} pages`);
+  console.log(
+    `${FLAT} pages of 1 item (rewind detection on): retained ${tokens.heap.toFixed(1)} MB heap after GC, ${tokens.withBuffers.toFixed(1)} MB with ArrayBuffers; ${Math.round(FLAT / tokens.seconds)} pages/s`,
+  );
+  for (const [label, value, unit] of [
+    [`drift on each of ${FLAT} jobs, retained heap after GC (goal <= 20 MB)`, drift.heap, "MB"],
+    [`drift on each of ${FLAT} jobs, time vs no listener`, drift.seconds / quiet.seconds, "x"],
+    [`${FLAT} pages of 1 item, retained heap after GC (goal <= 32 MB)`, tokens.heap, "MB"],
+    [`${FLAT} pages of 1 item, retained heap + ArrayBuffers after GC`, tokens.withBuffers, "MB"],
+  ]) {
+    console.log(
+      `BENCH ${JSON.stringify({ suite: "@dx/paginator", case: label, metric: unit === "MB" ? "retained heap" : "time ratio", value: Number(value.toFixed(2)), unit })}`,
+    );
+  }
 }
 process.exit(0); // SDK clients left by the warm-up keep sockets open

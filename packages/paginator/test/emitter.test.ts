@@ -47,6 +47,15 @@ function spec(traits: Record<string, unknown>, serviceTraits: Record<string, unk
   };
 }
 
+function warnings(s: unknown): string[] {
+  if (emitter === undefined) throw new Error("no paginator emitter registered");
+  return runPipeline({
+    root: "/nonexistent",
+    inputs: [{ file: "spec.json", text: JSON.stringify(s) }],
+    emitters: [emitter],
+  }).warnings;
+}
+
 function emit(s: unknown): Map<string, string> {
   if (emitter === undefined) throw new Error("no paginator emitter registered");
   const { outputs } = runPipeline({
@@ -68,17 +77,27 @@ describe("paginator emitter", () => {
         "smithy.api#paginated": { inputToken: "Cursor", outputToken: "Cursor", items: "Items", pageSize: "Limit" },
       }),
     );
-    expect([...files.keys()].sort()).toEqual(["index.gen.ts", "paginateListThings.gen.ts"]);
+    expect([...files.keys()].sort()).toEqual([
+      "index.gen.ts",
+      "paginateListThings.gen.ts",
+      "sdk/index.gen.ts",
+      "signed/index.gen.ts",
+      "signed/paginateListThings.gen.ts",
+    ]);
     const binding = files.get("paginateListThings.gen.ts") ?? "";
     expect(binding).toContain(
-      'createPaginator<ListThingsInput, ListThingsOutput, never, "Cursor", ["Cursor"], ["Items"], "Limit">({',
+      'export const paginateListThingsOperation: PaginatedOperation<ListThingsInput, ListThingsOutput, "Cursor", ["Cursor"], ["Items"], "Limit"> = {',
     );
     expect(binding).toContain('  items: ["Items"],');
     expect(binding).toContain('import { assertListThingsOutput, parseListThingsOutput } from "@dx/validators";');
+    expect(binding).toContain(
+      "export const paginateListThings = /* @__PURE__ */ createPaginator(paginateListThingsOperation);",
+    );
     expect(binding).not.toContain("@aws-sdk"); // no aws.api#service sdkId: function transports only
+    expect(files.get("sdk/index.gen.ts")).toMatch(/export \{\};\n$/);
   });
 
-  it("merges the service's paginated trait and binds an AWS service to its SDK v3 command", () => {
+  it("merges the service's paginated trait and binds an AWS service to its SDK v3 command in sdk/ only", () => {
     const files = emit(
       spec(
         { "smithy.api#paginated": { items: "Things" } },
@@ -89,20 +108,75 @@ describe("paginator emitter", () => {
       ),
     );
     const binding = files.get("paginateListThings.gen.ts") ?? "";
-    // The declarations must not name the SDK (an optional peer): only the dynamic import inside the sender does.
-    expect(binding.match(/@aws-sdk\/client-thing-store/g)).toHaveLength(2);
+    expect(binding).not.toContain("@aws-sdk"); // the main entry never names the SDK (an optional peer)
     expect(binding).toContain(
-      'const { ThingStoreClient, ListThingsCommand } = await import("@aws-sdk/client-thing-store");',
+      'PaginatedOperation<ListThingsInput, ListThingsOutput, "Cursor", ["Cursor"], ["Things"], "PageSize">',
     );
-    expect(binding).toContain("if (!(client instanceof ThingStoreClient))");
-    expect(binding).toContain(
-      'createPaginator<ListThingsInput, ListThingsOutput, AwsSdkClient, "Cursor", ["Cursor"], ["Things"], "PageSize">',
+    const sdk = files.get("sdk/paginateListThings.gen.ts") ?? "";
+    expect(sdk).toContain('import { ThingStoreClient, ListThingsCommand } from "@aws-sdk/client-thing-store";');
+    expect(sdk).toContain(
+      "export const paginateListThings = /* @__PURE__ */ createSdkPaginator(paginateListThingsOperation, ThingStoreClient, ListThingsCommand);",
+    );
+    expect(files.get("sdk/index.gen.ts")).toContain(
+      'export { paginateListThings } from "./paginateListThings.gen.js";',
     );
   });
 
-  it("emits nothing but an empty index when no operation is paginated", () => {
+  it("binds the signed transport to the operation's HTTP bindings (restJson1)", () => {
+    const files = emit(
+      spec({
+        "smithy.api#paginated": { inputToken: "Cursor", outputToken: "Cursor", items: "Items", pageSize: "Limit" },
+      }),
+    );
+    const signed = files.get("signed/paginateListThings.gen.ts") ?? "";
+    expect(signed).toContain("createSignedPaginator(paginateListThingsOperation, {");
+    expect(signed).toContain('  protocol: "restJson1",');
+    expect(signed).toContain('  method: "GET",\n  uri: "/things",');
+    expect(signed).toContain('    "Cursor": ["body", "Cursor"],'); // no httpQuery in this spec: a body member
+  });
+
+  it("accepts map tokens (DynamoDB's ExclusiveStartKey / LastEvaluatedKey)", () => {
+    const s = spec({ "smithy.api#paginated": { inputToken: "Key", outputToken: "Key", items: "Things" } });
+    const key = { type: "map", key: { target: "smithy.api#String" }, value: { target: "smithy.api#String" } };
+    (s.shapes as Record<string, unknown>)["ex#Key"] = key;
+    (s.shapes["ex#ListThingsInput"].members as Record<string, unknown>)["Key"] = { target: "ex#Key" };
+    (s.shapes["ex#ListThingsOutput"].members as Record<string, unknown>)["Key"] = { target: "ex#Key" };
+    const binding = emit(s).get("paginateListThings.gen.ts") ?? "";
+    expect(binding).toContain(
+      'PaginatedOperation<ListThingsInput, ListThingsOutput, "Key", ["Key"], ["Things"], never>',
+    );
+  });
+
+  it("emits a page-only paginator, with a warning and no crash, for a trait without items", () => {
+    const s = spec({ "smithy.api#paginated": { inputToken: "Cursor", outputToken: "Cursor", pageSize: "Limit" } });
+    const files = emit(s);
+    const binding = files.get("paginateListThings.gen.ts") ?? "";
+    expect(binding).toContain(
+      'export const paginateListThingsOperation: PagesOperation<ListThingsInput, ListThingsOutput, "Cursor", ["Cursor"], "Limit"> = {',
+    );
+    expect(binding).toContain("createPagesPaginator(paginateListThingsOperation)");
+    expect(binding).not.toContain("items:");
+  });
+
+  it("gives a page-only paginator and a warning when items names a map", () => {
+    const s = spec({
+      "smithy.api#paginated": { inputToken: "Cursor", outputToken: "Cursor", items: "Things", pageSize: "Limit" },
+    });
+    s.shapes["ex#Things"] = {
+      type: "map",
+      key: { target: "smithy.api#String" },
+      value: { target: "smithy.api#String" },
+    } as never;
+    const files = emit(s);
+    expect(files.get("paginateListThings.gen.ts")).toContain("createPagesPaginator(paginateListThingsOperation)");
+    expect(warnings(s)).toEqual([
+      "paginator: ListThings: items Things is a map, which botocore cannot truncate or merge either; its paginator pages only (no items(), MaxItems or buildFullResult)",
+    ]);
+  });
+
+  it("emits nothing but empty indexes when no operation is paginated", () => {
     const files = emit(spec({}));
-    expect([...files.keys()]).toEqual(["index.gen.ts"]);
+    expect([...files.keys()].sort()).toEqual(["index.gen.ts", "sdk/index.gen.ts", "signed/index.gen.ts"]);
     expect(files.get("index.gen.ts")).toMatch(/export \{\};\n$/);
   });
 });

@@ -12,23 +12,17 @@ interface NestedOutput {
   page?: { token?: string; items?: { n: number }[] };
 }
 
-const paginateNested = createPaginator<
-  NestedInput,
-  NestedOutput,
-  never,
-  "token",
-  ["page", "token"],
-  ["page", "items"],
-  "max"
->({
-  name: "GetNested",
-  inputToken: "token",
-  outputToken: ["page", "token"],
-  items: ["page", "items"],
-  pageSize: "max",
-  parse: (json) => json as NestedOutput,
-  assert: () => undefined,
-});
+const paginateNested = createPaginator<NestedInput, NestedOutput, "token", ["page", "token"], ["page", "items"], "max">(
+  {
+    name: "GetNested",
+    inputToken: "token",
+    outputToken: ["page", "token"],
+    items: ["page", "items"],
+    pageSize: "max",
+    parse: (json) => json as NestedOutput,
+    assert: () => undefined,
+  },
+);
 
 describe("nested trait paths (outputToken page.token, items page.items)", () => {
   const send = async (request: NestedInput): Promise<NestedOutput> => {

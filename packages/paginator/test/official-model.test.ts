@@ -20,6 +20,12 @@ const repoRoot = resolve(packageDir, "..", "..");
 const official = referenceFile("aws-models/dataexchange-2017-07-25.json") as string;
 const require = createRequire(import.meta.url);
 
+/** The declaration entry of a dependency of this package. */
+function typesOf(name: string): string {
+  const dir = dirname(require.resolve(`${name}/package.json`));
+  return join(dir, (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { types: string }).types);
+}
+
 function paginatedOperations(path: string): string[] {
   const shapes = (
     JSON.parse(readFileSync(path, "utf8")) as {
@@ -42,11 +48,13 @@ describe("the official Data Exchange model", () => {
     const expected = paginatedOperations(official);
     expect(expected.length).toBe(7);
     const files = readdirSync(generated)
-      .filter((f) => f !== "index.gen.ts")
+      .filter((f) => f !== "index.gen.ts" && f !== "sdk" && f !== "signed")
       .sort();
     expect(files).toEqual(expected.map((op) => `paginate${op}.gen.ts`));
     const index = readFileSync(join(generated, "index.gen.ts"), "utf8");
     for (const op of expected) expect(index).toContain(`export { paginate${op} } from "./paginate${op}.gen.js";`);
+    const sdkIndex = readFileSync(join(generated, "sdk", "index.gen.ts"), "utf8");
+    for (const op of expected) expect(sdkIndex).toContain(`export { paginate${op} } from "./paginate${op}.gen.js";`);
   });
 
   it("type-checks against its models and validators, the runtime and the AWS SDK's types", () => {
@@ -71,9 +79,16 @@ describe("the official Data Exchange model", () => {
           "@dx/models": [join(out, "packages", "models", "src", "generated", "index.gen.ts")],
           "@dx/validators": [join(out, "packages", "validators", "src", "generated", "index.gen.ts")],
           "@aws-sdk/client-dataexchange": [sdkTypes],
+          // The signed transport's dependencies, as this package resolves them.
+          "@smithy/signature-v4": [typesOf("@smithy/signature-v4")],
+          "@aws-crypto/sha256-js": [typesOf("@aws-crypto/sha256-js")],
         },
       },
-      files: [join(generated, "index.gen.ts")],
+      files: [
+        join(generated, "index.gen.ts"),
+        join(generated, "sdk", "index.gen.ts"),
+        join(generated, "signed", "index.gen.ts"),
+      ],
     };
     writeFileSync(join(out, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
     writeFileSync(join(out, "package.json"), JSON.stringify({ type: "module" }));

@@ -3,6 +3,7 @@
  * classes) over HTTP against the local endpoint.
  */
 import {
+  InternalServerException,
   paginateListJobs as sdkPaginateListJobs,
   ResourceNotFoundException,
   type DataExchangeClient,
@@ -20,14 +21,15 @@ import {
 import { ValidationError } from "@dx/validators";
 import { afterEach, describe, expect, it } from "vitest";
 import {
-  PageRequestError,
+  pageFailureOf,
   PageValidationError,
   PaginationAbortedError,
   RepeatedTokenError,
   TokenRewindError,
-  paginateListJobs,
+  paginateListJobs as paginateOverFunctions,
   type PageDrift,
 } from "../src/index.js";
+import { paginateListJobs } from "../src/sdk.js";
 import { collect } from "./support/things.js";
 import { fetchTransport, sdkClient } from "./support/endpoint.js";
 
@@ -52,24 +54,29 @@ async function serve(
 }
 
 describe("paginateListJobs over the AWS SDK client", () => {
-  it("lists every job in order as typed model-form pages, signed, with PageSize as maxResults", async () => {
+  it("lists every job in order as typed model-form pages, signed, with PageSize as maxResults and the SDK's $metadata", async () => {
     const { endpoint, client } = await serve();
     const pages = await collect(paginateListJobs(client, { PaginationConfig: { PageSize: 7 } }));
     expect(pages.length).toBe(9);
     expect(pages.flatMap((p) => p.Jobs ?? []).map((j) => j.Id)).toEqual(IDS);
     expect(pages[0]?.Jobs?.[0]?.CreatedAt).toBeInstanceOf(Date);
-    expect(pages[0]).not.toHaveProperty("$metadata");
+    expect(pages.map((p) => p.$metadata.requestId)).toEqual(endpoint.requests.map((r) => `req-${r.n}`));
+    expect(pages[0]?.$metadata).toMatchObject({ httpStatusCode: 200, attempts: 1 });
     expect(
       endpoint.requests.every((r) => r.query["maxResults"] === "7" && r.authorization?.startsWith("AWS4-HMAC-SHA256")),
     ).toBe(true);
   });
 
-  it("refuses an object that only looks like an SDK client, as the SDK's own paginator does", async () => {
+  it("refuses what is not a DataExchangeClient when the paginator is created (and at compile time)", () => {
     const lookalike = { send: async () => ({ Jobs: [] }), destroy: () => undefined };
-    const error = await collect(paginateListJobs(lookalike)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PageRequestError);
-    expect((error as PageRequestError).cause).toBeInstanceOf(TypeError);
-    expect((error as PageRequestError).message).toMatch(/expected a DataExchangeClient/);
+    // @ts-expect-error: the SDK binding takes a DataExchangeClient only
+    expect(() => paginateListJobs(lookalike)).toThrow(/paginateListJobs: expected a DataExchangeClient, got an object/);
+    // @ts-expect-error: the plain binding takes functions and wire transports, not objects
+    expect(() => paginateOverFunctions(lookalike)).toThrow(TypeError);
+    const real = sdkClient("http://127.0.0.1:9");
+    // @ts-expect-error: an SDK client belongs to @dx/paginator/sdk, and the message says so
+    expect(() => paginateOverFunctions(real)).toThrow(/import paginateListJobs from "@dx\/paginator\/sdk"/);
+    real.destroy();
   });
 
   it("gives the same jobs as the SDK's own paginateListJobs", async () => {
@@ -105,41 +112,43 @@ describe("paginateListJobs over the AWS SDK client", () => {
     expect(endpoint.requests.filter((r) => r.status >= 500 || r.status === 429).length).toBeGreaterThan(0);
   });
 
-  it("wraps a service error, keeping the SDK's error class, the failed page and a resume token", async () => {
+  it("throws a service error as the SDK's own exception, with the failed page and a resume token added", async () => {
     const { client } = await serve();
     const error = await collect(paginateListJobs(client, { DataSetId: "no-such-data-set" })).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PageRequestError);
-    const failure = error as PageRequestError;
-    expect(failure.cause).toBeInstanceOf(ResourceNotFoundException);
-    expect(failure.page).toBe(1);
-    expect(Buffer.from(failure.resumeToken, "base64").toString()).toBe('{"NextToken": null}');
+    expect(error).toBeInstanceOf(ResourceNotFoundException);
+    expect((error as ResourceNotFoundException).name).toBe("ResourceNotFoundException");
+    expect((error as ResourceNotFoundException).$metadata.httpStatusCode).toBe(404);
+    const failure = pageFailureOf(error);
+    expect(failure?.page).toBe(1);
+    expect(Buffer.from(failure?.resumeToken ?? "", "base64").toString()).toBe('{"NextToken": null}');
   });
 
-  it("resumes after the retries run out, from the failed page's token", async () => {
+  it("resumes after the retries run out, from the failed page's token; buildFullResult keeps what it had", async () => {
     // Requests 4, 5, 6 fail: the SDK's three attempts at page 4 all fail, then the caller resumes.
     const { client } = await serve(onRequests([4, 5, 6], { kind: "status", status: 500 }));
-    const seen: string[] = [];
-    const error = await (async () => {
-      for await (const job of paginateListJobs(client, { PaginationConfig: { PageSize: 10 } }).items())
-        seen.push(job.Id);
-    })().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PageRequestError);
-    expect((error as PageRequestError).page).toBe(4);
+    const error = await paginateListJobs(client, { PaginationConfig: { PageSize: 10 } })
+      .buildFullResult()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InternalServerException);
+    const failure = pageFailureOf(error);
+    expect(failure?.page).toBe(4);
+    const partial = failure?.partialResult as { Jobs: { Id: string }[]; NextToken: string };
+    expect(partial.NextToken).toBe(failure?.resumeToken);
+    const seen = partial.Jobs.map((j) => j.Id);
     for await (const job of paginateListJobs(client, {
-      PaginationConfig: { PageSize: 10, StartingToken: (error as PageRequestError).resumeToken },
+      PaginationConfig: { PageSize: 10, StartingToken: failure?.resumeToken },
     }).items())
       seen.push(job.Id);
     expect(seen).toEqual(IDS);
   });
 
-  it("reports a malformed body as a failed page whose cause is the SDK's error", async () => {
+  it("reports a malformed body as the SDK's error, with the failed page", async () => {
     const { client } = await serve(onRequests([2], { kind: "malformed" }));
     const error = await collect(paginateListJobs(client, { PaginationConfig: { PageSize: 10 } })).catch(
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(PageRequestError);
-    expect((error as PageRequestError).page).toBe(2);
-    expect((error as PageRequestError).cause).toBeInstanceOf(Error);
+    expect(error).toBeInstanceOf(SyntaxError);
+    expect(pageFailureOf(error)?.page).toBe(2);
   });
 
   it("stops on a repeated token (or ends quietly when asked) and on a rewound one", async () => {
@@ -181,7 +190,7 @@ describe("validation of pages", () => {
       i % 4 === 0 ? { ...job, State: "PAUSED" } : i % 4 === 1 ? { ...job, Extra: i % 2 } : job,
     );
 
-  it("tolerant by default: unknown enum values pass, reported once per path and value", async () => {
+  it("tolerant by default over the SDK client: unknown members and enum values are kept and reported once per path", async () => {
     const { client } = await serve(undefined, drifting());
     const drifts: PageDrift[] = [];
     const result = await paginateListJobs(
@@ -190,26 +199,39 @@ describe("validation of pages", () => {
       { onDrift: (d) => drifts.push(d) },
     ).buildFullResult();
     expect(result.Jobs?.length).toBe(60);
-    // The SDK drops unknown members itself, so only the enum value reaches us.
+    expect((result.Jobs?.[1] as Record<string, unknown> | undefined)?.["Extra"]).toBe(1); // kept, as over wireTransport
     expect(drifts.map((d) => [d.path, d.kind, d.value, d.page])).toEqual([
       ["/Jobs/*/State", "unknown-enum-value", "PAUSED", 1],
+      ["/Jobs/*/Extra", "unknown-member", 1, 1],
     ]);
   });
 
   it("reports unknown members too over a wire transport, once per path and value", async () => {
     await serve(undefined, drifting());
     const drifts: PageDrift[] = [];
-    const result = await paginateListJobs(
+    const result = await paginateOverFunctions(
       fetchTransport(endpoint?.url ?? ""),
       { PaginationConfig: { PageSize: 10 } },
       { onDrift: (d) => drifts.push(d) },
     ).buildFullResult();
     expect(result.Jobs?.map((j) => j.Id)).toEqual(IDS);
     expect(result.Jobs?.[0]?.CreatedAt).toBeInstanceOf(Date);
+    // An unknown member is reported once per path (with its first value); enum values once per path and value.
     expect(drifts.map((d) => `${d.kind} ${d.path} ${JSON.stringify(d.value)}`).sort()).toEqual([
       'unknown-enum-value /Jobs/*/State "PAUSED"',
       "unknown-member /Jobs/*/Extra 1",
     ]);
+  });
+
+  it("strict over the SDK client refuses a member the spec does not know (the SDK would have dropped it)", async () => {
+    const later = toWire(JOBS).map((job, i) => (i === 13 ? { ...job, AssetConfiguration: { Mode: "NEW" } } : job));
+    const { client } = await serve(undefined, later);
+    const error = await collect(
+      paginateListJobs(client, { PaginationConfig: { PageSize: 10 } }, { validation: "strict" }),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PageValidationError);
+    expect((error as PageValidationError).page).toBe(2);
+    expect(String((error as PageValidationError).cause)).toContain("/Jobs/3/AssetConfiguration");
   });
 
   it("strict on request: drift fails the page with the ValidationError as cause", async () => {

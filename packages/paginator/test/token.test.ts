@@ -88,12 +88,12 @@ describe("decodeStartingToken", () => {
     ['{"NextToken": "a", "Foo": 1}', /unknown key "Foo"/],
     ['{"Foo": "a"}', /unknown key "Foo"/],
     ['{"boto_truncate_amount": 1}', /missing "NextToken"/],
-    ['{"NextToken": 5}', /string or null/],
+    ['{"NextToken": 5}', /must be a string, a map or null/],
     ['{"NextToken": "a", "boto_truncate_amount": -1}', /negative/],
     ['{"NextToken": "a", "boto_truncate_amount": 1.5}', /integer/],
     ['{"NextToken": "a", "boto_truncate_amount": "1"}', /integer/],
     ['{"NextToken": "a", "boto_truncate_amount": 1e300}', /larger than any page/],
-    ['{"NextToken": "a", "boto_encoded_keys": ["NextToken"]}', /unknown key "boto_encoded_keys"/],
+    ['{"NextToken": "a", "boto_encoded_keys": ["NextToken"]}', /boto_encoded_keys must be a list of key paths/],
   ])("rejects the malformed botocore token %s", (json, message) => {
     const token = b64(json);
     expect(() => decodeStartingToken(token, "NextToken")).toThrow(StartingTokenError);

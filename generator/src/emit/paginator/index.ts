@@ -1,117 +1,248 @@
-import type { Ir, IrOperation, IrPagination, IrShape } from "../../ir/types.js";
+import { lookup, type IrLookup } from "../../ir/lookup.js";
+import type { Ir, IrMember, IrOperation, IrShape } from "../../ir/types.js";
 import { awsSdkNames, paginatorName, validatorNames } from "../../naming.js";
 import { tsdoc, tsHeader } from "../header.js";
 import type { Emitter, FileSet } from "../types.js";
 
 /**
- * Emits `@dx/paginator`'s bindings: for every operation with a `smithy.api#paginated` trait, one
- * `paginateX` that binds the trait's members, the operation's types and validators (and, for an AWS
- * service, its SDK v3 command) to the hand-written runtime in `src/runtime/`.
+ * Emits `@dx/paginator`'s bindings: for every operation with a `smithy.api#paginated` trait (merged
+ * with the service's by the IR), one `paginateX` that binds the trait's members and the operation's
+ * types and validators to the hand-written runtime in `src/runtime/`; for an AWS service, the same
+ * binding over its SDK v3 client and command in `sdk/` (the only generated files that import the SDK,
+ * reached through `@dx/paginator/sdk`).
+ *
+ * A trait without `items`, or whose `items` is not a list (a map, say), gives a page-only paginator
+ * (pages, PageSize, StartingToken, resume tokens); a trait this emitter cannot bind at all is skipped.
+ * Both are reported as warnings, never as a crash.
  */
 export const paginatorEmitter: Emitter = {
   name: "paginator",
   outDir: "packages/paginator/src/generated",
   emit: emitPaginators,
+  warnings: (ir) => plan(ir).warnings,
 };
 
 /** A paginated operation with everything the binding needs resolved from the IR. */
 interface Binding {
   op: IrOperation;
   fn: string;
+  /** The exported operation descriptor that the plain and the SDK bindings share. */
+  descriptor: string;
   input: string;
   output: string;
   inputToken: string;
   /** Member path of the output token (nested when the trait says `a.b`). */
   outputToken: string[];
-  items: string[];
+  /** Member path of the items list; absent for a page-only paginator. */
+  items?: string[];
   pageSize?: string;
 }
 
 function emitPaginators(ir: Ir): FileSet {
-  const shapes = new Map(ir.shapes.map((s) => [s.id, s]));
-  const bindings = ir.operations.flatMap((op) => (op.pagination ? [binding(op, op.pagination, shapes)] : []));
+  const { bindings } = plan(ir);
   const files = new Map<string, string>();
   for (const b of bindings) files.set(`${b.fn}.gen.ts`, bindingFile(ir, b));
   const exports = bindings.map((b) => `export { ${b.fn} } from "./${b.fn}.gen.js";\n`).join("");
   files.set("index.gen.ts", tsHeader(ir) + (exports || "export {};\n"));
+  const sdkId = ir.service.sdkId;
+  const sdkBindings = sdkId === undefined ? [] : bindings;
+  for (const b of sdkBindings) files.set(`sdk/${b.fn}.gen.ts`, sdkBindingFile(ir, b, sdkId as string));
+  const sdkExports = sdkBindings.map((b) => `export { ${b.fn} } from "./${b.fn}.gen.js";\n`).join("");
+  files.set("sdk/index.gen.ts", tsHeader(ir) + (sdkExports || "export {};\n"));
+  const signed = bindings.filter((b) => httpBinding(ir, b) !== undefined);
+  for (const b of signed) files.set(`signed/${b.fn}.gen.ts`, signedBindingFile(ir, b));
+  const signedExports = signed.map((b) => `export { ${b.fn} } from "./${b.fn}.gen.js";\n`).join("");
+  files.set("signed/index.gen.ts", tsHeader(ir) + (signedExports || "export {};\n"));
   return files;
 }
 
-function binding(op: IrOperation, p: IrPagination, shapes: ReadonlyMap<string, IrShape>): Binding {
-  const name = (id: string | undefined): string => {
-    const shape = id === undefined ? undefined : shapes.get(id);
-    if (shape?.kind !== "structure")
-      throw new Error(`${op.name}: a paginated operation needs structure input and output`);
-    return shape.name;
-  };
-  // The checker has made sure the trait is complete for every emitted operation.
-  const required = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined) throw new Error(`${op.name}: the paginated trait has no ${what}`);
-    return value;
-  };
+/** The bindings to emit, and why any paginated operation got less than a full paginator. */
+function plan(ir: Ir): { bindings: Binding[]; warnings: string[] } {
+  const shapes = lookup(ir);
+  const bindings: Binding[] = [];
+  const warnings: string[] = [];
+  for (const op of ir.operations) {
+    if (op.pagination === undefined) continue;
+    const result = binding(op, shapes);
+    if (typeof result === "string") warnings.push(`${op.name}: ${result}; no paginator is emitted for it`);
+    else {
+      bindings.push(result.binding);
+      if (result.warning !== undefined) warnings.push(`${op.name}: ${result.warning}`);
+    }
+  }
+  return { bindings, warnings };
+}
+
+/** The binding of one operation, or why there can be none. */
+function binding(op: IrOperation, shapes: IrLookup): { binding: Binding; warning?: string } | string {
+  const p = op.pagination ?? {};
+  const input = op.input === undefined ? undefined : shapes.find(op.input);
+  const output = op.output === undefined ? undefined : shapes.find(op.output);
+  if (input?.kind !== "structure" || output?.kind !== "structure")
+    return "a paginated operation needs structure input and output";
+  if (p.inputToken === undefined || p.outputToken === undefined)
+    return "the paginated trait (merged with the service's) has no inputToken or outputToken";
+  // Tokens are strings, or maps (DynamoDB's keys), which the runtime compares by content.
+  const token = (kind: IrShape["kind"] | undefined): boolean => kind === "string" || kind === "map";
+  if (!token(kindAt(shapes, input, [p.inputToken])))
+    return `inputToken ${p.inputToken} is not a string or map member of ${input.name}`;
+  if (!token(kindAt(shapes, output, p.outputToken)))
+    return `outputToken ${p.outputToken.join(".")} is not a string or map member of ${output.name}`;
+  let warning: string | undefined;
+  let pageSize = p.pageSize;
+  if (pageSize !== undefined && kindAt(shapes, input, [pageSize]) !== "number") {
+    warning = `pageSize ${pageSize} is not a number member of ${input.name}; PageSize is not offered`;
+    pageSize = undefined;
+  }
+  let items = p.items;
+  if (items !== undefined) {
+    const kind = kindAt(shapes, output, items);
+    if (kind !== "list") {
+      const why =
+        kind === "map"
+          ? `items ${items.join(".")} is a map, which botocore cannot truncate or merge either`
+          : `items ${items.join(".")} is not a list member of ${output.name}`;
+      warning = `${why}; its paginator pages only (no items(), MaxItems or buildFullResult)`;
+      items = undefined;
+    }
+  }
+  const fn = paginatorName(op.name);
   return {
-    op,
-    fn: paginatorName(op.name),
-    input: name(op.input),
-    output: name(op.output),
-    inputToken: required(p.inputToken, "inputToken"),
-    outputToken: required(p.outputToken, "outputToken"),
-    items: required(p.items, "items"),
-    ...(p.pageSize !== undefined && { pageSize: p.pageSize }),
+    binding: {
+      op,
+      fn,
+      descriptor: `${fn}Operation`,
+      input: input.name,
+      output: output.name,
+      inputToken: p.inputToken,
+      outputToken: p.outputToken,
+      ...(items !== undefined && { items }),
+      ...(pageSize !== undefined && { pageSize }),
+    },
+    ...(warning !== undefined && { warning }),
   };
 }
 
+/** The kind of the shape at a member path from a structure, or undefined where the path leaves the structures. */
+function kindAt(shapes: IrLookup, from: IrShape, path: readonly string[]): IrShape["kind"] | undefined {
+  let shape: IrShape | undefined = from;
+  for (const name of path) {
+    if (shape?.kind !== "structure") return undefined;
+    const member: IrMember | undefined = shape.members.find((m) => m.name === name);
+    shape = member === undefined ? undefined : shapes.find(member.target);
+  }
+  return shape?.kind;
+}
+
 function bindingFile(ir: Ir, b: Binding): string {
-  const sdk = ir.service.sdkId === undefined ? undefined : awsSdkNames(ir.service.sdkId, b.op.name);
   const q = JSON.stringify;
   const validators = validatorNames(b.output);
+  const pageOnly = b.items === undefined;
+  const descriptorType = pageOnly ? "PagesOperation" : "PaginatedOperation";
   const typeArgs = [
     b.input,
     b.output,
-    sdk ? "AwsSdkClient" : "never",
     q(b.inputToken),
     q(b.outputToken),
-    q(b.items),
-    ...(b.pageSize ? [q(b.pageSize)] : []),
+    ...(pageOnly ? [] : [q(b.items)]),
+    b.pageSize ? q(b.pageSize) : "never",
   ];
   const lines = [
     `import type { ${[b.input, b.output].sort().join(", ")} } from "@dx/models";`,
     `import { ${validators.assert}, ${validators.parse} } from "@dx/validators";`,
-    `import { createPaginator${sdk ? ", type AwsSdkClient" : ""} } from "../runtime/index.js";`,
+    `import { ${pageOnly ? "createPagesPaginator" : "createPaginator"}, type ${descriptorType} } from "../runtime/index.js";`,
     ``,
-    `/**`,
-    ...docLines(b),
-    ` */`,
-    `export const ${b.fn} = createPaginator<${typeArgs.join(", ")}>({`,
+    `/** The ${b.op.name} trait bound to its types and validators (shared with the SDK binding). */`,
+    `export const ${b.descriptor}: ${descriptorType}<${typeArgs.join(", ")}> = {`,
     `  name: ${q(b.op.name)},`,
     `  inputToken: ${q(b.inputToken)},`,
     `  outputToken: ${q(b.outputToken)},`,
-    `  items: ${q(b.items)},`,
+    ...(pageOnly ? [] : [`  items: ${q(b.items)},`]),
     ...(b.pageSize ? [`  pageSize: ${q(b.pageSize)},`] : []),
     `  parse: ${validators.parse},`,
     `  assert: ${validators.assert},`,
-    ...(sdk
-      ? [
-          // The SDK is an optional peer: loaded on first use, so the package (and its types) work without it.
-          `  sdk: async (client, request, { signal }) => {`,
-          `    const { ${sdk.client}, ${sdk.command} } = await import(${q(sdk.packageName)});`,
-          `    if (!(client instanceof ${sdk.client})) throw new TypeError(${q(`${b.fn}: expected a ${sdk.client} of ${sdk.packageName}`)});`,
-          `    const { $metadata, ...page } = await client.send(new ${sdk.command}(request), signal ? { abortSignal: signal } : {});`,
-          `    return page;`,
-          `  },`,
-        ]
-      : []),
-    `});`,
+    `};`,
+    ``,
+    `/**`,
+    ...docLines(b, "over a function transport or `wireTransport(fn)`"),
+    ` */`,
+    `export const ${b.fn} = /* @__PURE__ */ ${pageOnly ? "createPagesPaginator" : "createPaginator"}(${b.descriptor});`,
   ];
   return `${tsHeader(ir) + lines.join("\n")}\n`;
 }
 
-function docLines(b: Binding): string[] {
+function sdkBindingFile(ir: Ir, b: Binding, sdkId: string): string {
+  const sdk = awsSdkNames(sdkId, b.op.name);
+  const create = b.items === undefined ? "createSdkPagesPaginator" : "createSdkPaginator";
+  const lines = [
+    `import { ${sdk.client}, ${sdk.command} } from ${JSON.stringify(sdk.packageName)};`,
+    `import { ${create} } from "../../runtime/sdk.js";`,
+    `import { ${b.descriptor} } from "../${b.fn}.gen.js";`,
+    ``,
+    `/**`,
+    ...docLines(b, `over a \`${sdk.client}\` of ${sdk.packageName}`),
+    ` */`,
+    `export const ${b.fn} = /* @__PURE__ */ ${create}(${b.descriptor}, ${sdk.client}, ${sdk.command});`,
+  ];
+  return `${tsHeader(ir) + lines.join("\n")}\n`;
+}
+
+/** The operation's HTTP binding as `@dx/paginator/signed` reads it, or undefined for a restJson1 operation without `smithy.api#http`. */
+function httpBinding(
+  ir: Ir,
+  b: Binding,
+): { members: Record<string, readonly [string, string]>; [key: string]: unknown } | undefined {
+  const protocol = ir.service.protocol;
+  if (protocol === "restJson1" && b.op.http === undefined) return undefined;
+  const input = b.op.input === undefined ? undefined : lookup(ir).find(b.op.input);
+  const members: Record<string, readonly [string, string]> = {};
+  for (const m of input?.kind === "structure" ? input.members : []) {
+    const at = m.http;
+    if (at !== undefined && (at.location === "query" || at.location === "header" || at.location === "label"))
+      members[m.name] = [at.location, at.name ?? m.name];
+    else members[m.name] = ["body", m.jsonName];
+  }
+  const signingName = (ir.service.sdkId ?? ir.service.name).toLowerCase().replace(/\s+/g, "");
+  return protocol === "restJson1"
+    ? { protocol, signingName, method: b.op.http?.method, uri: b.op.http?.uri, members }
+    : { protocol, signingName, method: "POST", uri: "/", target: `${ir.service.name}.${b.op.name}`, members };
+}
+
+function signedBindingFile(ir: Ir, b: Binding): string {
+  const create = b.items === undefined ? "createSignedPagesPaginator" : "createSignedPaginator";
+  const { members, ...rest } = httpBinding(ir, b) ?? { members: {} };
+  const q = JSON.stringify;
+  const binding = [
+    "{",
+    ...Object.entries(rest).map(([k, v]) => `  ${k}: ${q(v)},`),
+    "  members: {",
+    ...Object.entries(members).map(([k, [where, name]]) => `    ${q(k)}: [${q(where)}, ${q(name)}],`),
+    "  },",
+    "}",
+  ].join("\n");
+  const lines = [
+    `import { ${create} } from "../../runtime/signed.js";`,
+    `import { ${b.descriptor} } from "../${b.fn}.gen.js";`,
+    ``,
+    `/**`,
+    ...docLines(b, "over a `SignedClient` (SigV4, standard retries, fetch; no SDK client)"),
+    ` */`,
+    `export const ${b.fn} = /* @__PURE__ */ ${create}(${b.descriptor}, ${binding});`,
+  ];
+  return `${tsHeader(ir) + lines.join("\n")}\n`;
+}
+
+function docLines(b: Binding, over: string): string[] {
+  const what = b.items === undefined ? "Pages through" : "Paginates";
+  const features =
+    b.items === undefined
+      ? "pages, PageSize, resumable StartingToken, search; its trait names no items list"
+      : "MaxItems, PageSize, resumable StartingToken, buildFullResult, search";
   const text = [
-    `Paginates ${b.op.name} as boto3's paginator does (MaxItems, PageSize, resumable StartingToken, buildFullResult, search).`,
+    `${what} ${b.op.name} ${over} as boto3's paginator does (${features}).`,
     ...(b.op.documentation ? ["", b.op.documentation] : []),
     "",
-    `Trait: inputToken ${b.inputToken}, outputToken ${b.outputToken.join(".")}, items ${b.items.join(".")}${b.pageSize ? `, pageSize ${b.pageSize}` : ""}.`,
+    `Trait: inputToken ${b.inputToken}, outputToken ${b.outputToken.join(".")}${b.items ? `, items ${b.items.join(".")}` : ""}${b.pageSize ? `, pageSize ${b.pageSize}` : ""}.`,
   ].join("\n");
   return tsdoc(text)
     .split("\n")

@@ -3,16 +3,10 @@
 
 import type { ListJobsRequest, ListJobsResponse } from "@dx/models";
 import { assertListJobsResponse, parseListJobsResponse } from "@dx/validators";
-import { createPaginator, type AwsSdkClient } from "../runtime/index.js";
+import { createPaginator, type PaginatedOperation } from "../runtime/index.js";
 
-/**
- * Paginates ListJobs as boto3's paginator does (MaxItems, PageSize, resumable StartingToken, buildFullResult, search).
- *
- * This operation lists your jobs sorted by CreatedAt in descending order.
- *
- * Trait: inputToken NextToken, outputToken NextToken, items Jobs, pageSize MaxResults.
- */
-export const paginateListJobs = createPaginator<ListJobsRequest, ListJobsResponse, AwsSdkClient, "NextToken", ["NextToken"], ["Jobs"], "MaxResults">({
+/** The ListJobs trait bound to its types and validators (shared with the SDK binding). */
+export const paginateListJobsOperation: PaginatedOperation<ListJobsRequest, ListJobsResponse, "NextToken", ["NextToken"], ["Jobs"], "MaxResults"> = {
   name: "ListJobs",
   inputToken: "NextToken",
   outputToken: ["NextToken"],
@@ -20,10 +14,13 @@ export const paginateListJobs = createPaginator<ListJobsRequest, ListJobsRespons
   pageSize: "MaxResults",
   parse: parseListJobsResponse,
   assert: assertListJobsResponse,
-  sdk: async (client, request, { signal }) => {
-    const { DataExchangeClient, ListJobsCommand } = await import("@aws-sdk/client-dataexchange");
-    if (!(client instanceof DataExchangeClient)) throw new TypeError("paginateListJobs: expected a DataExchangeClient of @aws-sdk/client-dataexchange");
-    const { $metadata, ...page } = await client.send(new ListJobsCommand(request), signal ? { abortSignal: signal } : {});
-    return page;
-  },
-});
+};
+
+/**
+ * Paginates ListJobs over a function transport or `wireTransport(fn)` as boto3's paginator does (MaxItems, PageSize, resumable StartingToken, buildFullResult, search).
+ *
+ * This operation lists your jobs sorted by CreatedAt in descending order.
+ *
+ * Trait: inputToken NextToken, outputToken NextToken, items Jobs, pageSize MaxResults.
+ */
+export const paginateListJobs = /* @__PURE__ */ createPaginator(paginateListJobsOperation);

@@ -1,12 +1,18 @@
 export {
   createPaginator,
+  createPagesPaginator,
+  pageOperation,
+  type Pages,
+  type PagesOperation,
   type PaginatedOperation,
   type Paginate,
+  type PaginatePages,
   type PaginatorClient,
   type ParamsArgs,
 } from "./paginate.js";
-export { PageIterator } from "./page-iterator.js";
+export { PageIterator, type PageOperation } from "./page-iterator.js";
 export {
+  pageFailureOf,
   PaginationError,
   PaginationConfigError,
   StartingTokenError,
@@ -16,20 +22,22 @@ export {
   PageRequestError,
   PageValidationError,
   PaginationAbortedError,
+  type PageFailure,
 } from "./errors.js";
 export { encodeResumeToken, decodeStartingToken, type StartPosition } from "./token.js";
 export {
   wireTransport,
-  type AwsSdkClient,
   type FullResult,
   type ItemOf,
   type PageDrift,
   type PageFunction,
   type PageRequest,
+  type PagesConfig,
   type PaginateParams,
   type PaginationConfig,
   type PaginatorOptions,
   type RequestContext,
+  type ResponseMetadata,
   type ValidationMode,
   type ValidatorDrift,
   type ValidatorOptions,

@@ -1,4 +1,6 @@
 import {
+  attachPartialResult,
+  markFailure,
   PageRequestError,
   PageValidationError,
   PaginationAbortedError,
@@ -9,9 +11,16 @@ import {
 } from "./errors.js";
 import { checkExpression, search } from "./jmespath.js";
 import { fullResult, itemsOf, member, sliceItems, valueAt } from "./members.js";
-import type { PaginatedOperation } from "./paginate.js";
 import { sendAbortable, type PageSender } from "./send.js";
-import { decodeStartingToken, encodeResumeToken, type StartPosition } from "./token.js";
+import {
+  decodeStartingToken,
+  encodeResumeToken,
+  nextToken,
+  tokenKey,
+  type ServiceToken,
+  type StartPosition,
+} from "./token.js";
+import { TokenSet } from "./token-set.js";
 import type {
   CallerMembers,
   FullResult,
@@ -19,50 +28,73 @@ import type {
   PageRequest,
   PageSizeMember,
   PaginateParams,
-  PaginationConfig,
   PaginatorOptions,
   Path,
   TokenMember,
 } from "./types.js";
+import { pageValidator, type PageValidators } from "./validate.js";
 
 /** What a run needs of the operation: its trait and validators (not how to reach it). */
-export type PageOperation<
+export interface PageOperation<
   Input extends object,
   Output extends object,
   InputToken extends keyof Input & string,
-  OutputToken extends Path,
   Items extends Path,
   PageSize extends keyof Input & string,
-> = Omit<PaginatedOperation<Input, Output, never, InputToken, OutputToken, Items, PageSize>, "sdk">;
-import { pageValidator } from "./validate.js";
+> extends PageValidators<Output> {
+  name: string;
+  inputToken: InputToken;
+  outputToken: Path;
+  /** Absent for a trait without `items`: the run then has pages only (no items(), MaxItems or buildFullResult). */
+  items?: Items;
+  pageSize?: PageSize;
+}
+
+const MODES: ReadonlySet<unknown> = new Set(["tolerant", "strict", "off", undefined]);
+const CONFIG_KEYS: ReadonlySet<string> = new Set(["MaxItems", "PageSize", "StartingToken"]);
 
 /**
  * botocore's `PageIterator`: an async iterable of typed pages. Each iteration is a new run from the
- * StartingToken; `resumeToken` is the token the last completed run left (undefined when it reached the end).
+ * StartingToken; `resumeToken` is where the last run stopped (undefined when it reached the end).
  */
 export class PageIterator<
   Input extends object,
   Output extends object,
   InputToken extends keyof Input & string,
-  OutputToken extends Path,
   Items extends Path,
   PageSize extends keyof Input & string,
 > implements AsyncIterable<Output>
 {
-  /** botocore's `resume_token`: pass it as `StartingToken` to continue where the last run stopped. */
-  resumeToken: string | undefined;
-  private readonly config: PaginationConfig;
+  private readonly config: unknown;
   private readonly base: CallerMembers<Input, InputToken, PageSize>;
+  // The position right after the last page (or, through items(), the last item) the caller received.
+  #token: ServiceToken | null = null;
+  #skip = 0;
+  #end = true;
+  // Where the page last yielded starts: its request token and the items of it an earlier run returned.
+  #pageToken: ServiceToken | null = null;
+  #pageSkip = 0;
 
   constructor(
-    private readonly operation: PageOperation<Input, Output, InputToken, OutputToken, Items, PageSize>,
+    private readonly operation: PageOperation<Input, Output, InputToken, Items, PageSize>,
     private readonly sender: PageSender<PageRequest<Input, InputToken, PageSize>>,
     params: PaginateParams<Input, InputToken, PageSize>,
     private readonly options: PaginatorOptions,
   ) {
     const { PaginationConfig: config, ...base } = params;
-    this.config = { ...config };
+    this.config = config;
     this.base = base;
+  }
+
+  /**
+   * botocore's `resume_token`: pass it as `StartingToken` to continue right after the last page the
+   * caller received (through `items()`, the last item), also after a `break`, `return` or throw in the
+   * loop. Undefined before a run and once a run has reached the last page.
+   */
+  get resumeToken(): string | undefined {
+    return this.#end
+      ? undefined
+      : encodeResumeToken(this.operation.inputToken, this.#token, this.#skip > 0 ? this.#skip : undefined);
   }
 
   [Symbol.asyncIterator](): AsyncIterator<Output> {
@@ -71,22 +103,46 @@ export class PageIterator<
 
   /** Every item of every page, in order (botocore's `result_key_iters()` for the one result key). */
   async *items(): AsyncGenerator<ItemOf<Output, Items>, void, undefined> {
-    for await (const page of this) yield* itemsOf<Output, Items>(page, this.operation.items);
+    const path = this.itemsPath("items()");
+    for await (const page of this) {
+      const list = itemsOf<Output, Items>(page, path);
+      const [token, skip, endToken, endSkip, end] = [
+        this.#pageToken,
+        this.#pageSkip,
+        this.#token,
+        this.#skip,
+        this.#end,
+      ];
+      for (let i = 0; i < list.length; i++) {
+        if (i + 1 < list.length) this.setPosition(token, skip + i + 1);
+        else [this.#token, this.#skip, this.#end] = [endToken, endSkip, end];
+        yield list[i] as ItemOf<Output, Items>;
+      }
+    }
   }
 
   /**
    * boto3's `build_full_result()`: all items in one list, and `NextToken` if the run left a resume token.
-   * `onPage` sees each page as it arrives (for progress output).
+   * `onPage` sees each page as it arrives (for progress output). When a page fails, the error thrown has
+   * `partialResult`: the items collected so far, with the `NextToken` that continues after them.
    */
   async buildFullResult(onPage?: (page: Output, pageNumber: number) => void): Promise<FullResult<Output, Items>> {
+    const path = this.itemsPath("buildFullResult()");
     let all: ItemOf<Output, Items>[] | undefined;
     let pageNumber = 0;
-    for await (const page of this) {
-      onPage?.(page, ++pageNumber);
-      if (valueAt(page, this.operation.items) === undefined) continue;
-      (all ??= []).push(...itemsOf<Output, Items>(page, this.operation.items));
+    try {
+      for await (const page of this) {
+        onPage?.(page, ++pageNumber);
+        if (valueAt(page, path) === undefined) continue;
+        const items = itemsOf<Output, Items>(page, path);
+        all ??= [];
+        for (const item of items) all.push(item);
+      }
+    } catch (error) {
+      attachPartialResult(error, fullResult<Output, Items>(path, all, this.resumeToken));
+      throw error;
     }
-    return fullResult<Output, Items>(this.operation.items, all, this.resumeToken);
+    return fullResult<Output, Items>(path, all, this.resumeToken);
   }
 
   /** botocore's `search()`: a JMESPath expression applied to each page; list results are flattened. */
@@ -99,51 +155,96 @@ export class PageIterator<
     }
   }
 
-  private async *run(): AsyncGenerator<Output, void, undefined> {
+  private itemsPath(what: string): Items {
+    const path = this.operation.items;
+    if (path === undefined)
+      throw new PaginationConfigError(`${what} is not supported by ${this.operation.name}: its trait names no items`);
+    return path;
+  }
+
+  private setPosition(token: ServiceToken | null, skip: number): void {
+    this.#token = token;
+    this.#skip = skip;
+    this.#end = false;
+  }
+
+  /** Checks PaginationConfig and the options as given at run time (plain JavaScript callers included). */
+  private start(): { maxItems: number | undefined; pageSize: number | undefined; start: StartPosition } {
     const op = this.operation;
-    const { signal, stopOnSameToken } = this.options;
-    this.resumeToken = undefined;
-    const maxItems = positiveInteger(this.config.MaxItems, "MaxItems");
-    const pageSize = positiveInteger(this.config.PageSize, "PageSize");
+    const config = this.config;
+    if (config !== undefined && (typeof config !== "object" || config === null || Array.isArray(config)))
+      throw new PaginationConfigError(`PaginationConfig must be an object, got ${show(config)}`);
+    const c = (config ?? {}) as Record<string, unknown>;
+    const unknown = Object.keys(c).filter((k) => !CONFIG_KEYS.has(k));
+    if (unknown.length > 0)
+      throw new PaginationConfigError(
+        `PaginationConfig has unknown member${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (expected MaxItems, PageSize, StartingToken)`,
+      );
+    const maxItems = positiveInteger(c["MaxItems"], "MaxItems");
+    const pageSize = positiveInteger(c["PageSize"], "PageSize");
     if (pageSize !== undefined && op.pageSize === undefined)
       throw new PaginationConfigError(`PageSize is not supported by ${op.name}`);
+    if (maxItems !== undefined && op.items === undefined)
+      throw new PaginationConfigError(`MaxItems is not supported by ${op.name}: its trait names no items`);
+    const token = c["StartingToken"];
+    if (token !== undefined && typeof token !== "string")
+      throw new PaginationConfigError(`StartingToken must be a string, got ${show(token)}`);
+    if (!MODES.has(this.options.validation))
+      throw new PaginationConfigError(
+        `validation must be "tolerant", "strict" or "off", got ${show(this.options.validation)}`,
+      );
     const start: StartPosition =
-      this.config.StartingToken === undefined
+      token === undefined
         ? { serviceToken: null, skip: 0, botocore: false }
-        : decodeStartingToken(this.config.StartingToken, op.inputToken);
+        : decodeStartingToken(token, op.inputToken);
+    return { maxItems, pageSize, start };
+  }
+
+  private async *run(): AsyncGenerator<Output, void, undefined> {
+    const op = this.operation;
+    const items = op.items;
+    const { signal, stopOnSameToken } = this.options;
+    this.#end = true;
+    const { maxItems, pageSize, start } = this.start();
     const validate = pageValidator(op, this.sender.form, this.options);
-    const resumeAt = (token: string | null, skip: number): string =>
-      encodeResumeToken(op.inputToken, token, skip > 0 ? skip : undefined);
+    let validateModel: ((response: unknown, page: number) => Output) | undefined; // for enveloped model-form pages
+    const { envelope, passErrors } = this.sender;
 
     let sent = start.serviceToken; // the token of the current request (botocore's next_token)
-    const seen = new Map<string, number>(sent === null ? [] : [[sent, 0]]);
+    this.setPosition(sent, start.skip);
+    const seen = new TokenSet();
+    if (sent !== null) seen.add(tokenKey(sent), 0);
     let total = 0;
-    const send = (token: string | null): Promise<Settled> =>
+    const send = (token: ServiceToken | null): Promise<Settled> =>
       settle(sendAbortable(this.sender, this.request(token, pageSize), signal));
-    let ahead: { token: string; response: Promise<Settled> } | undefined;
+    let ahead: { token: ServiceToken; response: Promise<Settled> } | undefined;
     for (let pageNumber = 1; ; pageNumber++) {
       const skip = pageNumber === 1 ? start.skip : 0; // items of this page an earlier run already returned
       const settled = signal?.aborted
         ? { ok: false as const, error: signal.reason }
-        : ahead !== undefined && ahead.token === sent
+        : ahead !== undefined && sent !== null && tokenKey(ahead.token) === tokenKey(sent)
           ? await ahead.response
           : await send(sent);
       ahead = undefined;
       if (!settled.ok) {
-        if (signal?.aborted) throw new PaginationAbortedError(pageNumber, resumeAt(sent, skip), signal.reason);
-        throw new PageRequestError(pageNumber, resumeAt(sent, skip), settled.error);
+        const resumeToken = this.resumeToken as string;
+        if (signal?.aborted) throw new PaginationAbortedError(pageNumber, resumeToken, signal.reason);
+        if (passErrors && markFailure(settled.error, pageNumber, resumeToken)) throw settled.error;
+        throw new PageRequestError(pageNumber, resumeToken, settled.error);
       }
-      const response = settled.value;
+      const { body, metadata, form } = envelope
+        ? unwrap(settled.value)
+        : { body: settled.value, metadata: undefined, form: undefined };
       if (this.options.readAhead) {
         // Ask for the next page now, by the token as received, so that the request overlaps validating
         // and consuming this one; only where the run will surely ask for it (checked again below).
-        const next = nextToken(valueAt(response, op.outputToken));
-        const items = valueAt(response, op.items);
-        const count = (Array.isArray(items) ? items.length : 0) - skip;
+        const next = nextToken(valueAt(body, op.outputToken));
+        const list = items === undefined ? undefined : valueAt(body, items);
+        const count = (Array.isArray(list) ? list.length : 0) - skip;
         if (
           next !== undefined &&
-          next !== sent &&
-          !seen.has(next) &&
+          (sent === null || tokenKey(next) !== tokenKey(sent)) &&
+          seen.get(tokenKey(next)) === undefined &&
           (maxItems === undefined || total + count < maxItems)
         ) {
           ahead = { token: next, response: send(next) };
@@ -151,51 +252,63 @@ export class PageIterator<
       }
       let page: Output;
       try {
-        page = validate(response, pageNumber);
+        page =
+          form === "model" && this.sender.form === "wire"
+            ? (validateModel ??= pageValidator(op, "model", this.options))(body, pageNumber)
+            : validate(body, pageNumber);
       } catch (error) {
-        throw new PageValidationError(pageNumber, resumeAt(sent, skip), error);
+        throw new PageValidationError(pageNumber, this.resumeToken as string, error);
       }
-      if (skip > 0) {
-        const available = itemsOf(page, op.items).length;
+      if (metadata !== undefined) (page as Record<string, unknown>)["$metadata"] = metadata;
+      if (skip > 0 && items !== undefined) {
+        const available = itemsOf(page, items).length;
         if (skip > available) {
           throw new StartingTokenError(
-            this.config.StartingToken ?? "",
+            String((this.config as Record<string, unknown>)["StartingToken"]),
             `it skips ${skip} items but its page has ${available} (was it made with another PageSize or filter?)`,
           );
         }
-        page = sliceItems(page, op.items, skip);
+        page = sliceItems(page, items, skip);
       }
-      const count = itemsOf(page, op.items).length;
-      if (maxItems !== undefined && total + count > maxItems) {
+      this.#pageToken = sent;
+      this.#pageSkip = skip;
+      const count = items === undefined ? 0 : itemsOf(page, items).length;
+      if (items !== undefined && maxItems !== undefined && total + count > maxItems) {
         // MaxItems cuts this page: keep what fits and remember how much of the page is now returned.
         const keep = maxItems - total;
-        this.resumeToken = encodeResumeToken(op.inputToken, sent, keep + skip);
-        yield sliceItems(page, op.items, 0, keep);
+        this.setPosition(sent, keep + skip);
+        yield sliceItems(page, items, 0, keep);
         return;
       }
-      yield page;
       total += count;
       const next = nextToken(valueAt(page, op.outputToken));
-      if (next === undefined) return;
-      if (maxItems !== undefined && total === maxItems) {
-        this.resumeToken = encodeResumeToken(op.inputToken, next);
-        return;
+      // Where the caller stands once it has this page, and what (if anything) stops the run after it.
+      let stop: "end" | "max" | (() => Error) | undefined;
+      if (next === undefined) stop = "end";
+      else if (maxItems !== undefined && total === maxItems) stop = "max";
+      else if (sent !== null && tokenKey(next) === tokenKey(sent)) {
+        stop = stopOnSameToken ? "end" : () => new RepeatedTokenError(next, pageNumber, this.resumeToken as string);
+      } else {
+        const firstSeen = seen.get(tokenKey(next));
+        if (firstSeen !== undefined)
+          stop = () => new TokenRewindError(next, pageNumber, firstSeen, this.resumeToken as string);
       }
-      if (next === sent) {
-        if (stopOnSameToken) return;
-        throw new RepeatedTokenError(next, pageNumber);
-      }
-      const firstSeen = seen.get(next);
-      if (firstSeen !== undefined) throw new TokenRewindError(next, pageNumber, firstSeen);
-      seen.set(next, pageNumber);
-      sent = next;
+      if (stop === "end") this.#end = true;
+      else if (typeof stop === "function") this.setPosition(sent, skip + count);
+      else this.setPosition(next as ServiceToken, 0);
+      yield page;
+      if (typeof stop === "function") throw stop();
+      if (stop !== undefined) return;
+      seen.add(tokenKey(next as ServiceToken), pageNumber);
+      sent = next as ServiceToken;
     }
   }
 
   /** A fresh request object per page: the caller's params are never changed. */
-  private request(token: string | null, pageSize: number | undefined): PageRequest<Input, InputToken, PageSize> {
+  private request(token: ServiceToken | null, pageSize: number | undefined): PageRequest<Input, InputToken, PageSize> {
     const op = this.operation;
-    const tokenMember: TokenMember<InputToken> = token !== null ? member(op.inputToken, token) : {};
+    // The token is the one the service sent at the trait's outputToken, which the binding's types tie to the input token's type.
+    const tokenMember = (token !== null ? member(op.inputToken, token) : {}) as TokenMember<Input, InputToken>;
     const sizeMember: PageSizeMember<PageSize> =
       pageSize !== undefined && op.pageSize !== undefined ? member(op.pageSize, pageSize) : {};
     return { ...this.base, ...tokenMember, ...sizeMember };
@@ -212,14 +325,25 @@ function settle(request: Promise<unknown>): Promise<Settled> {
   );
 }
 
-/** botocore treats a falsy token ("" included) as the end. */
-function nextToken(value: unknown): string | undefined {
-  return typeof value === "string" && value !== "" ? value : undefined;
+/**
+ * An enveloped response (SDK clients): the page (wire JSON, unless `form` says the SDK already
+ * deserialized it) and the SDK's response metadata.
+ */
+function unwrap(response: unknown): { body: unknown; metadata: unknown; form: "model" | undefined } {
+  const r = response as { body?: unknown; $metadata?: unknown; form?: unknown } | null;
+  return { body: r?.body, metadata: r?.$metadata, form: r?.form === "model" ? "model" : undefined };
 }
 
-function positiveInteger(value: number | undefined, name: string): number | undefined {
+function positiveInteger(value: unknown, name: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!Number.isSafeInteger(value) || value < 1)
-    throw new PaginationConfigError(`${name} must be a positive integer, got ${String(value)}`);
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1)
+    throw new PaginationConfigError(`${name} must be a positive integer, got ${show(value)}`);
   return value;
+}
+
+function show(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : String(value);
 }

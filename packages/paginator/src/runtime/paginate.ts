@@ -1,31 +1,30 @@
 /**
  * The shared paginator runtime: botocore's `PageIterator` semantics (MaxItems truncation, resume tokens,
  * build_full_result, search) over any transport, for any operation described by a {@link PaginatedOperation}.
- * Generated bindings supply the operation; nothing here names one.
+ * Generated bindings supply the operation; nothing here names one, and nothing here imports the AWS SDK
+ * (its adapter is `@dx/paginator/sdk`).
  */
-import { PageIterator } from "./page-iterator.js";
+import { PageIterator, type PageOperation } from "./page-iterator.js";
 import type { PageSender } from "./send.js";
 import type {
+  ItemsPath,
   PageFunction,
   PageRequest,
+  PagesConfig,
   PaginateParams,
   PaginatorOptions,
-  RequestContext,
-  ItemsPath,
   Path,
   TokenPath,
   ValidatorOptions,
   WireTransport,
 } from "./types.js";
 
-/** A paginated operation: its `smithy.api#paginated` trait bound to types, validators and (optionally) an SDK sender. */
-export interface PaginatedOperation<
+/** An operation whose `smithy.api#paginated` trait names no `items`: bound to types and validators, it pages only. */
+export interface PagesOperation<
   Input extends object,
   Output extends object,
-  Client,
   InputToken extends keyof Input & string,
   OutputToken extends Path,
-  Items extends Path,
   PageSize extends keyof Input & string,
 > {
   /** The operation's name, for messages. */
@@ -33,37 +32,59 @@ export interface PaginatedOperation<
   inputToken: InputToken;
   /** Path of the output token (one member, unless the trait names a nested one). */
   outputToken: TokenPath<Output, OutputToken>;
-  /** Path of the items list. */
-  items: ItemsPath<Output, Items>;
   pageSize?: PageSize;
   /** Validates a wire-form response and converts it to the model form. */
   parse(json: unknown, options?: ValidatorOptions): Output;
   /** Validates a model-form response. */
   assert(value: unknown, options?: ValidatorOptions): asserts value is Output;
-  /** Sends one request through an SDK client; it resolves to a model-form response. */
-  sdk?: (
-    client: Client,
-    request: PageRequest<Input, InputToken, PageSize>,
-    context: RequestContext,
-  ) => Promise<unknown>;
 }
 
-/** What a binding accepts as its first argument. */
-export type PaginatorClient<Client, Request> = Client | PageFunction<Request> | WireTransport<Request>;
+/** A paginated operation: its `smithy.api#paginated` trait, with `items`, bound to types and validators. */
+export interface PaginatedOperation<
+  Input extends object,
+  Output extends object,
+  InputToken extends keyof Input & string,
+  OutputToken extends Path,
+  Items extends Path,
+  PageSize extends keyof Input & string,
+> extends PagesOperation<Input, Output, InputToken, OutputToken, PageSize> {
+  /** Path of the items list. */
+  items: ItemsPath<Output, Items>;
+}
+
+/** What a binding accepts as its first argument: a function returning model-form pages, or `wireTransport(fn)`. */
+export type PaginatorClient<Request> = PageFunction<Request> | WireTransport<Request>;
 
 /** The signature of a generated `paginateX`. */
 export type Paginate<
   Input extends object,
   Output extends object,
-  Client,
   InputToken extends keyof Input & string,
-  OutputToken extends Path,
   Items extends Path,
   PageSize extends keyof Input & string,
 > = (
-  client: PaginatorClient<Client, PageRequest<Input, InputToken, PageSize>>,
+  client: PaginatorClient<PageRequest<Input, InputToken, PageSize>>,
   ...args: ParamsArgs<PaginateParams<Input, InputToken, PageSize>>
-) => PageIterator<Input, Output, InputToken, OutputToken, Items, PageSize>;
+) => PageIterator<Input, Output, InputToken, Items, PageSize>;
+
+/** The pages of an operation without `items`: no items(), MaxItems or buildFullResult. */
+export interface Pages<Output> extends AsyncIterable<Output> {
+  /** As {@link PageIterator.resumeToken}: continues right after the last page received. */
+  readonly resumeToken: string | undefined;
+  /** botocore's `search()`: a JMESPath expression applied to each page; list results are flattened. */
+  search(expression: string): AsyncGenerator<unknown, void, undefined>;
+}
+
+/** The signature of a generated `paginateX` for an operation without `items`. */
+export type PaginatePages<
+  Input extends object,
+  Output extends object,
+  InputToken extends keyof Input & string,
+  PageSize extends keyof Input & string,
+> = (
+  client: PaginatorClient<PageRequest<Input, InputToken, PageSize>>,
+  ...args: ParamsArgs<PaginateParams<Input, InputToken, PageSize, PagesConfig>>
+) => Pages<Output>;
 
 /** The params may be left out only when the operation has no required input member. */
 export type ParamsArgs<Params> = {} extends Params
@@ -74,16 +95,50 @@ export type ParamsArgs<Params> = {} extends Params
 export function createPaginator<
   Input extends object,
   Output extends object,
-  Client,
   InputToken extends keyof Input & string,
   OutputToken extends Path,
   Items extends Path,
   PageSize extends keyof Input & string = never,
 >(
-  operation: PaginatedOperation<Input, Output, Client, InputToken, OutputToken, Items, PageSize>,
-): Paginate<Input, Output, Client, InputToken, OutputToken, Items, PageSize> {
+  operation: PaginatedOperation<Input, Output, InputToken, OutputToken, Items, PageSize>,
+): Paginate<Input, Output, InputToken, Items, PageSize> {
+  const op = pageOperation<Input, Output, InputToken, Items, PageSize>(operation);
   return (client, ...[params, options]) =>
-    new PageIterator(operation, senderFor(operation, client), params ?? emptyParams(), options ?? {});
+    new PageIterator(op, senderFor(operation.name, client), params ?? emptyParams(), options ?? {});
+}
+
+/** Binds an operation whose trait names no `items`: pages, PageSize, StartingToken and resume tokens only. */
+export function createPagesPaginator<
+  Input extends object,
+  Output extends object,
+  InputToken extends keyof Input & string,
+  OutputToken extends Path,
+  PageSize extends keyof Input & string = never,
+>(
+  operation: PagesOperation<Input, Output, InputToken, OutputToken, PageSize>,
+): PaginatePages<Input, Output, InputToken, PageSize> {
+  const op = pageOperation<Input, Output, InputToken, never, PageSize>(operation);
+  return (client, ...[params, options]) =>
+    new PageIterator(op, senderFor(operation.name, client), params ?? emptyParams(), options ?? {});
+}
+
+/** The run's view of a binding: the trait's paths as plain paths (their types were checked by the binding). */
+export function pageOperation<
+  Input extends object,
+  Output extends object,
+  InputToken extends keyof Input & string,
+  Items extends Path,
+  PageSize extends keyof Input & string,
+>(operation: {
+  name: string;
+  inputToken: InputToken;
+  outputToken: Path;
+  items?: Path;
+  pageSize?: PageSize;
+  parse(json: unknown, options?: ValidatorOptions): Output;
+  assert(value: unknown, options?: ValidatorOptions): asserts value is Output;
+}): PageOperation<Input, Output, InputToken, Items, PageSize> {
+  return operation as PageOperation<Input, Output, InputToken, Items, PageSize>;
 }
 
 function emptyParams<Params>(): Params {
@@ -91,30 +146,26 @@ function emptyParams<Params>(): Params {
   return {} as Params;
 }
 
-function senderFor<
-  Input extends object,
-  Output extends object,
-  Client,
-  InputToken extends keyof Input & string,
-  OutputToken extends Path,
-  Items extends Path,
-  PageSize extends keyof Input & string,
->(
-  operation: PaginatedOperation<Input, Output, Client, InputToken, OutputToken, Items, PageSize>,
-  client: PaginatorClient<Client, PageRequest<Input, InputToken, PageSize>>,
-): PageSender<PageRequest<Input, InputToken, PageSize>> {
-  if (typeof client === "function")
-    return { form: "model", send: client as PageFunction<PageRequest<Input, InputToken, PageSize>> };
-  if (isWireTransport<PageRequest<Input, InputToken, PageSize>>(client)) return { form: "wire", send: client.wire };
-  const sdk = operation.sdk;
-  if (sdk === undefined || typeof client !== "object" || client === null || !("send" in client)) {
-    throw new TypeError(
-      `paginate${operation.name}: expected an SDK client, a function from request to response, or wireTransport(fn)`,
-    );
-  }
-  return { form: "model", send: (request, context) => sdk(client, request, context) };
+/** Resolves the transport when the paginator is created, so that a wrong one is a TypeError before any request. */
+function senderFor<Request>(name: string, client: PaginatorClient<Request>): PageSender<Request> {
+  if (typeof client === "function") return { form: "model", send: client };
+  if (isWireTransport<Request>(client)) return { form: "wire", send: client.wire };
+  const sdkHint =
+    typeof client === "object" && client !== null && "send" in client && "config" in client
+      ? ` (for an AWS SDK client, import paginate${name} from "@dx/paginator/sdk")`
+      : "";
+  throw new TypeError(
+    `paginate${name}: expected a function from request to response, or wireTransport(fn); got ${describe(client)}${sdkHint}`,
+  );
 }
 
 function isWireTransport<Request>(value: unknown): value is WireTransport<Request> {
   return typeof value === "object" && value !== null && "wire" in value && typeof value.wire === "function";
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (typeof value !== "object") return typeof value;
+  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === "string" && name !== "Object" ? `a ${name}` : "an object";
 }

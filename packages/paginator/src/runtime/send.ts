@@ -5,6 +5,13 @@ export interface PageSender<Request> {
   /** "model": timestamps already Dates (SDK clients, plain functions); "wire": the service's JSON. */
   form: "model" | "wire";
   send: PageFunction<Request>;
+  /**
+   * Responses are `{ body, $metadata, form? }`: `body` is the page (in `form`, default the sender's),
+   * and `$metadata` is kept on it (SDK clients).
+   */
+  envelope?: boolean;
+  /** The transport's errors are thrown as themselves with the PageFailure members added (SDK clients' exceptions). */
+  passErrors?: boolean;
 }
 
 /**

@@ -4,12 +4,19 @@ import type { AtPath } from "./members.js";
 /** botocore's `PaginationConfig`. */
 export interface PaginationConfig {
   /** The total number of items to return across pages; the last page is cut and a resume token kept. */
-  MaxItems?: number;
+  MaxItems?: number | undefined;
   /** Sent as the operation's page-size member on every request. */
-  PageSize?: number;
-  /** A botocore resume token (from `resumeToken`, or from Python), or a raw service token. */
-  StartingToken?: string;
+  PageSize?: number | undefined;
+  /**
+   * A botocore resume token (from `resumeToken`, or from Python), or a raw service token. `undefined`
+   * starts at the first page, so `StartingToken: previous.resumeToken` compiles under
+   * `exactOptionalPropertyTypes`.
+   */
+  StartingToken?: string | undefined;
 }
+
+/** The `PaginationConfig` of an operation whose trait names no items: pages only, so no MaxItems. */
+export type PagesConfig = Omit<PaginationConfig, "MaxItems">;
 
 export type ValidationMode = "tolerant" | "strict" | "off";
 
@@ -27,19 +34,22 @@ export interface PageDrift {
 
 export interface PaginatorOptions {
   /** "tolerant" (default): unknown members and enum values pass and are reported; "strict": they fail the page; "off": pages are trusted. */
-  validation?: ValidationMode;
-  /** Called once per distinct drift path and value in a run. */
-  onDrift?: (drift: PageDrift) => void;
+  validation?: ValidationMode | undefined;
+  /**
+   * Called once per run for each member path the spec does not know (`/Jobs/*\/Extra`, with the first
+   * value seen), and once per path and value for enum values it does not know.
+   */
+  onDrift?: ((drift: PageDrift) => void) | undefined;
   /** Stops the run between requests and during one. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** When the service repeats the token it was asked with, end quietly (the AWS SDKs' option) instead of a RepeatedTokenError. */
-  stopOnSameToken?: boolean;
+  stopOnSameToken?: boolean | undefined;
   /**
    * Request the next page as soon as a page arrives, overlapping the request with validating and
    * consuming the current page (default false: one request at a time, as botocore). A run that is
    * stopped early may then have sent one request whose page is never used.
    */
-  readAhead?: boolean;
+  readAhead?: boolean | undefined;
 }
 
 /** What the validators report in tolerant mode (structurally `@dx/validators`' Drift). */
@@ -55,14 +65,14 @@ export interface ValidatorOptions {
   onDrift?: (drift: ValidatorDrift) => void;
 }
 
-/**
- * An AWS SDK for JavaScript v3 client (a `DataExchangeClient`, say), described without naming the
- * SDK: it is an optional peer dependency, so the declarations must not import it. Each binding checks
- * that the client is an instance of its service's client class before sending.
- */
-export interface AwsSdkClient {
-  send(...args: never[]): Promise<unknown>;
-  destroy(): void;
+/** What an AWS SDK v3 response carries besides its members (the SDK's `ResponseMetadata`); pages over an SDK client keep it as `$metadata`. */
+export interface ResponseMetadata {
+  httpStatusCode?: number;
+  requestId?: string;
+  extendedRequestId?: string;
+  cfId?: string;
+  attempts?: number;
+  totalRetryDelay?: number;
 }
 
 export interface RequestContext {
@@ -88,7 +98,7 @@ export type PageRequest<Input, InputToken extends keyof Input, PageSize extends 
   InputToken,
   PageSize
 > &
-  TokenMember<InputToken> &
+  TokenMember<Input, InputToken> &
   PageSizeMember<PageSize>;
 
 /** The members of a request the caller sets (everything but PaginationConfig). */
@@ -96,15 +106,18 @@ export type CallerMembers<Input, InputToken extends keyof Input, PageSize extend
   PaginateParams<Input, InputToken, PageSize>,
   "PaginationConfig"
 >;
-export type TokenMember<InputToken extends PropertyKey> = { [K in InputToken]?: string };
+/** The token member of a request: a string, or a map (DynamoDB's `ExclusiveStartKey`) as the input types it. */
+export type TokenMember<Input, InputToken extends keyof Input> = { [K in InputToken]?: NonNullable<Input[K]> };
 export type PageSizeMember<PageSize extends PropertyKey> = { [K in PageSize]?: number };
 
 /** What `paginateX(client, params)` takes: the input without the managed members, plus PaginationConfig. */
-export type PaginateParams<Input, InputToken extends keyof Input, PageSize extends keyof Input> = Omit<
+export type PaginateParams<
   Input,
-  InputToken | PageSize
-> & {
-  PaginationConfig?: PaginationConfig;
+  InputToken extends keyof Input,
+  PageSize extends keyof Input,
+  Config = PaginationConfig,
+> = Omit<Input, InputToken | PageSize> & {
+  PaginationConfig?: Config | undefined;
 };
 
 /** A member path from the top of an output: `["Jobs"]`, or `["page", "items"]` for a nested trait path. */
@@ -128,12 +141,14 @@ export type ItemsPath<Output, Items extends Path> = [NonNullable<PathValue<Outpu
     ? Items
     : never;
 
-/** `OutputToken` when it leads to a string in `Output`, else never. */
+/** `OutputToken` when it leads to a string or a map in `Output`, else never. */
 export type TokenPath<Output, OutputToken extends Path> = [NonNullable<PathValue<Output, OutputToken>>] extends [never]
   ? never
-  : [NonNullable<PathValue<Output, OutputToken>>] extends [string]
-    ? OutputToken
-    : never;
+  : [NonNullable<PathValue<Output, OutputToken>>] extends [readonly unknown[]]
+    ? never
+    : [NonNullable<PathValue<Output, OutputToken>>] extends [string | object]
+      ? OutputToken
+      : never;
 
 /** boto3's `build_full_result()`: every item at the items path, plus `NextToken` (botocore hard-codes that name) when the run left a resume token. */
 export type FullResult<Output, Items extends Path> = AtPath<Items, ItemOf<Output, Items>[]> & { NextToken?: string };

@@ -44,7 +44,11 @@ function trusted<Output>(response: unknown): Output {
   return response as Output;
 }
 
-/** Reports each drift once per run, keyed by its pointer (array indexes as `*`), kind and value. */
+/**
+ * Reports each drift once per run: an unknown member once per path (array indexes as `*`), with the first
+ * value seen; an unknown enum value once per path and value. The keys kept are bounded by the spec's
+ * paths and the distinct enum values seen, never by the number of pages or items.
+ */
 class DriftLog {
   private readonly seen = new Set<string>();
   constructor(private readonly onDrift: ((drift: PageDrift) => void) | undefined) {}
@@ -52,7 +56,10 @@ class DriftLog {
   report(drift: ValidatorDrift, page: number): void {
     if (this.onDrift === undefined) return;
     const path = drift.pointer.replace(/\/\d+(?=\/|$)/g, "/*");
-    const key = `${drift.kind}\u0000${path}\u0000${stableJson(drift.value)}`;
+    const key =
+      drift.kind === "unknown-member"
+        ? `${drift.kind}\u0000${path}`
+        : `${drift.kind}\u0000${path}\u0000${typeof drift.value === "string" ? drift.value : stableJson(drift.value)}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.onDrift({ path, pointer: drift.pointer, kind: drift.kind, value: drift.value, page });

@@ -2,7 +2,7 @@
  * A made-up paginated operation, ListThings, with member names unlike ListJobs' (items "Things", page size
  * "Limit"), bound to the runtime the way generated bindings are, to test the runtime on its own.
  */
-import { createPaginator } from "../../src/runtime/index.js";
+import { createPaginator, type PaginatedOperation } from "../../src/runtime/index.js";
 
 export interface Thing {
   Id: number;
@@ -33,15 +33,15 @@ function assertOutput(value: unknown): asserts value is ListThingsOutput {
   if (!isOutput(value)) throw new BadPage(`not a ListThingsOutput: ${JSON.stringify(value)}`);
 }
 
-export const paginateListThings = createPaginator<
+/** The operation descriptor, as generated bindings export theirs. */
+export const paginateListThingsOperation: PaginatedOperation<
   ListThingsInput,
   ListThingsOutput,
-  never,
   "NextToken",
   ["NextToken"],
   ["Things"],
   "Limit"
->({
+> = {
   name: "ListThings",
   inputToken: "NextToken",
   outputToken: ["NextToken"],
@@ -52,7 +52,9 @@ export const paginateListThings = createPaginator<
     return json;
   },
   assert: assertOutput,
-});
+};
+
+export const paginateListThings = createPaginator(paginateListThingsOperation);
 
 /** A scripted service: `pages[token]` is the response to a request with that token ("" for none). */
 export function scripted(pages: Record<string, ListThingsOutput>) {

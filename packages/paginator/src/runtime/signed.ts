@@ -1,0 +1,387 @@
+/**
+ * The lean signed transport, imported only through `@dx/paginator/signed`: no SDK client, for programs
+ * that want speed and small bundles. It builds each request from the operation's HTTP binding
+ * (restJson1, or awsJson1_0/1_1 POSTs with `X-Amz-Target`), signs it with SigV4
+ * (`@smithy/signature-v4`, SHA-256 from `@aws-crypto/sha256-js`, so it runs in browsers too), sends it
+ * with `fetch`, retries as the AWS SDKs' standard mode does, and hands the body's wire JSON to the
+ * validators. Service errors become {@link ServiceError}s named by the service's error code.
+ */
+import { Sha256 } from "@aws-crypto/sha256-js";
+import { SignatureV4 } from "@smithy/signature-v4";
+import type { PagesOperation, PaginatedOperation, Pages, ParamsArgs } from "./paginate.js";
+import { pageOperation } from "./paginate.js";
+import { PageIterator } from "./page-iterator.js";
+import type { PageSender } from "./send.js";
+import type { PagesConfig, PaginateParams, Path, ResponseMetadata } from "./types.js";
+
+/** Credentials as the AWS SDK's identity interface has them (so `fromNodeProviderChain()` or static keys both work). */
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string | undefined;
+  expiration?: Date | undefined;
+}
+
+export interface SignedClientOptions {
+  region: string;
+  /** Static keys, or the SDK's provider interface (`() => Promise<credentials>`), called before each signature. */
+  credentials: AwsCredentials | (() => Promise<AwsCredentials>);
+  /** Default `https://<signingName>.<region>.amazonaws.com`. */
+  endpoint?: string | undefined;
+  /** The SigV4 service name; default the one the binding was generated with. */
+  signingName?: string | undefined;
+  /** Attempts per request, the first included (the SDKs' standard mode: 3). */
+  maxAttempts?: number | undefined;
+  /** Base of the exponential backoff in ms (standard mode: 100; throttling errors: 500). */
+  retryBaseDelayMs?: number | undefined;
+  /** Default the global `fetch`. */
+  fetch?: typeof fetch | undefined;
+}
+
+/** An error response of the service: `name` is its error code (`ResourceNotFoundException`), as with the SDK. */
+export class ServiceError extends Error {
+  override readonly name: string;
+  readonly $fault: "client" | "server";
+  readonly $metadata: ResponseMetadata;
+  readonly $retryable: boolean;
+  constructor(code: string, message: string, status: number, metadata: ResponseMetadata, retryable: boolean) {
+    super(message);
+    this.name = code;
+    this.$fault = status >= 500 ? "server" : "client";
+    this.$metadata = metadata;
+    this.$retryable = retryable;
+  }
+}
+
+/** How an operation's input travels, generated from the IR's HTTP bindings. */
+export interface HttpBinding {
+  protocol: "restJson1" | "awsJson1_0" | "awsJson1_1";
+  signingName: string;
+  method: string;
+  /** restJson1: the URI pattern with `{Label}` placeholders; awsJson: "/". */
+  uri: string;
+  /** awsJson: the `X-Amz-Target` value (`Service.Operation`). */
+  target?: string;
+  /** Input member name to where it goes: `["query", name]`, `["header", name]`, `["label", name]` or `["body", jsonName]`. */
+  members: Record<string, readonly [location: "query" | "header" | "label" | "body", name: string]>;
+}
+
+/** A signing, retrying sender for one service endpoint; pass it to a binding of `@dx/paginator/signed`. */
+export class SignedClient {
+  readonly region: string;
+  private readonly options: SignedClientOptions;
+  private readonly signers = new Map<string, SignatureV4>();
+  /** The SDKs' retry quota: retries spend it, successes refill it, so an outage does not multiply requests. */
+  private quota = 500;
+
+  constructor(options: SignedClientOptions) {
+    if (typeof options?.region !== "string" || options.region === "")
+      throw new TypeError("signedClient: region must be a non-empty string");
+    if (options.credentials === undefined) throw new TypeError("signedClient: credentials are required");
+    this.region = options.region;
+    this.options = options;
+  }
+
+  /** Sends one operation request: resolves to `{ body, $metadata }` (body: the wire JSON), or throws a ServiceError. */
+  async send(binding: HttpBinding, input: Record<string, unknown>, signal?: AbortSignal): Promise<unknown> {
+    const signingName = this.options.signingName ?? binding.signingName;
+    const base = new URL(this.options.endpoint ?? `https://${signingName}.${this.region}.amazonaws.com`);
+    const request = buildRequest(binding, input, base);
+    const doFetch = this.options.fetch ?? fetch;
+    const maxAttempts = this.options.maxAttempts ?? 3;
+    const baseDelay = this.options.retryBaseDelayMs ?? 100;
+    let totalRetryDelay = 0;
+    for (let attempt = 1; ; attempt++) {
+      let failure: { error: unknown; retryable: boolean; throttling: boolean; after?: number | undefined };
+      try {
+        const signed = await this.signer(signingName).sign({
+          method: request.method,
+          protocol: base.protocol,
+          hostname: base.hostname,
+          ...(base.port !== "" && { port: Number(base.port) }),
+          path: request.path,
+          query: request.query,
+          headers: { ...request.headers, host: base.host },
+          ...(request.body !== undefined && { body: request.body }),
+        });
+        const query = new URLSearchParams();
+        for (const [k, v] of Object.entries(request.query))
+          for (const one of Array.isArray(v) ? v : [v]) query.append(k, one);
+        const qs = query.toString();
+        const headers = { ...signed.headers };
+        delete headers["host"]; // fetch sets it (and refuses to be told)
+        const response = await doFetch(`${base.origin}${request.path}${qs ? `?${qs}` : ""}`, {
+          method: request.method,
+          headers,
+          ...(request.body !== undefined && { body: request.body }),
+          ...(signal !== undefined && { signal }),
+        });
+        const text = await response.text();
+        const metadata: ResponseMetadata = {
+          httpStatusCode: response.status,
+          ...requestIdOf(response.headers),
+          attempts: attempt,
+          totalRetryDelay,
+        };
+        if (response.ok) {
+          this.quota = Math.min(500, this.quota + 1);
+          return { body: text === "" ? {} : JSON.parse(text), $metadata: metadata };
+        }
+        const error = serviceError(response, text, metadata);
+        const throttling = response.status === 429 || THROTTLING.has(error.name);
+        failure = {
+          error,
+          retryable: throttling || TRANSIENT_STATUS.has(response.status) || TRANSIENT_CODES.has(error.name),
+          throttling,
+          after: retryAfter(response.headers.get("retry-after")),
+        };
+      } catch (error) {
+        if (signal?.aborted || error instanceof SyntaxError) throw error;
+        failure = { error, retryable: error instanceof TypeError, throttling: false }; // fetch's network failures are TypeErrors
+      }
+      const cost = 5;
+      if (!failure.retryable || attempt >= maxAttempts || this.quota < cost) throw failure.error;
+      this.quota -= cost;
+      // Full jitter, as the SDKs' standard mode: random in [0, base·2^attempt), at most 20 s; Retry-After wins when given.
+      const delay =
+        failure.after ?? Math.min(20_000, Math.random() * 2 ** (attempt - 1) * (failure.throttling ? 500 : baseDelay));
+      totalRetryDelay += delay;
+      await sleep(delay, signal);
+    }
+  }
+
+  private signer(service: string): SignatureV4 {
+    let signer = this.signers.get(service);
+    if (signer === undefined) {
+      const credentials = this.options.credentials;
+      signer = new SignatureV4({
+        service,
+        region: this.region,
+        sha256: Sha256,
+        credentials: async () => {
+          const c = typeof credentials === "function" ? await credentials() : credentials;
+          return {
+            accessKeyId: c.accessKeyId,
+            secretAccessKey: c.secretAccessKey,
+            ...(c.sessionToken !== undefined && { sessionToken: c.sessionToken }),
+          };
+        },
+      });
+      this.signers.set(service, signer);
+    }
+    return signer;
+  }
+}
+
+/** A signing, retrying client for `@dx/paginator/signed`'s bindings. */
+export function signedClient(options: SignedClientOptions): SignedClient {
+  return new SignedClient(options);
+}
+
+const TRANSIENT_STATUS: ReadonlySet<number> = new Set([500, 502, 503, 504]);
+const TRANSIENT_CODES: ReadonlySet<string> = new Set(["TimeoutError", "RequestTimeout", "RequestTimeoutException"]);
+const THROTTLING: ReadonlySet<string> = new Set([
+  "ThrottlingException",
+  "Throttling",
+  "TooManyRequestsException",
+  "ProvisionedThroughputExceededException",
+  "RequestLimitExceeded",
+  "RequestThrottled",
+  "RequestThrottledException",
+  "SlowDown",
+  "PriorRequestNotComplete",
+  "BandwidthLimitExceeded",
+  "LimitExceededException",
+  "TransactionInProgressException",
+  "EC2ThrottledException",
+]);
+
+interface BuiltRequest {
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** The HTTP request for `input`, as the protocol binds it. */
+export function buildRequest(binding: HttpBinding, input: Record<string, unknown>, base: URL): BuiltRequest {
+  const query: Record<string, string | string[]> = {};
+  const headers: Record<string, string> = {};
+  const body: Record<string, unknown> = {};
+  const basePath = base.pathname.replace(/\/$/, "");
+  let [path, fixedQuery] = binding.uri.split("?", 2) as [string, string | undefined];
+  for (const [member, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    const [location, name] = binding.members[member] ?? ["body", member];
+    if (location === "query") query[name] = Array.isArray(value) ? value.map(text) : text(value);
+    else if (location === "header")
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.map(text).join(", ") : text(value);
+    else if (location === "label") {
+      path = path.replace(new RegExp(`\\{${name}(\\+?)\\}`), (_, greedy: string) =>
+        greedy ? text(value).split("/").map(encodeURIComponent).join("/") : encodeURIComponent(text(value)),
+      );
+    } else body[name] = value instanceof Date ? value.getTime() / 1000 : value;
+  }
+  for (const pair of fixedQuery?.split("&") ?? []) {
+    const [k, v = ""] = pair.split("=");
+    if (k) query[k] = v;
+  }
+  if (binding.protocol === "restJson1") {
+    const hasBody = Object.keys(body).length > 0;
+    return {
+      method: binding.method,
+      path: basePath + path,
+      query,
+      headers: hasBody ? { ...headers, "content-type": "application/json" } : headers,
+      ...(hasBody && { body: JSON.stringify(body) }),
+    };
+  }
+  return {
+    method: "POST",
+    path: basePath || "/",
+    query,
+    headers: {
+      ...headers,
+      "content-type": `application/x-amz-json-${binding.protocol === "awsJson1_0" ? "1.0" : "1.1"}`,
+      "x-amz-target": binding.target ?? "",
+    },
+    body: JSON.stringify(body),
+  };
+}
+
+function text(value: unknown): string {
+  return value instanceof Date ? value.toISOString().replace(/\.000Z$/, "Z") : String(value);
+}
+
+function requestIdOf(headers: Headers): { requestId?: string; extendedRequestId?: string; cfId?: string } {
+  const requestId = headers.get("x-amzn-requestid") ?? headers.get("x-amz-request-id");
+  const extended = headers.get("x-amz-id-2");
+  const cfId = headers.get("x-amz-cf-id");
+  return {
+    ...(requestId !== null && { requestId }),
+    ...(extended !== null && { extendedRequestId: extended }),
+    ...(cfId !== null && { cfId }),
+  };
+}
+
+/** The error code and message of an error response, as the SDKs read them (header, then `__type`/`code` in the body). */
+function serviceError(response: Response, text: string, metadata: ResponseMetadata): ServiceError {
+  let body: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = text === "" ? {} : JSON.parse(text);
+    if (typeof parsed === "object" && parsed !== null) body = parsed as Record<string, unknown>;
+  } catch {
+    // not JSON: the status names the error
+  }
+  const raw =
+    response.headers.get("x-amzn-errortype") ??
+    (typeof body["__type"] === "string" ? body["__type"] : undefined) ??
+    (typeof body["code"] === "string" ? body["code"] : undefined) ??
+    `Http${response.status}Error`;
+  // "aws.protocoltests#FooError:http://..." and "ns#FooError" both name FooError.
+  const code = (raw.split(":")[0] ?? raw).split("#").pop() ?? raw;
+  const message = body["Message"] ?? body["message"] ?? body["errorMessage"] ?? `HTTP ${response.status}`;
+  const status = response.status;
+  return new ServiceError(code, String(message), status, metadata, TRANSIENT_STATUS.has(status) || status === 429);
+}
+
+function retryAfter(value: string | null): number | undefined {
+  if (value === null) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(20_000, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.min(20_000, Math.max(0, date - Date.now()));
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** The signature of a generated `paginateX` of `@dx/paginator/signed`. */
+export type SignedPaginate<
+  Input extends object,
+  Output extends object,
+  InputToken extends keyof Input & string,
+  Items extends Path,
+  PageSize extends keyof Input & string,
+> = (
+  client: SignedClient,
+  ...args: ParamsArgs<PaginateParams<Input, InputToken, PageSize>>
+) => PageIterator<Input, Output & { $metadata: ResponseMetadata }, InputToken, Items, PageSize>;
+
+export type SignedPaginatePages<
+  Input extends object,
+  Output extends object,
+  InputToken extends keyof Input & string,
+  PageSize extends keyof Input & string,
+> = (
+  client: SignedClient,
+  ...args: ParamsArgs<PaginateParams<Input, InputToken, PageSize, PagesConfig>>
+) => Pages<Output & { $metadata: ResponseMetadata }>;
+
+export function createSignedPaginator<
+  Input extends object,
+  Output extends object,
+  InputToken extends keyof Input & string,
+  OutputToken extends Path,
+  Items extends Path,
+  PageSize extends keyof Input & string,
+>(
+  operation: PaginatedOperation<Input, Output, InputToken, OutputToken, Items, PageSize>,
+  binding: HttpBinding,
+): SignedPaginate<Input, Output, InputToken, Items, PageSize> {
+  return signedPaginator<Input, Output, InputToken, Items, PageSize>(operation, binding);
+}
+
+export function createSignedPagesPaginator<
+  Input extends object,
+  Output extends object,
+  InputToken extends keyof Input & string,
+  OutputToken extends Path,
+  PageSize extends keyof Input & string,
+>(
+  operation: PagesOperation<Input, Output, InputToken, OutputToken, PageSize>,
+  binding: HttpBinding,
+): SignedPaginatePages<Input, Output, InputToken, PageSize> {
+  return signedPaginator<Input, Output, InputToken, never, PageSize>(operation, binding);
+}
+
+function signedPaginator<
+  Input extends object,
+  Output extends object,
+  InputToken extends keyof Input & string,
+  Items extends Path,
+  PageSize extends keyof Input & string,
+>(
+  operation: PagesOperation<Input, Output, InputToken, Path, PageSize> & { items?: Path },
+  binding: HttpBinding,
+): SignedPaginate<Input, Output, InputToken, Items, PageSize> {
+  type Page = Output & { $metadata: ResponseMetadata };
+  // The run adds $metadata to each page (an envelope sender).
+  const op = pageOperation<Input, Page, InputToken, Items, PageSize>(
+    operation as unknown as Parameters<typeof pageOperation<Input, Page, InputToken, Items, PageSize>>[0],
+  );
+  return (client, ...[params, options]) => {
+    if (!(client instanceof SignedClient))
+      throw new TypeError(`paginate${operation.name}: expected a SignedClient (signedClient({ region, credentials }))`);
+    const sender: PageSender<object> = {
+      form: "wire",
+      envelope: true,
+      passErrors: true,
+      send: (request, { signal }) => client.send(binding, request as Record<string, unknown>, signal),
+    };
+    return new PageIterator(op, sender, params ?? ({} as PaginateParams<Input, InputToken, PageSize>), options ?? {});
+  };
+}

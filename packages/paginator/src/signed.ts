@@ -1,0 +1,17 @@
+/**
+ * `@dx/paginator/signed`: the paginators over a lean signed transport (SigV4, standard retries, fetch),
+ * without an SDK client: `paginateListJobs(signedClient({ region, credentials }), params)`.
+ */
+export * from "./generated/signed/index.gen.js";
+export {
+  createSignedPaginator,
+  createSignedPagesPaginator,
+  signedClient,
+  ServiceError,
+  SignedClient,
+  type AwsCredentials,
+  type HttpBinding,
+  type SignedClientOptions,
+  type SignedPaginate,
+  type SignedPaginatePages,
+} from "./runtime/signed.js";

@@ -1,0 +1,262 @@
+/**
+ * The lean signed transport (`@dx/paginator/signed`) against the local endpoint verifying SigV4 with a
+ * known key: listing, a wrong secret (403), the standard retry behaviour under injected 500s and 429s,
+ * Retry-After, typed service errors, and awsJson requests.
+ */
+import {
+  everyKth,
+  makeJobs,
+  onRequests,
+  startLocalEndpoint,
+  toWire,
+  type FaultPlan,
+  type LocalEndpoint,
+} from "@dx/local-endpoint";
+import { afterEach, describe, expect, it } from "vitest";
+import { pageFailureOf } from "../src/index.js";
+import { buildRequest } from "../src/runtime/signed.js";
+import { paginateListJobs as paginateOverSdk } from "../src/sdk.js";
+import { sdkClient } from "./support/endpoint.js";
+import { paginateListJobsOperation } from "../src/generated/paginateListJobs.gen.js";
+import {
+  createSignedPaginator,
+  paginateListJobs,
+  ServiceError,
+  signedClient,
+  type SignedClientOptions,
+} from "../src/signed.js";
+
+const JOBS = makeJobs(45, 9);
+const IDS = JOBS.map((j) => j.Id);
+const KEY = { accessKeyId: "AKIDSIGNEDTEST", secretAccessKey: "the-right-secret" };
+
+let endpoint: LocalEndpoint | undefined;
+afterEach(async () => {
+  await endpoint?.close();
+  endpoint = undefined;
+});
+
+async function serve(faults?: FaultPlan): Promise<LocalEndpoint> {
+  endpoint = await startLocalEndpoint({
+    jobs: toWire(JOBS),
+    sigv4: { ...KEY, region: "us-east-1" },
+    ...(faults && { faults }),
+  });
+  return endpoint;
+}
+
+const client = (url: string, options: Partial<SignedClientOptions> = {}) =>
+  signedClient({ region: "us-east-1", endpoint: url, credentials: KEY, retryBaseDelayMs: 1, ...options });
+
+describe("paginateListJobs over signedClient", () => {
+  it("lists every job, signed (verified by the endpoint), with PageSize, resume tokens and $metadata", async () => {
+    const e = await serve();
+    const seen: string[] = [];
+    let token: string | undefined;
+    do {
+      const paginator = paginateListJobs(client(e.url), {
+        PaginationConfig: { PageSize: 7, MaxItems: 10, StartingToken: token },
+      });
+      for await (const page of paginator) {
+        seen.push(...(page.Jobs ?? []).map((j) => j.Id));
+        expect(page.$metadata).toMatchObject({ httpStatusCode: 200, attempts: 1 });
+        expect(page.Jobs?.[0]?.CreatedAt).toBeInstanceOf(Date);
+      }
+      token = paginator.resumeToken;
+    } while (token !== undefined);
+    expect(seen).toEqual(IDS);
+    expect(
+      e.requests.every(
+        (r) => r.status === 200 && r.authorization?.startsWith("AWS4-HMAC-SHA256 Credential=AKIDSIGNEDTEST/"),
+      ),
+    ).toBe(true);
+  });
+
+  it("takes credentials from a provider function (the SDK's interface), as fromNodeProviderChain() gives", async () => {
+    const e = await serve();
+    let calls = 0;
+    const provider = async () => {
+      calls++;
+      return { ...KEY, sessionToken: undefined };
+    };
+    const result = await paginateListJobs(client(e.url, { credentials: provider })).buildFullResult();
+    expect(result.Jobs?.length).toBe(45);
+    expect(calls).toBeGreaterThan(0);
+  });
+
+  it("a wrong secret is a 403 InvalidSignatureException, not retried, with the page and a resume token", async () => {
+    const e = await serve();
+    const error = await paginateListJobs(client(e.url, { credentials: { ...KEY, secretAccessKey: "wrong" } }))
+      .buildFullResult()
+      .catch((x: unknown) => x);
+    expect(error).toBeInstanceOf(ServiceError);
+    expect((error as ServiceError).name).toBe("InvalidSignatureException");
+    expect((error as ServiceError).$fault).toBe("client");
+    expect((error as ServiceError).$metadata.httpStatusCode).toBe(403);
+    expect(pageFailureOf(error)?.page).toBe(1);
+    expect(e.requests.map((r) => r.status)).toEqual([403]);
+  });
+
+  it("rides over 500s and 429s with standard retries", async () => {
+    const e = await serve((n) => [
+      ...everyKth(3, { kind: "status", status: 500 })(n),
+      ...everyKth(5, { kind: "status", status: 429 })(n),
+    ]);
+    const result = await paginateListJobs(client(e.url), { PaginationConfig: { PageSize: 5 } }).buildFullResult();
+    expect(result.Jobs?.map((j) => j.Id)).toEqual(IDS);
+    expect(e.requests.filter((r) => r.status !== 200).length).toBeGreaterThan(3);
+  });
+
+  it("gives up after maxAttempts with the service's error, and resumes from the failed page", async () => {
+    const e = await serve(onRequests([4, 5, 6], { kind: "status", status: 500 }));
+    const error = await paginateListJobs(client(e.url), { PaginationConfig: { PageSize: 10 } })
+      .buildFullResult()
+      .catch((x: unknown) => x);
+    expect((error as ServiceError).name).toBe("InternalServerException");
+    expect((error as ServiceError).$metadata.attempts).toBe(3);
+    const failure = pageFailureOf(error);
+    expect(failure?.page).toBe(4);
+    const partial = failure?.partialResult as { Jobs: { Id: string }[] };
+    const rest = await paginateListJobs(client(e.url), {
+      PaginationConfig: { PageSize: 10, StartingToken: failure?.resumeToken },
+    }).buildFullResult();
+    expect([...partial.Jobs, ...(rest.Jobs ?? [])].map((j) => j.Id)).toEqual(IDS);
+  });
+
+  it("maps a service error to its name, and waits as Retry-After says", async () => {
+    const e = await serve();
+    const error = await paginateListJobs(client(e.url), { DataSetId: "missing" })
+      .buildFullResult()
+      .catch((x: unknown) => x);
+    expect((error as ServiceError).name).toBe("ResourceNotFoundException");
+    expect((error as ServiceError).message).toBe("Data set missing was not found.");
+    let calls = 0;
+    const started = Date.now();
+    const slowDown: typeof fetch = async () => {
+      calls++;
+      return calls === 1
+        ? new Response(JSON.stringify({ message: "slow down" }), {
+            status: 503,
+            headers: { "retry-after": "0.3", "x-amzn-errortype": "ServiceUnavailableException" },
+          })
+        : new Response(JSON.stringify({ Jobs: [] }), { status: 200 });
+    };
+    const pages = await paginateListJobs(client("http://127.0.0.1:9", { fetch: slowDown })).buildFullResult();
+    expect(pages).toEqual({ Jobs: [] });
+    expect(calls).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  it("refuses what is not a SignedClient when the paginator is created", () => {
+    // @ts-expect-error: a SignedClient only
+    expect(() => paginateListJobs({ send: async () => ({}) })).toThrow(/expected a SignedClient/);
+  });
+});
+
+describe("the endpoint's SigV4 check", () => {
+  it("accepts the AWS SDK's own signatures (so it checks SigV4, not this transport's reading of it)", async () => {
+    endpoint = await startLocalEndpoint({
+      jobs: toWire(JOBS),
+      sigv4: { accessKeyId: "AKIDLOCALTEST", secretAccessKey: "local-secret", region: "us-east-1" },
+    });
+    const sdk = sdkClient(endpoint.url);
+    try {
+      const result = await paginateOverSdk(sdk, {
+        PaginationConfig: { PageSize: 20 },
+      }).buildFullResult();
+      expect(result.Jobs?.length).toBe(45);
+      const wrong = sdkClient(endpoint.url, 1);
+      wrong.config.credentials = async () => ({ accessKeyId: "AKIDLOCALTEST", secretAccessKey: "nope" });
+      await expect(paginateOverSdk(wrong).buildFullResult()).rejects.toMatchObject({
+        name: "InvalidSignatureException",
+      });
+      wrong.destroy();
+    } finally {
+      sdk.destroy();
+    }
+  });
+});
+
+describe("awsJson1_1 end to end", () => {
+  it("lists over POST / with X-Amz-Target and a signed JSON body, resuming from tokens", async () => {
+    endpoint = await startLocalEndpoint({ jobs: toWire(JOBS), sigv4: KEY, protocol: "awsJson1_1" });
+    const paginateOverAwsJson = createSignedPaginator(paginateListJobsOperation, {
+      protocol: "awsJson1_1",
+      signingName: "dataexchange",
+      method: "POST",
+      uri: "/",
+      target: "DataExchange.ListJobs",
+      members: {
+        DataSetId: ["body", "DataSetId"],
+        MaxResults: ["body", "MaxResults"],
+        NextToken: ["body", "NextToken"],
+        RevisionId: ["body", "RevisionId"],
+      },
+    });
+    const seen: string[] = [];
+    let token: string | undefined;
+    do {
+      const paginator = paginateOverAwsJson(client(endpoint.url), {
+        PaginationConfig: { PageSize: 6, MaxItems: 20, StartingToken: token },
+      });
+      for await (const job of paginator.items()) seen.push(job.Id);
+      token = paginator.resumeToken;
+    } while (token !== undefined);
+    expect(seen).toEqual(IDS);
+    expect(endpoint.requests.every((r) => r.method === "POST" && r.path === "/" && r.status === 200)).toBe(true);
+    const missing = await paginateOverAwsJson(client(endpoint.url), { DataSetId: "nope" })
+      .buildFullResult()
+      .catch((e: unknown) => e);
+    expect((missing as ServiceError).name).toBe("ResourceNotFoundException");
+  });
+});
+
+describe("requests by protocol", () => {
+  it("awsJson1_1: a POST to / with X-Amz-Target and the input as JSON (wire names)", () => {
+    const request = buildRequest(
+      {
+        protocol: "awsJson1_1",
+        signingName: "logs",
+        method: "POST",
+        uri: "/",
+        target: "Logs_20140328.DescribeLogGroups",
+        members: { NextToken: ["body", "nextToken"], Limit: ["body", "limit"] },
+      },
+      { NextToken: "t1", Limit: 5 },
+      new URL("https://logs.us-east-1.amazonaws.com"),
+    );
+    expect(request).toEqual({
+      method: "POST",
+      path: "/",
+      query: {},
+      headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "Logs_20140328.DescribeLogGroups" },
+      body: '{"nextToken":"t1","limit":5}',
+    });
+  });
+
+  it("restJson1: labels, query and headers bound, the rest in a JSON body", () => {
+    const request = buildRequest(
+      {
+        protocol: "restJson1",
+        signingName: "x",
+        method: "POST",
+        uri: "/things/{Owner}/list?mode=all",
+        members: {
+          Owner: ["label", "Owner"],
+          Token: ["query", "token"],
+          Trace: ["header", "X-Trace"],
+          Filter: ["body", "filter"],
+        },
+      },
+      { Owner: "a b/c", Token: "t", Trace: "on", Filter: { kind: "k" } },
+      new URL("https://x.example/base/"),
+    );
+    expect(request).toEqual({
+      method: "POST",
+      path: "/base/things/a%20b%2Fc/list",
+      query: { token: "t", mode: "all" },
+      headers: { "x-trace": "on", "content-type": "application/json" },
+      body: '{"filter":{"kind":"k"}}',
+    });
+  });
+});
