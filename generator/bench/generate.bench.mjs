@@ -1,12 +1,18 @@
 // Benchmark of the generator (run after `pnpm main`, from generator/: `pnpm bench`).
-// Measures, from a cold `node` start (spawning the CLI as a user does):
-//   - a full generation of spec/ into an empty folder, and a regeneration over up-to-date output;
-//   - the spec's ListJobs closure replicated under N renamed operations (N = 1, 4, 16, 64), so that
-//     the growth with the number of shapes shows;
-//   - the official MediaConvert model (all operations).
-// and, in process, the time of each stage for the replicated specs (startup aside).
-// Prints one `BENCH {...}` line per result (see the benchmark protocol in the README).
-import { referenceFile } from "@dx/test-support/paths";
+//
+// Absolute times do not carry between machines, so every target is a multiple of an anchor measured
+// in the same run: a cold `node -e "require('ts-morph')"` (node start plus loading a large
+// TypeScript library). Measured, each from a cold `node` start (spawning the CLI as a user does):
+//   - the anchor, and a full generation of spec/ into an empty folder (target <= 1.3x);
+//   - every official AWS model beside the clone (../shared/reference/aws-models): wall time as a
+//     multiple of the anchor, peak RSS (target <= 1 GB), and whether it generated at all
+//     (targets: MediaConvert <= 4x, QuickSight <= 10x);
+// and, in process, the front end (load, check, ir) and the models and paginator emitters per shape:
+// for spec/'s ListJobs closure replicated N times and for every model, so that growth with the
+// number of shapes shows (it must stay linear).
+// Default: about 90 s with fast validators (each cold CLI run once, N up to 16). DX_BENCH_FULL=1: more
+// runs and N = 64. Prints one `BENCH {...}` line per result (see scripts/bench.mjs).
+import { awsModelFiles, referenceFile } from "@dx/test-support/paths";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,9 +22,10 @@ import { fileURLToPath } from "node:url";
 const generatorDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = resolve(generatorDir, "..");
 const cli = join(generatorDir, "dist", "cli.js");
+const rssRunner = join(generatorDir, "bench", "rss-run.mjs");
 const specPath = join(repoRoot, "spec", "dataexchange-listjobs.json");
-const mediaconvert = referenceFile("aws-models/mediaconvert-2017-08-29.json");
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const FULL = process.env.DX_BENCH_FULL === "1";
+const RUNS = Number(process.env.BENCH_RUNS ?? (FULL ? 5 : 3));
 const SUITE = "@dx/generator";
 
 const work = mkdtempSync(join(tmpdir(), "dx-gen-bench-"));
@@ -26,62 +33,46 @@ process.on("exit", () => rmSync(work, { recursive: true, force: true }));
 
 function bench(caseName, metric, value, unit) {
   console.log(
-    `BENCH ${JSON.stringify({ suite: SUITE, case: caseName, metric, value: Math.round(value * 10) / 10, unit })}`,
+    `BENCH ${JSON.stringify({ suite: SUITE, case: caseName, metric, value: Math.round(value * 100) / 100, unit })}`,
   );
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
- * CPU time (user + system) of the children this process has waited for, in ms, from
- * /proc/self/stat (Linux); undefined elsewhere. Unlike wall time, it hardly moves when other work
- * shares the machine.
+ * One cold node process: wall time, peak RSS (through bench/rss-run.mjs for the CLI) and, when it
+ * fails, the first line it printed on stderr.
  */
-function childrenCpuMs() {
-  try {
-    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
-    // cutime and cstime are fields 16 and 17 of stat(5); "fields" starts at field 3.
-    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
-  } catch {
-    return undefined;
-  }
-}
-
-const cpuTimes = [];
-
-/** Wall time of one CLI process, from spawn to exit (its CPU time goes to `cpuTimes`). */
-function cliRun(args) {
-  return nodeRun([cli, ...args]);
-}
-
-function nodeRun(args) {
-  const cpuBefore = childrenCpuMs();
+function nodeRun(args, { rss = false } = {}) {
+  const rssFile = join(work, `rss-${Math.random().toString(36).slice(2)}`);
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: "utf8" });
+  const r = spawnSync(process.execPath, rss ? [rssRunner, ...args] : args, {
+    cwd: generatorDir,
+    encoding: "utf8",
+    env: { ...process.env, DX_BENCH_RSS_FILE: rssFile },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0) throw new Error(`node ${args.join(" ")} failed:\n${r.stderr}`);
-  const cpuAfter = childrenCpuMs();
-  cpuTimes.push(cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore);
-  return ms;
+  let rssMb;
+  try {
+    rssMb = Number(readFileSync(rssFile, "utf8")) / 1024;
+  } catch {
+    rssMb = undefined;
+  }
+  const failure =
+    r.status === 0
+      ? undefined
+      : (r.stderr.split("\n").find((l) => l !== "" && !l.startsWith("dx-gen: warning")) ?? `exit ${r.status}`);
+  return { ms, rssMb, failure };
 }
 
-/** Median and best wall time, and median CPU time, of RUNS cold runs; `fresh` gives each run an empty output folder. */
-function coldCli(args, fresh) {
-  const times = [];
-  let out = join(work, `out-${Math.random().toString(36).slice(2)}`);
-  if (!fresh) cliRun([...args, "--out", out]);
-  cpuTimes.length = 0;
-  for (let i = 0; i < RUNS; i++) {
-    if (fresh) out = join(work, `out-${i}-${Math.random().toString(36).slice(2)}`);
-    times.push(cliRun([...args, "--out", out]));
-  }
-  const cpu = cpuTimes.every((t) => t !== undefined) ? median(cpuTimes) : undefined;
-  return { median: median(times), best: Math.min(...times), cpu };
-}
+const cliRun = (args) => nodeRun([cli, ...args], { rss: true });
+const freshOut = () => join(work, `out-${Math.random().toString(36).slice(2)}`);
 
 /** spec/ with its whole closure copied n times: shapes `X` become `X_<i>`, operations ListJobs_<i>. */
 function replicate(spec, n) {
   const service = Object.entries(spec.shapes).find(([, s]) => s.type === "service");
+  if (service === undefined) throw new Error("spec/ has no service");
   const shapes = {};
   const rename = (id, i) => (id.startsWith("smithy.api#") ? id : `${id}_${i}`);
   const retarget = (value, i) =>
@@ -99,13 +90,12 @@ function replicate(spec, n) {
   return { ...spec, shapes };
 }
 
-const { runPipeline } = await import(join(generatorDir, "dist", "pipeline.js"));
 // Stages are imported from the build, as the CLI runs them.
 const { loadModel } = await import(join(generatorDir, "dist", "load", "load.js"));
 const { checkModel } = await import(join(generatorDir, "dist", "check", "check.js"));
 const { buildIr } = await import(join(generatorDir, "dist", "ir", "build.js"));
-const { EMITTERS } = await import(join(generatorDir, "dist", "emit", "index.js"));
-const { writeOutputs } = await import(join(generatorDir, "dist", "write", "write.js"));
+const { modelsEmitter } = await import(join(generatorDir, "dist", "emit", "models", "index.js"));
+const { paginatorEmitter } = await import(join(generatorDir, "dist", "emit", "paginator", "index.js"));
 
 function time(fn) {
   const start = process.hrtime.bigint();
@@ -114,8 +104,9 @@ function time(fn) {
 }
 
 /**
- * In-process time of each stage and each emitter, best of `runs` (the process is warm: this is the
- * work, not the startup).
+ * In-process time of the front end and the models and paginator emitters, best of `runs` (the
+ * process is warm: this is the work, not the startup). The validators emitter is timed by the cold
+ * CLI runs only (its compile step is measured in its own issue).
  */
 function stages(specFile, runs) {
   const inputs = [{ file: specFile, text: readFileSync(specFile, "utf8") }];
@@ -125,30 +116,27 @@ function stages(specFile, runs) {
     const [tl, model] = time(() => loadModel(inputs));
     const [tc, selection] = time(() => checkModel(model, []));
     const [ti, ir] = time(() => buildIr(model, selection, [specFile]));
-    const emitted = EMITTERS.map((e) => time(() => ({ outDir: e.outDir, files: e.emit(ir) })));
-    const outputs = emitted.map(([, o]) => o);
-    const [tw] = time(() => writeOutputs(join(work, `stages-${i}-${Math.random().toString(36).slice(2)}`), outputs));
-    const times = {
-      load: tl,
-      check: tc,
-      ir: ti,
-      ...Object.fromEntries(EMITTERS.map((e, k) => [`emit ${e.name}`, emitted[k][0]])),
-      write: tw,
-    };
+    const [tm] = time(() => modelsEmitter.emit(ir));
+    let tp;
+    try {
+      [tp] = time(() => paginatorEmitter.emit(ir));
+    } catch {
+      tp = Number.NaN;
+    }
+    const times = { load: tl, check: tc, ir: ti, models: tm, paginator: tp };
     for (const [k, v] of Object.entries(times)) best[k] = Math.min(best[k] ?? Infinity, v);
     shapes = ir.shapes.length;
   }
-  const total = Object.values(best).reduce((a, b) => a + b, 0);
+  const total = Object.values(best)
+    .filter((v) => !Number.isNaN(v))
+    .reduce((a, b) => a + b, 0);
   return { shapes, total, best };
 }
 
 const describeStages = (best) =>
   Object.entries(best)
-    .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+    .map(([k, v]) => `${k} ${Number.isNaN(v) ? "fails" : v.toFixed(0)}`)
     .join(", ");
-
-// Warm the file system cache and check the CLI works before measuring.
-runPipeline({ root: repoRoot });
 
 const load = (() => {
   try {
@@ -158,73 +146,76 @@ const load = (() => {
   }
 })();
 console.log(
-  `dx-gen benchmark (median of ${RUNS} cold CLI runs; best in-process stage times; one run for N >= 16; load average ${load})\n`,
+  `dx-gen benchmark (${RUNS} runs of the anchor and spec/, one of each model${FULL ? "" : "; DX_BENCH_FULL=1 for more"}; load average ${load})\n`,
 );
 
-const coldFresh = coldCli([], true);
-const coldRegen = coldCli([], false);
-/** Median/best wall and median CPU time of RUNS runs of `run`, which spawns one process each. */
-function repeated(run) {
-  cpuTimes.length = 0;
-  const times = Array.from({ length: RUNS }, run);
-  return {
-    median: median(times),
-    best: Math.min(...times),
-    cpu: cpuTimes.every((t) => t !== undefined) ? median(cpuTimes) : undefined,
-  };
+// The anchor and spec/ alternate, so that a change in the machine's load hits both alike.
+const anchorTimes = [];
+const specTimes = [];
+const specRss = [];
+nodeRun(["-e", "require('ts-morph')"]);
+for (let i = 0; i < RUNS; i++) {
+  anchorTimes.push(nodeRun(["-e", "require('ts-morph')"]).ms);
+  const s = cliRun(["--out", freshOut()]);
+  if (s.failure) throw new Error(`spec/ does not generate: ${s.failure}`);
+  specTimes.push(s.ms);
+  specRss.push(s.rssMb ?? Number.NaN);
 }
-const helpOnly = repeated(() => cliRun(["--help"]));
-// What every generation pays before any work: loading the pipeline, its emitters and their libraries.
-const pipelineImport = repeated(() =>
-  nodeRun(["--input-type=module", "-e", `await import(${JSON.stringify(join(generatorDir, "dist", "pipeline.js"))})`]),
+const anchor = median(anchorTimes);
+const ratio = (ms) => ms / anchor;
+console.log(`anchor, node -e "require('ts-morph')":  ${anchor.toFixed(0)} ms median`);
+console.log(
+  `spec/ full generation, cold CLI:         ${median(specTimes).toFixed(0)} ms median = ${ratio(median(specTimes)).toFixed(2)}x the anchor (target <= 1.3x), peak RSS ${median(specRss).toFixed(0)} MB\n`,
 );
-const show = (label, t) =>
-  console.log(
-    `${label.padEnd(52)}${t.median.toFixed(0).padStart(6)} ms median, ${t.best.toFixed(0)} ms best${t.cpu === undefined ? "" : `, ${t.cpu.toFixed(0)} ms CPU`}`,
-  );
-show("spec/ full generation, cold node, empty --out:", coldFresh);
-show("spec/ regeneration, cold node, up-to-date --out:", coldRegen);
-show("node dist/cli.js --help (node start, no pipeline):", helpOnly);
-show("node start + import of the pipeline (ts-morph, Ajv):", pipelineImport);
-console.log("");
-for (const [name, t] of [
-  ["spec/ full generation (cold CLI)", coldFresh],
-  ["spec/ regeneration (cold CLI)", coldRegen],
-  ["CLI --help (node start, no pipeline)", helpOnly],
-  ["node start + pipeline import", pipelineImport],
-]) {
-  bench(name, "wall_median", t.median, "ms");
-  bench(name, "wall_best", t.best, "ms");
-  if (t.cpu !== undefined) bench(name, "cpu_median", t.cpu, "ms");
-}
+bench("anchor: node -e require('ts-morph')", "wall_median", anchor, "ms");
+bench("spec/ full generation (cold CLI)", "wall_median", median(specTimes), "ms");
+bench("spec/ full generation (cold CLI)", "x_anchor", ratio(median(specTimes)), "x");
+bench("spec/ full generation (cold CLI)", "peak_rss", median(specRss), "MB");
 
 const spec = JSON.parse(readFileSync(specPath, "utf8"));
-console.log("replicated ListJobs closure (N copies under renamed operations):");
-console.log("   N  shapes  cold CLI ms  in-process ms  µs/shape  stages (ms)");
-// BENCH_MAX_N=16 (say) skips the largest copies for a quick look.
-for (const n of [1, 4, 16, 64].filter((k) => k <= Number(process.env.BENCH_MAX_N ?? 64))) {
+console.log("replicated ListJobs closure, in process (front end, models, paginator):");
+console.log("   N  shapes  in-process ms  µs/shape  stages (ms)");
+for (const n of FULL ? [1, 4, 16, 64] : [1, 4, 16]) {
   const file = join(work, `replicated-${n}.json`);
   writeFileSync(file, JSON.stringify(replicate(spec, n), null, 2));
-  // Large cases are long enough that one run is a fair measure.
-  const runs = n >= 16 ? 1 : RUNS;
-  const cold = median(
-    Array.from({ length: runs }, (_, i) => cliRun(["--spec", file, "--out", join(work, `rep-${n}-${i}`)])),
-  );
-  const s = stages(file, runs);
+  const s = stages(file, n >= 16 ? 2 : RUNS);
   const perShape = (s.total * 1000) / s.shapes;
   console.log(
-    `${String(n).padStart(4)}  ${String(s.shapes).padStart(6)}  ${cold.toFixed(0).padStart(11)}  ${s.total.toFixed(0).padStart(13)}  ${perShape.toFixed(0).padStart(8)}  ${describeStages(s.best)}`,
+    `${String(n).padStart(4)}  ${String(s.shapes).padStart(6)}  ${s.total.toFixed(1).padStart(13)}  ${perShape.toFixed(0).padStart(8)}  ${describeStages(s.best)}`,
   );
-  bench(`replicated x${n}: ${s.shapes} shapes, cold CLI`, "wall", cold, "ms");
-  bench(`replicated x${n}: ${s.shapes} shapes, in process`, "work", s.total, "ms");
   bench(`replicated x${n}: ${s.shapes} shapes, in process`, "per_shape", perShape, "us");
 }
 
-const mc = cliRun(["--spec", mediaconvert, "--out", join(work, "mediaconvert")]);
-const m = stages(mediaconvert, 1);
+const TARGETS = { mediaconvert: 4, quicksight: 10 };
+console.log("\nevery official AWS model, cold CLI (all emitters) once, and in process (front end, models, paginator):");
 console.log(
-  `\nMediaConvert (${m.shapes} shapes in the closure): cold CLI ${mc.toFixed(0)} ms; in process ${m.total.toFixed(0)} ms (${describeStages(m.best)})`,
+  `${"model".padEnd(34)}${"shapes".padStart(7)}${"CLI ms".padStart(9)}${"x anchor".padStart(10)}${"RSS MB".padStart(8)}${"front+emit ms".padStart(15)}${"µs/shape".padStart(10)}  result`,
 );
-bench(`MediaConvert: ${m.shapes} shapes, cold CLI`, "wall", mc, "ms");
-bench(`MediaConvert: ${m.shapes} shapes, in process`, "work", m.total, "ms");
-bench(`MediaConvert: ${m.shapes} shapes, in process`, "per_shape", (m.total * 1000) / m.shapes, "us");
+for (const file of awsModelFiles()) {
+  const path = referenceFile(`aws-models/${file}`);
+  const name = file.replace(/\.json$/, "");
+  const key = name.replace(/-\d{4}-\d{2}-\d{2}$/, "");
+  const run = cliRun(["--spec", path, "--out", freshOut()]);
+  let s;
+  try {
+    s = stages(path, 1);
+  } catch (e) {
+    s = { shapes: 0, total: Number.NaN, best: {}, error: String(e).split("\n")[0] };
+  }
+  const target = TARGETS[key];
+  const result = run.failure
+    ? `FAILS: ${run.failure.slice(0, 120)}`
+    : target === undefined
+      ? "ok"
+      : `ok; target <= ${target}x ${ratio(run.ms) <= target ? "met" : "NOT met"}`;
+  console.log(
+    `${name.padEnd(34)}${String(s.shapes).padStart(7)}${run.ms.toFixed(0).padStart(9)}${ratio(run.ms).toFixed(2).padStart(10)}${(run.rssMb ?? Number.NaN).toFixed(0).padStart(8)}${s.total.toFixed(0).padStart(15)}${((s.total * 1000) / s.shapes).toFixed(0).padStart(10)}  ${result}`,
+  );
+  if (!run.failure) {
+    bench(`${name}: cold CLI`, "x_anchor", ratio(run.ms), "x");
+    bench(`${name}: cold CLI`, "peak_rss", run.rssMb ?? Number.NaN, "MB");
+  }
+  bench(`${name}: cold CLI`, "generates", run.failure ? 0 : 1, "bool");
+  if (!Number.isNaN(s.total))
+    bench(`${name}: ${s.shapes} shapes, in process`, "per_shape", (s.total * 1000) / s.shapes, "us");
+}

@@ -20,9 +20,9 @@ Usage: dx-gen [--spec FILE]... [--operation NAME]... [--out DIR] [--check]
                     or orphaned, and exit 1 if there is any
   --help            show this text
 
-Exit codes: 0 success, 1 invalid spec or stale files, 2 bad command line.
+Exit codes: 0 success, 1 invalid spec or stale files, 2 bad command line or internal error.
 A bad spec is reported as "file:line:column /json/pointer: problem", every independent
-problem at once, and nothing is written.`;
+problem at once, and nothing is written. An error of dx-gen itself is one line, exit 2.`;
 
 async function main(argv: string[]): Promise<number> {
   // `dx-gen diff ...` is its own command with its own options (generator/src/diff/command.ts).
@@ -61,6 +61,8 @@ async function main(argv: string[]): Promise<number> {
     ...(args.operation && { operations: args.operation }),
   };
   try {
+    // A file in the way of --out is reported before any work is done (write.ts checks again, fully).
+    if (args.out !== undefined) (await import("./write/write.js")).checkFolders(resolve(args.out), []);
     const ir = buildIrFrom(frontOptions);
     const { checkGenerated, generate } = await import("./pipeline.js");
     const options = { ...frontOptions, ir, ...(args.out !== undefined && { outRoot: resolve(args.out) }) };
@@ -84,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof SpecError) {
       process.stderr.write(
-        `${e.message}\ndx-gen: ${e.diagnostics.length} problem(s) in the spec; nothing was written.\n`,
+        `${e.message}\ndx-gen: ${e.diagnostics.length} problem(s) ${e.diagnostics.every((d) => d.file === "(command line)") ? "on the command line" : "in the spec"}; nothing was written.\n`,
       );
       return 1;
     }
@@ -92,8 +94,29 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * A failure that is not a spec problem is ours (or the file system's): one line naming it, exit 2,
+ * never a stack trace. DX_GEN_STACK=1 prints the stack for whoever debugs dx-gen itself.
+ */
+function internalError(e: unknown): number {
+  const error = e instanceof Error ? e : new Error(String(e));
+  const code = (error as NodeJS.ErrnoException).code;
+  const what = code?.startsWith("E") ? "cannot read or write a file" : "internal error";
+  process.stderr.write(`dx-gen: ${what}: ${error.message.split("\n")[0]}\n`);
+  if (process.env["DX_GEN_STACK"] === "1") process.stderr.write(`${error.stack}\n`);
+  return 2;
+}
+
+// Errors raised outside main's own stack (the compile worker) get the same one line.
+const fail = (e: unknown): void => {
+  process.exitCode = internalError(e);
+  process.exit();
+};
+process.on("uncaughtException", fail);
+process.on("unhandledRejection", fail);
+
 function describeStale(status: string): string {
   return status === "created" ? "missing" : status === "removed" ? "orphaned" : "stale";
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2)).catch(internalError);

@@ -44,5 +44,10 @@ function compare(a: string, b: string): number {
 
 /** Builds a JSON pointer from raw path segments, escaping "~" and "/". */
 export function pointer(...segments: (string | number)[]): string {
-  return segments.map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+  let out = "";
+  for (const s of segments) {
+    const text = String(s);
+    out += `/${text.includes("~") || text.includes("/") ? text.replace(/~/g, "~0").replace(/\//g, "~1") : text}`;
+  }
+  return out;
 }

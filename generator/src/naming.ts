@@ -72,6 +72,15 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
   "type",
   "await",
   "async",
+  // contextual keywords that cannot name a type where a type is expected, or would read as one
+  "keyof",
+  "infer",
+  "readonly",
+  "unique",
+  "asserts",
+  "is",
+  "satisfies",
+  "intrinsic",
   // globals the generated code refers to, or that users expect to keep their meaning
   "Array",
   "Boolean",
@@ -91,11 +100,13 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
   "Symbol",
   "Uint8Array",
   "AsyncIterable",
+  "globalThis",
   // names the emitters declare themselves
   "DocumentType",
   "Operations",
   "OperationName",
   "GlobalInstance",
+  "OneOf",
   "StreamingBlobPayloadInputTypes",
   "StreamingBlobPayloadOutputTypes",
 ]);

@@ -167,7 +167,7 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
         pointer: "/shapes/ex#_Date",
         ...positionOf(text, '"ex#_Date": {'),
         message:
-          "shape ex#_Date collides with ex#Date: both are named _Date in TypeScript (names must differ in more than case)",
+          'shape ex#_Date collides with ex#Date: both are named _Date in TypeScript (names must differ in more than case; a service can tell them apart with "rename")',
       },
     ]);
   });
@@ -183,7 +183,7 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
         pointer: "/shapes/other#thing",
         ...positionOf(text, '"other#thing": {'),
         message:
-          "shape other#thing collides with ex#Thing: both are named thing in TypeScript (names must differ in more than case)",
+          'shape other#thing collides with ex#Thing: both are named thing in TypeScript (names must differ in more than case; a service can tell them apart with "rename")',
       },
     ]);
   });
@@ -298,6 +298,43 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
         ...positionOf(text, '"type": "tuple"'),
         message: 'unknown shape type "tuple"',
       },
+    ]);
+  });
+
+  it("restJson1: an @httpPayload member beside members that would be in the body", () => {
+    const { text, diagnostics } = broken((s) => {
+      s.shapes["ex#ListThingsOutput"]!["members"].Things.traits = { "smithy.api#httpPayload": {} };
+    });
+    expect(diagnostics).toEqual([
+      {
+        file: FILE,
+        pointer: "/shapes/ex#ListThingsOutput/members/Token",
+        ...positionOf(text, '"Token": {', 1),
+        message:
+          "Token would be in the body, but Things is the @httpPayload (the whole body): bind it to a header, query or label",
+      },
+    ]);
+  });
+
+  it("restJson1: URI labels and @httpLabel members that do not match", () => {
+    const { diagnostics } = broken((s) => {
+      s.shapes["ex#ListThings"]!["traits"]["smithy.api#http"].uri = "/things/{Owner}/{Key+}";
+      s.shapes["ex#ListThingsInput"]!["members"].Key = {
+        target: "smithy.api#String",
+        traits: { "smithy.api#httpLabel": {} },
+      };
+      s.shapes["ex#ListThingsInput"]!["members"].Extra = {
+        target: "smithy.api#String",
+        traits: { "smithy.api#httpLabel": {}, "smithy.api#required": {} },
+      };
+    });
+    expect(diagnostics.map((d) => [d.pointer, d.message])).toEqual([
+      [
+        "/shapes/ex#ListThings/traits/smithy.api#http/uri",
+        "ListThings: the URI label {Owner} names no @httpLabel member of the input",
+      ],
+      ["/shapes/ex#ListThingsInput/members/Key", "Key is the URI label {Key} of ListThings, so it must be @required"],
+      ["/shapes/ex#ListThingsInput/members/Extra", "Extra is an @httpLabel, but the URI of ListThings has no {Extra}"],
     ]);
   });
 

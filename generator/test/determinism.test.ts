@@ -31,7 +31,7 @@ describe.each(Object.entries(SPECS))("determinism of %s", (_, specs) => {
   it("the parsed spec and the IR are not mutated (both frozen) and the output is the same", () => {
     const parsed = specs.map((path) => {
       const file = parseJsonFile(path.slice(repoRoot.length + 1), readFileSync(path, "utf8"));
-      if (!("locate" in file)) throw new Error(file.message);
+      if (Array.isArray(file) || !("locate" in file)) throw new Error(JSON.stringify(file));
       deepFreeze(file.value);
       return file;
     });

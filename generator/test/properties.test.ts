@@ -8,7 +8,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { SpecError, type Diagnostic } from "../src/diagnostics.js";
 import { modelsEmitter } from "../src/emit/models/index.js";
-import { layoutDoc, MAX_LINE } from "../src/emit/models/wrap.js";
+import { layoutDoc, MAX_LINE } from "../src/emit/layout.js";
 import { isIdentifier } from "../src/naming.js";
 import { runPipeline } from "../src/pipeline.js";
 import { positionOf, repoRoot, smallSpec, specText } from "./support.js";

@@ -97,8 +97,8 @@ export interface CliResult {
 }
 
 /** Runs the built CLI (`dist/cli.js`) as a user would. */
-export function runCli(args: readonly string[], cwd = repoRoot): CliResult {
-  const r = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: "utf8" });
+export function runCli(args: readonly string[], cwd = repoRoot, nodeArgs: readonly string[] = []): CliResult {
+  const r = spawnSync(process.execPath, [...nodeArgs, cliPath, ...args], { cwd, encoding: "utf8" });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

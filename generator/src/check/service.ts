@@ -5,6 +5,7 @@ import {
   httpBinding,
   JSON_PROTOCOLS,
   jsonProtocol,
+  localName,
   paginatedTrait,
   serviceErrors,
   wireName,
@@ -73,15 +74,17 @@ export function checkSelection(model: LoadedModel, sel: Selection, out: Diagnost
     const type = shape.node["type"];
     const traits = traitsOf(shape.node);
     if (type === "structure" || type === "union") checkWireNames(shape, sel.protocol, out);
+    if (type === "structure" && topLevel.has(id) && sel.protocol === "restJson1") checkPayload(shape, out);
     checkStreamingTargets(model, shape, topLevel.has(id), out);
     if (!declaresType(type, traits)) continue;
-    const key = collisionKey(typeName(shapeName(id)));
+    const name = typeName(localName(sel.service, id));
+    const key = collisionKey(name);
     const other = names.get(key);
     if (other) {
       out.push({
         file: shape.file,
         pointer: shape.pointer,
-        message: `shape ${id} collides with ${other.id}: both are named ${typeName(shapeName(id))} in TypeScript (names must differ in more than case)`,
+        message: `shape ${id} collides with ${other.id}: both are named ${name} in TypeScript (names must differ in more than case; a service can tell them apart with "rename")`,
       });
     } else names.set(key, shape);
   }
@@ -98,6 +101,7 @@ export function checkSelection(model: LoadedModel, sel: Selection, out: Diagnost
       });
     else operationNames.set(collisionKey(shapeName(id)), op);
     checkPaginated(model, sel.service, op, out);
+    if (sel.protocol === "restJson1") checkLabels(model, op, out);
   }
 }
 
@@ -140,6 +144,66 @@ function checkStreamingTargets(model: LoadedModel, shape: LoadedShape, topLevel:
       message: `${ref.member}: the streaming ${String(target.node["type"])} ${target.id} can only be targeted by a member of an operation's input or output structure`,
     });
   }
+}
+
+/**
+ * restJson1 (Smithy's HTTP binding rules): each `{Label}` of the operation's URI is a required input
+ * member with `@httpLabel`, and each such member has its `{Label}`; otherwise a request cannot be built.
+ */
+function checkLabels(model: LoadedModel, op: LoadedShape, out: Diagnostic[]): void {
+  const http = traitsOf(op.node)["smithy.api#http"];
+  if (!isObject(http) || typeof http["uri"] !== "string") return;
+  const path = http["uri"].split("?")[0] as string;
+  const labels = new Set([...path.matchAll(/\{([^}]*?)\+?\}/g)].map((m) => m[1] as string));
+  const inputId = targetOf(op.node["input"]);
+  const input = inputId === undefined ? undefined : model.shapes.get(inputId);
+  const bound = new Map<string, string>();
+  for (const r of input ? memberRefs(input.node) : []) {
+    if (httpBinding(r.traits)?.location !== "label" || input === undefined) continue;
+    bound.set(r.member as string, r.at);
+    const where = { file: input.file, pointer: input.pointer + r.at };
+    if (!labels.has(r.member as string))
+      out.push({
+        ...where,
+        message: `${r.member} is an @httpLabel, but the URI of ${shapeName(op.id)} has no {${r.member}}`,
+      });
+    else if (!("smithy.api#required" in r.traits))
+      out.push({
+        ...where,
+        message: `${r.member} is the URI label {${r.member}} of ${shapeName(op.id)}, so it must be @required`,
+      });
+  }
+  for (const label of labels)
+    if (!bound.has(label))
+      out.push({
+        file: op.file,
+        pointer: op.pointer + pointer("traits", "smithy.api#http", "uri"),
+        message: `${shapeName(op.id)}: the URI label {${label}} names no @httpLabel member of the input`,
+      });
+}
+
+/**
+ * restJson1 (Smithy's HTTP binding rules): an `@httpPayload` member is the whole body, so it is the
+ * only one, and every other member is bound to a header, query, label or the status code.
+ */
+function checkPayload(shape: LoadedShape, out: Diagnostic[]): void {
+  const refs = memberRefs(shape.node);
+  const payload = refs.filter((r) => httpBinding(r.traits)?.location === "payload");
+  const first = payload[0];
+  if (first === undefined) return;
+  for (const r of payload.slice(1))
+    out.push({
+      file: shape.file,
+      pointer: shape.pointer + r.at,
+      message: `${r.member}: a second @httpPayload member (${first.member} is the body already)`,
+    });
+  for (const r of refs)
+    if (httpBinding(r.traits) === undefined)
+      out.push({
+        file: shape.file,
+        pointer: shape.pointer + r.at,
+        message: `${r.member} would be in the body, but ${first.member} is the @httpPayload (the whole body): bind it to a header, query or label`,
+      });
 }
 
 /**

@@ -65,11 +65,30 @@ function checkShape(model: LoadedModel, shape: LoadedShape, out: Diagnostic[]): 
     checkTraits({ traits: ref.traits }, ref.at, at);
     checkTarget(model, type, ref.member ?? "", ref.target, ref.at, at);
   }
+  if (type === "service") checkRename(shape.node["rename"], at);
   if (type === "enum" || type === "intEnum") checkEnumShape(shape, type, at);
   const enumTrait = traitsOf(shape.node)["smithy.api#enum"];
   if (type === "string" && Array.isArray(enumTrait)) checkEnumTrait(enumTrait, at);
-  if ((type === "structure" || type === "union") && !isObject(shape.node["members"] ?? {}))
+  if (
+    (type === "structure" || type === "union" || type === "enum" || type === "intEnum") &&
+    !isObject(shape.node["members"] ?? {})
+  )
     at("/members", "members must be an object");
+  // The parts a collection cannot do without (memberRefs lists only the parts that are present).
+  const parts = type === "list" || type === "set" ? ["member"] : type === "map" ? ["key", "value"] : [];
+  for (const part of parts)
+    if (!(part in shape.node)) at("", `a ${type} needs a "${part}" (an object with a "target")`);
+  if (type === "map" && isObject(shape.node["key"])) checkMapKey(model, shape.node["key"]["target"], at);
+}
+
+/** Smithy: a map's key targets a string shape (an enum is one); JSON object keys are strings. */
+function checkMapKey(model: LoadedModel, target: unknown, at: (suffix: string, message: string) => void): void {
+  const key = typeof target === "string" ? model.shapes.get(target) : undefined;
+  if (key && key.node["type"] !== "string" && key.node["type"] !== "enum")
+    at(
+      "/key/target",
+      `a map key must target a string or enum shape, but ${String(target)} is a ${String(key.node["type"])}`,
+    );
 }
 
 function checkTraits(node: Record<string, unknown>, base: string, at: (suffix: string, message: string) => void): void {
@@ -106,6 +125,17 @@ function checkTarget(
     at(where, `a member cannot target the ${targetType} ${target}`);
   } else if ((ownerType === "enum" || ownerType === "intEnum") && target !== UNIT) {
     at(where, `enum members must target ${UNIT}`);
+  }
+}
+
+/** A service's `rename`: shape ids to the names they take in the service (identifiers). */
+function checkRename(rename: unknown, at: (suffix: string, message: string) => void): void {
+  if (rename === undefined) return;
+  if (!isObject(rename)) return at("/rename", "rename must be an object of shape ids to names");
+  for (const [id, name] of Object.entries(rename)) {
+    if (!SHAPE_ID.test(id)) at(pointer("rename", id), `rename: invalid shape id "${id}"`);
+    if (typeof name !== "string" || !isIdentifier(name))
+      at(pointer("rename", id), `rename: ${JSON.stringify(name)} is not a valid shape name ([A-Za-z_][A-Za-z0-9_]*)`);
   }
 }
 

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { SpecError } from "../diagnostics.js";
+import { buildIrFrom } from "../front.js";
 import type { SpecInput } from "../load/load.js";
 import { findWorkspaceRoot, runPipeline, type PipelineOptions } from "../pipeline.js";
 import { pendingBumps, uncoveredPackages } from "./changesets.js";
@@ -117,6 +118,9 @@ export function runDiffCommand(argv: readonly string[]): number {
       before = readSpecInputs(root, positionals[0] as string);
       from = display(root, resolve(positionals[0] as string));
     }
+    // Checked under its own file names first: aligned to the new spec's names, its problems would be
+    // reported in the wrong file.
+    buildIrFrom({ root, inputs: before, ...(args.operation && { operations: args.operation }) });
     const result = diffSpecs({
       root,
       before: alignNames(before, after),

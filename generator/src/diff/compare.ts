@@ -42,6 +42,8 @@ function diffById<T extends { id: string }>(
 function diffService(out: Collector, before: Ir, after: Ir): void {
   const [a, b] = [before.service, after.service];
   if (a.id !== b.id) out.add("breaking", "ServiceRename", b.id, `service renamed from ${a.id}`);
+  // Another protocol changes every wire name, timestamp default and HTTP binding at once.
+  if (a.protocol !== b.protocol) out.add("breaking", "ChangedProtocol", b.id, `protocol ${a.protocol} → ${b.protocol}`);
   if (a.version !== b.version)
     out.add("documentation", "ChangedServiceVersion", b.id, `API version ${a.version} → ${b.version}`);
   diffDocs(out, b.id, a, b);
@@ -256,6 +258,8 @@ function diffDocs(
     out.add("documentation", "ChangedDocumentation", subject, "documentation changed");
   if (Boolean(a.deprecated) !== Boolean(b.deprecated)) {
     out.add("documentation", "ChangedDeprecatedTrait", subject, `@deprecated ${b.deprecated ? "added" : "removed"}`);
+  } else if (!sameJson(a.deprecated, b.deprecated)) {
+    out.add("documentation", "ChangedDeprecatedTrait", subject, "@deprecated message or since changed");
   }
 }
 

@@ -2,6 +2,7 @@ import { memberRefs, shapeName, traitsOf, type ShapeRef } from "../load/ast.js";
 import { isObject, type LoadedModel, type LoadedShape } from "../load/load.js";
 import {
   httpBinding,
+  localName,
   paginatedTrait,
   serviceErrors,
   wireName,
@@ -24,6 +25,8 @@ import type {
 
 /** Builds the IR of the selected operations' closure from a checked model. */
 export function buildIr(model: LoadedModel, selection: Selection, sources: readonly string[]): Ir {
+  // Read once: the service's errors join every operation's (a lookup per operation would be quadratic).
+  const errors = serviceErrors(selection.service);
   const shape = (id: string): LoadedShape => model.shapes.get(id) as LoadedShape;
   const serviceTraits = traitsOf(selection.service.node);
   return {
@@ -37,13 +40,13 @@ export function buildIr(model: LoadedModel, selection: Selection, sources: reado
       ...sdkId(serviceTraits),
     },
     operations: selection.operations
-      .map((id) => buildOperation(selection, shape(id)))
+      .map((id) => buildOperation(selection, shape(id), errors))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-    shapes: selection.closure.map((id) => buildShape(model, shape(id), selection.protocol)),
+    shapes: selection.closure.map((id) => buildShape(model, shape(id), selection)),
   };
 }
 
-function buildOperation(selection: Selection, op: LoadedShape): IrOperation {
+function buildOperation(selection: Selection, op: LoadedShape, serviceErrorIds: readonly string[]): IrOperation {
   const traits = traitsOf(op.node);
   const target = (key: string): string | undefined => {
     const ref = op.node[key];
@@ -64,7 +67,7 @@ function buildOperation(selection: Selection, op: LoadedShape): IrOperation {
     errors: [
       ...new Set([
         ...(Array.isArray(op.node["errors"]) ? op.node["errors"] : []).map((e) => (e as { target: string }).target),
-        ...serviceErrors(selection.service),
+        ...serviceErrorIds,
       ]),
     ],
     ...(isObject(http) && {
@@ -83,11 +86,12 @@ function buildOperation(selection: Selection, op: LoadedShape): IrOperation {
   };
 }
 
-function buildShape(model: LoadedModel, s: LoadedShape, protocol: JsonProtocol): IrShape {
+function buildShape(model: LoadedModel, s: LoadedShape, selection: Selection): IrShape {
+  const protocol = selection.protocol;
   const traits = traitsOf(s.node);
   const base = {
     id: s.id,
-    name: typeName(shapeName(s.id)),
+    name: typeName(localName(selection.service, s.id)),
     ...docs(traits),
     ...deprecated(traits),
     constraints: constraints(traits),

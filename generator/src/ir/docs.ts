@@ -8,10 +8,10 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
 export function normalizeDocs(raw: unknown): string | undefined {
   if (typeof raw !== "string") return undefined;
   const text = raw
-    .replace(/<\/?(p|div|br|ul|ol)\b[^>]*>/gi, "\n\n")
-    .replace(/<li\b[^>]*>/gi, "\n\n- ")
-    .replace(/<\/?code\b[^>]*>/gi, "`")
-    .replace(/<[^>]+>/g, "")
+    .replace(/<\/?(p|div|br|ul|ol)\b[^<>]*>/gi, "\n\n")
+    .replace(/<li\b[^<>]*>/gi, "\n\n- ")
+    .replace(/<\/?code\b[^<>]*>/gi, "`")
+    .replace(/<[^<>]+>/g, "")
     .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, e: string) => {
       if (e[0] === "#")
         return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));

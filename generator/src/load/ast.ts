@@ -44,8 +44,22 @@ export function traitsOf(node: Record<string, unknown>): Record<string, unknown>
   return isObject(node["traits"]) ? node["traits"] : {};
 }
 
-/** Members of structures, unions and enums, and the member/key/value of lists and maps. */
-export function memberRefs(node: Record<string, unknown>): ShapeRef[] {
+const memberRefsCache = new WeakMap<object, readonly ShapeRef[]>();
+
+/**
+ * Members of structures, unions and enums, and the member/key/value of lists and maps. Read once per
+ * node: check and ir ask for them many times, and loaded nodes are never changed after `apply`.
+ */
+export function memberRefs(node: Record<string, unknown>): readonly ShapeRef[] {
+  let refs = memberRefsCache.get(node);
+  if (refs === undefined) {
+    refs = readMemberRefs(node);
+    memberRefsCache.set(node, refs);
+  }
+  return refs;
+}
+
+function readMemberRefs(node: Record<string, unknown>): ShapeRef[] {
   const refs: ShapeRef[] = [];
   const add = (member: string, value: unknown, at: string): void => {
     const m = isObject(value) ? value : {};

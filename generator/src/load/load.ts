@@ -56,15 +56,16 @@ export function loadModel(inputs: readonly SpecInput[]): LoadedModel {
 }
 
 /**
- * The merge step of loadModel, over files already parsed (a Diagnostic stands for a file that was not
- * JSON). It never mutates the parsed documents: shapes are copied before traits are applied.
+ * The merge step of loadModel, over files already parsed (diagnostics stand for a file that was not
+ * usable JSON). It never mutates the parsed documents: what `apply` changes is copied first.
  */
-export function mergeFiles(parsed: readonly (ParsedFile | Diagnostic)[]): LoadedModel {
+export function mergeFiles(parsed: readonly (ParsedFile | Diagnostic | readonly Diagnostic[])[]): LoadedModel {
   const diagnostics: Diagnostic[] = [];
   const files: ParsedFile[] = [];
   for (const p of parsed) {
-    if ("locate" in p) files.push(p);
-    else diagnostics.push(p);
+    if (Array.isArray(p)) diagnostics.push(...p);
+    else if ("locate" in p) files.push(p);
+    else diagnostics.push(p as Diagnostic);
   }
   const shapes = new Map<string, LoadedShape>();
   for (const [id, node] of PRELUDE_SHAPES) shapes.set(id, { id, node, file: "(prelude)", pointer: "", prelude: true });
@@ -110,7 +111,8 @@ export function mergeFiles(parsed: readonly (ParsedFile | Diagnostic)[]): Loaded
         });
         continue;
       }
-      if (!existing) shapes.set(id, { id, node: structuredClone(node), file: f.file, pointer: ptr, prelude: false });
+      // Not copied: applyTraits copies what it changes, so the parsed document is never mutated.
+      if (!existing) shapes.set(id, { id, node, file: f.file, pointer: ptr, prelude: false });
     }
   }
   for (const a of applies) applyTraits(a, shapes, diagnostics);
@@ -138,7 +140,18 @@ function applyTraits(
     diagnostics.push({ file: a.file, pointer: `${a.pointer}/traits`, message: "apply needs a traits object" });
     return;
   }
-  const traits = (holder["traits"] ??= {}) as Record<string, unknown>;
+  // Copy on write: the shape node, its members and the member on the way to the traits.
+  const node = { ...shape.node };
+  let target = node;
+  if (memberName !== undefined) {
+    const copiedMembers = { ...(node["members"] as Record<string, unknown>) };
+    node["members"] = copiedMembers;
+    target = { ...(holder as Record<string, unknown>) };
+    copiedMembers[memberName] = target;
+  }
+  const traits: Record<string, unknown> = { ...(isObject(target["traits"]) ? target["traits"] : {}) };
+  target["traits"] = traits;
+  shape.node = node;
   const base = memberName === undefined ? "" : pointer("members", memberName);
   for (const [trait, value] of Object.entries(a.traits)) {
     const origin = { file: a.file, pointer: `${a.pointer}/traits${pointer(trait)}` };

@@ -3,7 +3,7 @@
  * which errors it binds, and an operation's paginated trait merged with the service's. They live in
  * load/ so that check/ and ir/ both read the model the same way without importing each other.
  */
-import { bindingRefs, traitsOf } from "./ast.js";
+import { bindingRefs, shapeName, traitsOf } from "./ast.js";
 import { isObject, type LoadedShape } from "./load.js";
 
 /** The JSON protocols dx emits, by trait id, in the order the AWS SDK v3 prefers them when a service declares several. */
@@ -84,4 +84,14 @@ export function httpBinding(t: Record<string, unknown>): HttpBinding | undefined
   if ("smithy.api#httpResponseCode" in t) return { location: "responseCode" };
   if ("smithy.api#httpPayload" in t) return { location: "payload" };
   return undefined;
+}
+
+/**
+ * The name of a shape in the service's closure: the service's `rename` entry for it (Smithy's way to
+ * tell apart shapes of the same name from different namespaces), else the name in its id.
+ */
+export function localName(service: LoadedShape, id: string): string {
+  const rename = service.node["rename"];
+  const renamed = isObject(rename) ? rename[id] : undefined;
+  return typeof renamed === "string" ? renamed : shapeName(id);
 }

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { SpecError } from "../diagnostics.js";
 import type { FileSet } from "../emit/types.js";
 
 export interface Output {
@@ -23,6 +24,7 @@ const OLD = ".generated.old-";
  * leaves every package as it was. A swap interrupted by a crash is repaired on the next run.
  */
 export function writeOutputs(root: string, outputs: readonly Output[]): FileReport[] {
+  checkFolders(root, outputs);
   for (const o of outputs) recover(join(root, o.outDir));
   const reports = outputs.flatMap((o) => compare(root, o));
   const changed = outputs.filter((o) =>
@@ -55,7 +57,37 @@ export function writeOutputs(root: string, outputs: readonly Output[]): FileRepo
 
 /** Lists what differs between the generated folders on disk and what the spec produces. Writes nothing. */
 export function compareOutputs(root: string, outputs: readonly Output[]): FileReport[] {
+  checkFolders(root, outputs);
   return outputs.flatMap((o) => compare(root, o));
+}
+
+/**
+ * The output root and every generated folder under it must be folders where they exist: a file in
+ * the way (`--out` naming a file) is reported as a problem of the command line before anything is
+ * written, not met halfway through as ENOTDIR.
+ */
+export function checkFolders(root: string, outputs: readonly Pick<Output, "outDir">[]): void {
+  const problems = new Set<string>();
+  const check = (path: string): void => {
+    // The nearest existing ancestor decides: a file there cannot hold the folder.
+    for (let p = path; ; p = dirname(p)) {
+      let isFolder: boolean | undefined;
+      try {
+        isFolder = statSync(p).isDirectory();
+      } catch {
+        isFolder = undefined;
+      }
+      if (isFolder === false)
+        problems.add(p === root ? `${root} is a file, not a folder` : `${p} is a file where a folder must be`);
+      if (isFolder !== undefined || dirname(p) === p) return;
+    }
+  };
+  check(root);
+  if (problems.size === 0) for (const o of outputs) check(join(root, o.outDir));
+  if (problems.size > 0)
+    throw new SpecError(
+      [...problems].map((message) => ({ file: "(command line)", pointer: "", message: `--out: ${message}` })),
+    );
 }
 
 function compare(root: string, o: Output): FileReport[] {

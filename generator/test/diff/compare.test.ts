@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { diffIr } from "../../src/diff/compare.js";
 import type { Severity } from "../../src/diff/changes.js";
 import { runPipeline } from "../../src/pipeline.js";
-import { CASES, withGetThing } from "./cases.js";
-import { baseSpec, edited, input, type Spec } from "./fixture.js";
+import { CASES, THING, withGetThing } from "./cases.js";
+import { baseSpec, edited, input, members, traits, type Spec } from "./fixture.js";
 
 function irOf(spec: Spec) {
   return runPipeline({ root: "/nonexistent", inputs: input(spec), emitters: [] }).ir;
@@ -21,6 +21,26 @@ function sorted(triples: [Severity, string, string][]): [Severity, string, strin
 describe("diffIr classifies each spec change as smithy-diff does", () => {
   it.each(CASES)("%s", (_name, edit, expected) => {
     expect(classify(baseSpec(), edited(edit))).toEqual(sorted(expected));
+  });
+
+  it("a changed @deprecated message or since is a documentation change", () => {
+    const deprecated = (value: Record<string, string>) =>
+      edited((s) => void (traits(members(s, THING)["Kind"]!)["smithy.api#deprecated"] = value));
+    expect(classify(deprecated({ message: "old" }), deprecated({ message: "new", since: "2" }))).toEqual([
+      ["documentation", "ChangedDeprecatedTrait", "ex#Thing$Kind"],
+    ]);
+    expect(classify(deprecated({ message: "same" }), deprecated({ message: "same" }))).toEqual([]);
+  });
+
+  it("a changed protocol is breaking (wire names, timestamp defaults and bindings all change)", () => {
+    const awsJson = edited((s) => {
+      const svc = s.shapes["ex#Svc"] as { traits: Record<string, unknown> };
+      delete svc.traits["aws.protocols#restJson1"];
+      svc.traits["aws.protocols#awsJson1_1"] = {};
+    });
+    expect(classify(baseSpec(), awsJson).filter(([, rule]) => rule === "ChangedProtocol")).toEqual([
+      ["breaking", "ChangedProtocol", "ex#Svc"],
+    ]);
   });
 
   it("identical specs have no change", () => {

@@ -2,7 +2,7 @@ import type { Ir, IrDeprecated, IrEnum, IrIntEnum, IrMember, IrStructure, IrUnio
 import { tsdoc, tsHeader } from "../header.js";
 import type { Emitter, FileSet } from "../types.js";
 import { STREAMING_INPUT, STREAMING_OUTPUT, TypeExprs } from "./type-expr.js";
-import { layoutDoc, MAX_LINE } from "./wrap.js";
+import { importLine, layoutDoc, MAX_LINE } from "../layout.js";
 
 /**
  * Emits `@dx/models`: interfaces, enums (const object + union type) and operation types, with TSDoc.
@@ -22,12 +22,13 @@ function emitModels(ir: Ir): FileSet {
   const aggregates = ir.shapes.filter((s): s is IrStructure | IrUnion => s.kind === "structure" || s.kind === "union");
   const declarations = aggregates.map((s) => (s.kind === "structure" ? structure(s, types) : union(s, types)));
   const shapeGroups = [
-    typeImport(
+    importLine(
       enums.map((e) => e.name),
       "./enums.gen.js",
     ),
     ...(ir.shapes.some((s) => s.kind === "document") ? [documentType()] : []),
     ...(types.usesStreamingBlobs ? streamingTypes() : []),
+    ...(aggregates.some((a) => a.kind === "union" && a.members.length > EXPLICIT_UNION_LIMIT) ? [oneOfType()] : []),
     ...declarations,
   ];
   const files: [string, string][] = [
@@ -52,16 +53,6 @@ function emitModels(ir: Ir): FileSet {
 function file(ir: Ir, groups: readonly string[]): string {
   const body = groups.filter((g) => g !== "").join("\n\n");
   return `${tsHeader(ir)}${body}\n`;
-}
-
-/** An `import type` of sorted names, one per line when a single line would be long. */
-function typeImport(names: readonly string[], from: string): string {
-  if (names.length === 0) return "";
-  const sorted = [...names].sort();
-  const line = `import type { ${sorted.join(", ")} } from "${from}";`;
-  return line.length <= MAX_LINE
-    ? line
-    : `import type {\n${sorted.map((n) => `  ${n},`).join("\n")}\n} from "${from}";`;
 }
 
 /** The lines of a TSDoc comment at `indent` spaces (not included): one line when it has one line. */
@@ -107,19 +98,38 @@ function structure(s: IrStructure, types: TypeExprs): string {
   ].join("\n");
 }
 
+/** Beyond this many members a union is written through `OneOf`, so that its text stays linear in its members. */
+export const EXPLICIT_UNION_LIMIT = 64;
+
 /**
  * A union is one object type per member, with every other member `?: never`, so exactly one is set
- * (the AWS SDK v3's shape). A variant is one line when it fits, else one member a line.
+ * (the AWS SDK v3's shape). A variant is one line when it fits, else one member a line. That text
+ * grows with the square of the members, so a larger union (none of the sample's has more than 26)
+ * is written as `OneOf<{ member: Type; ... }>`, which means the same.
  */
 function union(s: IrUnion, types: TypeExprs): string {
+  const doc = docComment(s.documentation, s.deprecated, 0);
+  if (s.members.length > EXPLICIT_UNION_LIMIT) {
+    const fields = s.members.map((m) => `  ${m.name}: ${types.member(s, m)};`);
+    return [...doc, `export type ${s.name} = OneOf<{`, ...fields, "}>;"].join("\n");
+  }
   const variants = s.members.map((m) => {
     const fields = s.members.map((o) => (o === m ? `${o.name}: ${types.member(s, o)}` : `${o.name}?: never`));
     const line = `  | { ${fields.join("; ")} }`;
     return line.length <= MAX_LINE ? line : ["  | {", ...fields.map((f) => `      ${f};`), "    }"].join("\n");
   });
   return [
-    ...docComment(s.documentation, s.deprecated, 0),
+    ...doc,
     variants.length > 0 ? `export type ${s.name} =\n${variants.join("\n")};` : `export type ${s.name} = never;`,
+  ].join("\n");
+}
+
+function oneOfType(): string {
+  return [
+    "/** Exactly one member of T is set: each member alone, with every other member `?: never`. */",
+    "type OneOf<T> = {",
+    "  [K in keyof T]: { [P in K]: T[P] } & { [P in Exclude<keyof T, K>]?: never };",
+    "}[keyof T];",
   ].join("\n");
 }
 
@@ -219,7 +229,7 @@ function operations(ir: Ir, types: TypeExprs): string[] {
     0,
   );
   return [
-    typeImport([...names], "./shapes.gen.js"),
+    importLine([...names], "./shapes.gen.js"),
     [...docComment(description, undefined, 0, false), "export interface Operations {", ...entries, "}"].join("\n"),
     "export type OperationName = keyof Operations;",
   ];

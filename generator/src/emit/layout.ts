@@ -1,5 +1,23 @@
-/** Longest line the models emitter aims for; doc comments are wrapped to fit it. */
+/**
+ * The one layout policy of generated code, for every emitter: lines within MAX_LINE where the spec's
+ * names allow it (doc comments wrapped, long lists one item a line), never a line of 1,000 characters
+ * or more outside the compiled validators (Ajv's output, which no one reads).
+ */
+
+/** Longest line emitters aim for; doc comments are wrapped to fit it. */
 export const MAX_LINE = 100;
+
+/**
+ * `import type { A, B } from "x";` (or `import { … }`), one name a line when one line would be
+ * longer than MAX_LINE; names sorted.
+ */
+export function importLine(names: readonly string[], from: string, typeOnly = true): string {
+  if (names.length === 0) return "";
+  const sorted = [...names].sort();
+  const keyword = typeOnly ? "import type" : "import";
+  const line = `${keyword} { ${sorted.join(", ")} } from "${from}";`;
+  return line.length <= MAX_LINE ? line : `${keyword} {\n${sorted.map((n) => `  ${n},`).join("\n")}\n} from "${from}";`;
+}
 
 /**
  * Lays out (already escaped) documentation for a doc comment at `indent` spaces: kept on one line
