@@ -82,6 +82,12 @@ describe.each([
   // streaming blobs (lambda's Invoke payloads) and event streams (bedrock-runtime's ConverseStream)
   [referenceFile("aws-models/lambda-2015-03-31.json") as string, 30, 30],
   [referenceFile("aws-models/bedrock-runtime-2023-09-30.json") as string, 30, 20],
+  // awsJson1_0 and awsJson1_1 (no jsonName, epoch-seconds bodies), and the largest restJson1 models
+  [referenceFile("aws-models/dynamodb-2012-08-10.json") as string, 25, 50],
+  [referenceFile("aws-models/cloudwatch-logs-2014-03-28.json") as string, 25, 50],
+  [referenceFile("aws-models/bedrock-agent-runtime-2023-07-26.json") as string, 25, 50],
+  [referenceFile("aws-models/iot-2015-05-28.json") as string, 25, 50],
+  [referenceFile("aws-models/quicksight-2018-04-01.json") as string, 25, 50],
   // every kind of shape: union, map, document, blob, intEnum and enum, numbers of every width
   [join(root, "generator/test/fixtures/hostile.json"), 100, 5],
 ])("validators generated for %s", (spec, count, atLeast) => {

@@ -1,13 +1,17 @@
+import { judgePattern } from "../../patterns.js";
+
 /**
- * Smithy patterns are ECMA-262 regular expressions without delimiters. Some official models carry a
- * pattern with literal `/…/` delimiters (Data Exchange's `AwsAccountId`: "/^[\\d]{12}$/"), which as
- * written no real value can match. Such a pattern is used without its delimiters and reported, so
- * validators never reject real service data for a modelling slip.
+ * How the validators use a Smithy pattern, in dx's one dialect (src/patterns.ts: ECMA-262 without
+ * the `u` flag, Java's POSIX classes rewritten, misreadable escapes refused). Some official models
+ * also carry a pattern with literal `/…/` delimiters (Data Exchange's `AwsAccountId`:
+ * "/^[\\d]{12}$/"), which as written no real value can match: it is used without its delimiters
+ * and reported. A pattern the dialect cannot read is reported and not checked, so validators never
+ * reject real service data for a modelling slip or a reading of ours.
  */
 export interface PatternUse {
-  /** The pattern the validators use, or undefined when it cannot be used at all. */
+  /** The ECMA-262 source the validators use (compiled without flags), or undefined when it is not checked. */
   pattern?: string;
-  /** Why the spec's pattern was changed, for a generate-time warning and the schema's `$comment`. */
+  /** Why the spec's pattern was changed or dropped, for a generate-time warning and the schema's `$comment`. */
   warning?: string;
 }
 
@@ -16,21 +20,12 @@ const DELIMITED = /^\/(.+)\/$/s;
 export function usePattern(pattern: string): PatternUse {
   const delimited = DELIMITED.exec(pattern);
   const used = delimited ? (delimited[1] as string) : pattern;
-  // Without the u flag, \p{…} would silently mean "p{…}": such a pattern is not checked rather than misread.
-  if (/(^|[^\\])(\\\\)*\\[pP]\{/.test(used))
-    return {
-      warning: `pattern ${JSON.stringify(pattern)} uses a \\p{…} class, which ECMA-262 reads only in u mode; it is not checked`,
-    };
-  try {
-    new RegExp(used);
-  } catch (e) {
-    return {
-      warning: `pattern ${JSON.stringify(pattern)} is not an ECMA-262 regular expression (${(e as Error).message}); it is not checked`,
-    };
-  }
-  if (!delimited) return { pattern };
+  const judged = judgePattern(used);
+  if ("problem" in judged)
+    return { warning: `pattern ${JSON.stringify(pattern)} cannot be checked (${judged.problem}); it is not checked` };
+  if (!delimited) return { pattern: judged.source };
   return {
-    pattern: used,
-    warning: `pattern ${JSON.stringify(pattern)} has literal "/" delimiters, so no real value could match it as written; the validators use ${JSON.stringify(used)}`,
+    pattern: judged.source,
+    warning: `pattern ${JSON.stringify(pattern)} has literal "/" delimiters, so no real value could match it as written; the validators use ${JSON.stringify(judged.source)}`,
   };
 }
