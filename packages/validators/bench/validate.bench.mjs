@@ -18,7 +18,7 @@ import { listJobsResponse as zodSchema } from "./zod-schema.mjs";
 
 const SUITE = "@dx/validators";
 const FULL = process.env.DX_BENCH_FULL === "1";
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (FULL ? 15 : 7));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (FULL ? 21 : 9));
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? (FULL ? 1000 : 300));
 
 const page = wirePage(200);
@@ -103,12 +103,15 @@ for (let r = 0; r < ROUNDS; r++) {
   samples[anchorName].push(await asyncOpsPerSecond(sdk, ROUND_MS));
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// Each case's best round: the cases are interleaved round by round, and on a machine shared with
+// other work the best round is the one least disturbed (the median moves by ±10% under load).
+const best = (xs) => Math.max(...xs);
 
-const parseOps = median(samples["JSON.parse of the page bytes"]);
-console.log(`page: ${page.Jobs.length} jobs, ${bytes.length} bytes; median of ${ROUNDS} rounds of ${ROUND_MS} ms`);
+const parseOps = best(samples["JSON.parse of the page bytes"]);
+console.log(`page: ${page.Jobs.length} jobs, ${bytes.length} bytes; best of ${ROUNDS} interleaved rounds of ${ROUND_MS} ms`);
 console.log(`${"case".padEnd(76)} ${"pages/s".padStart(10)}  cost vs JSON.parse`);
 for (const name of Object.keys(samples)) {
-  const ops = median(samples[name]);
+  const ops = best(samples[name]);
   const ratio = parseOps / ops;
   console.log(`${name.padEnd(76)} ${ops.toFixed(0).padStart(10)}  ${ratio.toFixed(3)}x`);
   console.log(
@@ -143,7 +146,7 @@ for (const [name, make] of Object.entries(hostilePages)) {
     rejects.push(opsPerSecond(reject, ROUND_MS / 2));
     parses.push(opsPerSecond(parse, ROUND_MS / 2));
   }
-  const ratio = median(parses) / median(rejects);
+  const ratio = best(parses) / best(rejects);
   console.log(
     `${name.padEnd(76)} ${String(hostileText.length).padStart(10)}  ${ratio.toFixed(3)}x (message ${messageLength} chars)`,
   );
