@@ -108,7 +108,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const best = (xs) => Math.max(...xs);
 
 const parseOps = best(samples["JSON.parse of the page bytes"]);
-console.log(`page: ${page.Jobs.length} jobs, ${bytes.length} bytes; best of ${ROUNDS} interleaved rounds of ${ROUND_MS} ms`);
+console.log(
+  `page: ${page.Jobs.length} jobs, ${bytes.length} bytes; best of ${ROUNDS} interleaved rounds of ${ROUND_MS} ms`,
+);
 console.log(`${"case".padEnd(76)} ${"pages/s".padStart(10)}  cost vs JSON.parse`);
 for (const name of Object.keys(samples)) {
   const ops = best(samples[name]);
