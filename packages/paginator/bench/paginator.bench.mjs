@@ -24,6 +24,13 @@ import { paginateListJobs as paginateOverFunctions, wireTransport } from "../dis
 import { paginateListJobs } from "../dist/sdk.js";
 import { paginateListJobs as paginateSigned, signedClient } from "../dist/signed.js";
 
+/** The bench script runs node with --expose-gc; without it, memory figures would mean nothing. */
+const gc =
+  globalThis.gc ??
+  (() => {
+    throw new Error("the memory cases need node --expose-gc (pnpm bench passes it)");
+  });
+
 const FULL = process.env.DX_BENCH_FULL === "1";
 const JOBS = Number(process.env.BENCH_JOBS ?? (FULL ? 100_000 : 15_000));
 const FLAT = 1_000_000; // jobs with drift, and pages of one item, for the flat-memory checks
@@ -306,13 +313,6 @@ try {
  * Issue 11 point 6: heap in use after a GC, above the baseline, sampled every 100,000 jobs or pages;
  * the largest sample is reported (the run's own objects are the only ones alive).
  */
-/** The bench script runs node with --expose-gc; without it, memory figures would mean nothing. */
-const gc =
-  globalThis.gc ??
-  (() => {
-    throw new Error("the memory cases need node --expose-gc (pnpm bench passes it)");
-  });
-
 async function flatMemory() {
   const mb = (bytes) => bytes / 2 ** 20;
   const sampler = () => {
