@@ -55,6 +55,31 @@ export interface PaginatedOperation<
 /** What a binding accepts as its first argument: a function returning model-form pages, or `wireTransport(fn)`. */
 export type PaginatorClient<Request> = PageFunction<Request> | WireTransport<Request>;
 
+/**
+ * The signature of a generated `paginateX` over a client of type `Client` whose pages are `Page`;
+ * each entry point (function transport, SDK client, signed client) names its own.
+ */
+export type PaginateOver<
+  Client,
+  Input extends object,
+  Page extends object,
+  InputToken extends keyof Input & string,
+  Items extends Path,
+  PageSize extends keyof Input & string,
+> = (
+  client: Client,
+  ...args: ParamsArgs<PaginateParams<Input, InputToken, PageSize>>
+) => PageIterator<Input, Page, InputToken, Items, PageSize>;
+
+/** The page-only twin of {@link PaginateOver} (a trait without items). */
+export type PaginatePagesOver<
+  Client,
+  Input extends object,
+  Page extends object,
+  InputToken extends keyof Input & string,
+  PageSize extends keyof Input & string,
+> = (client: Client, ...args: ParamsArgs<PaginateParams<Input, InputToken, PageSize, PagesConfig>>) => Pages<Page>;
+
 /** The signature of a generated `paginateX`. */
 export type Paginate<
   Input extends object,
@@ -62,10 +87,7 @@ export type Paginate<
   InputToken extends keyof Input & string,
   Items extends Path,
   PageSize extends keyof Input & string,
-> = (
-  client: PaginatorClient<PageRequest<Input, InputToken, PageSize>>,
-  ...args: ParamsArgs<PaginateParams<Input, InputToken, PageSize>>
-) => PageIterator<Input, Output, InputToken, Items, PageSize>;
+> = PaginateOver<PaginatorClient<PageRequest<Input, InputToken, PageSize>>, Input, Output, InputToken, Items, PageSize>;
 
 /** The pages of an operation without `items`: no items(), MaxItems or buildFullResult. */
 export interface Pages<Output> extends AsyncIterable<Output> {
@@ -81,10 +103,7 @@ export type PaginatePages<
   Output extends object,
   InputToken extends keyof Input & string,
   PageSize extends keyof Input & string,
-> = (
-  client: PaginatorClient<PageRequest<Input, InputToken, PageSize>>,
-  ...args: ParamsArgs<PaginateParams<Input, InputToken, PageSize, PagesConfig>>
-) => Pages<Output>;
+> = PaginatePagesOver<PaginatorClient<PageRequest<Input, InputToken, PageSize>>, Input, Output, InputToken, PageSize>;
 
 /** The params may be left out only when the operation has no required input member. */
 export type ParamsArgs<Params> = {} extends Params

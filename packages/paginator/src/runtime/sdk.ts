@@ -8,11 +8,11 @@
  * paid for. Error responses still go through the SDK's deserializer: a service error reaches the caller
  * as the SDK's exception class, with the PageFailure members (`page`, `resumeToken`) added.
  */
-import type { Pages, PagesOperation, PaginatedOperation, ParamsArgs } from "./paginate.js";
+import type { PagesOperation, PaginatedOperation, PaginateOver, PaginatePagesOver } from "./paginate.js";
 import { pageOperation } from "./paginate.js";
 import { PageIterator } from "./page-iterator.js";
 import type { PageSender } from "./send.js";
-import type { PageRequest, PagesConfig, PaginateParams, Path, ResponseMetadata } from "./types.js";
+import type { PageRequest, PaginateParams, Path, ResponseMetadata } from "./types.js";
 
 /** A page read through an SDK client: the operation's output, plus the SDK's response metadata (request id, attempts). */
 export type SdkPage<Output> = Output & { $metadata: ResponseMetadata };
@@ -25,10 +25,7 @@ export type SdkPaginate<
   InputToken extends keyof Input & string,
   Items extends Path,
   PageSize extends keyof Input & string,
-> = (
-  client: Client,
-  ...args: ParamsArgs<PaginateParams<Input, InputToken, PageSize>>
-) => PageIterator<Input, SdkPage<Output>, InputToken, Items, PageSize>;
+> = PaginateOver<Client, Input, SdkPage<Output>, InputToken, Items, PageSize>;
 
 /** The SDK twin of a page-only `paginateX` (a trait without items). */
 export type SdkPaginatePages<
@@ -37,10 +34,7 @@ export type SdkPaginatePages<
   Output extends object,
   InputToken extends keyof Input & string,
   PageSize extends keyof Input & string,
-> = (
-  client: Client,
-  ...args: ParamsArgs<PaginateParams<Input, InputToken, PageSize, PagesConfig>>
-) => Pages<SdkPage<Output>>;
+> = PaginatePagesOver<Client, Input, SdkPage<Output>, InputToken, PageSize>;
 
 /** What the adapter uses of an SDK client and command (smithy-typescript's shapes, described without importing them). */
 interface SdkClientLike {

@@ -8,11 +8,11 @@
  */
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { SignatureV4 } from "@smithy/signature-v4";
-import type { PagesOperation, PaginatedOperation, Pages, ParamsArgs } from "./paginate.js";
+import type { PagesOperation, PaginatedOperation, PaginateOver, PaginatePagesOver } from "./paginate.js";
 import { pageOperation } from "./paginate.js";
 import { PageIterator } from "./page-iterator.js";
 import type { PageSender } from "./send.js";
-import type { PagesConfig, PaginateParams, Path, ResponseMetadata } from "./types.js";
+import type { PaginateParams, Path, ResponseMetadata } from "./types.js";
 
 /** Credentials as the AWS SDK's identity interface has them (so `fromNodeProviderChain()` or static keys both work). */
 export interface AwsCredentials {
@@ -316,20 +316,14 @@ export type SignedPaginate<
   InputToken extends keyof Input & string,
   Items extends Path,
   PageSize extends keyof Input & string,
-> = (
-  client: SignedClient,
-  ...args: ParamsArgs<PaginateParams<Input, InputToken, PageSize>>
-) => PageIterator<Input, Output & { $metadata: ResponseMetadata }, InputToken, Items, PageSize>;
+> = PaginateOver<SignedClient, Input, Output & { $metadata: ResponseMetadata }, InputToken, Items, PageSize>;
 
 export type SignedPaginatePages<
   Input extends object,
   Output extends object,
   InputToken extends keyof Input & string,
   PageSize extends keyof Input & string,
-> = (
-  client: SignedClient,
-  ...args: ParamsArgs<PaginateParams<Input, InputToken, PageSize, PagesConfig>>
-) => Pages<Output & { $metadata: ResponseMetadata }>;
+> = PaginatePagesOver<SignedClient, Input, Output & { $metadata: ResponseMetadata }, InputToken, PageSize>;
 
 export function createSignedPaginator<
   Input extends object,
