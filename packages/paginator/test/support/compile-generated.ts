@@ -1,0 +1,61 @@
+/**
+ * Type-checks what `generate` wrote under `out` for one model: the models, the validators and the
+ * paginator's bindings (plain and signed; SDK ones where the service's SDK client is given), each
+ * generated folder beside the hand-written runtime it imports, as in the workspace, under the
+ * repo's strict settings.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const repoRoot = resolve(packageDir, "..", "..");
+const require = createRequire(import.meta.url);
+
+/** The declaration entry of a dependency of this package. */
+function typesOf(name: string): string {
+  const dir = dirname(require.resolve(`${name}/package.json`));
+  return join(dir, (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { types: string }).types);
+}
+
+/** tsc's output (empty when it passes) and exit status. */
+export function typecheckGenerated(
+  out: string,
+  sdk?: { name: string; types: string },
+): { output: string; status: number | null } {
+  const at = (pkg: string) => join(out, "packages", pkg, "src");
+  symlinkSync(join(packageDir, "src", "runtime"), join(at("paginator"), "runtime"), "dir");
+  symlinkSync(join(repoRoot, "packages", "validators", "src", "runtime"), join(at("validators"), "runtime"), "dir");
+  const generated = join(at("paginator"), "generated");
+  const tsconfig = {
+    extends: join(repoRoot, "tsconfig.base.json"),
+    compilerOptions: {
+      noEmit: true,
+      typeRoots: [join(packageDir, "node_modules", "@types")],
+      paths: {
+        "@dx/models": [join(at("models"), "generated", "index.gen.ts")],
+        "@dx/validators": [join(at("validators"), "generated", "index.gen.ts")],
+        ...(sdk && { [sdk.name]: [sdk.types] }),
+        // The signed transport's dependencies, as this package resolves them.
+        "@smithy/signature-v4": [typesOf("@smithy/signature-v4")],
+        "@aws-crypto/sha256-js": [typesOf("@aws-crypto/sha256-js")],
+      },
+    },
+    files: [
+      join(at("models"), "generated", "index.gen.ts"),
+      join(at("validators"), "generated", "index.gen.ts"),
+      join(generated, "index.gen.ts"),
+      join(generated, "signed", "index.gen.ts"),
+      ...(sdk ? [join(generated, "sdk", "index.gen.ts")] : []),
+    ],
+  };
+  writeFileSync(join(out, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
+  writeFileSync(join(out, "package.json"), JSON.stringify({ type: "module" }));
+  const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(out, "tsconfig.json")], {
+    encoding: "utf8",
+    timeout: 170_000,
+  });
+  return { output: tsc.stdout + tsc.stderr, status: tsc.status };
+}
