@@ -1,4 +1,5 @@
 import type { Ir, IrConstraints, IrMember, IrShape } from "../../ir/types.js";
+import { lookup } from "../../ir/lookup.js";
 import { usePattern } from "./patterns.js";
 
 /**
@@ -7,12 +8,7 @@ import { usePattern } from "./patterns.js";
  * `fc.letrec`, so recursive shapes work.
  */
 export function renderArbitraries(ir: Ir): string {
-  const shapes = new Map(ir.shapes.map((s) => [s.id, s]));
-  const target = (id: string): IrShape => {
-    const s = shapes.get(id);
-    if (!s) throw new Error(`IR has no shape ${id}`);
-    return s;
-  };
+  const target = lookup(ir).shape;
   const json = (v: unknown): string => JSON.stringify(v);
   const args = (...values: (number | undefined)[]): string => {
     while (values.length > 0 && values[values.length - 1] === undefined) values.pop();

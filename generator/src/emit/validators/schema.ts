@@ -1,4 +1,5 @@
 import type { Ir, IrConstraints, IrDeprecated, IrMember, IrShape, IrTimestampFormat } from "../../ir/types.js";
+import { type IrLookup, lookup } from "../../ir/lookup.js";
 import { headerLines } from "../header.js";
 import { inBody, payloadMember, unvalidated } from "./body.js";
 import { usePattern } from "./patterns.js";
@@ -51,8 +52,7 @@ const WIDTH: Readonly<Record<string, { min: number; max: number }>> = {
 const NON_FINITE = ["NaN", "Infinity", "-Infinity"];
 
 export function buildBundle(ir: Ir, v: Variant, annotate: boolean): Schema {
-  const shapes = new Map(ir.shapes.map((s) => [s.id, s]));
-  const builder = new SchemaBuilder(shapes, v, annotate);
+  const builder = new SchemaBuilder(lookup(ir), v, annotate);
   const defs: Schema = {};
   for (const shape of ir.shapes) {
     if (shape.kind === "timestamp") continue; // inlined per member: the wire format belongs to the member
@@ -114,7 +114,7 @@ function members(s: IrShape): IrMember[] {
 
 class SchemaBuilder {
   constructor(
-    private readonly shapes: ReadonlyMap<string, IrShape>,
+    private readonly shapes: IrLookup,
     private readonly v: Variant,
     private readonly annotate: boolean,
   ) {}
@@ -124,9 +124,7 @@ class SchemaBuilder {
   }
 
   private target(id: string): IrShape {
-    const s = this.shapes.get(id);
-    if (!s) throw new Error(`IR has no shape ${id}`);
-    return s;
+    return this.shapes.shape(id);
   }
 
   private doc(schema: Schema, documentation: string | undefined, deprecated?: IrDeprecated): Schema {
