@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import { SpecError, type Diagnostic } from "../src/diagnostics.js";
 import { modelsEmitter } from "../src/emit/models/index.js";
 import { paginatorEmitter } from "../src/emit/paginator/index.js";
+import { validatorsEmitter } from "../src/emit/validators/index.js";
 import { MAX_JSON_DEPTH } from "../src/load/parse-json.js";
 import { runPipeline } from "../src/pipeline.js";
 import {
@@ -93,7 +94,7 @@ describe("deep input", () => {
     expect(r.status).toBe(1);
   });
 
-  it("a chain of 2,000 nested structures and a list nested 300 deep generate models that type-check", () => {
+  it("a chain of 2,000 nested structures and a list nested 300 deep generate (every emitter), and the models type-check", () => {
     const spec = smallSpec() as Record<string, any>;
     const n = 2000;
     for (let i = 0; i < n; i++)
@@ -110,7 +111,8 @@ describe("deep input", () => {
       };
     spec.shapes["ex#Thing"].members.Chain = { target: "ex#S0" };
     spec.shapes["ex#Thing"].members.Nested = { target: "ex#L0" };
-    const { diagnostics, files } = generate(specText(spec), [modelsEmitter, paginatorEmitter]);
+    // Every emitter: the validators' compile step once overflowed its stack at 500 nested structures.
+    const { diagnostics, files } = generate(specText(spec), [modelsEmitter, paginatorEmitter, validatorsEmitter]);
     expect(diagnostics).toEqual([]);
     const shapes = files?.get(`${MODELS}/shapes.gen.ts`) as string;
     expect(shapes).toContain(`  Nested?: string${"[]".repeat(lists)};`);
@@ -428,11 +430,8 @@ function corrupt(spec: unknown, c: Corruption): string {
   return text;
 }
 
-/**
- * The emitters the property runs: the models and the paginator bindings. The validators emitter's
- * Ajv compile costs seconds per spec today; it joins this list once that step is cheap (issue 10).
- */
-const PROPERTY_EMITTERS = [modelsEmitter, paginatorEmitter];
+/** The emitters the property runs: all three (each assumes only a checked IR). */
+const PROPERTY_EMITTERS = [modelsEmitter, paginatorEmitter, validatorsEmitter];
 
 describe("random corruptions of a valid spec", () => {
   it("are generated (as TypeScript that parses) or reported as diagnostics with a pointer; nothing else is ever thrown", () => {
