@@ -12,21 +12,6 @@ export interface ShapeRef {
 }
 
 export const AGGREGATE_TYPES = new Set(["structure", "union", "enum", "intEnum"]);
-export const SIMPLE_TYPES = new Set([
-  "string",
-  "blob",
-  "boolean",
-  "document",
-  "timestamp",
-  "byte",
-  "short",
-  "integer",
-  "long",
-  "float",
-  "double",
-  "bigInteger",
-  "bigDecimal",
-]);
 export const NUMBER_TYPES = new Set([
   "byte",
   "short",
@@ -37,6 +22,7 @@ export const NUMBER_TYPES = new Set([
   "bigInteger",
   "bigDecimal",
 ]);
+export const SIMPLE_TYPES = new Set(["string", "blob", "boolean", "document", "timestamp", ...NUMBER_TYPES]);
 export const SERVICE_TYPES = new Set(["service", "operation", "resource"]);
 export const KNOWN_TYPES = new Set([...AGGREGATE_TYPES, ...SIMPLE_TYPES, ...SERVICE_TYPES, "list", "set", "map"]);
 
