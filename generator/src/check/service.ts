@@ -1,5 +1,5 @@
 import { pointer, type Diagnostic } from "../diagnostics.js";
-import { closureOf, memberRefs, NUMBER_TYPES, serviceOperations, shapeName, traitsOf } from "../load/ast.js";
+import { closureOf, memberRefs, serviceOperations, shapeName, traitsOf } from "../load/ast.js";
 import { isObject, type LoadedModel, type LoadedShape } from "../load/load.js";
 import {
   httpBinding,
@@ -254,13 +254,7 @@ function checkPaginated(model: LoadedModel, service: LoadedShape, op: LoadedShap
   expect("inputToken", input, trait["inputToken"], ["string", "map"], true);
   expect("outputToken", output, trait["outputToken"], ["string", "map"], false);
   expect("items", output, trait["items"], ["list", "set", "map"], false);
-  expect(
-    "pageSize",
-    input,
-    trait["pageSize"],
-    [...NUMBER_TYPES].filter((t) => ["byte", "short", "integer", "long"].includes(t)),
-    true,
-  );
+  expect("pageSize", input, trait["pageSize"], ["byte", "short", "integer", "long"], true);
   const inherits = isObject(traitsOf(service.node)["smithy.api#paginated"])
     ? " (with the service's trait merged in)"
     : "";
