@@ -150,8 +150,18 @@ export function awsSdkNames(
 }
 
 /** The names of the @dx/validators functions of a structure or union, from its TypeScript name. */
-export function validatorNames(typeName: string): { is: string; assert: string; parse: string; serialize: string } {
+export function validatorNames(typeName: string): {
+  is: string;
+  assert: string;
+  parse: string;
+  serialize: string;
+  check: string;
+  validate: string;
+} {
+  // Each family starts with its own letter (a, c, i, p, s, v): two families never give one name.
   return {
+    check: `check${typeName}`,
+    validate: `validate${typeName}`,
     is: `is${typeName}`,
     assert: `assert${typeName}`,
     parse: `parse${typeName}`,

@@ -267,15 +267,15 @@ class CodeGen {
         return "";
       case "blob":
         return form === "wire"
-          ? `if (typeof x !== "string") ${fail("string")} else if ((y = $r.base64(x)) === undefined) ${fail("a base64 string")}`
+          ? `if (typeof x !== "string") ${fail("string")} else if ((y = $r.base64(c, x)) === undefined) ${fail("a base64 string")}`
           : `if (!(x instanceof Uint8Array)) ${fail("a Uint8Array")}`;
       case "timestamp": {
         if (form === "model") return `if (!$r.isDate(x)) ${fail("a valid Date")}`;
         const format = slot.format ?? "epoch-seconds";
         if (format === "epoch-seconds")
-          return `if (typeof x !== "number" || !Number.isFinite(x)) ${fail(FORMAT_TEXT[format])} else y = $r.epochSeconds(x);`;
+          return `if (typeof x !== "number" || !Number.isFinite(x)) ${fail(FORMAT_TEXT[format])} else y = $r.epochSeconds(c, x);`;
         const reader = format === "date-time" ? "$r.dateTime" : "$r.httpDate";
-        return `if (typeof x !== "string") ${fail("string")} else if ((y = ${reader}(x)) === undefined) ${fail(FORMAT_TEXT[format])}`;
+        return `if (typeof x !== "string") ${fail("string")} else if ((y = ${reader}(c, x)) === undefined) ${fail(FORMAT_TEXT[format])}`;
       }
       case "number":
         return this.numberCheck(t.type, c, form, k);
@@ -511,7 +511,10 @@ class CodeGen {
       lines.push(`if (x === undefined) {${absent}} else {${present.join(" ")}}`);
       out.push(lines.join(" "));
     });
+    const unknown = `$r.keyCount(d) !== n ? $r.unknownMembers(c, d, ${known}${fresh ? ", o" : ""}) : 0;`;
     if (fresh) {
+      // a check alone (checkX) builds nothing: the input is valid or not as it is
+      out.push(`if (c.o) { ${union ? "const u = " : ""}$r.keyCount(d) !== n ? $r.unknownMembers(c, d, ${known}) : 0; ${union ? "$r.unionCount(c, s + u, d); " : ""}return d; }`);
       const required = members.flatMap((m, i) => (m.required && !union ? [[m, i] as const] : []));
       const prop = (name: string) => (name === "__proto__" ? `[${lit(name)}]` : lit(name));
       out.push(`o = { ${required.map(([m, i]) => `${prop(m.name)}: ${local(i)}`).join(", ")} };`);
@@ -519,9 +522,7 @@ class CodeGen {
         if (!m.required || union) out.push(`if (${local(i)} !== undefined) ${assign("o", m.name, local(i))}`);
       });
     }
-    out.push(
-      `${union ? "const u = " : ""}$r.keyCount(d) !== n ? $r.unknownMembers(c, d, ${known}${fresh ? ", o" : ""}) : 0;`,
-    );
+    out.push(`${union ? "const u = " : ""}${unknown}`);
     if (union) out.push("$r.unionCount(c, s + u, d);");
     out.push(wire ? (fresh ? "return o;" : "return o ?? d;") : "void o; void y; void r;");
     return out;
@@ -649,6 +650,10 @@ export function renderValidators(ir: Ir): string {
       `export function ${n.assert}(value: unknown, options?: $ValidateOptions): asserts value is ${type} {`,
       `  $parseWith($m_${s.name}, value, options, ${lit(`${s.name} (model form)`)});`,
       "}",
+      `/** Whether \`json\` is valid wire JSON of a ${ref}: the check of \`${n.parse}\` alone, building nothing. */`,
+      `export function ${n.check}(json: unknown, options?: $ValidateOptions): boolean {`,
+      `  return $isWith($w_${s.name}, json, options, true);`,
+      "}",
       `/** Validates the wire JSON of a ${ref} (throwing a \`ValidationError\`) and returns its model form. */`,
       `export function ${n.parse}(json: unknown, options?: $ValidateOptions): ${type} {`,
       `  return $parseWith($w_${s.name}, json, options, ${lit(`${s.name} (wire form)`)}) as ${type};`,
@@ -674,4 +679,26 @@ export function renderValidators(ir: Ir): string {
     ...functions.flatMap((f) => [f, ""]),
     ...api,
   ].join("\n");
+}
+
+/**
+ * ajv/wire.gen.d.ts: the types of the Ajv standalone module that @dx/validators' build compiles from
+ * schemas/wire.gen.json (scripts/ajv-standalone.mjs), one `validateX` per structure and union. The
+ * build exports exactly the validators declared here.
+ */
+export function renderAjvDeclarations(ir: Ir): string {
+  const lines = [
+    'import type { AjvValidateFunction as $AjvValidateFunction } from "../../runtime/ajv.js";',
+    "",
+    "// Ajv standalone code of ../schemas/wire.gen.json (strict), compiled when the package is built.",
+    "",
+  ];
+  for (const s of validatedShapes(ir)) {
+    const n = validatorNames(s.name);
+    lines.push(
+      `/** Ajv's check of the wire JSON of a {@link @dx/models#${s.name} | ${s.name}} (strict; the first fault in \`errors\`). */`,
+      `export declare const ${n.validate}: $AjvValidateFunction;`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
 }

@@ -2,7 +2,7 @@ import type { Ir } from "../../ir/types.js";
 import { tsHeader } from "../header.js";
 import type { Emitter, FileSet } from "../types.js";
 import { renderArbitraries } from "./arbitraries.js";
-import { renderValidators } from "./code.js";
+import { renderAjvDeclarations, renderValidators } from "./code.js";
 import { buildBundle, patternWarnings, VARIANTS, variantName } from "./schema.js";
 
 /**
@@ -25,5 +25,6 @@ function emitValidators(ir: Ir): FileSet {
   files.set("validators.gen.ts", ts(renderValidators(ir)));
   files.set("arbitraries.gen.ts", ts(renderArbitraries(ir)));
   files.set("index.gen.ts", ts('export * from "./validators.gen.js";\n'));
+  files.set("ajv/wire.gen.d.ts", ts(renderAjvDeclarations(ir)));
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

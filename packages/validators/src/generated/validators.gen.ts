@@ -164,7 +164,8 @@ function $w_ExportAssetToSignedUrlResponseDetails(d: any, c: $r.Ctx): any {
   x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); v1 = x;}
   x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); v2 = x;}
   x = d.SignedUrl; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); else {} v3 = x;}}
-  x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; if (typeof x !== "string") $r.fail(c, "SignedUrlExpiresAt", "string", x); else if ((y = $r.dateTime(x)) === undefined) $r.fail(c, "SignedUrlExpiresAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v4 = y;}}
+  x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; if (typeof x !== "string") $r.fail(c, "SignedUrlExpiresAt", "string", x); else if ((y = $r.dateTime(c, x)) === undefined) $r.fail(c, "SignedUrlExpiresAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v4 = y;}}
+  if (c.o) { $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k5) : 0; return d; }
   o = { "AssetId": v0, "DataSetId": v1, "RevisionId": v2 };
   if (v3 !== undefined) o.SignedUrl = v3;
   if (v4 !== undefined) o.SignedUrlExpiresAt = v4;
@@ -262,11 +263,12 @@ function $w_ImportAssetFromApiGatewayApiResponseDetails(d: any, c: $r.Ctx): any 
   x = d.ApiName; if (x === undefined) {$r.fail(c, "ApiName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiName", "string", x); else {} v3 = x;}
   x = d.ApiSpecificationMd5Hash; if (x === undefined) {$r.fail(c, "ApiSpecificationMd5Hash", "a value (the member is required)", x);} else {n++; $k___stringMin24Max24PatternAZaZ094AZaZ092AZaZ093(x, c, "ApiSpecificationMd5Hash"); v4 = x;}
   x = d.ApiSpecificationUploadUrl; if (x === undefined) {$r.fail(c, "ApiSpecificationUploadUrl", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiSpecificationUploadUrl", "string", x); else {} v5 = x;}
-  x = d.ApiSpecificationUploadUrlExpiresAt; if (x === undefined) {$r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "a value (the member is required)", x);} else {n++; y = x; if (typeof x !== "string") $r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "string", x); else if ((y = $r.dateTime(x)) === undefined) $r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v6 = y;}
+  x = d.ApiSpecificationUploadUrlExpiresAt; if (x === undefined) {$r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "a value (the member is required)", x);} else {n++; y = x; if (typeof x !== "string") $r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "string", x); else if ((y = $r.dateTime(c, x)) === undefined) $r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v6 = y;}
   x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); v7 = x;}
   x = d.ProtocolType; if (x === undefined) {$r.fail(c, "ProtocolType", "a value (the member is required)", x);} else {n++; $k_ProtocolType(x, c, "ProtocolType"); v8 = x;}
   x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); v9 = x;}
   x = d.Stage; if (x === undefined) {$r.fail(c, "Stage", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Stage", "string", x); else {} v10 = x;}
+  if (c.o) { $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k9) : 0; return d; }
   o = { "ApiId": v1, "ApiName": v3, "ApiSpecificationMd5Hash": v4, "ApiSpecificationUploadUrl": v5, "ApiSpecificationUploadUrlExpiresAt": v6, "DataSetId": v7, "ProtocolType": v8, "RevisionId": v9, "Stage": v10 };
   if (v0 !== undefined) o.ApiDescription = v0;
   if (v2 !== undefined) o.ApiKey = v2;
@@ -323,7 +325,8 @@ function $w_ImportAssetFromSignedUrlResponseDetails(d: any, c: $r.Ctx): any {
   x = d.Md5Hash; if (x === undefined) {} else {n++; if (x === null) {} else {$k___stringMin24Max24PatternAZaZ094AZaZ092AZaZ093(x, c, "Md5Hash"); v2 = x;}}
   x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); v3 = x;}
   x = d.SignedUrl; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); else {} v4 = x;}}
-  x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; if (typeof x !== "string") $r.fail(c, "SignedUrlExpiresAt", "string", x); else if ((y = $r.dateTime(x)) === undefined) $r.fail(c, "SignedUrlExpiresAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v5 = y;}}
+  x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; if (typeof x !== "string") $r.fail(c, "SignedUrlExpiresAt", "string", x); else if ((y = $r.dateTime(c, x)) === undefined) $r.fail(c, "SignedUrlExpiresAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v5 = y;}}
+  if (c.o) { $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k11) : 0; return d; }
   o = { "AssetName": v0, "DataSetId": v1, "RevisionId": v3 };
   if (v2 !== undefined) o.Md5Hash = v2;
   if (v4 !== undefined) o.SignedUrl = v4;
@@ -438,13 +441,14 @@ function $w_JobEntry(d: any, c: $r.Ctx): any {
   let o: any, n = 0, r = 0, x: any, y: any;
   let v0: any, v1: any, v2: any, v3: any, v4: any, v5: any, v6: any, v7: any;
   x = d.Arn; if (x === undefined) {$r.fail(c, "Arn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Arn", "string", x); else {} v0 = x;}
-  x = d.CreatedAt; if (x === undefined) {$r.fail(c, "CreatedAt", "a value (the member is required)", x);} else {n++; y = x; if (typeof x !== "string") $r.fail(c, "CreatedAt", "string", x); else if ((y = $r.dateTime(x)) === undefined) $r.fail(c, "CreatedAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v1 = y;}
+  x = d.CreatedAt; if (x === undefined) {$r.fail(c, "CreatedAt", "a value (the member is required)", x);} else {n++; y = x; if (typeof x !== "string") $r.fail(c, "CreatedAt", "string", x); else if ((y = $r.dateTime(c, x)) === undefined) $r.fail(c, "CreatedAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v1 = y;}
   x = d.Details; if (x === undefined) {$r.fail(c, "Details", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "Details"); v2 = y;}
   x = d.Errors; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ListOfJobError(x, c); if (c.r.length !== r) $r.at(c, r, "Errors"); v3 = y;}}
   x = d.Id; if (x === undefined) {$r.fail(c, "Id", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "Id"); v4 = x;}
   x = d.State; if (x === undefined) {$r.fail(c, "State", "a value (the member is required)", x);} else {n++; $k_State(x, c, "State"); v5 = x;}
   x = d.Type; if (x === undefined) {$r.fail(c, "Type", "a value (the member is required)", x);} else {n++; $k_Type(x, c, "Type"); v6 = x;}
-  x = d.UpdatedAt; if (x === undefined) {$r.fail(c, "UpdatedAt", "a value (the member is required)", x);} else {n++; y = x; if (typeof x !== "string") $r.fail(c, "UpdatedAt", "string", x); else if ((y = $r.dateTime(x)) === undefined) $r.fail(c, "UpdatedAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v7 = y;}
+  x = d.UpdatedAt; if (x === undefined) {$r.fail(c, "UpdatedAt", "a value (the member is required)", x);} else {n++; y = x; if (typeof x !== "string") $r.fail(c, "UpdatedAt", "string", x); else if ((y = $r.dateTime(c, x)) === undefined) $r.fail(c, "UpdatedAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v7 = y;}
+  if (c.o) { $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k15) : 0; return d; }
   o = { "Arn": v0, "CreatedAt": v1, "Details": v2, "Id": v4, "State": v5, "Type": v6, "UpdatedAt": v7 };
   if (v3 !== undefined) o.Errors = v3;
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k15, o) : 0;
@@ -486,6 +490,7 @@ function $w_JobError(d: any, c: $r.Ctx): any {
   x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} v4 = x;}
   x = d.ResourceId; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); else {} v5 = x;}}
   x = d.ResourceType; if (x === undefined) {} else {n++; if (x === null) {} else {$k_JobErrorResourceTypes(x, c, "ResourceType"); v6 = x;}}
+  if (c.o) { $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k16) : 0; return d; }
   o = { "Code": v0, "Message": v4 };
   if (v1 !== undefined) o.Details = v1;
   if (v2 !== undefined) o.LimitName = v2;
@@ -553,6 +558,7 @@ function $m_LFTag(d: any, c: $r.Ctx): void {
 function $w_ListJobsRequest(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
+  if (c.o) { $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k19) : 0; return d; }
   o = {  };
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k19, o) : 0;
   return o;
@@ -591,6 +597,7 @@ function $w_ListJobsResponse(d: any, c: $r.Ctx): any {
   let v0: any, v1: any;
   x = d.Jobs; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ListOfJobEntry(x, c); if (c.r.length !== r) $r.at(c, r, "Jobs"); v0 = y;}}
   x = d.NextToken; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "NextToken", "string", x); else {} v1 = x;}}
+  if (c.o) { $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k21) : 0; return d; }
   o = {  };
   if (v0 !== undefined) o.Jobs = v0;
   if (v1 !== undefined) o.NextToken = v1;
@@ -950,6 +957,7 @@ function $w_ResponseDetails(d: any, c: $r.Ctx): any {
   x = d.ImportAssetFromApiGatewayApi; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetFromApiGatewayApiResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromApiGatewayApi"); v6 = y;}}
   x = d.CreateS3DataAccessFromS3Bucket; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_CreateS3DataAccessFromS3BucketResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "CreateS3DataAccessFromS3Bucket"); v7 = y;}}
   x = d.ImportAssetsFromLakeFormationTagPolicy; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetsFromLakeFormationTagPolicyResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromLakeFormationTagPolicy"); v8 = y;}}
+  if (c.o) { $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k24) : 0; return d; }
   o = {  };
   if (v0 !== undefined) o.ExportAssetToSignedUrl = v0;
   if (v1 !== undefined) o.ExportAssetsToS3 = v1;
@@ -1158,6 +1166,10 @@ export function isAssetDestinationEntry(value: unknown, options?: $ValidateOptio
 export function assertAssetDestinationEntry(value: unknown, options?: $ValidateOptions): asserts value is $M.AssetDestinationEntry {
   $parseWith($m_AssetDestinationEntry, value, options, "AssetDestinationEntry (model form)");
 }
+/** Whether `json` is valid wire JSON of a {@link @dx/models#AssetDestinationEntry | AssetDestinationEntry}: the check of `parseAssetDestinationEntry` alone, building nothing. */
+export function checkAssetDestinationEntry(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_AssetDestinationEntry, json, options, true);
+}
 /** Validates the wire JSON of a {@link @dx/models#AssetDestinationEntry | AssetDestinationEntry} (throwing a `ValidationError`) and returns its model form. */
 export function parseAssetDestinationEntry(json: unknown, options?: $ValidateOptions): $M.AssetDestinationEntry {
   return $parseWith($w_AssetDestinationEntry, json, options, "AssetDestinationEntry (wire form)") as $M.AssetDestinationEntry;
@@ -1174,6 +1186,10 @@ export function isAssetSourceEntry(value: unknown, options?: $ValidateOptions): 
 /** Throws a `ValidationError` listing every fault unless `value` is a {@link @dx/models#AssetSourceEntry | AssetSourceEntry} in model form. */
 export function assertAssetSourceEntry(value: unknown, options?: $ValidateOptions): asserts value is $M.AssetSourceEntry {
   $parseWith($m_AssetSourceEntry, value, options, "AssetSourceEntry (model form)");
+}
+/** Whether `json` is valid wire JSON of a {@link @dx/models#AssetSourceEntry | AssetSourceEntry}: the check of `parseAssetSourceEntry` alone, building nothing. */
+export function checkAssetSourceEntry(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_AssetSourceEntry, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#AssetSourceEntry | AssetSourceEntry} (throwing a `ValidationError`) and returns its model form. */
 export function parseAssetSourceEntry(json: unknown, options?: $ValidateOptions): $M.AssetSourceEntry {
@@ -1192,6 +1208,10 @@ export function isCreateS3DataAccessFromS3BucketResponseDetails(value: unknown, 
 export function assertCreateS3DataAccessFromS3BucketResponseDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.CreateS3DataAccessFromS3BucketResponseDetails {
   $parseWith($m_CreateS3DataAccessFromS3BucketResponseDetails, value, options, "CreateS3DataAccessFromS3BucketResponseDetails (model form)");
 }
+/** Whether `json` is valid wire JSON of a {@link @dx/models#CreateS3DataAccessFromS3BucketResponseDetails | CreateS3DataAccessFromS3BucketResponseDetails}: the check of `parseCreateS3DataAccessFromS3BucketResponseDetails` alone, building nothing. */
+export function checkCreateS3DataAccessFromS3BucketResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_CreateS3DataAccessFromS3BucketResponseDetails, json, options, true);
+}
 /** Validates the wire JSON of a {@link @dx/models#CreateS3DataAccessFromS3BucketResponseDetails | CreateS3DataAccessFromS3BucketResponseDetails} (throwing a `ValidationError`) and returns its model form. */
 export function parseCreateS3DataAccessFromS3BucketResponseDetails(json: unknown, options?: $ValidateOptions): $M.CreateS3DataAccessFromS3BucketResponseDetails {
   return $parseWith($w_CreateS3DataAccessFromS3BucketResponseDetails, json, options, "CreateS3DataAccessFromS3BucketResponseDetails (wire form)") as $M.CreateS3DataAccessFromS3BucketResponseDetails;
@@ -1208,6 +1228,10 @@ export function isDatabaseLFTagPolicyAndPermissions(value: unknown, options?: $V
 /** Throws a `ValidationError` listing every fault unless `value` is a {@link @dx/models#DatabaseLFTagPolicyAndPermissions | DatabaseLFTagPolicyAndPermissions} in model form. */
 export function assertDatabaseLFTagPolicyAndPermissions(value: unknown, options?: $ValidateOptions): asserts value is $M.DatabaseLFTagPolicyAndPermissions {
   $parseWith($m_DatabaseLFTagPolicyAndPermissions, value, options, "DatabaseLFTagPolicyAndPermissions (model form)");
+}
+/** Whether `json` is valid wire JSON of a {@link @dx/models#DatabaseLFTagPolicyAndPermissions | DatabaseLFTagPolicyAndPermissions}: the check of `parseDatabaseLFTagPolicyAndPermissions` alone, building nothing. */
+export function checkDatabaseLFTagPolicyAndPermissions(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_DatabaseLFTagPolicyAndPermissions, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#DatabaseLFTagPolicyAndPermissions | DatabaseLFTagPolicyAndPermissions} (throwing a `ValidationError`) and returns its model form. */
 export function parseDatabaseLFTagPolicyAndPermissions(json: unknown, options?: $ValidateOptions): $M.DatabaseLFTagPolicyAndPermissions {
@@ -1226,6 +1250,10 @@ export function isDetails(value: unknown, options?: $ValidateOptions): value is 
 export function assertDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.Details {
   $parseWith($m_Details, value, options, "Details (model form)");
 }
+/** Whether `json` is valid wire JSON of a {@link @dx/models#Details | Details}: the check of `parseDetails` alone, building nothing. */
+export function checkDetails(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_Details, json, options, true);
+}
 /** Validates the wire JSON of a {@link @dx/models#Details | Details} (throwing a `ValidationError`) and returns its model form. */
 export function parseDetails(json: unknown, options?: $ValidateOptions): $M.Details {
   return $parseWith($w_Details, json, options, "Details (wire form)") as $M.Details;
@@ -1242,6 +1270,10 @@ export function isExportAssetToSignedUrlResponseDetails(value: unknown, options?
 /** Throws a `ValidationError` listing every fault unless `value` is a {@link @dx/models#ExportAssetToSignedUrlResponseDetails | ExportAssetToSignedUrlResponseDetails} in model form. */
 export function assertExportAssetToSignedUrlResponseDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.ExportAssetToSignedUrlResponseDetails {
   $parseWith($m_ExportAssetToSignedUrlResponseDetails, value, options, "ExportAssetToSignedUrlResponseDetails (model form)");
+}
+/** Whether `json` is valid wire JSON of a {@link @dx/models#ExportAssetToSignedUrlResponseDetails | ExportAssetToSignedUrlResponseDetails}: the check of `parseExportAssetToSignedUrlResponseDetails` alone, building nothing. */
+export function checkExportAssetToSignedUrlResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_ExportAssetToSignedUrlResponseDetails, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ExportAssetToSignedUrlResponseDetails | ExportAssetToSignedUrlResponseDetails} (throwing a `ValidationError`) and returns its model form. */
 export function parseExportAssetToSignedUrlResponseDetails(json: unknown, options?: $ValidateOptions): $M.ExportAssetToSignedUrlResponseDetails {
@@ -1260,6 +1292,10 @@ export function isExportAssetsToS3ResponseDetails(value: unknown, options?: $Val
 export function assertExportAssetsToS3ResponseDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.ExportAssetsToS3ResponseDetails {
   $parseWith($m_ExportAssetsToS3ResponseDetails, value, options, "ExportAssetsToS3ResponseDetails (model form)");
 }
+/** Whether `json` is valid wire JSON of a {@link @dx/models#ExportAssetsToS3ResponseDetails | ExportAssetsToS3ResponseDetails}: the check of `parseExportAssetsToS3ResponseDetails` alone, building nothing. */
+export function checkExportAssetsToS3ResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_ExportAssetsToS3ResponseDetails, json, options, true);
+}
 /** Validates the wire JSON of a {@link @dx/models#ExportAssetsToS3ResponseDetails | ExportAssetsToS3ResponseDetails} (throwing a `ValidationError`) and returns its model form. */
 export function parseExportAssetsToS3ResponseDetails(json: unknown, options?: $ValidateOptions): $M.ExportAssetsToS3ResponseDetails {
   return $parseWith($w_ExportAssetsToS3ResponseDetails, json, options, "ExportAssetsToS3ResponseDetails (wire form)") as $M.ExportAssetsToS3ResponseDetails;
@@ -1276,6 +1312,10 @@ export function isExportRevisionsToS3ResponseDetails(value: unknown, options?: $
 /** Throws a `ValidationError` listing every fault unless `value` is a {@link @dx/models#ExportRevisionsToS3ResponseDetails | ExportRevisionsToS3ResponseDetails} in model form. */
 export function assertExportRevisionsToS3ResponseDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.ExportRevisionsToS3ResponseDetails {
   $parseWith($m_ExportRevisionsToS3ResponseDetails, value, options, "ExportRevisionsToS3ResponseDetails (model form)");
+}
+/** Whether `json` is valid wire JSON of a {@link @dx/models#ExportRevisionsToS3ResponseDetails | ExportRevisionsToS3ResponseDetails}: the check of `parseExportRevisionsToS3ResponseDetails` alone, building nothing. */
+export function checkExportRevisionsToS3ResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_ExportRevisionsToS3ResponseDetails, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ExportRevisionsToS3ResponseDetails | ExportRevisionsToS3ResponseDetails} (throwing a `ValidationError`) and returns its model form. */
 export function parseExportRevisionsToS3ResponseDetails(json: unknown, options?: $ValidateOptions): $M.ExportRevisionsToS3ResponseDetails {
@@ -1294,6 +1334,10 @@ export function isExportServerSideEncryption(value: unknown, options?: $Validate
 export function assertExportServerSideEncryption(value: unknown, options?: $ValidateOptions): asserts value is $M.ExportServerSideEncryption {
   $parseWith($m_ExportServerSideEncryption, value, options, "ExportServerSideEncryption (model form)");
 }
+/** Whether `json` is valid wire JSON of a {@link @dx/models#ExportServerSideEncryption | ExportServerSideEncryption}: the check of `parseExportServerSideEncryption` alone, building nothing. */
+export function checkExportServerSideEncryption(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_ExportServerSideEncryption, json, options, true);
+}
 /** Validates the wire JSON of a {@link @dx/models#ExportServerSideEncryption | ExportServerSideEncryption} (throwing a `ValidationError`) and returns its model form. */
 export function parseExportServerSideEncryption(json: unknown, options?: $ValidateOptions): $M.ExportServerSideEncryption {
   return $parseWith($w_ExportServerSideEncryption, json, options, "ExportServerSideEncryption (wire form)") as $M.ExportServerSideEncryption;
@@ -1310,6 +1354,10 @@ export function isImportAssetFromApiGatewayApiResponseDetails(value: unknown, op
 /** Throws a `ValidationError` listing every fault unless `value` is a {@link @dx/models#ImportAssetFromApiGatewayApiResponseDetails | ImportAssetFromApiGatewayApiResponseDetails} in model form. */
 export function assertImportAssetFromApiGatewayApiResponseDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.ImportAssetFromApiGatewayApiResponseDetails {
   $parseWith($m_ImportAssetFromApiGatewayApiResponseDetails, value, options, "ImportAssetFromApiGatewayApiResponseDetails (model form)");
+}
+/** Whether `json` is valid wire JSON of a {@link @dx/models#ImportAssetFromApiGatewayApiResponseDetails | ImportAssetFromApiGatewayApiResponseDetails}: the check of `parseImportAssetFromApiGatewayApiResponseDetails` alone, building nothing. */
+export function checkImportAssetFromApiGatewayApiResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_ImportAssetFromApiGatewayApiResponseDetails, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ImportAssetFromApiGatewayApiResponseDetails | ImportAssetFromApiGatewayApiResponseDetails} (throwing a `ValidationError`) and returns its model form. */
 export function parseImportAssetFromApiGatewayApiResponseDetails(json: unknown, options?: $ValidateOptions): $M.ImportAssetFromApiGatewayApiResponseDetails {
@@ -1328,6 +1376,10 @@ export function isImportAssetFromSignedUrlJobErrorDetails(value: unknown, option
 export function assertImportAssetFromSignedUrlJobErrorDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.ImportAssetFromSignedUrlJobErrorDetails {
   $parseWith($m_ImportAssetFromSignedUrlJobErrorDetails, value, options, "ImportAssetFromSignedUrlJobErrorDetails (model form)");
 }
+/** Whether `json` is valid wire JSON of a {@link @dx/models#ImportAssetFromSignedUrlJobErrorDetails | ImportAssetFromSignedUrlJobErrorDetails}: the check of `parseImportAssetFromSignedUrlJobErrorDetails` alone, building nothing. */
+export function checkImportAssetFromSignedUrlJobErrorDetails(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_ImportAssetFromSignedUrlJobErrorDetails, json, options, true);
+}
 /** Validates the wire JSON of a {@link @dx/models#ImportAssetFromSignedUrlJobErrorDetails | ImportAssetFromSignedUrlJobErrorDetails} (throwing a `ValidationError`) and returns its model form. */
 export function parseImportAssetFromSignedUrlJobErrorDetails(json: unknown, options?: $ValidateOptions): $M.ImportAssetFromSignedUrlJobErrorDetails {
   return $parseWith($w_ImportAssetFromSignedUrlJobErrorDetails, json, options, "ImportAssetFromSignedUrlJobErrorDetails (wire form)") as $M.ImportAssetFromSignedUrlJobErrorDetails;
@@ -1344,6 +1396,10 @@ export function isImportAssetFromSignedUrlResponseDetails(value: unknown, option
 /** Throws a `ValidationError` listing every fault unless `value` is a {@link @dx/models#ImportAssetFromSignedUrlResponseDetails | ImportAssetFromSignedUrlResponseDetails} in model form. */
 export function assertImportAssetFromSignedUrlResponseDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.ImportAssetFromSignedUrlResponseDetails {
   $parseWith($m_ImportAssetFromSignedUrlResponseDetails, value, options, "ImportAssetFromSignedUrlResponseDetails (model form)");
+}
+/** Whether `json` is valid wire JSON of a {@link @dx/models#ImportAssetFromSignedUrlResponseDetails | ImportAssetFromSignedUrlResponseDetails}: the check of `parseImportAssetFromSignedUrlResponseDetails` alone, building nothing. */
+export function checkImportAssetFromSignedUrlResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_ImportAssetFromSignedUrlResponseDetails, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ImportAssetFromSignedUrlResponseDetails | ImportAssetFromSignedUrlResponseDetails} (throwing a `ValidationError`) and returns its model form. */
 export function parseImportAssetFromSignedUrlResponseDetails(json: unknown, options?: $ValidateOptions): $M.ImportAssetFromSignedUrlResponseDetails {
@@ -1362,6 +1418,10 @@ export function isImportAssetsFromLakeFormationTagPolicyResponseDetails(value: u
 export function assertImportAssetsFromLakeFormationTagPolicyResponseDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.ImportAssetsFromLakeFormationTagPolicyResponseDetails {
   $parseWith($m_ImportAssetsFromLakeFormationTagPolicyResponseDetails, value, options, "ImportAssetsFromLakeFormationTagPolicyResponseDetails (model form)");
 }
+/** Whether `json` is valid wire JSON of a {@link @dx/models#ImportAssetsFromLakeFormationTagPolicyResponseDetails | ImportAssetsFromLakeFormationTagPolicyResponseDetails}: the check of `parseImportAssetsFromLakeFormationTagPolicyResponseDetails` alone, building nothing. */
+export function checkImportAssetsFromLakeFormationTagPolicyResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_ImportAssetsFromLakeFormationTagPolicyResponseDetails, json, options, true);
+}
 /** Validates the wire JSON of a {@link @dx/models#ImportAssetsFromLakeFormationTagPolicyResponseDetails | ImportAssetsFromLakeFormationTagPolicyResponseDetails} (throwing a `ValidationError`) and returns its model form. */
 export function parseImportAssetsFromLakeFormationTagPolicyResponseDetails(json: unknown, options?: $ValidateOptions): $M.ImportAssetsFromLakeFormationTagPolicyResponseDetails {
   return $parseWith($w_ImportAssetsFromLakeFormationTagPolicyResponseDetails, json, options, "ImportAssetsFromLakeFormationTagPolicyResponseDetails (wire form)") as $M.ImportAssetsFromLakeFormationTagPolicyResponseDetails;
@@ -1378,6 +1438,10 @@ export function isImportAssetsFromRedshiftDataSharesResponseDetails(value: unkno
 /** Throws a `ValidationError` listing every fault unless `value` is a {@link @dx/models#ImportAssetsFromRedshiftDataSharesResponseDetails | ImportAssetsFromRedshiftDataSharesResponseDetails} in model form. */
 export function assertImportAssetsFromRedshiftDataSharesResponseDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.ImportAssetsFromRedshiftDataSharesResponseDetails {
   $parseWith($m_ImportAssetsFromRedshiftDataSharesResponseDetails, value, options, "ImportAssetsFromRedshiftDataSharesResponseDetails (model form)");
+}
+/** Whether `json` is valid wire JSON of a {@link @dx/models#ImportAssetsFromRedshiftDataSharesResponseDetails | ImportAssetsFromRedshiftDataSharesResponseDetails}: the check of `parseImportAssetsFromRedshiftDataSharesResponseDetails` alone, building nothing. */
+export function checkImportAssetsFromRedshiftDataSharesResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_ImportAssetsFromRedshiftDataSharesResponseDetails, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ImportAssetsFromRedshiftDataSharesResponseDetails | ImportAssetsFromRedshiftDataSharesResponseDetails} (throwing a `ValidationError`) and returns its model form. */
 export function parseImportAssetsFromRedshiftDataSharesResponseDetails(json: unknown, options?: $ValidateOptions): $M.ImportAssetsFromRedshiftDataSharesResponseDetails {
@@ -1396,6 +1460,10 @@ export function isImportAssetsFromS3ResponseDetails(value: unknown, options?: $V
 export function assertImportAssetsFromS3ResponseDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.ImportAssetsFromS3ResponseDetails {
   $parseWith($m_ImportAssetsFromS3ResponseDetails, value, options, "ImportAssetsFromS3ResponseDetails (model form)");
 }
+/** Whether `json` is valid wire JSON of a {@link @dx/models#ImportAssetsFromS3ResponseDetails | ImportAssetsFromS3ResponseDetails}: the check of `parseImportAssetsFromS3ResponseDetails` alone, building nothing. */
+export function checkImportAssetsFromS3ResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_ImportAssetsFromS3ResponseDetails, json, options, true);
+}
 /** Validates the wire JSON of a {@link @dx/models#ImportAssetsFromS3ResponseDetails | ImportAssetsFromS3ResponseDetails} (throwing a `ValidationError`) and returns its model form. */
 export function parseImportAssetsFromS3ResponseDetails(json: unknown, options?: $ValidateOptions): $M.ImportAssetsFromS3ResponseDetails {
   return $parseWith($w_ImportAssetsFromS3ResponseDetails, json, options, "ImportAssetsFromS3ResponseDetails (wire form)") as $M.ImportAssetsFromS3ResponseDetails;
@@ -1412,6 +1480,10 @@ export function isInternalServerException(value: unknown, options?: $ValidateOpt
 /** Throws a `ValidationError` listing every fault unless `value` is a {@link @dx/models#InternalServerException | InternalServerException} in model form. */
 export function assertInternalServerException(value: unknown, options?: $ValidateOptions): asserts value is $M.InternalServerException {
   $parseWith($m_InternalServerException, value, options, "InternalServerException (model form)");
+}
+/** Whether `json` is valid wire JSON of a {@link @dx/models#InternalServerException | InternalServerException}: the check of `parseInternalServerException` alone, building nothing. */
+export function checkInternalServerException(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_InternalServerException, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#InternalServerException | InternalServerException} (throwing a `ValidationError`) and returns its model form. */
 export function parseInternalServerException(json: unknown, options?: $ValidateOptions): $M.InternalServerException {
@@ -1430,6 +1502,10 @@ export function isJobEntry(value: unknown, options?: $ValidateOptions): value is
 export function assertJobEntry(value: unknown, options?: $ValidateOptions): asserts value is $M.JobEntry {
   $parseWith($m_JobEntry, value, options, "JobEntry (model form)");
 }
+/** Whether `json` is valid wire JSON of a {@link @dx/models#JobEntry | JobEntry}: the check of `parseJobEntry` alone, building nothing. */
+export function checkJobEntry(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_JobEntry, json, options, true);
+}
 /** Validates the wire JSON of a {@link @dx/models#JobEntry | JobEntry} (throwing a `ValidationError`) and returns its model form. */
 export function parseJobEntry(json: unknown, options?: $ValidateOptions): $M.JobEntry {
   return $parseWith($w_JobEntry, json, options, "JobEntry (wire form)") as $M.JobEntry;
@@ -1446,6 +1522,10 @@ export function isJobError(value: unknown, options?: $ValidateOptions): value is
 /** Throws a `ValidationError` listing every fault unless `value` is a {@link @dx/models#JobError | JobError} in model form. */
 export function assertJobError(value: unknown, options?: $ValidateOptions): asserts value is $M.JobError {
   $parseWith($m_JobError, value, options, "JobError (model form)");
+}
+/** Whether `json` is valid wire JSON of a {@link @dx/models#JobError | JobError}: the check of `parseJobError` alone, building nothing. */
+export function checkJobError(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_JobError, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#JobError | JobError} (throwing a `ValidationError`) and returns its model form. */
 export function parseJobError(json: unknown, options?: $ValidateOptions): $M.JobError {
@@ -1464,6 +1544,10 @@ export function isKmsKeyToGrant(value: unknown, options?: $ValidateOptions): val
 export function assertKmsKeyToGrant(value: unknown, options?: $ValidateOptions): asserts value is $M.KmsKeyToGrant {
   $parseWith($m_KmsKeyToGrant, value, options, "KmsKeyToGrant (model form)");
 }
+/** Whether `json` is valid wire JSON of a {@link @dx/models#KmsKeyToGrant | KmsKeyToGrant}: the check of `parseKmsKeyToGrant` alone, building nothing. */
+export function checkKmsKeyToGrant(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_KmsKeyToGrant, json, options, true);
+}
 /** Validates the wire JSON of a {@link @dx/models#KmsKeyToGrant | KmsKeyToGrant} (throwing a `ValidationError`) and returns its model form. */
 export function parseKmsKeyToGrant(json: unknown, options?: $ValidateOptions): $M.KmsKeyToGrant {
   return $parseWith($w_KmsKeyToGrant, json, options, "KmsKeyToGrant (wire form)") as $M.KmsKeyToGrant;
@@ -1480,6 +1564,10 @@ export function isLFTag(value: unknown, options?: $ValidateOptions): value is $M
 /** Throws a `ValidationError` listing every fault unless `value` is a {@link @dx/models#LFTag | LFTag} in model form. */
 export function assertLFTag(value: unknown, options?: $ValidateOptions): asserts value is $M.LFTag {
   $parseWith($m_LFTag, value, options, "LFTag (model form)");
+}
+/** Whether `json` is valid wire JSON of a {@link @dx/models#LFTag | LFTag}: the check of `parseLFTag` alone, building nothing. */
+export function checkLFTag(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_LFTag, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#LFTag | LFTag} (throwing a `ValidationError`) and returns its model form. */
 export function parseLFTag(json: unknown, options?: $ValidateOptions): $M.LFTag {
@@ -1498,6 +1586,10 @@ export function isListJobsRequest(value: unknown, options?: $ValidateOptions): v
 export function assertListJobsRequest(value: unknown, options?: $ValidateOptions): asserts value is $M.ListJobsRequest {
   $parseWith($m_ListJobsRequest, value, options, "ListJobsRequest (model form)");
 }
+/** Whether `json` is valid wire JSON of a {@link @dx/models#ListJobsRequest | ListJobsRequest}: the check of `parseListJobsRequest` alone, building nothing. */
+export function checkListJobsRequest(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_ListJobsRequest, json, options, true);
+}
 /** Validates the wire JSON of a {@link @dx/models#ListJobsRequest | ListJobsRequest} (throwing a `ValidationError`) and returns its model form. */
 export function parseListJobsRequest(json: unknown, options?: $ValidateOptions): $M.ListJobsRequest {
   return $parseWith($w_ListJobsRequest, json, options, "ListJobsRequest (wire form)") as $M.ListJobsRequest;
@@ -1514,6 +1606,10 @@ export function isListJobsResponse(value: unknown, options?: $ValidateOptions): 
 /** Throws a `ValidationError` listing every fault unless `value` is a {@link @dx/models#ListJobsResponse | ListJobsResponse} in model form. */
 export function assertListJobsResponse(value: unknown, options?: $ValidateOptions): asserts value is $M.ListJobsResponse {
   $parseWith($m_ListJobsResponse, value, options, "ListJobsResponse (model form)");
+}
+/** Whether `json` is valid wire JSON of a {@link @dx/models#ListJobsResponse | ListJobsResponse}: the check of `parseListJobsResponse` alone, building nothing. */
+export function checkListJobsResponse(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_ListJobsResponse, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ListJobsResponse | ListJobsResponse} (throwing a `ValidationError`) and returns its model form. */
 export function parseListJobsResponse(json: unknown, options?: $ValidateOptions): $M.ListJobsResponse {
@@ -1532,6 +1628,10 @@ export function isRedshiftDataShareAssetSourceEntry(value: unknown, options?: $V
 export function assertRedshiftDataShareAssetSourceEntry(value: unknown, options?: $ValidateOptions): asserts value is $M.RedshiftDataShareAssetSourceEntry {
   $parseWith($m_RedshiftDataShareAssetSourceEntry, value, options, "RedshiftDataShareAssetSourceEntry (model form)");
 }
+/** Whether `json` is valid wire JSON of a {@link @dx/models#RedshiftDataShareAssetSourceEntry | RedshiftDataShareAssetSourceEntry}: the check of `parseRedshiftDataShareAssetSourceEntry` alone, building nothing. */
+export function checkRedshiftDataShareAssetSourceEntry(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_RedshiftDataShareAssetSourceEntry, json, options, true);
+}
 /** Validates the wire JSON of a {@link @dx/models#RedshiftDataShareAssetSourceEntry | RedshiftDataShareAssetSourceEntry} (throwing a `ValidationError`) and returns its model form. */
 export function parseRedshiftDataShareAssetSourceEntry(json: unknown, options?: $ValidateOptions): $M.RedshiftDataShareAssetSourceEntry {
   return $parseWith($w_RedshiftDataShareAssetSourceEntry, json, options, "RedshiftDataShareAssetSourceEntry (wire form)") as $M.RedshiftDataShareAssetSourceEntry;
@@ -1548,6 +1648,10 @@ export function isResourceNotFoundException(value: unknown, options?: $ValidateO
 /** Throws a `ValidationError` listing every fault unless `value` is a {@link @dx/models#ResourceNotFoundException | ResourceNotFoundException} in model form. */
 export function assertResourceNotFoundException(value: unknown, options?: $ValidateOptions): asserts value is $M.ResourceNotFoundException {
   $parseWith($m_ResourceNotFoundException, value, options, "ResourceNotFoundException (model form)");
+}
+/** Whether `json` is valid wire JSON of a {@link @dx/models#ResourceNotFoundException | ResourceNotFoundException}: the check of `parseResourceNotFoundException` alone, building nothing. */
+export function checkResourceNotFoundException(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_ResourceNotFoundException, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ResourceNotFoundException | ResourceNotFoundException} (throwing a `ValidationError`) and returns its model form. */
 export function parseResourceNotFoundException(json: unknown, options?: $ValidateOptions): $M.ResourceNotFoundException {
@@ -1566,6 +1670,10 @@ export function isResponseDetails(value: unknown, options?: $ValidateOptions): v
 export function assertResponseDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.ResponseDetails {
   $parseWith($m_ResponseDetails, value, options, "ResponseDetails (model form)");
 }
+/** Whether `json` is valid wire JSON of a {@link @dx/models#ResponseDetails | ResponseDetails}: the check of `parseResponseDetails` alone, building nothing. */
+export function checkResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_ResponseDetails, json, options, true);
+}
 /** Validates the wire JSON of a {@link @dx/models#ResponseDetails | ResponseDetails} (throwing a `ValidationError`) and returns its model form. */
 export function parseResponseDetails(json: unknown, options?: $ValidateOptions): $M.ResponseDetails {
   return $parseWith($w_ResponseDetails, json, options, "ResponseDetails (wire form)") as $M.ResponseDetails;
@@ -1582,6 +1690,10 @@ export function isRevisionDestinationEntry(value: unknown, options?: $ValidateOp
 /** Throws a `ValidationError` listing every fault unless `value` is a {@link @dx/models#RevisionDestinationEntry | RevisionDestinationEntry} in model form. */
 export function assertRevisionDestinationEntry(value: unknown, options?: $ValidateOptions): asserts value is $M.RevisionDestinationEntry {
   $parseWith($m_RevisionDestinationEntry, value, options, "RevisionDestinationEntry (model form)");
+}
+/** Whether `json` is valid wire JSON of a {@link @dx/models#RevisionDestinationEntry | RevisionDestinationEntry}: the check of `parseRevisionDestinationEntry` alone, building nothing. */
+export function checkRevisionDestinationEntry(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_RevisionDestinationEntry, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#RevisionDestinationEntry | RevisionDestinationEntry} (throwing a `ValidationError`) and returns its model form. */
 export function parseRevisionDestinationEntry(json: unknown, options?: $ValidateOptions): $M.RevisionDestinationEntry {
@@ -1600,6 +1712,10 @@ export function isS3DataAccessAssetSourceEntry(value: unknown, options?: $Valida
 export function assertS3DataAccessAssetSourceEntry(value: unknown, options?: $ValidateOptions): asserts value is $M.S3DataAccessAssetSourceEntry {
   $parseWith($m_S3DataAccessAssetSourceEntry, value, options, "S3DataAccessAssetSourceEntry (model form)");
 }
+/** Whether `json` is valid wire JSON of a {@link @dx/models#S3DataAccessAssetSourceEntry | S3DataAccessAssetSourceEntry}: the check of `parseS3DataAccessAssetSourceEntry` alone, building nothing. */
+export function checkS3DataAccessAssetSourceEntry(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_S3DataAccessAssetSourceEntry, json, options, true);
+}
 /** Validates the wire JSON of a {@link @dx/models#S3DataAccessAssetSourceEntry | S3DataAccessAssetSourceEntry} (throwing a `ValidationError`) and returns its model form. */
 export function parseS3DataAccessAssetSourceEntry(json: unknown, options?: $ValidateOptions): $M.S3DataAccessAssetSourceEntry {
   return $parseWith($w_S3DataAccessAssetSourceEntry, json, options, "S3DataAccessAssetSourceEntry (wire form)") as $M.S3DataAccessAssetSourceEntry;
@@ -1616,6 +1732,10 @@ export function isTableLFTagPolicyAndPermissions(value: unknown, options?: $Vali
 /** Throws a `ValidationError` listing every fault unless `value` is a {@link @dx/models#TableLFTagPolicyAndPermissions | TableLFTagPolicyAndPermissions} in model form. */
 export function assertTableLFTagPolicyAndPermissions(value: unknown, options?: $ValidateOptions): asserts value is $M.TableLFTagPolicyAndPermissions {
   $parseWith($m_TableLFTagPolicyAndPermissions, value, options, "TableLFTagPolicyAndPermissions (model form)");
+}
+/** Whether `json` is valid wire JSON of a {@link @dx/models#TableLFTagPolicyAndPermissions | TableLFTagPolicyAndPermissions}: the check of `parseTableLFTagPolicyAndPermissions` alone, building nothing. */
+export function checkTableLFTagPolicyAndPermissions(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_TableLFTagPolicyAndPermissions, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#TableLFTagPolicyAndPermissions | TableLFTagPolicyAndPermissions} (throwing a `ValidationError`) and returns its model form. */
 export function parseTableLFTagPolicyAndPermissions(json: unknown, options?: $ValidateOptions): $M.TableLFTagPolicyAndPermissions {
@@ -1634,6 +1754,10 @@ export function isThrottlingException(value: unknown, options?: $ValidateOptions
 export function assertThrottlingException(value: unknown, options?: $ValidateOptions): asserts value is $M.ThrottlingException {
   $parseWith($m_ThrottlingException, value, options, "ThrottlingException (model form)");
 }
+/** Whether `json` is valid wire JSON of a {@link @dx/models#ThrottlingException | ThrottlingException}: the check of `parseThrottlingException` alone, building nothing. */
+export function checkThrottlingException(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_ThrottlingException, json, options, true);
+}
 /** Validates the wire JSON of a {@link @dx/models#ThrottlingException | ThrottlingException} (throwing a `ValidationError`) and returns its model form. */
 export function parseThrottlingException(json: unknown, options?: $ValidateOptions): $M.ThrottlingException {
   return $parseWith($w_ThrottlingException, json, options, "ThrottlingException (wire form)") as $M.ThrottlingException;
@@ -1650,6 +1774,10 @@ export function isValidationException(value: unknown, options?: $ValidateOptions
 /** Throws a `ValidationError` listing every fault unless `value` is a {@link @dx/models#ValidationException | ValidationException} in model form. */
 export function assertValidationException(value: unknown, options?: $ValidateOptions): asserts value is $M.ValidationException {
   $parseWith($m_ValidationException, value, options, "ValidationException (model form)");
+}
+/** Whether `json` is valid wire JSON of a {@link @dx/models#ValidationException | ValidationException}: the check of `parseValidationException` alone, building nothing. */
+export function checkValidationException(json: unknown, options?: $ValidateOptions): boolean {
+  return $isWith($w_ValidationException, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ValidationException | ValidationException} (throwing a `ValidationError`) and returns its model form. */
 export function parseValidationException(json: unknown, options?: $ValidateOptions): $M.ValidationException {

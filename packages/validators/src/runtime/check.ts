@@ -36,6 +36,8 @@ export class Ctx {
     readonly t: boolean,
     /** Whether drift is recorded (tolerant mode with an onDrift callback). */
     readonly d: boolean,
+    /** A check alone (`checkX`): the wire checkers build no model form (timestamps stay strings). */
+    readonly o = false,
   ) {}
 }
 
@@ -163,7 +165,7 @@ export function uniqueItems(c: Ctx, k: string | number | undefined, items: reado
   const n = items.length;
   let dup: [number, number] | undefined;
   if (n <= 16) {
-    for (let j = 1; j < n && !dup; j++) for (let i = 0; i < j; i++) if (equal(items[i], items[j])) dup = [i, j];
+    for (let j = 1; j < n && !dup; j++) for (let i = 0; i < j; i++) if (jsonEqual(items[i], items[j])) dup = [i, j];
   } else {
     const seen = new Map<string, number>();
     for (let j = 0; j < n && !dup; j++) {
@@ -177,8 +179,8 @@ export function uniqueItems(c: Ctx, k: string | number | undefined, items: reado
     c.r.push({ p: path(k), e: "unique items", f: `items ${dup[0]} and ${dup[1]} are equal` });
 }
 
-/** JSON Schema equality of two values (Dates and bytes by content). */
-function equal(a: unknown, b: unknown): boolean {
+/** JSON Schema equality of two values (Dates and bytes by content); also the Ajv standalone code's `equal`. */
+export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (a instanceof Date || b instanceof Date)
@@ -188,12 +190,12 @@ function equal(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) {
     const other = b as unknown[];
-    return a.length === other.length && a.every((x, i) => equal(x, other[i]));
+    return a.length === other.length && a.every((x, i) => jsonEqual(x, other[i]));
   }
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;
   const rb = b as Record<string, unknown>;
-  return ka.every((key) => Object.hasOwn(rb, key) && equal((a as Record<string, unknown>)[key], rb[key]));
+  return ka.every((key) => Object.hasOwn(rb, key) && jsonEqual((a as Record<string, unknown>)[key], rb[key]));
 }
 
 /** A string equal for values JSON Schema's uniqueItems calls equal (object member order does not count). */
@@ -209,26 +211,30 @@ function canonical(v: unknown): string {
 
 // Formats of the wire form, fused with their conversion to the model form.
 
+// Each returns undefined for a value that is not of its format; in a check alone (`c.o`), the value
+// itself when it is (nothing is built).
+
 /** An RFC 3339 date-time (offset required) as a Date, or undefined. */
-export function dateTime(s: string): Date | undefined {
+export function dateTime(c: Ctx, s: string): Date | string | undefined {
   const ms = readDateTimeMs(s);
-  return Number.isNaN(ms) ? undefined : new Date(ms);
+  return Number.isNaN(ms) ? undefined : c.o ? s : new Date(ms);
 }
 
-export function httpDate(s: string): Date | undefined {
+export function httpDate(c: Ctx, s: string): Date | string | undefined {
   const ms = readHttpDate(s);
-  return ms === undefined ? undefined : new Date(ms);
+  return ms === undefined ? undefined : c.o ? s : new Date(ms);
 }
 
 /** Epoch seconds (fractions kept to the millisecond) as a Date. */
-export function epochSeconds(n: number): Date {
-  return new Date(Math.round(n * 1000));
+export function epochSeconds(c: Ctx, n: number): Date | number {
+  return c.o ? n : new Date(Math.round(n * 1000));
 }
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-export function base64(s: string): Uint8Array | undefined {
+export function base64(c: Ctx, s: string): Uint8Array | string | undefined {
   if (!BASE64.test(s)) return undefined;
+  if (c.o) return s;
   const text = atob(s);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);

@@ -8,11 +8,11 @@ export type Checker = (value: unknown, c: Ctx) => unknown;
 /** A value so deeply nested that checking it overflowed the stack is reported, not thrown as a RangeError. */
 const TOO_DEEP = issue("", "a value nested less deeply", "a value nested too deeply to check");
 
-function context(options: ValidateOptions | undefined): Ctx {
+function context(options: ValidateOptions | undefined, checkOnly = false): Ctx {
   const mode = options?.mode ?? "strict";
   if (mode !== "strict" && mode !== "tolerant")
     throw new TypeError(`mode must be "strict" or "tolerant", not ${JSON.stringify(mode)}`);
-  return new Ctx(mode === "tolerant", mode === "tolerant" && typeof options?.onDrift === "function");
+  return new Ctx(mode === "tolerant", mode === "tolerant" && typeof options?.onDrift === "function", checkOnly);
 }
 
 const escape = (t: string | number): string =>
@@ -76,8 +76,9 @@ export function parseWith(check: Checker, value: unknown, options: ValidateOptio
   return result.out;
 }
 
-export function isWith(check: Checker, value: unknown, options: ValidateOptions | undefined): boolean {
-  const c = context(options);
+/** Whether the value passes the checker; `checkOnly`: a wire checker builds no model form (checkX). */
+export function isWith(check: Checker, value: unknown, options: ValidateOptions | undefined, checkOnly?: true): boolean {
+  const c = context(options, checkOnly);
   const result = run(check, value, c);
   if (result === "too-deep" || c.n > 0) return false;
   finish(c, options);

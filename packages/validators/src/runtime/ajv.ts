@@ -1,0 +1,165 @@
+import { describe, issue, ValidationError, valueAt, type ValidationIssue } from "./errors.js";
+
+/**
+ * What `@dx/validators/ajv` adds to Ajv's standalone code: the type of its validate functions and
+ * the translation of Ajv's error objects into dx's issues (JSON pointer, expected, found).
+ */
+
+/** An error object of Ajv's standalone code (`messages: false`: dx words them, see ajvIssues). */
+export interface AjvError {
+  /** JSON pointer of the value that failed ("" for the root). */
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/**
+ * An Ajv validate function: true when `data` is valid; else false, with the first fault (and, under
+ * an `anyOf`, each alternative's) in `errors` until the next call.
+ */
+export interface AjvValidateFunction {
+  (data: unknown): boolean;
+  errors?: AjvError[] | null;
+}
+
+const FORMAT_NAMES: Readonly<Record<string, string>> = {
+  "date-time": "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z",
+  "http-date": "an IMF-fixdate, like Sun, 06 Nov 1994 08:49:37 GMT",
+  byte: "a base64 string",
+};
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+const escape = (t: string): string => t.replace(/~/g, "~0").replace(/\//g, "~1");
+const child = (pointer: string, key: string): string => `${pointer}/${escape(key)}`;
+
+function expectation(e: AjvError): { pointer: string; expected: string; found?: string } {
+  const p = e.params;
+  const limit = p["limit"] as number;
+  const at = e.instancePath;
+  switch (e.keyword) {
+    case "type":
+      return {
+        pointer: at,
+        expected: ([] as unknown[])
+          .concat(p["type"])
+          .map((t) => (t === "number" ? "a finite number" : t === "integer" ? "an integer" : String(t)))
+          .join(" or "),
+      };
+    case "required":
+      return { pointer: child(at, String(p["missingProperty"])), expected: "a value (the member is required)" };
+    case "additionalProperties":
+      return {
+        pointer: child(at, String(p["additionalProperty"])),
+        expected: "no such member (the spec does not know it)",
+      };
+    case "enum":
+      return { pointer: at, expected: `one of ${(p["allowedValues"] as unknown[]).map(String).join(", ")}` };
+    case "format":
+      return { pointer: at, expected: FORMAT_NAMES[String(p["format"])] ?? `format ${String(p["format"])}` };
+    case "pattern":
+      return { pointer: at, expected: `a string matching /${String(p["pattern"])}/` };
+    case "minLength":
+      return { pointer: at, expected: `at least ${plural(limit, "character")}` };
+    case "maxLength":
+      return { pointer: at, expected: `at most ${plural(limit, "character")}` };
+    case "minimum":
+      return { pointer: at, expected: `a number >= ${limit}` };
+    case "maximum":
+      return { pointer: at, expected: `a number <= ${limit}` };
+    case "minItems":
+      return { pointer: at, expected: `at least ${plural(limit, "item")}` };
+    case "maxItems":
+      return { pointer: at, expected: `at most ${plural(limit, "item")}` };
+    case "minProperties":
+      return { pointer: at, expected: `at least ${plural(limit, "member")}` };
+    case "maxProperties":
+      return { pointer: at, expected: `at most ${plural(limit, "member")}` };
+    case "uniqueItems":
+      return {
+        pointer: at,
+        expected: "unique items",
+        found: `items ${String(p["j"])} and ${String(p["i"])} are equal`,
+      };
+    case "not":
+    case "if":
+      // the wire form of a union: exactly one member that is not null
+      return { pointer: at, expected: "exactly one member set (a union)" };
+    default:
+      return { pointer: at, expected: e.message ?? e.keyword };
+  }
+}
+
+function found(e: AjvError, value: unknown): string {
+  if ((e.keyword === "minLength" || e.keyword === "maxLength") && typeof value === "string")
+    return `${describe(value)} (${plural([...value].length, "character")})`;
+  if ((e.keyword === "minItems" || e.keyword === "maxItems") && Array.isArray(value))
+    return plural(value.length, "item");
+  if ((e.keyword === "minProperties" || e.keyword === "maxProperties") && typeof value === "object" && value)
+    return plural(Object.keys(value).length, "member");
+  return describe(value);
+}
+
+/**
+ * Ajv's errors (a validate function's `errors` after it returned false) as dx's issues, worded as
+ * the emitted validators word them. Ajv lists the errors of an `anyOf`'s alternatives before the
+ * `anyOf` error itself (a nullable member is `anyOf: [member, null]`, a double `anyOf: [number,
+ * "NaN"…]`): the alternatives that failed deeper than the value are its real faults; when all
+ * failed at the value itself, they become one issue listing what each alternative expected. A bad
+ * map key (`propertyNames`) is reported at the key.
+ */
+export function ajvIssues(errors: readonly AjvError[] | null | undefined, data: unknown): ValidationIssue[] {
+  const all = errors ?? [];
+  const under = (e: AjvError, at: string): boolean =>
+    e.instancePath === at || e.instancePath.startsWith(`${at}/`);
+  // Each anyOf or propertyNames error owns the errors listed before it (not owned yet) at or under its value.
+  const owner: number[] = all.map(() => -1);
+  const members = new Map<number, number[]>();
+  all.forEach((e, j) => {
+    if (e.keyword !== "anyOf" && e.keyword !== "propertyNames") return;
+    const mine: number[] = [];
+    for (let i = 0; i < j; i++) if (owner[i] === -1 && under(all[i] as AjvError, e.instancePath)) mine.push(i);
+    for (const i of mine) owner[i] = j;
+    members.set(j, mine);
+  });
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  const add = (i: ValidationIssue): void => {
+    if (!seen.has(i.message)) issues.push(i), seen.add(i.message);
+  };
+  const plain = (e: AjvError): void => {
+    const x = expectation(e);
+    add(issue(x.pointer, x.expected, x.found ?? found(e, valueAt(data, x.pointer))));
+  };
+  /** The plain errors of a group, its nested groups expanded. */
+  const leaves = (j: number): AjvError[] =>
+    (members.get(j) ?? []).flatMap((i) => (members.has(i) ? leaves(i) : [all[i] as AjvError]));
+  const report = (j: number): void => {
+    const e = all[j] as AjvError;
+    const inner = leaves(j);
+    if (e.keyword === "propertyNames") {
+      const key = String(e.params["propertyName"]);
+      const expected = [...new Set(inner.map((o) => expectation(o).expected))].join(" or ") || "allowed";
+      add(issue(child(e.instancePath, key), `a key that is ${expected}`, `the key ${describe(key)}`));
+      return;
+    }
+    const deeper = inner.filter((o) => expectation(o).pointer !== e.instancePath);
+    if (deeper.length > 0) for (const o of deeper) plain(o);
+    else {
+      const expected = [...new Set(inner.map((o) => expectation(o).expected))].join(" or ");
+      add(issue(e.instancePath, expected || "a value of one of the allowed forms", describe(valueAt(data, e.instancePath))));
+    }
+  };
+  all.forEach((e, j) => {
+    if (owner[j] !== -1) return;
+    if (members.has(j)) report(j);
+    else plain(e);
+  });
+  return issues;
+}
+
+/** Throws a ValidationError with Ajv's errors as issues unless `validate(data)` holds. */
+export function assertAjv(validate: AjvValidateFunction, data: unknown, what?: string): void {
+  if (!validate(data)) throw new ValidationError(ajvIssues(validate.errors, data), what);
+}
