@@ -111,14 +111,23 @@ describe("wire forms by protocol", () => {
       When: 1704164645,
       renamed: "r",
     });
-    // tolerant: an unknown wire key that is a model name is drift, and never overwrites the member
+    // tolerant: unknown wire keys are kept in the model form, but one that is a renamed member's
+    // model name is only drift: in the model form, that name holds the member's own (checked) value
     const drifts: unknown[] = [];
     const options = { mode: "tolerant", onDrift: (d: unknown) => drifts.push(d) };
-    expect(api["parseOut"]!({ When: 1, renamed: "r", Renamed: "x" }, options)).toEqual({
+    expect(api["parseOut"]!({ When: 1, renamed: "r", Renamed: "x", Other: "o" }, options)).toEqual({
       When: new Date(1000),
       Renamed: "r",
+      Other: "o",
     });
-    expect(drifts).toEqual([{ pointer: "/Renamed", kind: "unknown-member", value: "x" }]);
+    const alone = api["parseOut"]!({ When: 1, Renamed: 5 }, options);
+    expect(alone).toEqual({ When: new Date(1000) }); // not the unchecked 5 where a string must be
+    expect(api["isOut"]!(alone)).toBe(true);
+    expect(drifts).toEqual([
+      { pointer: "/Renamed", kind: "unknown-member", value: "x" },
+      { pointer: "/Other", kind: "unknown-member", value: "o" },
+      { pointer: "/Renamed", kind: "unknown-member", value: 5 },
+    ]);
     expect(api["isIn"]!({ Id: "x", Body: { When: new Date(when) } })).toBe(true);
     expect(api["isIn"]!({ Body: { When: new Date(when) } })).toBe(false); // the label is required in the model
     fc.assert(

@@ -494,7 +494,7 @@ class CodeGen {
       const k = lit(key(m));
       const conv = wire && (this.slotConverts(slot) || this.isComposite(slot.target));
       const lines: string[] = [`x = ${read("d", key(m))};`];
-      const absent = m.required && !union ? `$r.fail(c, ${k}, ${lit(REQUIRED)}, x);` : "";
+      const absent = m.required && !union ? `$r.req(c, ${k});` : "";
       const present: string[] = ["n++;"];
       if (union) present.push(wire ? "if (x !== null) s++;" : "s++;");
       const checkCode = this.check(slot, form, k);
@@ -511,7 +511,11 @@ class CodeGen {
       lines.push(`if (x === undefined) {${absent}} else {${present.join(" ")}}`);
       out.push(lines.join(" "));
     });
-    const unknown = `$r.keyCount(d) !== n ? $r.unknownMembers(c, d, ${known}${fresh ? ", o" : ""}) : 0;`;
+    // An unknown wire key that is a renamed member's model name cannot be kept in the model form:
+    // it would stand (unchecked) where the member's value is, and serialize back under the member's wire name.
+    const renamed = members.filter((m) => m.name !== m.jsonName).map((m) => m.name);
+    const taken = fresh && renamed.length > 0 ? `, ${this.constant("k", `new Set(${list(renamed)})`)}` : "";
+    const unknown = `$r.keyCount(d) !== n ? $r.unknownMembers(c, d, ${known}${fresh ? `, o${taken}` : ""}) : 0;`;
     if (fresh) {
       // a check alone (checkX) builds nothing: the input is valid or not as it is
       out.push(`if (c.o) { ${union ? "const u = " : ""}$r.keyCount(d) !== n ? $r.unknownMembers(c, d, ${known}) : 0; ${union ? "$r.unionCount(c, s + u, d); " : ""}return d; }`);
@@ -650,7 +654,7 @@ export function renderValidators(ir: Ir): string {
       `export function ${n.assert}(value: unknown, options?: $ValidateOptions): asserts value is ${type} {`,
       `  $parseWith($m_${s.name}, value, options, ${lit(`${s.name} (model form)`)});`,
       "}",
-      `/** Whether \`json\` is valid wire JSON of a ${ref}: the check of \`${n.parse}\` alone, building nothing. */`,
+      `/** Whether \`json\` is a ${ref} in wire form (\`${n.parse}\`'s check alone). */`,
       `export function ${n.check}(json: unknown, options?: $ValidateOptions): boolean {`,
       `  return $isWith($w_${s.name}, json, options, true);`,
       "}",

@@ -65,8 +65,8 @@ const $p42 = /* @__PURE__ */ new RegExp("^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{
 function $w_AssetDestinationEntry(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.AssetId; if (x === undefined) {$r.fail(c, "AssetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "AssetId"); }
-  x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
+  x = d.AssetId; if (x === undefined) {$r.req(c, "AssetId");} else {n++; $k_Id(x, c, "AssetId"); }
+  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
   x = d.Key; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Key");} else {if (typeof x !== "string") $r.fail(c, "Key", "string", x); else {} }}
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k0) : 0;
   return o ?? d;
@@ -75,8 +75,8 @@ function $w_AssetDestinationEntry(d: any, c: $r.Ctx): any {
 function $m_AssetDestinationEntry(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.AssetId; if (x === undefined) {$r.fail(c, "AssetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "AssetId"); }
-  x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
+  x = d.AssetId; if (x === undefined) {$r.req(c, "AssetId");} else {n++; $k_Id(x, c, "AssetId"); }
+  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
   x = d.Key; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "Key", "string", x); else {} }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k0) : 0;
   void o; void y; void r;
@@ -85,8 +85,8 @@ function $m_AssetDestinationEntry(d: any, c: $r.Ctx): void {
 function $w_AssetSourceEntry(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
-  x = d.Key; if (x === undefined) {$r.fail(c, "Key", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Key", "string", x); else {} }
+  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
+  x = d.Key; if (x === undefined) {$r.req(c, "Key");} else {n++; if (typeof x !== "string") $r.fail(c, "Key", "string", x); else {} }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k1) : 0;
   return o ?? d;
 }
@@ -94,8 +94,8 @@ function $w_AssetSourceEntry(d: any, c: $r.Ctx): any {
 function $m_AssetSourceEntry(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
-  x = d.Key; if (x === undefined) {$r.fail(c, "Key", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Key", "string", x); else {} }
+  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
+  x = d.Key; if (x === undefined) {$r.req(c, "Key");} else {n++; if (typeof x !== "string") $r.fail(c, "Key", "string", x); else {} }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k1) : 0;
   void o; void y; void r;
 }
@@ -103,9 +103,9 @@ function $m_AssetSourceEntry(d: any, c: $r.Ctx): void {
 function $w_CreateS3DataAccessFromS3BucketResponseDetails(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.AssetSource; if (x === undefined) {$r.fail(c, "AssetSource", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_S3DataAccessAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSource"); if (y !== x) (o ??= $r.copy(d)).AssetSource = y;}
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  x = d.AssetSource; if (x === undefined) {$r.req(c, "AssetSource");} else {n++; y = x; r = c.r.length; y = $w_S3DataAccessAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSource"); if (y !== x) (o ??= $r.copy(d)).AssetSource = y;}
+  x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k2) : 0;
   return o ?? d;
 }
@@ -113,9 +113,9 @@ function $w_CreateS3DataAccessFromS3BucketResponseDetails(d: any, c: $r.Ctx): an
 function $m_CreateS3DataAccessFromS3BucketResponseDetails(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.AssetSource; if (x === undefined) {$r.fail(c, "AssetSource", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_S3DataAccessAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSource"); }
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  x = d.AssetSource; if (x === undefined) {$r.req(c, "AssetSource");} else {n++; r = c.r.length; $m_S3DataAccessAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSource"); }
+  x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k2) : 0;
   void o; void y; void r;
 }
@@ -123,8 +123,8 @@ function $m_CreateS3DataAccessFromS3BucketResponseDetails(d: any, c: $r.Ctx): vo
 function $w_DatabaseLFTagPolicyAndPermissions(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Expression; if (x === undefined) {$r.fail(c, "Expression", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfLFTags(x, c); if (c.r.length !== r) $r.at(c, r, "Expression"); if (y !== x) (o ??= $r.copy(d)).Expression = y;}
-  x = d.Permissions; if (x === undefined) {$r.fail(c, "Permissions", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfDatabaseLFTagPolicyPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Permissions"); if (y !== x) (o ??= $r.copy(d)).Permissions = y;}
+  x = d.Expression; if (x === undefined) {$r.req(c, "Expression");} else {n++; y = x; r = c.r.length; y = $w_ListOfLFTags(x, c); if (c.r.length !== r) $r.at(c, r, "Expression"); if (y !== x) (o ??= $r.copy(d)).Expression = y;}
+  x = d.Permissions; if (x === undefined) {$r.req(c, "Permissions");} else {n++; y = x; r = c.r.length; y = $w_ListOfDatabaseLFTagPolicyPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Permissions"); if (y !== x) (o ??= $r.copy(d)).Permissions = y;}
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k3) : 0;
   return o ?? d;
 }
@@ -132,8 +132,8 @@ function $w_DatabaseLFTagPolicyAndPermissions(d: any, c: $r.Ctx): any {
 function $m_DatabaseLFTagPolicyAndPermissions(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Expression; if (x === undefined) {$r.fail(c, "Expression", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfLFTags(x, c); if (c.r.length !== r) $r.at(c, r, "Expression"); }
-  x = d.Permissions; if (x === undefined) {$r.fail(c, "Permissions", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfDatabaseLFTagPolicyPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Permissions"); }
+  x = d.Expression; if (x === undefined) {$r.req(c, "Expression");} else {n++; r = c.r.length; $m_ListOfLFTags(x, c); if (c.r.length !== r) $r.at(c, r, "Expression"); }
+  x = d.Permissions; if (x === undefined) {$r.req(c, "Permissions");} else {n++; r = c.r.length; $m_ListOfDatabaseLFTagPolicyPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Permissions"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k3) : 0;
   void o; void y; void r;
 }
@@ -160,9 +160,9 @@ function $w_ExportAssetToSignedUrlResponseDetails(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
   let v0: any, v1: any, v2: any, v3: any, v4: any;
-  x = d.AssetId; if (x === undefined) {$r.fail(c, "AssetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "AssetId"); v0 = x;}
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); v1 = x;}
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); v2 = x;}
+  x = d.AssetId; if (x === undefined) {$r.req(c, "AssetId");} else {n++; $k_Id(x, c, "AssetId"); v0 = x;}
+  x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); v1 = x;}
+  x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); v2 = x;}
   x = d.SignedUrl; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); else {} v3 = x;}}
   x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; if (typeof x !== "string") $r.fail(c, "SignedUrlExpiresAt", "string", x); else if ((y = $r.dateTime(c, x)) === undefined) $r.fail(c, "SignedUrlExpiresAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v4 = y;}}
   if (c.o) { $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k5) : 0; return d; }
@@ -176,9 +176,9 @@ function $w_ExportAssetToSignedUrlResponseDetails(d: any, c: $r.Ctx): any {
 function $m_ExportAssetToSignedUrlResponseDetails(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.AssetId; if (x === undefined) {$r.fail(c, "AssetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "AssetId"); }
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  x = d.AssetId; if (x === undefined) {$r.req(c, "AssetId");} else {n++; $k_Id(x, c, "AssetId"); }
+  x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); }
   x = d.SignedUrl; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); else {} }
   x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (!$r.isDate(x)) $r.fail(c, "SignedUrlExpiresAt", "a valid Date", x); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k5) : 0;
@@ -194,10 +194,10 @@ function $s_ExportAssetToSignedUrlResponseDetails(d: any): any {
 function $w_ExportAssetsToS3ResponseDetails(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.AssetDestinations; if (x === undefined) {$r.fail(c, "AssetDestinations", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfAssetDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetDestinations"); if (y !== x) (o ??= $r.copy(d)).AssetDestinations = y;}
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.AssetDestinations; if (x === undefined) {$r.req(c, "AssetDestinations");} else {n++; y = x; r = c.r.length; y = $w_ListOfAssetDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetDestinations"); if (y !== x) (o ??= $r.copy(d)).AssetDestinations = y;}
+  x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); }
   x = d.Encryption; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Encryption");} else {y = x; r = c.r.length; y = $w_ExportServerSideEncryption(x, c); if (c.r.length !== r) $r.at(c, r, "Encryption"); if (y !== x) (o ??= $r.copy(d)).Encryption = y;}}
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k6) : 0;
   return o ?? d;
 }
@@ -205,10 +205,10 @@ function $w_ExportAssetsToS3ResponseDetails(d: any, c: $r.Ctx): any {
 function $m_ExportAssetsToS3ResponseDetails(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.AssetDestinations; if (x === undefined) {$r.fail(c, "AssetDestinations", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfAssetDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetDestinations"); }
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.AssetDestinations; if (x === undefined) {$r.req(c, "AssetDestinations");} else {n++; r = c.r.length; $m_ListOfAssetDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetDestinations"); }
+  x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); }
   x = d.Encryption; if (x === undefined) {} else {n++; r = c.r.length; $m_ExportServerSideEncryption(x, c); if (c.r.length !== r) $r.at(c, r, "Encryption"); }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k6) : 0;
   void o; void y; void r;
 }
@@ -216,9 +216,9 @@ function $m_ExportAssetsToS3ResponseDetails(d: any, c: $r.Ctx): void {
 function $w_ExportRevisionsToS3ResponseDetails(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); }
   x = d.Encryption; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Encryption");} else {y = x; r = c.r.length; y = $w_ExportServerSideEncryption(x, c); if (c.r.length !== r) $r.at(c, r, "Encryption"); if (y !== x) (o ??= $r.copy(d)).Encryption = y;}}
-  x = d.RevisionDestinations; if (x === undefined) {$r.fail(c, "RevisionDestinations", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfRevisionDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, "RevisionDestinations"); if (y !== x) (o ??= $r.copy(d)).RevisionDestinations = y;}
+  x = d.RevisionDestinations; if (x === undefined) {$r.req(c, "RevisionDestinations");} else {n++; y = x; r = c.r.length; y = $w_ListOfRevisionDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, "RevisionDestinations"); if (y !== x) (o ??= $r.copy(d)).RevisionDestinations = y;}
   x = d.EventActionArn; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "EventActionArn");} else {if (typeof x !== "string") $r.fail(c, "EventActionArn", "string", x); else {} }}
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k7) : 0;
   return o ?? d;
@@ -227,9 +227,9 @@ function $w_ExportRevisionsToS3ResponseDetails(d: any, c: $r.Ctx): any {
 function $m_ExportRevisionsToS3ResponseDetails(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); }
   x = d.Encryption; if (x === undefined) {} else {n++; r = c.r.length; $m_ExportServerSideEncryption(x, c); if (c.r.length !== r) $r.at(c, r, "Encryption"); }
-  x = d.RevisionDestinations; if (x === undefined) {$r.fail(c, "RevisionDestinations", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfRevisionDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, "RevisionDestinations"); }
+  x = d.RevisionDestinations; if (x === undefined) {$r.req(c, "RevisionDestinations");} else {n++; r = c.r.length; $m_ListOfRevisionDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, "RevisionDestinations"); }
   x = d.EventActionArn; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "EventActionArn", "string", x); else {} }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k7) : 0;
   void o; void y; void r;
@@ -239,7 +239,7 @@ function $w_ExportServerSideEncryption(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.KmsKeyArn; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KmsKeyArn");} else {if (typeof x !== "string") $r.fail(c, "KmsKeyArn", "string", x); else {} }}
-  x = d.Type; if (x === undefined) {$r.fail(c, "Type", "a value (the member is required)", x);} else {n++; $k_ServerSideEncryptionTypes(x, c, "Type"); }
+  x = d.Type; if (x === undefined) {$r.req(c, "Type");} else {n++; $k_ServerSideEncryptionTypes(x, c, "Type"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k8) : 0;
   return o ?? d;
 }
@@ -248,7 +248,7 @@ function $m_ExportServerSideEncryption(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.KmsKeyArn; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "KmsKeyArn", "string", x); else {} }
-  x = d.Type; if (x === undefined) {$r.fail(c, "Type", "a value (the member is required)", x);} else {n++; $k_ServerSideEncryptionTypes(x, c, "Type"); }
+  x = d.Type; if (x === undefined) {$r.req(c, "Type");} else {n++; $k_ServerSideEncryptionTypes(x, c, "Type"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k8) : 0;
   void o; void y; void r;
 }
@@ -258,16 +258,16 @@ function $w_ImportAssetFromApiGatewayApiResponseDetails(d: any, c: $r.Ctx): any 
   let o: any, n = 0, r = 0, x: any, y: any;
   let v0: any, v1: any, v2: any, v3: any, v4: any, v5: any, v6: any, v7: any, v8: any, v9: any, v10: any;
   x = d.ApiDescription; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "ApiDescription", "string", x); else {} v0 = x;}}
-  x = d.ApiId; if (x === undefined) {$r.fail(c, "ApiId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiId", "string", x); else {} v1 = x;}
+  x = d.ApiId; if (x === undefined) {$r.req(c, "ApiId");} else {n++; if (typeof x !== "string") $r.fail(c, "ApiId", "string", x); else {} v1 = x;}
   x = d.ApiKey; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "ApiKey", "string", x); else {} v2 = x;}}
-  x = d.ApiName; if (x === undefined) {$r.fail(c, "ApiName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiName", "string", x); else {} v3 = x;}
-  x = d.ApiSpecificationMd5Hash; if (x === undefined) {$r.fail(c, "ApiSpecificationMd5Hash", "a value (the member is required)", x);} else {n++; $k___stringMin24Max24PatternAZaZ094AZaZ092AZaZ093(x, c, "ApiSpecificationMd5Hash"); v4 = x;}
-  x = d.ApiSpecificationUploadUrl; if (x === undefined) {$r.fail(c, "ApiSpecificationUploadUrl", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiSpecificationUploadUrl", "string", x); else {} v5 = x;}
-  x = d.ApiSpecificationUploadUrlExpiresAt; if (x === undefined) {$r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "a value (the member is required)", x);} else {n++; y = x; if (typeof x !== "string") $r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "string", x); else if ((y = $r.dateTime(c, x)) === undefined) $r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v6 = y;}
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); v7 = x;}
-  x = d.ProtocolType; if (x === undefined) {$r.fail(c, "ProtocolType", "a value (the member is required)", x);} else {n++; $k_ProtocolType(x, c, "ProtocolType"); v8 = x;}
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); v9 = x;}
-  x = d.Stage; if (x === undefined) {$r.fail(c, "Stage", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Stage", "string", x); else {} v10 = x;}
+  x = d.ApiName; if (x === undefined) {$r.req(c, "ApiName");} else {n++; if (typeof x !== "string") $r.fail(c, "ApiName", "string", x); else {} v3 = x;}
+  x = d.ApiSpecificationMd5Hash; if (x === undefined) {$r.req(c, "ApiSpecificationMd5Hash");} else {n++; $k___stringMin24Max24PatternAZaZ094AZaZ092AZaZ093(x, c, "ApiSpecificationMd5Hash"); v4 = x;}
+  x = d.ApiSpecificationUploadUrl; if (x === undefined) {$r.req(c, "ApiSpecificationUploadUrl");} else {n++; if (typeof x !== "string") $r.fail(c, "ApiSpecificationUploadUrl", "string", x); else {} v5 = x;}
+  x = d.ApiSpecificationUploadUrlExpiresAt; if (x === undefined) {$r.req(c, "ApiSpecificationUploadUrlExpiresAt");} else {n++; y = x; if (typeof x !== "string") $r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "string", x); else if ((y = $r.dateTime(c, x)) === undefined) $r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v6 = y;}
+  x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); v7 = x;}
+  x = d.ProtocolType; if (x === undefined) {$r.req(c, "ProtocolType");} else {n++; $k_ProtocolType(x, c, "ProtocolType"); v8 = x;}
+  x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); v9 = x;}
+  x = d.Stage; if (x === undefined) {$r.req(c, "Stage");} else {n++; if (typeof x !== "string") $r.fail(c, "Stage", "string", x); else {} v10 = x;}
   if (c.o) { $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k9) : 0; return d; }
   o = { "ApiId": v1, "ApiName": v3, "ApiSpecificationMd5Hash": v4, "ApiSpecificationUploadUrl": v5, "ApiSpecificationUploadUrlExpiresAt": v6, "DataSetId": v7, "ProtocolType": v8, "RevisionId": v9, "Stage": v10 };
   if (v0 !== undefined) o.ApiDescription = v0;
@@ -280,16 +280,16 @@ function $m_ImportAssetFromApiGatewayApiResponseDetails(d: any, c: $r.Ctx): void
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.ApiDescription; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ApiDescription", "string", x); else {} }
-  x = d.ApiId; if (x === undefined) {$r.fail(c, "ApiId", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiId", "string", x); else {} }
+  x = d.ApiId; if (x === undefined) {$r.req(c, "ApiId");} else {n++; if (typeof x !== "string") $r.fail(c, "ApiId", "string", x); else {} }
   x = d.ApiKey; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ApiKey", "string", x); else {} }
-  x = d.ApiName; if (x === undefined) {$r.fail(c, "ApiName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiName", "string", x); else {} }
-  x = d.ApiSpecificationMd5Hash; if (x === undefined) {$r.fail(c, "ApiSpecificationMd5Hash", "a value (the member is required)", x);} else {n++; $k___stringMin24Max24PatternAZaZ094AZaZ092AZaZ093(x, c, "ApiSpecificationMd5Hash"); }
-  x = d.ApiSpecificationUploadUrl; if (x === undefined) {$r.fail(c, "ApiSpecificationUploadUrl", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "ApiSpecificationUploadUrl", "string", x); else {} }
-  x = d.ApiSpecificationUploadUrlExpiresAt; if (x === undefined) {$r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "a value (the member is required)", x);} else {n++; if (!$r.isDate(x)) $r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "a valid Date", x); }
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
-  x = d.ProtocolType; if (x === undefined) {$r.fail(c, "ProtocolType", "a value (the member is required)", x);} else {n++; $k_ProtocolType(x, c, "ProtocolType"); }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
-  x = d.Stage; if (x === undefined) {$r.fail(c, "Stage", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Stage", "string", x); else {} }
+  x = d.ApiName; if (x === undefined) {$r.req(c, "ApiName");} else {n++; if (typeof x !== "string") $r.fail(c, "ApiName", "string", x); else {} }
+  x = d.ApiSpecificationMd5Hash; if (x === undefined) {$r.req(c, "ApiSpecificationMd5Hash");} else {n++; $k___stringMin24Max24PatternAZaZ094AZaZ092AZaZ093(x, c, "ApiSpecificationMd5Hash"); }
+  x = d.ApiSpecificationUploadUrl; if (x === undefined) {$r.req(c, "ApiSpecificationUploadUrl");} else {n++; if (typeof x !== "string") $r.fail(c, "ApiSpecificationUploadUrl", "string", x); else {} }
+  x = d.ApiSpecificationUploadUrlExpiresAt; if (x === undefined) {$r.req(c, "ApiSpecificationUploadUrlExpiresAt");} else {n++; if (!$r.isDate(x)) $r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "a valid Date", x); }
+  x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.ProtocolType; if (x === undefined) {$r.req(c, "ProtocolType");} else {n++; $k_ProtocolType(x, c, "ProtocolType"); }
+  x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); }
+  x = d.Stage; if (x === undefined) {$r.req(c, "Stage");} else {n++; if (typeof x !== "string") $r.fail(c, "Stage", "string", x); else {} }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k9) : 0;
   void o; void y; void r;
 }
@@ -303,7 +303,7 @@ function $s_ImportAssetFromApiGatewayApiResponseDetails(d: any): any {
 function $w_ImportAssetFromSignedUrlJobErrorDetails(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.AssetName; if (x === undefined) {$r.fail(c, "AssetName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} }
+  x = d.AssetName; if (x === undefined) {$r.req(c, "AssetName");} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k10) : 0;
   return o ?? d;
 }
@@ -311,7 +311,7 @@ function $w_ImportAssetFromSignedUrlJobErrorDetails(d: any, c: $r.Ctx): any {
 function $m_ImportAssetFromSignedUrlJobErrorDetails(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.AssetName; if (x === undefined) {$r.fail(c, "AssetName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} }
+  x = d.AssetName; if (x === undefined) {$r.req(c, "AssetName");} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k10) : 0;
   void o; void y; void r;
 }
@@ -320,10 +320,10 @@ function $w_ImportAssetFromSignedUrlResponseDetails(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
   let v0: any, v1: any, v2: any, v3: any, v4: any, v5: any;
-  x = d.AssetName; if (x === undefined) {$r.fail(c, "AssetName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} v0 = x;}
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); v1 = x;}
+  x = d.AssetName; if (x === undefined) {$r.req(c, "AssetName");} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} v0 = x;}
+  x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); v1 = x;}
   x = d.Md5Hash; if (x === undefined) {} else {n++; if (x === null) {} else {$k___stringMin24Max24PatternAZaZ094AZaZ092AZaZ093(x, c, "Md5Hash"); v2 = x;}}
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); v3 = x;}
+  x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); v3 = x;}
   x = d.SignedUrl; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); else {} v4 = x;}}
   x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; if (typeof x !== "string") $r.fail(c, "SignedUrlExpiresAt", "string", x); else if ((y = $r.dateTime(c, x)) === undefined) $r.fail(c, "SignedUrlExpiresAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v5 = y;}}
   if (c.o) { $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k11) : 0; return d; }
@@ -338,10 +338,10 @@ function $w_ImportAssetFromSignedUrlResponseDetails(d: any, c: $r.Ctx): any {
 function $m_ImportAssetFromSignedUrlResponseDetails(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.AssetName; if (x === undefined) {$r.fail(c, "AssetName", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} }
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.AssetName; if (x === undefined) {$r.req(c, "AssetName");} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} }
+  x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); }
   x = d.Md5Hash; if (x === undefined) {} else {n++; $k___stringMin24Max24PatternAZaZ094AZaZ092AZaZ093(x, c, "Md5Hash"); }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); }
   x = d.SignedUrl; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); else {} }
   x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (!$r.isDate(x)) $r.fail(c, "SignedUrlExpiresAt", "a valid Date", x); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k11) : 0;
@@ -357,12 +357,12 @@ function $s_ImportAssetFromSignedUrlResponseDetails(d: any): any {
 function $w_ImportAssetsFromLakeFormationTagPolicyResponseDetails(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.CatalogId; if (x === undefined) {$r.fail(c, "CatalogId", "a value (the member is required)", x);} else {n++; $k_AwsAccountId(x, c, "CatalogId"); }
+  x = d.CatalogId; if (x === undefined) {$r.req(c, "CatalogId");} else {n++; $k_AwsAccountId(x, c, "CatalogId"); }
   x = d.Database; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Database");} else {y = x; r = c.r.length; y = $w_DatabaseLFTagPolicyAndPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Database"); if (y !== x) (o ??= $r.copy(d)).Database = y;}}
   x = d.Table; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Table");} else {y = x; r = c.r.length; y = $w_TableLFTagPolicyAndPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Table"); if (y !== x) (o ??= $r.copy(d)).Table = y;}}
-  x = d.RoleArn; if (x === undefined) {$r.fail(c, "RoleArn", "a value (the member is required)", x);} else {n++; $k_RoleArn(x, c, "RoleArn"); }
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  x = d.RoleArn; if (x === undefined) {$r.req(c, "RoleArn");} else {n++; $k_RoleArn(x, c, "RoleArn"); }
+  x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k12) : 0;
   return o ?? d;
 }
@@ -370,12 +370,12 @@ function $w_ImportAssetsFromLakeFormationTagPolicyResponseDetails(d: any, c: $r.
 function $m_ImportAssetsFromLakeFormationTagPolicyResponseDetails(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.CatalogId; if (x === undefined) {$r.fail(c, "CatalogId", "a value (the member is required)", x);} else {n++; $k_AwsAccountId(x, c, "CatalogId"); }
+  x = d.CatalogId; if (x === undefined) {$r.req(c, "CatalogId");} else {n++; $k_AwsAccountId(x, c, "CatalogId"); }
   x = d.Database; if (x === undefined) {} else {n++; r = c.r.length; $m_DatabaseLFTagPolicyAndPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Database"); }
   x = d.Table; if (x === undefined) {} else {n++; r = c.r.length; $m_TableLFTagPolicyAndPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Table"); }
-  x = d.RoleArn; if (x === undefined) {$r.fail(c, "RoleArn", "a value (the member is required)", x);} else {n++; $k_RoleArn(x, c, "RoleArn"); }
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  x = d.RoleArn; if (x === undefined) {$r.req(c, "RoleArn");} else {n++; $k_RoleArn(x, c, "RoleArn"); }
+  x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k12) : 0;
   void o; void y; void r;
 }
@@ -383,9 +383,9 @@ function $m_ImportAssetsFromLakeFormationTagPolicyResponseDetails(d: any, c: $r.
 function $w_ImportAssetsFromRedshiftDataSharesResponseDetails(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.AssetSources; if (x === undefined) {$r.fail(c, "AssetSources", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfRedshiftDataShareAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSources"); if (y !== x) (o ??= $r.copy(d)).AssetSources = y;}
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  x = d.AssetSources; if (x === undefined) {$r.req(c, "AssetSources");} else {n++; y = x; r = c.r.length; y = $w_ListOfRedshiftDataShareAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSources"); if (y !== x) (o ??= $r.copy(d)).AssetSources = y;}
+  x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k13) : 0;
   return o ?? d;
 }
@@ -393,9 +393,9 @@ function $w_ImportAssetsFromRedshiftDataSharesResponseDetails(d: any, c: $r.Ctx)
 function $m_ImportAssetsFromRedshiftDataSharesResponseDetails(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.AssetSources; if (x === undefined) {$r.fail(c, "AssetSources", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfRedshiftDataShareAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSources"); }
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  x = d.AssetSources; if (x === undefined) {$r.req(c, "AssetSources");} else {n++; r = c.r.length; $m_ListOfRedshiftDataShareAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSources"); }
+  x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k13) : 0;
   void o; void y; void r;
 }
@@ -403,9 +403,9 @@ function $m_ImportAssetsFromRedshiftDataSharesResponseDetails(d: any, c: $r.Ctx)
 function $w_ImportAssetsFromS3ResponseDetails(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.AssetSources; if (x === undefined) {$r.fail(c, "AssetSources", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSources"); if (y !== x) (o ??= $r.copy(d)).AssetSources = y;}
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  x = d.AssetSources; if (x === undefined) {$r.req(c, "AssetSources");} else {n++; y = x; r = c.r.length; y = $w_ListOfAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSources"); if (y !== x) (o ??= $r.copy(d)).AssetSources = y;}
+  x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k13) : 0;
   return o ?? d;
 }
@@ -413,9 +413,9 @@ function $w_ImportAssetsFromS3ResponseDetails(d: any, c: $r.Ctx): any {
 function $m_ImportAssetsFromS3ResponseDetails(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.AssetSources; if (x === undefined) {$r.fail(c, "AssetSources", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSources"); }
-  x = d.DataSetId; if (x === undefined) {$r.fail(c, "DataSetId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "DataSetId"); }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  x = d.AssetSources; if (x === undefined) {$r.req(c, "AssetSources");} else {n++; r = c.r.length; $m_ListOfAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, "AssetSources"); }
+  x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); }
+  x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k13) : 0;
   void o; void y; void r;
 }
@@ -423,7 +423,7 @@ function $m_ImportAssetsFromS3ResponseDetails(d: any, c: $r.Ctx): void {
 function $w_InternalServerException(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k14) : 0;
   return o ?? d;
 }
@@ -431,7 +431,7 @@ function $w_InternalServerException(d: any, c: $r.Ctx): any {
 function $m_InternalServerException(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k14) : 0;
   void o; void y; void r;
 }
@@ -440,14 +440,14 @@ function $w_JobEntry(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
   let v0: any, v1: any, v2: any, v3: any, v4: any, v5: any, v6: any, v7: any;
-  x = d.Arn; if (x === undefined) {$r.fail(c, "Arn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Arn", "string", x); else {} v0 = x;}
-  x = d.CreatedAt; if (x === undefined) {$r.fail(c, "CreatedAt", "a value (the member is required)", x);} else {n++; y = x; if (typeof x !== "string") $r.fail(c, "CreatedAt", "string", x); else if ((y = $r.dateTime(c, x)) === undefined) $r.fail(c, "CreatedAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v1 = y;}
-  x = d.Details; if (x === undefined) {$r.fail(c, "Details", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "Details"); v2 = y;}
+  x = d.Arn; if (x === undefined) {$r.req(c, "Arn");} else {n++; if (typeof x !== "string") $r.fail(c, "Arn", "string", x); else {} v0 = x;}
+  x = d.CreatedAt; if (x === undefined) {$r.req(c, "CreatedAt");} else {n++; y = x; if (typeof x !== "string") $r.fail(c, "CreatedAt", "string", x); else if ((y = $r.dateTime(c, x)) === undefined) $r.fail(c, "CreatedAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v1 = y;}
+  x = d.Details; if (x === undefined) {$r.req(c, "Details");} else {n++; y = x; r = c.r.length; y = $w_ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "Details"); v2 = y;}
   x = d.Errors; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ListOfJobError(x, c); if (c.r.length !== r) $r.at(c, r, "Errors"); v3 = y;}}
-  x = d.Id; if (x === undefined) {$r.fail(c, "Id", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "Id"); v4 = x;}
-  x = d.State; if (x === undefined) {$r.fail(c, "State", "a value (the member is required)", x);} else {n++; $k_State(x, c, "State"); v5 = x;}
-  x = d.Type; if (x === undefined) {$r.fail(c, "Type", "a value (the member is required)", x);} else {n++; $k_Type(x, c, "Type"); v6 = x;}
-  x = d.UpdatedAt; if (x === undefined) {$r.fail(c, "UpdatedAt", "a value (the member is required)", x);} else {n++; y = x; if (typeof x !== "string") $r.fail(c, "UpdatedAt", "string", x); else if ((y = $r.dateTime(c, x)) === undefined) $r.fail(c, "UpdatedAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v7 = y;}
+  x = d.Id; if (x === undefined) {$r.req(c, "Id");} else {n++; $k_Id(x, c, "Id"); v4 = x;}
+  x = d.State; if (x === undefined) {$r.req(c, "State");} else {n++; $k_State(x, c, "State"); v5 = x;}
+  x = d.Type; if (x === undefined) {$r.req(c, "Type");} else {n++; $k_Type(x, c, "Type"); v6 = x;}
+  x = d.UpdatedAt; if (x === undefined) {$r.req(c, "UpdatedAt");} else {n++; y = x; if (typeof x !== "string") $r.fail(c, "UpdatedAt", "string", x); else if ((y = $r.dateTime(c, x)) === undefined) $r.fail(c, "UpdatedAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v7 = y;}
   if (c.o) { $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k15) : 0; return d; }
   o = { "Arn": v0, "CreatedAt": v1, "Details": v2, "Id": v4, "State": v5, "Type": v6, "UpdatedAt": v7 };
   if (v3 !== undefined) o.Errors = v3;
@@ -458,14 +458,14 @@ function $w_JobEntry(d: any, c: $r.Ctx): any {
 function $m_JobEntry(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Arn; if (x === undefined) {$r.fail(c, "Arn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Arn", "string", x); else {} }
-  x = d.CreatedAt; if (x === undefined) {$r.fail(c, "CreatedAt", "a value (the member is required)", x);} else {n++; if (!$r.isDate(x)) $r.fail(c, "CreatedAt", "a valid Date", x); }
-  x = d.Details; if (x === undefined) {$r.fail(c, "Details", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "Details"); }
+  x = d.Arn; if (x === undefined) {$r.req(c, "Arn");} else {n++; if (typeof x !== "string") $r.fail(c, "Arn", "string", x); else {} }
+  x = d.CreatedAt; if (x === undefined) {$r.req(c, "CreatedAt");} else {n++; if (!$r.isDate(x)) $r.fail(c, "CreatedAt", "a valid Date", x); }
+  x = d.Details; if (x === undefined) {$r.req(c, "Details");} else {n++; r = c.r.length; $m_ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "Details"); }
   x = d.Errors; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOfJobError(x, c); if (c.r.length !== r) $r.at(c, r, "Errors"); }
-  x = d.Id; if (x === undefined) {$r.fail(c, "Id", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "Id"); }
-  x = d.State; if (x === undefined) {$r.fail(c, "State", "a value (the member is required)", x);} else {n++; $k_State(x, c, "State"); }
-  x = d.Type; if (x === undefined) {$r.fail(c, "Type", "a value (the member is required)", x);} else {n++; $k_Type(x, c, "Type"); }
-  x = d.UpdatedAt; if (x === undefined) {$r.fail(c, "UpdatedAt", "a value (the member is required)", x);} else {n++; if (!$r.isDate(x)) $r.fail(c, "UpdatedAt", "a valid Date", x); }
+  x = d.Id; if (x === undefined) {$r.req(c, "Id");} else {n++; $k_Id(x, c, "Id"); }
+  x = d.State; if (x === undefined) {$r.req(c, "State");} else {n++; $k_State(x, c, "State"); }
+  x = d.Type; if (x === undefined) {$r.req(c, "Type");} else {n++; $k_Type(x, c, "Type"); }
+  x = d.UpdatedAt; if (x === undefined) {$r.req(c, "UpdatedAt");} else {n++; if (!$r.isDate(x)) $r.fail(c, "UpdatedAt", "a valid Date", x); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k15) : 0;
   void o; void y; void r;
 }
@@ -483,11 +483,11 @@ function $w_JobError(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
   let v0: any, v1: any, v2: any, v3: any, v4: any, v5: any, v6: any;
-  x = d.Code; if (x === undefined) {$r.fail(c, "Code", "a value (the member is required)", x);} else {n++; $k_Code(x, c, "Code"); v0 = x;}
+  x = d.Code; if (x === undefined) {$r.req(c, "Code");} else {n++; $k_Code(x, c, "Code"); v0 = x;}
   x = d.Details; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_Details(x, c); if (c.r.length !== r) $r.at(c, r, "Details"); v1 = y;}}
   x = d.LimitName; if (x === undefined) {} else {n++; if (x === null) {} else {$k_JobErrorLimitName(x, c, "LimitName"); v2 = x;}}
   x = d.LimitValue; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; y = x; if (typeof x !== "number" || !Number.isFinite(x)) { if (typeof x !== "string" || (y = $r.nonFinite(x)) === undefined) $r.fail(c, "LimitValue", "a finite number or one of NaN, Infinity, -Infinity", x); } v3 = y;}}
-  x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} v4 = x;}
+  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} v4 = x;}
   x = d.ResourceId; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); else {} v5 = x;}}
   x = d.ResourceType; if (x === undefined) {} else {n++; if (x === null) {} else {$k_JobErrorResourceTypes(x, c, "ResourceType"); v6 = x;}}
   if (c.o) { $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k16) : 0; return d; }
@@ -504,11 +504,11 @@ function $w_JobError(d: any, c: $r.Ctx): any {
 function $m_JobError(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Code; if (x === undefined) {$r.fail(c, "Code", "a value (the member is required)", x);} else {n++; $k_Code(x, c, "Code"); }
+  x = d.Code; if (x === undefined) {$r.req(c, "Code");} else {n++; $k_Code(x, c, "Code"); }
   x = d.Details; if (x === undefined) {} else {n++; r = c.r.length; $m_Details(x, c); if (c.r.length !== r) $r.at(c, r, "Details"); }
   x = d.LimitName; if (x === undefined) {} else {n++; $k_JobErrorLimitName(x, c, "LimitName"); }
   x = d.LimitValue; if (x === undefined) {} else {n++; if (typeof x !== "number") $r.fail(c, "LimitValue", "a number", x); }
-  x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
   x = d.ResourceId; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); else {} }
   x = d.ResourceType; if (x === undefined) {} else {n++; $k_JobErrorResourceTypes(x, c, "ResourceType"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k16) : 0;
@@ -524,7 +524,7 @@ function $s_JobError(d: any): any {
 function $w_KmsKeyToGrant(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.KmsKeyArn; if (x === undefined) {$r.fail(c, "KmsKeyArn", "a value (the member is required)", x);} else {n++; $k_KmsKeyArn(x, c, "KmsKeyArn"); }
+  x = d.KmsKeyArn; if (x === undefined) {$r.req(c, "KmsKeyArn");} else {n++; $k_KmsKeyArn(x, c, "KmsKeyArn"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k17) : 0;
   return o ?? d;
 }
@@ -532,7 +532,7 @@ function $w_KmsKeyToGrant(d: any, c: $r.Ctx): any {
 function $m_KmsKeyToGrant(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.KmsKeyArn; if (x === undefined) {$r.fail(c, "KmsKeyArn", "a value (the member is required)", x);} else {n++; $k_KmsKeyArn(x, c, "KmsKeyArn"); }
+  x = d.KmsKeyArn; if (x === undefined) {$r.req(c, "KmsKeyArn");} else {n++; $k_KmsKeyArn(x, c, "KmsKeyArn"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k17) : 0;
   void o; void y; void r;
 }
@@ -540,8 +540,8 @@ function $m_KmsKeyToGrant(d: any, c: $r.Ctx): void {
 function $w_LFTag(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.TagKey; if (x === undefined) {$r.fail(c, "TagKey", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "TagKey", "string", x); else {} }
-  x = d.TagValues; if (x === undefined) {$r.fail(c, "TagValues", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfLFTagValues(x, c); if (c.r.length !== r) $r.at(c, r, "TagValues"); if (y !== x) (o ??= $r.copy(d)).TagValues = y;}
+  x = d.TagKey; if (x === undefined) {$r.req(c, "TagKey");} else {n++; if (typeof x !== "string") $r.fail(c, "TagKey", "string", x); else {} }
+  x = d.TagValues; if (x === undefined) {$r.req(c, "TagValues");} else {n++; y = x; r = c.r.length; y = $w_ListOfLFTagValues(x, c); if (c.r.length !== r) $r.at(c, r, "TagValues"); if (y !== x) (o ??= $r.copy(d)).TagValues = y;}
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k18) : 0;
   return o ?? d;
 }
@@ -549,8 +549,8 @@ function $w_LFTag(d: any, c: $r.Ctx): any {
 function $m_LFTag(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.TagKey; if (x === undefined) {$r.fail(c, "TagKey", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "TagKey", "string", x); else {} }
-  x = d.TagValues; if (x === undefined) {$r.fail(c, "TagValues", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfLFTagValues(x, c); if (c.r.length !== r) $r.at(c, r, "TagValues"); }
+  x = d.TagKey; if (x === undefined) {$r.req(c, "TagKey");} else {n++; if (typeof x !== "string") $r.fail(c, "TagKey", "string", x); else {} }
+  x = d.TagValues; if (x === undefined) {$r.req(c, "TagValues");} else {n++; r = c.r.length; $m_ListOfLFTagValues(x, c); if (c.r.length !== r) $r.at(c, r, "TagValues"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k18) : 0;
   void o; void y; void r;
 }
@@ -911,7 +911,7 @@ function $m_ListOf__string(d: any, c: $r.Ctx): void {
 function $w_RedshiftDataShareAssetSourceEntry(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.DataShareArn; if (x === undefined) {$r.fail(c, "DataShareArn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataShareArn", "string", x); else {} }
+  x = d.DataShareArn; if (x === undefined) {$r.req(c, "DataShareArn");} else {n++; if (typeof x !== "string") $r.fail(c, "DataShareArn", "string", x); else {} }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k22) : 0;
   return o ?? d;
 }
@@ -919,7 +919,7 @@ function $w_RedshiftDataShareAssetSourceEntry(d: any, c: $r.Ctx): any {
 function $m_RedshiftDataShareAssetSourceEntry(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.DataShareArn; if (x === undefined) {$r.fail(c, "DataShareArn", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "DataShareArn", "string", x); else {} }
+  x = d.DataShareArn; if (x === undefined) {$r.req(c, "DataShareArn");} else {n++; if (typeof x !== "string") $r.fail(c, "DataShareArn", "string", x); else {} }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k22) : 0;
   void o; void y; void r;
 }
@@ -927,7 +927,7 @@ function $m_RedshiftDataShareAssetSourceEntry(d: any, c: $r.Ctx): void {
 function $w_ResourceNotFoundException(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
   x = d.ResourceId; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ResourceId");} else {if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); else {} }}
   x = d.ResourceType; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ResourceType");} else {$k_ResourceType(x, c, "ResourceType"); }}
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k23) : 0;
@@ -937,7 +937,7 @@ function $w_ResourceNotFoundException(d: any, c: $r.Ctx): any {
 function $m_ResourceNotFoundException(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
   x = d.ResourceId; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); else {} }
   x = d.ResourceType; if (x === undefined) {} else {n++; $k_ResourceType(x, c, "ResourceType"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k23) : 0;
@@ -999,9 +999,9 @@ function $s_ResponseDetails(d: any): any {
 function $w_RevisionDestinationEntry(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
+  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
   x = d.KeyPattern; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KeyPattern");} else {if (typeof x !== "string") $r.fail(c, "KeyPattern", "string", x); else {} }}
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k25) : 0;
   return o ?? d;
 }
@@ -1009,9 +1009,9 @@ function $w_RevisionDestinationEntry(d: any, c: $r.Ctx): any {
 function $m_RevisionDestinationEntry(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
+  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
   x = d.KeyPattern; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "KeyPattern", "string", x); else {} }
-  x = d.RevisionId; if (x === undefined) {$r.fail(c, "RevisionId", "a value (the member is required)", x);} else {n++; $k_Id(x, c, "RevisionId"); }
+  x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k25) : 0;
   void o; void y; void r;
 }
@@ -1019,7 +1019,7 @@ function $m_RevisionDestinationEntry(d: any, c: $r.Ctx): void {
 function $w_S3DataAccessAssetSourceEntry(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
+  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
   x = d.KeyPrefixes; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KeyPrefixes");} else {y = x; r = c.r.length; y = $w_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "KeyPrefixes"); if (y !== x) (o ??= $r.copy(d)).KeyPrefixes = y;}}
   x = d.Keys; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Keys");} else {y = x; r = c.r.length; y = $w_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "Keys"); if (y !== x) (o ??= $r.copy(d)).Keys = y;}}
   x = d.KmsKeysToGrant; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KmsKeysToGrant");} else {y = x; r = c.r.length; y = $w_ListOfKmsKeysToGrant(x, c); if (c.r.length !== r) $r.at(c, r, "KmsKeysToGrant"); if (y !== x) (o ??= $r.copy(d)).KmsKeysToGrant = y;}}
@@ -1030,7 +1030,7 @@ function $w_S3DataAccessAssetSourceEntry(d: any, c: $r.Ctx): any {
 function $m_S3DataAccessAssetSourceEntry(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Bucket; if (x === undefined) {$r.fail(c, "Bucket", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
+  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
   x = d.KeyPrefixes; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "KeyPrefixes"); }
   x = d.Keys; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "Keys"); }
   x = d.KmsKeysToGrant; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOfKmsKeysToGrant(x, c); if (c.r.length !== r) $r.at(c, r, "KmsKeysToGrant"); }
@@ -1041,8 +1041,8 @@ function $m_S3DataAccessAssetSourceEntry(d: any, c: $r.Ctx): void {
 function $w_TableLFTagPolicyAndPermissions(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Expression; if (x === undefined) {$r.fail(c, "Expression", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfLFTags(x, c); if (c.r.length !== r) $r.at(c, r, "Expression"); if (y !== x) (o ??= $r.copy(d)).Expression = y;}
-  x = d.Permissions; if (x === undefined) {$r.fail(c, "Permissions", "a value (the member is required)", x);} else {n++; y = x; r = c.r.length; y = $w_ListOfTableTagPolicyLFPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Permissions"); if (y !== x) (o ??= $r.copy(d)).Permissions = y;}
+  x = d.Expression; if (x === undefined) {$r.req(c, "Expression");} else {n++; y = x; r = c.r.length; y = $w_ListOfLFTags(x, c); if (c.r.length !== r) $r.at(c, r, "Expression"); if (y !== x) (o ??= $r.copy(d)).Expression = y;}
+  x = d.Permissions; if (x === undefined) {$r.req(c, "Permissions");} else {n++; y = x; r = c.r.length; y = $w_ListOfTableTagPolicyLFPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Permissions"); if (y !== x) (o ??= $r.copy(d)).Permissions = y;}
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k3) : 0;
   return o ?? d;
 }
@@ -1050,8 +1050,8 @@ function $w_TableLFTagPolicyAndPermissions(d: any, c: $r.Ctx): any {
 function $m_TableLFTagPolicyAndPermissions(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Expression; if (x === undefined) {$r.fail(c, "Expression", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfLFTags(x, c); if (c.r.length !== r) $r.at(c, r, "Expression"); }
-  x = d.Permissions; if (x === undefined) {$r.fail(c, "Permissions", "a value (the member is required)", x);} else {n++; r = c.r.length; $m_ListOfTableTagPolicyLFPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Permissions"); }
+  x = d.Expression; if (x === undefined) {$r.req(c, "Expression");} else {n++; r = c.r.length; $m_ListOfLFTags(x, c); if (c.r.length !== r) $r.at(c, r, "Expression"); }
+  x = d.Permissions; if (x === undefined) {$r.req(c, "Permissions");} else {n++; r = c.r.length; $m_ListOfTableTagPolicyLFPermissions(x, c); if (c.r.length !== r) $r.at(c, r, "Permissions"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k3) : 0;
   void o; void y; void r;
 }
@@ -1059,7 +1059,7 @@ function $m_TableLFTagPolicyAndPermissions(d: any, c: $r.Ctx): void {
 function $w_ThrottlingException(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k14) : 0;
   return o ?? d;
 }
@@ -1067,7 +1067,7 @@ function $w_ThrottlingException(d: any, c: $r.Ctx): any {
 function $m_ThrottlingException(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k14) : 0;
   void o; void y; void r;
 }
@@ -1075,7 +1075,7 @@ function $m_ThrottlingException(d: any, c: $r.Ctx): void {
 function $w_ValidationException(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
   x = d.ExceptionCause; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ExceptionCause");} else {$k_ExceptionCause(x, c, "ExceptionCause"); }}
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k27) : 0;
   return o ?? d;
@@ -1084,7 +1084,7 @@ function $w_ValidationException(d: any, c: $r.Ctx): any {
 function $m_ValidationException(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Message; if (x === undefined) {$r.fail(c, "Message", "a value (the member is required)", x);} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
   x = d.ExceptionCause; if (x === undefined) {} else {n++; $k_ExceptionCause(x, c, "ExceptionCause"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k27) : 0;
   void o; void y; void r;
@@ -1166,7 +1166,7 @@ export function isAssetDestinationEntry(value: unknown, options?: $ValidateOptio
 export function assertAssetDestinationEntry(value: unknown, options?: $ValidateOptions): asserts value is $M.AssetDestinationEntry {
   $parseWith($m_AssetDestinationEntry, value, options, "AssetDestinationEntry (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#AssetDestinationEntry | AssetDestinationEntry}: the check of `parseAssetDestinationEntry` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#AssetDestinationEntry | AssetDestinationEntry} in wire form (`parseAssetDestinationEntry`'s check alone). */
 export function checkAssetDestinationEntry(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_AssetDestinationEntry, json, options, true);
 }
@@ -1187,7 +1187,7 @@ export function isAssetSourceEntry(value: unknown, options?: $ValidateOptions): 
 export function assertAssetSourceEntry(value: unknown, options?: $ValidateOptions): asserts value is $M.AssetSourceEntry {
   $parseWith($m_AssetSourceEntry, value, options, "AssetSourceEntry (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#AssetSourceEntry | AssetSourceEntry}: the check of `parseAssetSourceEntry` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#AssetSourceEntry | AssetSourceEntry} in wire form (`parseAssetSourceEntry`'s check alone). */
 export function checkAssetSourceEntry(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_AssetSourceEntry, json, options, true);
 }
@@ -1208,7 +1208,7 @@ export function isCreateS3DataAccessFromS3BucketResponseDetails(value: unknown, 
 export function assertCreateS3DataAccessFromS3BucketResponseDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.CreateS3DataAccessFromS3BucketResponseDetails {
   $parseWith($m_CreateS3DataAccessFromS3BucketResponseDetails, value, options, "CreateS3DataAccessFromS3BucketResponseDetails (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#CreateS3DataAccessFromS3BucketResponseDetails | CreateS3DataAccessFromS3BucketResponseDetails}: the check of `parseCreateS3DataAccessFromS3BucketResponseDetails` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#CreateS3DataAccessFromS3BucketResponseDetails | CreateS3DataAccessFromS3BucketResponseDetails} in wire form (`parseCreateS3DataAccessFromS3BucketResponseDetails`'s check alone). */
 export function checkCreateS3DataAccessFromS3BucketResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_CreateS3DataAccessFromS3BucketResponseDetails, json, options, true);
 }
@@ -1229,7 +1229,7 @@ export function isDatabaseLFTagPolicyAndPermissions(value: unknown, options?: $V
 export function assertDatabaseLFTagPolicyAndPermissions(value: unknown, options?: $ValidateOptions): asserts value is $M.DatabaseLFTagPolicyAndPermissions {
   $parseWith($m_DatabaseLFTagPolicyAndPermissions, value, options, "DatabaseLFTagPolicyAndPermissions (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#DatabaseLFTagPolicyAndPermissions | DatabaseLFTagPolicyAndPermissions}: the check of `parseDatabaseLFTagPolicyAndPermissions` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#DatabaseLFTagPolicyAndPermissions | DatabaseLFTagPolicyAndPermissions} in wire form (`parseDatabaseLFTagPolicyAndPermissions`'s check alone). */
 export function checkDatabaseLFTagPolicyAndPermissions(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_DatabaseLFTagPolicyAndPermissions, json, options, true);
 }
@@ -1250,7 +1250,7 @@ export function isDetails(value: unknown, options?: $ValidateOptions): value is 
 export function assertDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.Details {
   $parseWith($m_Details, value, options, "Details (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#Details | Details}: the check of `parseDetails` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#Details | Details} in wire form (`parseDetails`'s check alone). */
 export function checkDetails(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_Details, json, options, true);
 }
@@ -1271,7 +1271,7 @@ export function isExportAssetToSignedUrlResponseDetails(value: unknown, options?
 export function assertExportAssetToSignedUrlResponseDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.ExportAssetToSignedUrlResponseDetails {
   $parseWith($m_ExportAssetToSignedUrlResponseDetails, value, options, "ExportAssetToSignedUrlResponseDetails (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#ExportAssetToSignedUrlResponseDetails | ExportAssetToSignedUrlResponseDetails}: the check of `parseExportAssetToSignedUrlResponseDetails` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#ExportAssetToSignedUrlResponseDetails | ExportAssetToSignedUrlResponseDetails} in wire form (`parseExportAssetToSignedUrlResponseDetails`'s check alone). */
 export function checkExportAssetToSignedUrlResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_ExportAssetToSignedUrlResponseDetails, json, options, true);
 }
@@ -1292,7 +1292,7 @@ export function isExportAssetsToS3ResponseDetails(value: unknown, options?: $Val
 export function assertExportAssetsToS3ResponseDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.ExportAssetsToS3ResponseDetails {
   $parseWith($m_ExportAssetsToS3ResponseDetails, value, options, "ExportAssetsToS3ResponseDetails (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#ExportAssetsToS3ResponseDetails | ExportAssetsToS3ResponseDetails}: the check of `parseExportAssetsToS3ResponseDetails` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#ExportAssetsToS3ResponseDetails | ExportAssetsToS3ResponseDetails} in wire form (`parseExportAssetsToS3ResponseDetails`'s check alone). */
 export function checkExportAssetsToS3ResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_ExportAssetsToS3ResponseDetails, json, options, true);
 }
@@ -1313,7 +1313,7 @@ export function isExportRevisionsToS3ResponseDetails(value: unknown, options?: $
 export function assertExportRevisionsToS3ResponseDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.ExportRevisionsToS3ResponseDetails {
   $parseWith($m_ExportRevisionsToS3ResponseDetails, value, options, "ExportRevisionsToS3ResponseDetails (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#ExportRevisionsToS3ResponseDetails | ExportRevisionsToS3ResponseDetails}: the check of `parseExportRevisionsToS3ResponseDetails` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#ExportRevisionsToS3ResponseDetails | ExportRevisionsToS3ResponseDetails} in wire form (`parseExportRevisionsToS3ResponseDetails`'s check alone). */
 export function checkExportRevisionsToS3ResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_ExportRevisionsToS3ResponseDetails, json, options, true);
 }
@@ -1334,7 +1334,7 @@ export function isExportServerSideEncryption(value: unknown, options?: $Validate
 export function assertExportServerSideEncryption(value: unknown, options?: $ValidateOptions): asserts value is $M.ExportServerSideEncryption {
   $parseWith($m_ExportServerSideEncryption, value, options, "ExportServerSideEncryption (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#ExportServerSideEncryption | ExportServerSideEncryption}: the check of `parseExportServerSideEncryption` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#ExportServerSideEncryption | ExportServerSideEncryption} in wire form (`parseExportServerSideEncryption`'s check alone). */
 export function checkExportServerSideEncryption(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_ExportServerSideEncryption, json, options, true);
 }
@@ -1355,7 +1355,7 @@ export function isImportAssetFromApiGatewayApiResponseDetails(value: unknown, op
 export function assertImportAssetFromApiGatewayApiResponseDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.ImportAssetFromApiGatewayApiResponseDetails {
   $parseWith($m_ImportAssetFromApiGatewayApiResponseDetails, value, options, "ImportAssetFromApiGatewayApiResponseDetails (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#ImportAssetFromApiGatewayApiResponseDetails | ImportAssetFromApiGatewayApiResponseDetails}: the check of `parseImportAssetFromApiGatewayApiResponseDetails` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#ImportAssetFromApiGatewayApiResponseDetails | ImportAssetFromApiGatewayApiResponseDetails} in wire form (`parseImportAssetFromApiGatewayApiResponseDetails`'s check alone). */
 export function checkImportAssetFromApiGatewayApiResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_ImportAssetFromApiGatewayApiResponseDetails, json, options, true);
 }
@@ -1376,7 +1376,7 @@ export function isImportAssetFromSignedUrlJobErrorDetails(value: unknown, option
 export function assertImportAssetFromSignedUrlJobErrorDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.ImportAssetFromSignedUrlJobErrorDetails {
   $parseWith($m_ImportAssetFromSignedUrlJobErrorDetails, value, options, "ImportAssetFromSignedUrlJobErrorDetails (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#ImportAssetFromSignedUrlJobErrorDetails | ImportAssetFromSignedUrlJobErrorDetails}: the check of `parseImportAssetFromSignedUrlJobErrorDetails` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#ImportAssetFromSignedUrlJobErrorDetails | ImportAssetFromSignedUrlJobErrorDetails} in wire form (`parseImportAssetFromSignedUrlJobErrorDetails`'s check alone). */
 export function checkImportAssetFromSignedUrlJobErrorDetails(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_ImportAssetFromSignedUrlJobErrorDetails, json, options, true);
 }
@@ -1397,7 +1397,7 @@ export function isImportAssetFromSignedUrlResponseDetails(value: unknown, option
 export function assertImportAssetFromSignedUrlResponseDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.ImportAssetFromSignedUrlResponseDetails {
   $parseWith($m_ImportAssetFromSignedUrlResponseDetails, value, options, "ImportAssetFromSignedUrlResponseDetails (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#ImportAssetFromSignedUrlResponseDetails | ImportAssetFromSignedUrlResponseDetails}: the check of `parseImportAssetFromSignedUrlResponseDetails` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#ImportAssetFromSignedUrlResponseDetails | ImportAssetFromSignedUrlResponseDetails} in wire form (`parseImportAssetFromSignedUrlResponseDetails`'s check alone). */
 export function checkImportAssetFromSignedUrlResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_ImportAssetFromSignedUrlResponseDetails, json, options, true);
 }
@@ -1418,7 +1418,7 @@ export function isImportAssetsFromLakeFormationTagPolicyResponseDetails(value: u
 export function assertImportAssetsFromLakeFormationTagPolicyResponseDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.ImportAssetsFromLakeFormationTagPolicyResponseDetails {
   $parseWith($m_ImportAssetsFromLakeFormationTagPolicyResponseDetails, value, options, "ImportAssetsFromLakeFormationTagPolicyResponseDetails (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#ImportAssetsFromLakeFormationTagPolicyResponseDetails | ImportAssetsFromLakeFormationTagPolicyResponseDetails}: the check of `parseImportAssetsFromLakeFormationTagPolicyResponseDetails` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#ImportAssetsFromLakeFormationTagPolicyResponseDetails | ImportAssetsFromLakeFormationTagPolicyResponseDetails} in wire form (`parseImportAssetsFromLakeFormationTagPolicyResponseDetails`'s check alone). */
 export function checkImportAssetsFromLakeFormationTagPolicyResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_ImportAssetsFromLakeFormationTagPolicyResponseDetails, json, options, true);
 }
@@ -1439,7 +1439,7 @@ export function isImportAssetsFromRedshiftDataSharesResponseDetails(value: unkno
 export function assertImportAssetsFromRedshiftDataSharesResponseDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.ImportAssetsFromRedshiftDataSharesResponseDetails {
   $parseWith($m_ImportAssetsFromRedshiftDataSharesResponseDetails, value, options, "ImportAssetsFromRedshiftDataSharesResponseDetails (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#ImportAssetsFromRedshiftDataSharesResponseDetails | ImportAssetsFromRedshiftDataSharesResponseDetails}: the check of `parseImportAssetsFromRedshiftDataSharesResponseDetails` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#ImportAssetsFromRedshiftDataSharesResponseDetails | ImportAssetsFromRedshiftDataSharesResponseDetails} in wire form (`parseImportAssetsFromRedshiftDataSharesResponseDetails`'s check alone). */
 export function checkImportAssetsFromRedshiftDataSharesResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_ImportAssetsFromRedshiftDataSharesResponseDetails, json, options, true);
 }
@@ -1460,7 +1460,7 @@ export function isImportAssetsFromS3ResponseDetails(value: unknown, options?: $V
 export function assertImportAssetsFromS3ResponseDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.ImportAssetsFromS3ResponseDetails {
   $parseWith($m_ImportAssetsFromS3ResponseDetails, value, options, "ImportAssetsFromS3ResponseDetails (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#ImportAssetsFromS3ResponseDetails | ImportAssetsFromS3ResponseDetails}: the check of `parseImportAssetsFromS3ResponseDetails` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#ImportAssetsFromS3ResponseDetails | ImportAssetsFromS3ResponseDetails} in wire form (`parseImportAssetsFromS3ResponseDetails`'s check alone). */
 export function checkImportAssetsFromS3ResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_ImportAssetsFromS3ResponseDetails, json, options, true);
 }
@@ -1481,7 +1481,7 @@ export function isInternalServerException(value: unknown, options?: $ValidateOpt
 export function assertInternalServerException(value: unknown, options?: $ValidateOptions): asserts value is $M.InternalServerException {
   $parseWith($m_InternalServerException, value, options, "InternalServerException (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#InternalServerException | InternalServerException}: the check of `parseInternalServerException` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#InternalServerException | InternalServerException} in wire form (`parseInternalServerException`'s check alone). */
 export function checkInternalServerException(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_InternalServerException, json, options, true);
 }
@@ -1502,7 +1502,7 @@ export function isJobEntry(value: unknown, options?: $ValidateOptions): value is
 export function assertJobEntry(value: unknown, options?: $ValidateOptions): asserts value is $M.JobEntry {
   $parseWith($m_JobEntry, value, options, "JobEntry (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#JobEntry | JobEntry}: the check of `parseJobEntry` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#JobEntry | JobEntry} in wire form (`parseJobEntry`'s check alone). */
 export function checkJobEntry(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_JobEntry, json, options, true);
 }
@@ -1523,7 +1523,7 @@ export function isJobError(value: unknown, options?: $ValidateOptions): value is
 export function assertJobError(value: unknown, options?: $ValidateOptions): asserts value is $M.JobError {
   $parseWith($m_JobError, value, options, "JobError (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#JobError | JobError}: the check of `parseJobError` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#JobError | JobError} in wire form (`parseJobError`'s check alone). */
 export function checkJobError(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_JobError, json, options, true);
 }
@@ -1544,7 +1544,7 @@ export function isKmsKeyToGrant(value: unknown, options?: $ValidateOptions): val
 export function assertKmsKeyToGrant(value: unknown, options?: $ValidateOptions): asserts value is $M.KmsKeyToGrant {
   $parseWith($m_KmsKeyToGrant, value, options, "KmsKeyToGrant (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#KmsKeyToGrant | KmsKeyToGrant}: the check of `parseKmsKeyToGrant` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#KmsKeyToGrant | KmsKeyToGrant} in wire form (`parseKmsKeyToGrant`'s check alone). */
 export function checkKmsKeyToGrant(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_KmsKeyToGrant, json, options, true);
 }
@@ -1565,7 +1565,7 @@ export function isLFTag(value: unknown, options?: $ValidateOptions): value is $M
 export function assertLFTag(value: unknown, options?: $ValidateOptions): asserts value is $M.LFTag {
   $parseWith($m_LFTag, value, options, "LFTag (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#LFTag | LFTag}: the check of `parseLFTag` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#LFTag | LFTag} in wire form (`parseLFTag`'s check alone). */
 export function checkLFTag(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_LFTag, json, options, true);
 }
@@ -1586,7 +1586,7 @@ export function isListJobsRequest(value: unknown, options?: $ValidateOptions): v
 export function assertListJobsRequest(value: unknown, options?: $ValidateOptions): asserts value is $M.ListJobsRequest {
   $parseWith($m_ListJobsRequest, value, options, "ListJobsRequest (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#ListJobsRequest | ListJobsRequest}: the check of `parseListJobsRequest` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#ListJobsRequest | ListJobsRequest} in wire form (`parseListJobsRequest`'s check alone). */
 export function checkListJobsRequest(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_ListJobsRequest, json, options, true);
 }
@@ -1607,7 +1607,7 @@ export function isListJobsResponse(value: unknown, options?: $ValidateOptions): 
 export function assertListJobsResponse(value: unknown, options?: $ValidateOptions): asserts value is $M.ListJobsResponse {
   $parseWith($m_ListJobsResponse, value, options, "ListJobsResponse (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#ListJobsResponse | ListJobsResponse}: the check of `parseListJobsResponse` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#ListJobsResponse | ListJobsResponse} in wire form (`parseListJobsResponse`'s check alone). */
 export function checkListJobsResponse(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_ListJobsResponse, json, options, true);
 }
@@ -1628,7 +1628,7 @@ export function isRedshiftDataShareAssetSourceEntry(value: unknown, options?: $V
 export function assertRedshiftDataShareAssetSourceEntry(value: unknown, options?: $ValidateOptions): asserts value is $M.RedshiftDataShareAssetSourceEntry {
   $parseWith($m_RedshiftDataShareAssetSourceEntry, value, options, "RedshiftDataShareAssetSourceEntry (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#RedshiftDataShareAssetSourceEntry | RedshiftDataShareAssetSourceEntry}: the check of `parseRedshiftDataShareAssetSourceEntry` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#RedshiftDataShareAssetSourceEntry | RedshiftDataShareAssetSourceEntry} in wire form (`parseRedshiftDataShareAssetSourceEntry`'s check alone). */
 export function checkRedshiftDataShareAssetSourceEntry(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_RedshiftDataShareAssetSourceEntry, json, options, true);
 }
@@ -1649,7 +1649,7 @@ export function isResourceNotFoundException(value: unknown, options?: $ValidateO
 export function assertResourceNotFoundException(value: unknown, options?: $ValidateOptions): asserts value is $M.ResourceNotFoundException {
   $parseWith($m_ResourceNotFoundException, value, options, "ResourceNotFoundException (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#ResourceNotFoundException | ResourceNotFoundException}: the check of `parseResourceNotFoundException` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#ResourceNotFoundException | ResourceNotFoundException} in wire form (`parseResourceNotFoundException`'s check alone). */
 export function checkResourceNotFoundException(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_ResourceNotFoundException, json, options, true);
 }
@@ -1670,7 +1670,7 @@ export function isResponseDetails(value: unknown, options?: $ValidateOptions): v
 export function assertResponseDetails(value: unknown, options?: $ValidateOptions): asserts value is $M.ResponseDetails {
   $parseWith($m_ResponseDetails, value, options, "ResponseDetails (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#ResponseDetails | ResponseDetails}: the check of `parseResponseDetails` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#ResponseDetails | ResponseDetails} in wire form (`parseResponseDetails`'s check alone). */
 export function checkResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_ResponseDetails, json, options, true);
 }
@@ -1691,7 +1691,7 @@ export function isRevisionDestinationEntry(value: unknown, options?: $ValidateOp
 export function assertRevisionDestinationEntry(value: unknown, options?: $ValidateOptions): asserts value is $M.RevisionDestinationEntry {
   $parseWith($m_RevisionDestinationEntry, value, options, "RevisionDestinationEntry (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#RevisionDestinationEntry | RevisionDestinationEntry}: the check of `parseRevisionDestinationEntry` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#RevisionDestinationEntry | RevisionDestinationEntry} in wire form (`parseRevisionDestinationEntry`'s check alone). */
 export function checkRevisionDestinationEntry(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_RevisionDestinationEntry, json, options, true);
 }
@@ -1712,7 +1712,7 @@ export function isS3DataAccessAssetSourceEntry(value: unknown, options?: $Valida
 export function assertS3DataAccessAssetSourceEntry(value: unknown, options?: $ValidateOptions): asserts value is $M.S3DataAccessAssetSourceEntry {
   $parseWith($m_S3DataAccessAssetSourceEntry, value, options, "S3DataAccessAssetSourceEntry (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#S3DataAccessAssetSourceEntry | S3DataAccessAssetSourceEntry}: the check of `parseS3DataAccessAssetSourceEntry` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#S3DataAccessAssetSourceEntry | S3DataAccessAssetSourceEntry} in wire form (`parseS3DataAccessAssetSourceEntry`'s check alone). */
 export function checkS3DataAccessAssetSourceEntry(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_S3DataAccessAssetSourceEntry, json, options, true);
 }
@@ -1733,7 +1733,7 @@ export function isTableLFTagPolicyAndPermissions(value: unknown, options?: $Vali
 export function assertTableLFTagPolicyAndPermissions(value: unknown, options?: $ValidateOptions): asserts value is $M.TableLFTagPolicyAndPermissions {
   $parseWith($m_TableLFTagPolicyAndPermissions, value, options, "TableLFTagPolicyAndPermissions (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#TableLFTagPolicyAndPermissions | TableLFTagPolicyAndPermissions}: the check of `parseTableLFTagPolicyAndPermissions` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#TableLFTagPolicyAndPermissions | TableLFTagPolicyAndPermissions} in wire form (`parseTableLFTagPolicyAndPermissions`'s check alone). */
 export function checkTableLFTagPolicyAndPermissions(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_TableLFTagPolicyAndPermissions, json, options, true);
 }
@@ -1754,7 +1754,7 @@ export function isThrottlingException(value: unknown, options?: $ValidateOptions
 export function assertThrottlingException(value: unknown, options?: $ValidateOptions): asserts value is $M.ThrottlingException {
   $parseWith($m_ThrottlingException, value, options, "ThrottlingException (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#ThrottlingException | ThrottlingException}: the check of `parseThrottlingException` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#ThrottlingException | ThrottlingException} in wire form (`parseThrottlingException`'s check alone). */
 export function checkThrottlingException(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_ThrottlingException, json, options, true);
 }
@@ -1775,7 +1775,7 @@ export function isValidationException(value: unknown, options?: $ValidateOptions
 export function assertValidationException(value: unknown, options?: $ValidateOptions): asserts value is $M.ValidationException {
   $parseWith($m_ValidationException, value, options, "ValidationException (model form)");
 }
-/** Whether `json` is valid wire JSON of a {@link @dx/models#ValidationException | ValidationException}: the check of `parseValidationException` alone, building nothing. */
+/** Whether `json` is a {@link @dx/models#ValidationException | ValidationException} in wire form (`parseValidationException`'s check alone). */
 export function checkValidationException(json: unknown, options?: $ValidateOptions): boolean {
   return $isWith($w_ValidationException, json, options, true);
 }

@@ -123,38 +123,37 @@ export function ajvIssues(errors: readonly AjvError[] | null | undefined, data: 
     for (const i of mine) owner[i] = j;
     members.set(j, mine);
   });
-  const issues: ValidationIssue[] = [];
-  const seen = new Set<string>();
-  const add = (i: ValidationIssue): void => {
-    if (!seen.has(i.message)) issues.push(i), seen.add(i.message);
-  };
-  const plain = (e: AjvError): void => {
+  type Fault = { pointer: string; expected: string; found: string };
+  const plain = (e: AjvError): Fault => {
     const x = expectation(e);
-    add(issue(x.pointer, x.expected, x.found ?? found(e, valueAt(data, x.pointer))));
+    return { pointer: x.pointer, expected: x.expected, found: x.found ?? found(e, valueAt(data, x.pointer)) };
   };
-  /** The plain errors of a group, its nested groups expanded. */
-  const leaves = (j: number): AjvError[] =>
-    (members.get(j) ?? []).flatMap((i) => (members.has(i) ? leaves(i) : [all[i] as AjvError]));
-  const report = (j: number): void => {
+  /** The faults a group stands for, its nested groups resolved first. */
+  const resolve = (j: number): Fault[] => {
     const e = all[j] as AjvError;
-    const inner = leaves(j);
+    const at = e.instancePath;
+    const inner = (members.get(j) ?? []).flatMap((i) => (members.has(i) ? resolve(i) : [plain(all[i] as AjvError)]));
     if (e.keyword === "propertyNames") {
       const key = String(e.params["propertyName"]);
-      const expected = [...new Set(inner.map((o) => expectation(o).expected))].join(" or ") || "allowed";
-      add(issue(child(e.instancePath, key), `a key that is ${expected}`, `the key ${describe(key)}`));
-      return;
+      const expected = [...new Set(inner.map((f) => f.expected))].join(" or ") || "allowed";
+      return [{ pointer: child(at, key), expected: `a key that is ${expected}`, found: `the key ${describe(key)}` }];
     }
-    const deeper = inner.filter((o) => expectation(o).pointer !== e.instancePath);
-    if (deeper.length > 0) for (const o of deeper) plain(o);
-    else {
-      const expected = [...new Set(inner.map((o) => expectation(o).expected))].join(" or ");
-      add(issue(e.instancePath, expected || "a value of one of the allowed forms", describe(valueAt(data, e.instancePath))));
-    }
+    // A fault deeper than the value is the one to show (the other alternative, null, only says
+    // that the value is not null); else one fault at the value listing every alternative.
+    const deeper = inner.filter((f) => f.pointer !== at);
+    if (deeper.length > 0) return deeper;
+    const expected = [...new Set(inner.map((f) => f.expected))].join(" or ");
+    return [{ pointer: at, expected: expected || "a value of one of the allowed forms", found: describe(valueAt(data, at)) }];
+  };
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  const add = (f: Fault): void => {
+    const i = issue(f.pointer, f.expected, f.found);
+    if (!seen.has(i.message)) issues.push(i), seen.add(i.message);
   };
   all.forEach((e, j) => {
     if (owner[j] !== -1) return;
-    if (members.has(j)) report(j);
-    else plain(e);
+    for (const f of members.has(j) ? resolve(j) : [plain(e)]) add(f);
   });
   return issues;
 }

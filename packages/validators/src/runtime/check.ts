@@ -49,6 +49,11 @@ export function fail(c: Ctx, k: string | number | undefined, expected: string, f
   c.r.push({ p: path(k), e: expected, f: len ? describeLength(found) : describe(found) });
 }
 
+/** A required member is absent. */
+export function req(c: Ctx, k: string): void {
+  fail(c, k, "a value (the member is required)", undefined);
+}
+
 /** The callee of a check added records from index `from`: they are under key `k`. */
 export function at(c: Ctx, from: number, k: string | number): void {
   const r = c.r;
@@ -71,10 +76,17 @@ const EXTRA = "no such member (the spec does not know it)";
 /**
  * The slow path of a structure or union whose own key count differs from the known members found:
  * reports each unknown member (fault or drift). When `into` is given (a structure built afresh),
- * tolerant mode copies the unknown members into it. Returns how many unknown members are not null
- * (a union counts them as set).
+ * tolerant mode copies the unknown members into it, except those named like a renamed member's
+ * model name (`taken`: the model form has that name for the member's own value). Returns how many
+ * unknown members are not null (a union counts them as set).
  */
-export function unknownMembers(c: Ctx, d: Record<string, unknown>, known: ReadonlySet<string>, into?: object): number {
+export function unknownMembers(
+  c: Ctx,
+  d: Record<string, unknown>,
+  known: ReadonlySet<string>,
+  into?: object,
+  taken?: ReadonlySet<string>,
+): number {
   let set = 0;
   for (const key of Object.keys(d)) {
     if (known.has(key)) continue;
@@ -83,8 +95,7 @@ export function unknownMembers(c: Ctx, d: Record<string, unknown>, known: Readon
     if (!c.t) fail(c, key, EXTRA, v);
     else {
       if (c.d) c.r.push({ p: [key], k: "unknown-member", v });
-      // (never over a member the model form already has: an unknown wire key may be a model name)
-      if (into && !Object.hasOwn(into, key)) setOwn(into as Record<string, unknown>, key, v);
+      if (into && !taken?.has(key)) setOwn(into as Record<string, unknown>, key, v);
     }
   }
   return set;
