@@ -1,16 +1,19 @@
 // Pages per second of a 200-job ListJobsResponse page (every detail variant), as cost relative to
 // JSON.parse of the same bytes, side by side in one run: dx's parse (check + conversion to the
-// model form) in both modes, the model-form check, a hand-written zod 4 schema, Ajv compiling the
+// model form) in both modes, the model-form check, the wire check alone (checkListJobsResponse),
+// the Ajv standalone code of @dx/validators/ajv, a hand-written zod 4 schema, Ajv compiling the
 // shipped wire schema at run time, and the anchor: the AWS SDK client's own response path for the
 // same bytes (DataExchangeClient.send over an in-memory request handler: request, signing,
-// deserialization). Run after `pnpm main`: `pnpm --filter @dx/validators bench`. Prints BENCH lines.
+// deserialization). Then hostile pages, rejected by parse and by the Ajv standalone code. Run
+// after `pnpm main`: `pnpm --filter @dx/validators bench`. Prints BENCH lines.
 // DX_BENCH_FULL=1 runs more and longer rounds.
 import { DataExchangeClient, ListJobsCommand } from "@aws-sdk/client-dataexchange";
 import Ajv2020 from "ajv/dist/2020.js";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { isListJobsResponse, parseListJobsResponse } from "../dist/index.js";
+import { ajvIssues, validateListJobsResponse } from "../dist/ajv.js";
+import { checkListJobsResponse, isListJobsResponse, parseListJobsResponse } from "../dist/index.js";
 import { formats } from "../dist/runtime/formats.js";
 import { hostilePages } from "./hostile.mjs";
 import { wirePage } from "./page.mjs";
@@ -50,22 +53,32 @@ const command = new ListJobsCommand({ DataSetId: "a".repeat(32) });
 
 let sink = 0;
 const drifts = [];
+// Each case with the issue's target, where it has one (ratio to JSON.parse of the same bytes).
 const cases = {
   "JSON.parse of the page bytes": () => (sink += JSON.parse(text).Jobs.length),
-  "wire: parseListJobsResponse (check + timestamps to Date), strict": () =>
+  "wire: parseListJobsResponse (check + timestamps to Date), strict [<= 0.5x]": () =>
     (sink += parseListJobsResponse(wire).Jobs?.length ?? 0),
-  "wire: parseListJobsResponse, tolerant": () =>
+  "wire: parseListJobsResponse, tolerant [within 10% of strict]": () =>
     (sink += parseListJobsResponse(wire, { mode: "tolerant" }).Jobs?.length ?? 0),
   "wire: parseListJobsResponse, tolerant with onDrift": () =>
     (sink += parseListJobsResponse(wire, { mode: "tolerant", onDrift: (d) => drifts.push(d) }).Jobs?.length ?? 0),
-  "model: isListJobsResponse (strict)": () => (sink += isListJobsResponse(model) ? 1 : 0),
+  "model: isListJobsResponse (strict) [<= 0.3x]": () => (sink += isListJobsResponse(model) ? 1 : 0),
+  "wire check alone: checkListJobsResponse (strict) [<= 0.35x]": () => (sink += checkListJobsResponse(wire) ? 1 : 0),
+  "wire: Ajv standalone validateListJobsResponse (@dx/validators/ajv)": () =>
+    (sink += validateListJobsResponse(wire) ? 1 : 0),
   "wire: zod 4 safeParse (hand-written schema, no conversion)": () =>
     (sink += zodSchema.safeParse(wire).success ? 1 : 0),
   "wire: Ajv compiling the shipped schema at run time (check only)": () => (sink += ajvWire(wire) ? 1 : 0),
 };
 const anchorName = "anchor: AWS SDK DataExchangeClient.send, in-memory handler (whole path)";
 
-if (!isListJobsResponse(model) || !zodSchema.safeParse(wire).success || !ajvWire(wire))
+if (
+  !isListJobsResponse(model) ||
+  !checkListJobsResponse(wire) ||
+  !validateListJobsResponse(wire) ||
+  !zodSchema.safeParse(wire).success ||
+  !ajvWire(wire)
+)
   throw new Error("the page must be valid for every validator");
 if ((await client.send(command)).Jobs?.length !== 200) throw new Error("the SDK must read the page");
 
@@ -111,11 +124,11 @@ const parseOps = best(samples["JSON.parse of the page bytes"]);
 console.log(
   `page: ${page.Jobs.length} jobs, ${bytes.length} bytes; best of ${ROUNDS} interleaved rounds of ${ROUND_MS} ms`,
 );
-console.log(`${"case".padEnd(76)} ${"pages/s".padStart(10)}  cost vs JSON.parse`);
+console.log(`${"case".padEnd(80)} ${"pages/s".padStart(10)}  cost vs JSON.parse`);
 for (const name of Object.keys(samples)) {
   const ops = best(samples[name]);
   const ratio = parseOps / ops;
-  console.log(`${name.padEnd(76)} ${ops.toFixed(0).padStart(10)}  ${ratio.toFixed(3)}x`);
+  console.log(`${name.padEnd(80)} ${ops.toFixed(0).padStart(10)}  ${ratio.toFixed(3)}x`);
   console.log(
     `BENCH ${JSON.stringify({ suite: SUITE, case: name, metric: "pages/s", value: Math.round(ops), unit: "pages/s" })}`,
   );
@@ -124,8 +137,12 @@ for (const name of Object.keys(samples)) {
       `BENCH ${JSON.stringify({ suite: SUITE, case: name, metric: "cost vs JSON.parse", value: Number(ratio.toFixed(3)), unit: "x" })}`,
     );
 }
-// Hostile pages: rejecting each costs at most 3x JSON.parse of its own bytes (issue: linear on hostile input).
-console.log(`\n${"hostile page: rejecting it (strict parse)".padEnd(76)} ${"bytes".padStart(10)}  cost vs JSON.parse`);
+// Hostile pages: rejecting each costs at most 3x JSON.parse of its own bytes (issue: linear on
+// hostile input), through parseListJobsResponse (every fault collected, up to 100 kept) and through
+// the Ajv standalone code (first fault; uniqueItems after maxItems) with its errors worded by ajvIssues.
+console.log(
+  `\n${"hostile page: rejecting it [<= 3x]".padEnd(70)} ${"bytes".padStart(10)}  ${"parse (strict)".padStart(14)}  ${"Ajv standalone".padStart(14)}`,
+);
 for (const [name, make] of Object.entries(hostilePages)) {
   const hostileText = JSON.stringify(make());
   const json = JSON.parse(hostileText);
@@ -139,21 +156,32 @@ for (const [name, make] of Object.entries(hostilePages)) {
     }
     throw new Error(`${name}: accepted`);
   };
+  const rejectAjv = () => {
+    if (validateListJobsResponse(json)) throw new Error(`${name}: accepted by Ajv`);
+    sink += ajvIssues(validateListJobsResponse.errors, json).length;
+  };
   const parse = () => (sink += JSON.parse(hostileText).Jobs?.length ?? 0);
   reject();
+  rejectAjv();
   parse();
   const rejects = [];
+  const ajvRejects = [];
   const parses = [];
   for (let r = 0; r < ROUNDS; r++) {
-    rejects.push(opsPerSecond(reject, ROUND_MS / 2));
-    parses.push(opsPerSecond(parse, ROUND_MS / 2));
+    rejects.push(opsPerSecond(reject, ROUND_MS / 3));
+    ajvRejects.push(opsPerSecond(rejectAjv, ROUND_MS / 3));
+    parses.push(opsPerSecond(parse, ROUND_MS / 3));
   }
   const ratio = best(parses) / best(rejects);
+  const ajvRatio = best(parses) / best(ajvRejects);
   console.log(
-    `${name.padEnd(76)} ${String(hostileText.length).padStart(10)}  ${ratio.toFixed(3)}x (message ${messageLength} chars)`,
+    `${name.padEnd(70)} ${String(hostileText.length).padStart(10)}  ${`${ratio.toFixed(3)}x`.padStart(14)}  ${`${ajvRatio.toFixed(3)}x`.padStart(14)}  (parse's message ${messageLength} chars)`,
   );
   console.log(
     `BENCH ${JSON.stringify({ suite: SUITE, case: `reject hostile: ${name}`, metric: "cost vs JSON.parse", value: Number(ratio.toFixed(3)), unit: "x" })}`,
+  );
+  console.log(
+    `BENCH ${JSON.stringify({ suite: SUITE, case: `reject hostile (Ajv standalone): ${name}`, metric: "cost vs JSON.parse", value: Number(ajvRatio.toFixed(3)), unit: "x" })}`,
   );
 }
 // The validators' share of a cold generation of spec/: a fresh node process loads the generator,

@@ -42,6 +42,9 @@ const WIDTH: Readonly<Record<string, { min: number; max: number }>> = {
   integer: { min: -2147483648, max: 2147483647 },
 };
 
+/** Unions and structures of optional members with at least this many members walk their keys (see objectBody). */
+const DISPATCH_MIN = 4;
+
 /** Enums with more values than this are checked with a Set; smaller ones with comparisons. */
 const SET_THRESHOLD = 16;
 
@@ -485,17 +488,24 @@ class CodeGen {
     const fresh = wire && (this.converting.get(s.id) ?? false);
     const known = this.constant("k", `new Set(${list(members.map(key))})`);
     const local = (i: number) => `v${i}`;
+    // A union, or a structure of optional members only, with many members usually holds few of
+    // them, in objects of many hidden classes: reading every member by name is then a megamorphic
+    // load per member. Such a shape walks its own keys instead (one switch per key present), which
+    // also counts the unknown ones (`n`); other shapes read their members by name and compare the
+    // count of those present (`n`) with the object's key count.
+    const dispatch = members.length >= DISPATCH_MIN && members.every((m) => union || !m.required);
     const out: string[] = [];
     out.push(`if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return${wire ? " d" : ""}; }`);
     out.push(`let o: any, n = 0, r = 0, x: any, y: any${union ? ", s = 0" : ""};`);
     if (fresh && members.length > 0) out.push(`let ${members.map((_, i) => `${local(i)}: any`).join(", ")};`);
+    if (dispatch) out.push("for (const k in d) {", "switch (k) {");
     members.forEach((m, i) => {
       const slot = this.slot(m);
       const k = lit(key(m));
       const conv = wire && (this.slotConverts(slot) || this.isComposite(slot.target));
       const lines: string[] = [`x = ${read("d", key(m))};`];
       const absent = m.required && !union ? `$r.req(c, ${k});` : "";
-      const present: string[] = ["n++;"];
+      const present: string[] = dispatch ? [] : ["n++;"];
       if (union) present.push(wire ? "if (x !== null) s++;" : "s++;");
       const checkCode = this.check(slot, form, k);
       let store = "";
@@ -508,17 +518,24 @@ class CodeGen {
         const drop = fresh ? "" : `$r.drop(o ??= $r.copy(d), ${k});`;
         present.push(`if (x === null) {${drop}} else {${body}}`);
       } else present.push(body);
-      lines.push(`if (x === undefined) {${absent}} else {${present.join(" ")}}`);
-      out.push(lines.join(" "));
+      if (dispatch) out.push(`case ${k}: ${lines[0]} if (x !== undefined) {${present.join(" ")}} break;`);
+      else {
+        lines.push(`if (x === undefined) {${absent}} else {${present.join(" ")}}`);
+        out.push(lines.join(" "));
+      }
     });
+    if (dispatch) out.push("default: n++;", "}", "}");
+    const extra = dispatch ? "n !== 0" : "$r.keyCount(d) !== n";
     // An unknown wire key that is a renamed member's model name cannot be kept in the model form:
     // it would stand (unchecked) where the member's value is, and serialize back under the member's wire name.
     const renamed = members.filter((m) => m.name !== m.jsonName).map((m) => m.name);
     const taken = fresh && renamed.length > 0 ? `, ${this.constant("k", `new Set(${list(renamed)})`)}` : "";
-    const unknown = `$r.keyCount(d) !== n ? $r.unknownMembers(c, d, ${known}${fresh ? `, o${taken}` : ""}) : 0;`;
+    const unknown = `${extra} ? $r.unknownMembers(c, d, ${known}${fresh ? `, o${taken}` : ""}) : 0;`;
     if (fresh) {
       // a check alone (checkX) builds nothing: the input is valid or not as it is
-      out.push(`if (c.o) { ${union ? "const u = " : ""}$r.keyCount(d) !== n ? $r.unknownMembers(c, d, ${known}) : 0; ${union ? "$r.unionCount(c, s + u, d); " : ""}return d; }`);
+      out.push(
+        `if (c.o) { ${union ? "const u = " : ""}${extra} ? $r.unknownMembers(c, d, ${known}) : 0; ${union ? "$r.unionCount(c, s + u, d); " : ""}return d; }`,
+      );
       const required = members.flatMap((m, i) => (m.required && !union ? [[m, i] as const] : []));
       const prop = (name: string) => (name === "__proto__" ? `[${lit(name)}]` : lit(name));
       out.push(`o = { ${required.map(([m, i]) => `${prop(m.name)}: ${local(i)}`).join(", ")} };`);

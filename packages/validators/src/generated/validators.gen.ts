@@ -567,11 +567,16 @@ function $w_ListJobsRequest(d: any, c: $r.Ctx): any {
 function $m_ListJobsRequest(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.DataSetId; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {} }
-  x = d.MaxResults; if (x === undefined) {} else {n++; $k_MaxResults(x, c, "MaxResults"); }
-  x = d.NextToken; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "NextToken", "string", x); else {} }
-  x = d.RevisionId; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {} }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k20) : 0;
+  for (const k in d) {
+  switch (k) {
+  case "DataSetId": x = d.DataSetId; if (x !== undefined) {if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {} } break;
+  case "MaxResults": x = d.MaxResults; if (x !== undefined) {$k_MaxResults(x, c, "MaxResults"); } break;
+  case "NextToken": x = d.NextToken; if (x !== undefined) {if (typeof x !== "string") $r.fail(c, "NextToken", "string", x); else {} } break;
+  case "RevisionId": x = d.RevisionId; if (x !== undefined) {if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {} } break;
+  default: n++;
+  }
+  }
+  n !== 0 ? $r.unknownMembers(c, d, $k20) : 0;
   void o; void y; void r;
 }
 
@@ -948,16 +953,21 @@ function $w_ResponseDetails(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
   let v0: any, v1: any, v2: any, v3: any, v4: any, v5: any, v6: any, v7: any, v8: any;
-  x = d.ExportAssetToSignedUrl; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ExportAssetToSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportAssetToSignedUrl"); v0 = y;}}
-  x = d.ExportAssetsToS3; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ExportAssetsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportAssetsToS3"); v1 = y;}}
-  x = d.ExportRevisionsToS3; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ExportRevisionsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportRevisionsToS3"); v2 = y;}}
-  x = d.ImportAssetFromSignedUrl; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetFromSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromSignedUrl"); v3 = y;}}
-  x = d.ImportAssetsFromS3; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetsFromS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromS3"); v4 = y;}}
-  x = d.ImportAssetsFromRedshiftDataShares; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetsFromRedshiftDataSharesResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromRedshiftDataShares"); v5 = y;}}
-  x = d.ImportAssetFromApiGatewayApi; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetFromApiGatewayApiResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromApiGatewayApi"); v6 = y;}}
-  x = d.CreateS3DataAccessFromS3Bucket; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_CreateS3DataAccessFromS3BucketResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "CreateS3DataAccessFromS3Bucket"); v7 = y;}}
-  x = d.ImportAssetsFromLakeFormationTagPolicy; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetsFromLakeFormationTagPolicyResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromLakeFormationTagPolicy"); v8 = y;}}
-  if (c.o) { $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k24) : 0; return d; }
+  for (const k in d) {
+  switch (k) {
+  case "ExportAssetToSignedUrl": x = d.ExportAssetToSignedUrl; if (x !== undefined) {if (x === null) {} else {y = x; r = c.r.length; y = $w_ExportAssetToSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportAssetToSignedUrl"); v0 = y;}} break;
+  case "ExportAssetsToS3": x = d.ExportAssetsToS3; if (x !== undefined) {if (x === null) {} else {y = x; r = c.r.length; y = $w_ExportAssetsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportAssetsToS3"); v1 = y;}} break;
+  case "ExportRevisionsToS3": x = d.ExportRevisionsToS3; if (x !== undefined) {if (x === null) {} else {y = x; r = c.r.length; y = $w_ExportRevisionsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportRevisionsToS3"); v2 = y;}} break;
+  case "ImportAssetFromSignedUrl": x = d.ImportAssetFromSignedUrl; if (x !== undefined) {if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetFromSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromSignedUrl"); v3 = y;}} break;
+  case "ImportAssetsFromS3": x = d.ImportAssetsFromS3; if (x !== undefined) {if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetsFromS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromS3"); v4 = y;}} break;
+  case "ImportAssetsFromRedshiftDataShares": x = d.ImportAssetsFromRedshiftDataShares; if (x !== undefined) {if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetsFromRedshiftDataSharesResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromRedshiftDataShares"); v5 = y;}} break;
+  case "ImportAssetFromApiGatewayApi": x = d.ImportAssetFromApiGatewayApi; if (x !== undefined) {if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetFromApiGatewayApiResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromApiGatewayApi"); v6 = y;}} break;
+  case "CreateS3DataAccessFromS3Bucket": x = d.CreateS3DataAccessFromS3Bucket; if (x !== undefined) {if (x === null) {} else {y = x; r = c.r.length; y = $w_CreateS3DataAccessFromS3BucketResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "CreateS3DataAccessFromS3Bucket"); v7 = y;}} break;
+  case "ImportAssetsFromLakeFormationTagPolicy": x = d.ImportAssetsFromLakeFormationTagPolicy; if (x !== undefined) {if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetsFromLakeFormationTagPolicyResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromLakeFormationTagPolicy"); v8 = y;}} break;
+  default: n++;
+  }
+  }
+  if (c.o) { n !== 0 ? $r.unknownMembers(c, d, $k24) : 0; return d; }
   o = {  };
   if (v0 !== undefined) o.ExportAssetToSignedUrl = v0;
   if (v1 !== undefined) o.ExportAssetsToS3 = v1;
@@ -968,23 +978,28 @@ function $w_ResponseDetails(d: any, c: $r.Ctx): any {
   if (v6 !== undefined) o.ImportAssetFromApiGatewayApi = v6;
   if (v7 !== undefined) o.CreateS3DataAccessFromS3Bucket = v7;
   if (v8 !== undefined) o.ImportAssetsFromLakeFormationTagPolicy = v8;
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k24, o) : 0;
+  n !== 0 ? $r.unknownMembers(c, d, $k24, o) : 0;
   return o;
 }
 
 function $m_ResponseDetails(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.ExportAssetToSignedUrl; if (x === undefined) {} else {n++; r = c.r.length; $m_ExportAssetToSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportAssetToSignedUrl"); }
-  x = d.ExportAssetsToS3; if (x === undefined) {} else {n++; r = c.r.length; $m_ExportAssetsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportAssetsToS3"); }
-  x = d.ExportRevisionsToS3; if (x === undefined) {} else {n++; r = c.r.length; $m_ExportRevisionsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportRevisionsToS3"); }
-  x = d.ImportAssetFromSignedUrl; if (x === undefined) {} else {n++; r = c.r.length; $m_ImportAssetFromSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromSignedUrl"); }
-  x = d.ImportAssetsFromS3; if (x === undefined) {} else {n++; r = c.r.length; $m_ImportAssetsFromS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromS3"); }
-  x = d.ImportAssetsFromRedshiftDataShares; if (x === undefined) {} else {n++; r = c.r.length; $m_ImportAssetsFromRedshiftDataSharesResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromRedshiftDataShares"); }
-  x = d.ImportAssetFromApiGatewayApi; if (x === undefined) {} else {n++; r = c.r.length; $m_ImportAssetFromApiGatewayApiResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromApiGatewayApi"); }
-  x = d.CreateS3DataAccessFromS3Bucket; if (x === undefined) {} else {n++; r = c.r.length; $m_CreateS3DataAccessFromS3BucketResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "CreateS3DataAccessFromS3Bucket"); }
-  x = d.ImportAssetsFromLakeFormationTagPolicy; if (x === undefined) {} else {n++; r = c.r.length; $m_ImportAssetsFromLakeFormationTagPolicyResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromLakeFormationTagPolicy"); }
-  $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k24) : 0;
+  for (const k in d) {
+  switch (k) {
+  case "ExportAssetToSignedUrl": x = d.ExportAssetToSignedUrl; if (x !== undefined) {r = c.r.length; $m_ExportAssetToSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportAssetToSignedUrl"); } break;
+  case "ExportAssetsToS3": x = d.ExportAssetsToS3; if (x !== undefined) {r = c.r.length; $m_ExportAssetsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportAssetsToS3"); } break;
+  case "ExportRevisionsToS3": x = d.ExportRevisionsToS3; if (x !== undefined) {r = c.r.length; $m_ExportRevisionsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportRevisionsToS3"); } break;
+  case "ImportAssetFromSignedUrl": x = d.ImportAssetFromSignedUrl; if (x !== undefined) {r = c.r.length; $m_ImportAssetFromSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromSignedUrl"); } break;
+  case "ImportAssetsFromS3": x = d.ImportAssetsFromS3; if (x !== undefined) {r = c.r.length; $m_ImportAssetsFromS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromS3"); } break;
+  case "ImportAssetsFromRedshiftDataShares": x = d.ImportAssetsFromRedshiftDataShares; if (x !== undefined) {r = c.r.length; $m_ImportAssetsFromRedshiftDataSharesResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromRedshiftDataShares"); } break;
+  case "ImportAssetFromApiGatewayApi": x = d.ImportAssetFromApiGatewayApi; if (x !== undefined) {r = c.r.length; $m_ImportAssetFromApiGatewayApiResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromApiGatewayApi"); } break;
+  case "CreateS3DataAccessFromS3Bucket": x = d.CreateS3DataAccessFromS3Bucket; if (x !== undefined) {r = c.r.length; $m_CreateS3DataAccessFromS3BucketResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "CreateS3DataAccessFromS3Bucket"); } break;
+  case "ImportAssetsFromLakeFormationTagPolicy": x = d.ImportAssetsFromLakeFormationTagPolicy; if (x !== undefined) {r = c.r.length; $m_ImportAssetsFromLakeFormationTagPolicyResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromLakeFormationTagPolicy"); } break;
+  default: n++;
+  }
+  }
+  n !== 0 ? $r.unknownMembers(c, d, $k24) : 0;
   void o; void y; void r;
 }
 

@@ -31,10 +31,25 @@ const FORMAT_NAMES: Readonly<Record<string, string>> = {
 };
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
-const escape = (t: string): string => t.replace(/~/g, "~0").replace(/\//g, "~1");
+const escape = (t: string): string =>
+  t.indexOf("~") < 0 && t.indexOf("/") < 0 ? t : t.replace(/~/g, "~0").replace(/\//g, "~1");
 const child = (pointer: string, key: string): string => `${pointer}/${escape(key)}`;
+/** Longest member name shown in a message (the pointer itself stays whole). */
+const MAX_KEY_SHOWN = 60;
+const shownChild = (pointer: string, key: string): string =>
+  key.length > MAX_KEY_SHOWN
+    ? `${pointer}/${escape(key.slice(0, MAX_KEY_SHOWN))}…(${key.length} characters)`
+    : child(pointer, key);
 
-function expectation(e: AjvError): { pointer: string; expected: string; found?: string } {
+/** Where a fault is: its pointer, and for a member's fault the object and the member's key (read directly, not through the pointer). */
+interface Where {
+  pointer: string;
+  expected: string;
+  found?: string;
+  key?: string;
+}
+
+function expectation(e: AjvError): Where {
   const p = e.params;
   const limit = p["limit"] as number;
   const at = e.instancePath;
@@ -47,13 +62,14 @@ function expectation(e: AjvError): { pointer: string; expected: string; found?: 
           .map((t) => (t === "number" ? "a finite number" : t === "integer" ? "an integer" : String(t)))
           .join(" or "),
       };
-    case "required":
-      return { pointer: child(at, String(p["missingProperty"])), expected: "a value (the member is required)" };
-    case "additionalProperties":
-      return {
-        pointer: child(at, String(p["additionalProperty"])),
-        expected: "no such member (the spec does not know it)",
-      };
+    case "required": {
+      const key = String(p["missingProperty"]);
+      return { pointer: child(at, key), expected: "a value (the member is required)", found: "nothing", key };
+    }
+    case "additionalProperties": {
+      const key = String(p["additionalProperty"]);
+      return { pointer: child(at, key), expected: "no such member (the spec does not know it)", key };
+    }
     case "enum":
       return { pointer: at, expected: `one of ${(p["allowedValues"] as unknown[]).map(String).join(", ")}` };
     case "format":
@@ -101,6 +117,12 @@ function found(e: AjvError, value: unknown): string {
   return describe(value);
 }
 
+function member(object: unknown, key: string): unknown {
+  return typeof object === "object" && object !== null && Object.hasOwn(object, key)
+    ? (object as Record<string, unknown>)[key]
+    : undefined;
+}
+
 /**
  * Ajv's errors (a validate function's `errors` after it returned false) as dx's issues, worded as
  * the emitted validators word them. Ajv lists the errors of an `anyOf`'s alternatives before the
@@ -123,9 +145,14 @@ export function ajvIssues(errors: readonly AjvError[] | null | undefined, data: 
     for (const i of mine) owner[i] = j;
     members.set(j, mine);
   });
-  type Fault = { pointer: string; expected: string; found: string };
+  type Fault = { pointer: string; expected: string; found: string; shown?: string };
   const plain = (e: AjvError): Fault => {
     const x = expectation(e);
+    if (x.key !== undefined) {
+      const value = member(valueAt(data, e.instancePath), x.key);
+      const shown = shownChild(e.instancePath, x.key);
+      return { pointer: x.pointer, expected: x.expected, found: x.found ?? found(e, value), shown };
+    }
     return { pointer: x.pointer, expected: x.expected, found: x.found ?? found(e, valueAt(data, x.pointer)) };
   };
   /** The faults a group stands for, its nested groups resolved first. */
@@ -136,7 +163,8 @@ export function ajvIssues(errors: readonly AjvError[] | null | undefined, data: 
     if (e.keyword === "propertyNames") {
       const key = String(e.params["propertyName"]);
       const expected = [...new Set(inner.map((f) => f.expected))].join(" or ") || "allowed";
-      return [{ pointer: child(at, key), expected: `a key that is ${expected}`, found: `the key ${describe(key)}` }];
+      const shown = shownChild(at, key);
+      return [{ pointer: child(at, key), expected: `a key that is ${expected}`, found: `the key ${describe(key)}`, shown }];
     }
     // A fault deeper than the value is the one to show (the other alternative, null, only says
     // that the value is not null); else one fault at the value listing every alternative.
@@ -148,7 +176,7 @@ export function ajvIssues(errors: readonly AjvError[] | null | undefined, data: 
   const issues: ValidationIssue[] = [];
   const seen = new Set<string>();
   const add = (f: Fault): void => {
-    const i = issue(f.pointer, f.expected, f.found);
+    const i = issue(f.pointer, f.expected, f.found, f.shown);
     if (!seen.has(i.message)) issues.push(i), seen.add(i.message);
   };
   all.forEach((e, j) => {
