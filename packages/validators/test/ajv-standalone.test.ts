@@ -52,7 +52,8 @@ describe("@dx/validators/ajv: Ajv standalone code of the shipped wire schema", (
     expect(shapes.length).toBeGreaterThan(20);
     expect(shapes).toContain("ListJobsResponse");
     for (const name of Object.keys(arbitraries))
-      if (typeof api[`parse${name}`] === "function") expect(typeof validators[`validate${name}`], name).toBe("function");
+      if (typeof api[`parse${name}`] === "function")
+        expect(typeof validators[`validate${name}`], name).toBe("function");
     const validate = standalone.validateListJobsResponse;
     expect(validate(throughJson(wirePage(3)))).toBe(true);
     expect(validate.errors).toBeNull();
@@ -90,7 +91,10 @@ describe("@dx/validators/ajv: Ajv standalone code of the shipped wire schema", (
     const [variant] = Object.keys(details);
     const pages: [string, unknown][] = [
       ["optional member null", { Jobs: [job], NextToken: null }],
-      ["ResponseDetails member null beside the set one", { Jobs: [wireJob({ Details: { ...details, ImportAssetsFromS3: null } })] }],
+      [
+        "ResponseDetails member null beside the set one",
+        { Jobs: [wireJob({ Details: { ...details, ImportAssetsFromS3: null } })] },
+      ],
       ["every ResponseDetails member null", { Jobs: [wireJob({ Details: { [variant!]: null } })] }],
       ["required member null", { Jobs: [wireJob({ Arn: null })] }],
       ["list item null", { Jobs: [null] }],
@@ -115,7 +119,8 @@ describe("@dx/validators/ajv: Ajv standalone code of the shipped wire schema", (
             pointer: "/Jobs/1/State",
             expected: "one of WAITING, IN_PROGRESS, ERROR, COMPLETED, CANCELLED, TIMED_OUT",
             found: '"DONE"',
-            message: '/Jobs/1/State: expected one of WAITING, IN_PROGRESS, ERROR, COMPLETED, CANCELLED, TIMED_OUT; got "DONE"',
+            message:
+              '/Jobs/1/State: expected one of WAITING, IN_PROGRESS, ERROR, COMPLETED, CANCELLED, TIMED_OUT; got "DONE"',
           },
         ],
         "ListJobsResponse",

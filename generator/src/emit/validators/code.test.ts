@@ -13,6 +13,7 @@ describe("the validators emitter", () => {
       const first = validatorsEmitter.emit(ir);
       expect([...validatorsEmitter.emit(ir)]).toEqual([...first]);
       expect([...first.keys()]).toEqual([
+        "ajv/wire.gen.d.ts",
         "arbitraries.gen.ts",
         "index.gen.ts",
         "schemas/model-tolerant.gen.json",
@@ -30,7 +31,7 @@ describe("the validators emitter", () => {
     const imported = [...code.matchAll(/^import (?:type )?(?:\* as ([\w$]+)|\{ ([^}]+) \})/gm)].flatMap((m) =>
       m[1] ? [m[1]] : (m[2] as string).split(",").map((s) => s.trim().split(" as ").pop() as string),
     );
-    const own = [...declared, ...imported].filter((n) => !/^(is|assert|parse|serialize)[A-Z_]/.test(n as string));
+    const own = [...declared, ...imported].filter((n) => !/^(is|assert|check|parse|serialize)[A-Z_]/.test(n as string));
     expect(own.length).toBeGreaterThan(10);
     for (const name of own) expect(name, name).toContain("$");
   });
@@ -40,6 +41,18 @@ describe("the validators emitter", () => {
     // JobEntry's checker refers to ResponseDetails' checker, whose body appears once
     expect(code.match(/function \$w_ResponseDetails\(/g)).toHaveLength(1);
     expect(code).toMatch(/y = \$w_ResponseDetails\(x, c\);/);
+  });
+
+  it("declares one Ajv standalone validator per structure and union for the package's build", () => {
+    const files = validatorsEmitter.emit(irOf());
+    const declarations = files.get("ajv/wire.gen.d.ts") as string;
+    const code = files.get("validators.gen.ts") as string;
+    const parsers = [...code.matchAll(/^export function parse(\w+)\(/gm)].map((m) => m[1]);
+    const validators = [...declarations.matchAll(/^export declare const validate(\w+): \$AjvValidateFunction;$/gm)].map(
+      (m) => m[1],
+    );
+    expect(validators).toEqual(parsers);
+    expect(validators).toContain("ListJobsResponse");
   });
 
   it("reads patterns in dx's one dialect (src/patterns.ts): AWS's escapes work, nothing is misread", () => {

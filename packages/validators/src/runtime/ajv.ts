@@ -133,8 +133,7 @@ function member(object: unknown, key: string): unknown {
  */
 export function ajvIssues(errors: readonly AjvError[] | null | undefined, data: unknown): ValidationIssue[] {
   const all = errors ?? [];
-  const under = (e: AjvError, at: string): boolean =>
-    e.instancePath === at || e.instancePath.startsWith(`${at}/`);
+  const under = (e: AjvError, at: string): boolean => e.instancePath === at || e.instancePath.startsWith(`${at}/`);
   // Each anyOf or propertyNames error owns the errors listed before it (not owned yet) at or under its value.
   const owner: number[] = all.map(() => -1);
   const members = new Map<number, number[]>();
@@ -164,14 +163,18 @@ export function ajvIssues(errors: readonly AjvError[] | null | undefined, data: 
       const key = String(e.params["propertyName"]);
       const expected = [...new Set(inner.map((f) => f.expected))].join(" or ") || "allowed";
       const shown = shownChild(at, key);
-      return [{ pointer: child(at, key), expected: `a key that is ${expected}`, found: `the key ${describe(key)}`, shown }];
+      return [
+        { pointer: child(at, key), expected: `a key that is ${expected}`, found: `the key ${describe(key)}`, shown },
+      ];
     }
     // A fault deeper than the value is the one to show (the other alternative, null, only says
     // that the value is not null); else one fault at the value listing every alternative.
     const deeper = inner.filter((f) => f.pointer !== at);
     if (deeper.length > 0) return deeper;
     const expected = [...new Set(inner.map((f) => f.expected))].join(" or ");
-    return [{ pointer: at, expected: expected || "a value of one of the allowed forms", found: describe(valueAt(data, at)) }];
+    return [
+      { pointer: at, expected: expected || "a value of one of the allowed forms", found: describe(valueAt(data, at)) },
+    ];
   };
   const issues: ValidationIssue[] = [];
   const seen = new Set<string>();

@@ -77,7 +77,12 @@ export function parseWith(check: Checker, value: unknown, options: ValidateOptio
 }
 
 /** Whether the value passes the checker; `checkOnly`: a wire checker builds no model form (checkX). */
-export function isWith(check: Checker, value: unknown, options: ValidateOptions | undefined, checkOnly?: true): boolean {
+export function isWith(
+  check: Checker,
+  value: unknown,
+  options: ValidateOptions | undefined,
+  checkOnly?: true,
+): boolean {
   const c = context(options, checkOnly);
   const result = run(check, value, c);
   if (result === "too-deep" || c.n > 0) return false;
