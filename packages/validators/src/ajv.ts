@@ -5,3 +5,4 @@
 export * from "./generated/ajv/wire.gen.js";
 export { type AjvError, type AjvValidateFunction, ajvIssues, assertAjv } from "./runtime/ajv.js";
 export { ValidationError, type ValidationIssue } from "./runtime/errors.js";
+export type * as Wire from "./generated/wire.gen.js";

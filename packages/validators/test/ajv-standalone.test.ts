@@ -148,6 +148,17 @@ describe("@dx/validators/ajv: Ajv standalone code of the shipped wire schema", (
 });
 
 describe("checkX: the wire check alone", () => {
+  it("narrows to the wire form's type, as validateX does (type-level, checked by tsc)", () => {
+    const json: unknown = throughJson(wirePage(1));
+    if (!dx.checkListJobsResponse(json) || !standalone.validateListJobsResponse(json)) throw new Error("invalid");
+    const created: string = json.Jobs![0]!.CreatedAt;
+    const token: string | null | undefined = json.NextToken;
+    // @ts-expect-error the wire form's timestamps are strings, not Dates
+    const wrong: Date = json.Jobs![0]!.UpdatedAt;
+    const back: dx.Wire.ListJobsResponse = dx.serializeListJobsResponse(dx.parseListJobsResponse(json));
+    expect([typeof created, token, typeof wrong, back.Jobs!.length]).toEqual(["string", "next", "string", 1]);
+  });
+
   it("builds nothing and changes nothing: the same verdicts as parseX in both modes", () => {
     const page = throughJson(wirePage(5)) as { Jobs: Record<string, unknown>[] };
     const before = JSON.stringify(page);

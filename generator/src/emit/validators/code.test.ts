@@ -21,6 +21,7 @@ describe("the validators emitter", () => {
         "schemas/wire-tolerant.gen.json",
         "schemas/wire.gen.json",
         "validators.gen.ts",
+        "wire.gen.ts",
       ]);
     }
   });
@@ -48,9 +49,9 @@ describe("the validators emitter", () => {
     const declarations = files.get("ajv/wire.gen.d.ts") as string;
     const code = files.get("validators.gen.ts") as string;
     const parsers = [...code.matchAll(/^export function parse(\w+)\(/gm)].map((m) => m[1]);
-    const validators = [...declarations.matchAll(/^export declare const validate(\w+): \$AjvValidateFunction;$/gm)].map(
-      (m) => m[1],
-    );
+    const validators = [
+      ...declarations.matchAll(/^export declare const validate(\w+): \$AjvValidateFunction<\$W\.(\w+)>;$/gm),
+    ].map((m) => m[1]);
     expect(validators).toEqual(parsers);
     expect(validators).toContain("ListJobsResponse");
   });

@@ -661,7 +661,8 @@ export function renderValidators(ir: Ir): string {
     const n = validatorNames(s.name);
     const type = `$M.${s.name}`;
     const ref = `{@link @dx/models#${s.name} | ${s.name}}`;
-    const ser = gen.serializer(s) ? `$s_${s.name}(value)` : "value";
+    // (a shape whose forms agree is its own wire form; tsc need not compare the two types, which may nest deeply)
+    const ser = gen.serializer(s) ? `$s_${s.name}(value)` : `value as unknown as $W.${s.name}`;
     api.push(
       `/** Whether \`value\` is a ${ref} in model form (timestamps as \`Date\`). */`,
       `export function ${n.is}(value: unknown, options?: $ValidateOptions): value is ${type} {`,
@@ -672,7 +673,7 @@ export function renderValidators(ir: Ir): string {
       `  $parseWith($m_${s.name}, value, options, ${lit(`${s.name} (model form)`)});`,
       "}",
       `/** Whether \`json\` is a ${ref} in wire form (\`${n.parse}\`'s check alone). */`,
-      `export function ${n.check}(json: unknown, options?: $ValidateOptions): boolean {`,
+      `export function ${n.check}(json: unknown, options?: $ValidateOptions): json is $W.${s.name} {`,
       `  return $isWith($w_${s.name}, json, options, true);`,
       "}",
       `/** Validates the wire JSON of a ${ref} (throwing a \`ValidationError\`) and returns its model form. */`,
@@ -680,7 +681,7 @@ export function renderValidators(ir: Ir): string {
       `  return $parseWith($w_${s.name}, json, options, ${lit(`${s.name} (wire form)`)}) as ${type};`,
       "}",
       `/** The wire JSON of a ${ref} (the inverse of \`${n.parse}\`). */`,
-      `export function ${n.serialize}(value: ${type}): unknown {`,
+      `export function ${n.serialize}(value: ${type}): $W.${s.name} {`,
       `  return ${ser};`,
       "}",
       "",
@@ -689,6 +690,7 @@ export function renderValidators(ir: Ir): string {
   return [
     'import type * as $M from "@dx/models";',
     'import * as $r from "../runtime/check.js";',
+    'import type * as $W from "./wire.gen.js";',
     'import { isWith as $isWith, parseWith as $parseWith } from "../runtime/entry.js";',
     'import type { ValidateOptions as $ValidateOptions } from "../runtime/options.js";',
     "",
@@ -710,6 +712,7 @@ export function renderValidators(ir: Ir): string {
 export function renderAjvDeclarations(ir: Ir): string {
   const lines = [
     'import type { AjvValidateFunction as $AjvValidateFunction } from "../../runtime/ajv.js";',
+    'import type * as $W from "../wire.gen.js";',
     "",
     "// Ajv standalone code of ../schemas/wire.gen.json (strict), compiled when the package is built.",
     "",
@@ -718,7 +721,7 @@ export function renderAjvDeclarations(ir: Ir): string {
     const n = validatorNames(s.name);
     lines.push(
       `/** Ajv's check of the wire JSON of a {@link @dx/models#${s.name} | ${s.name}} (strict; the first fault in \`errors\`). */`,
-      `export declare const ${n.validate}: $AjvValidateFunction;`,
+      `export declare const ${n.validate}: $AjvValidateFunction<$W.${s.name}>;`,
     );
   }
   return `${lines.join("\n")}\n`;

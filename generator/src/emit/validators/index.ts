@@ -4,6 +4,7 @@ import type { Emitter, FileSet } from "../types.js";
 import { renderArbitraries } from "./arbitraries.js";
 import { renderAjvDeclarations, renderValidators } from "./code.js";
 import { buildBundle, patternWarnings, VARIANTS, variantName } from "./schema.js";
+import { renderWireTypes } from "./wire-types.js";
 
 /**
  * Emits `@dx/validators`: JSON Schemas (draft 2020-12) of the wire and model forms, strict and
@@ -26,5 +27,6 @@ function emitValidators(ir: Ir): FileSet {
   files.set("arbitraries.gen.ts", ts(renderArbitraries(ir)));
   files.set("index.gen.ts", ts('export * from "./validators.gen.js";\n'));
   files.set("ajv/wire.gen.d.ts", ts(renderAjvDeclarations(ir)));
+  files.set("wire.gen.ts", ts(renderWireTypes(ir)));
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

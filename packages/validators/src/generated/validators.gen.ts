@@ -3,6 +3,7 @@
 
 import type * as $M from "@dx/models";
 import * as $r from "../runtime/check.js";
+import type * as $W from "./wire.gen.js";
 import { isWith as $isWith, parseWith as $parseWith } from "../runtime/entry.js";
 import type { ValidateOptions as $ValidateOptions } from "../runtime/options.js";
 
@@ -1182,7 +1183,7 @@ export function assertAssetDestinationEntry(value: unknown, options?: $ValidateO
   $parseWith($m_AssetDestinationEntry, value, options, "AssetDestinationEntry (model form)");
 }
 /** Whether `json` is a {@link @dx/models#AssetDestinationEntry | AssetDestinationEntry} in wire form (`parseAssetDestinationEntry`'s check alone). */
-export function checkAssetDestinationEntry(json: unknown, options?: $ValidateOptions): boolean {
+export function checkAssetDestinationEntry(json: unknown, options?: $ValidateOptions): json is $W.AssetDestinationEntry {
   return $isWith($w_AssetDestinationEntry, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#AssetDestinationEntry | AssetDestinationEntry} (throwing a `ValidationError`) and returns its model form. */
@@ -1190,8 +1191,8 @@ export function parseAssetDestinationEntry(json: unknown, options?: $ValidateOpt
   return $parseWith($w_AssetDestinationEntry, json, options, "AssetDestinationEntry (wire form)") as $M.AssetDestinationEntry;
 }
 /** The wire JSON of a {@link @dx/models#AssetDestinationEntry | AssetDestinationEntry} (the inverse of `parseAssetDestinationEntry`). */
-export function serializeAssetDestinationEntry(value: $M.AssetDestinationEntry): unknown {
-  return value;
+export function serializeAssetDestinationEntry(value: $M.AssetDestinationEntry): $W.AssetDestinationEntry {
+  return value as unknown as $W.AssetDestinationEntry;
 }
 
 /** Whether `value` is a {@link @dx/models#AssetSourceEntry | AssetSourceEntry} in model form (timestamps as `Date`). */
@@ -1203,7 +1204,7 @@ export function assertAssetSourceEntry(value: unknown, options?: $ValidateOption
   $parseWith($m_AssetSourceEntry, value, options, "AssetSourceEntry (model form)");
 }
 /** Whether `json` is a {@link @dx/models#AssetSourceEntry | AssetSourceEntry} in wire form (`parseAssetSourceEntry`'s check alone). */
-export function checkAssetSourceEntry(json: unknown, options?: $ValidateOptions): boolean {
+export function checkAssetSourceEntry(json: unknown, options?: $ValidateOptions): json is $W.AssetSourceEntry {
   return $isWith($w_AssetSourceEntry, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#AssetSourceEntry | AssetSourceEntry} (throwing a `ValidationError`) and returns its model form. */
@@ -1211,8 +1212,8 @@ export function parseAssetSourceEntry(json: unknown, options?: $ValidateOptions)
   return $parseWith($w_AssetSourceEntry, json, options, "AssetSourceEntry (wire form)") as $M.AssetSourceEntry;
 }
 /** The wire JSON of a {@link @dx/models#AssetSourceEntry | AssetSourceEntry} (the inverse of `parseAssetSourceEntry`). */
-export function serializeAssetSourceEntry(value: $M.AssetSourceEntry): unknown {
-  return value;
+export function serializeAssetSourceEntry(value: $M.AssetSourceEntry): $W.AssetSourceEntry {
+  return value as unknown as $W.AssetSourceEntry;
 }
 
 /** Whether `value` is a {@link @dx/models#CreateS3DataAccessFromS3BucketResponseDetails | CreateS3DataAccessFromS3BucketResponseDetails} in model form (timestamps as `Date`). */
@@ -1224,7 +1225,7 @@ export function assertCreateS3DataAccessFromS3BucketResponseDetails(value: unkno
   $parseWith($m_CreateS3DataAccessFromS3BucketResponseDetails, value, options, "CreateS3DataAccessFromS3BucketResponseDetails (model form)");
 }
 /** Whether `json` is a {@link @dx/models#CreateS3DataAccessFromS3BucketResponseDetails | CreateS3DataAccessFromS3BucketResponseDetails} in wire form (`parseCreateS3DataAccessFromS3BucketResponseDetails`'s check alone). */
-export function checkCreateS3DataAccessFromS3BucketResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
+export function checkCreateS3DataAccessFromS3BucketResponseDetails(json: unknown, options?: $ValidateOptions): json is $W.CreateS3DataAccessFromS3BucketResponseDetails {
   return $isWith($w_CreateS3DataAccessFromS3BucketResponseDetails, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#CreateS3DataAccessFromS3BucketResponseDetails | CreateS3DataAccessFromS3BucketResponseDetails} (throwing a `ValidationError`) and returns its model form. */
@@ -1232,8 +1233,8 @@ export function parseCreateS3DataAccessFromS3BucketResponseDetails(json: unknown
   return $parseWith($w_CreateS3DataAccessFromS3BucketResponseDetails, json, options, "CreateS3DataAccessFromS3BucketResponseDetails (wire form)") as $M.CreateS3DataAccessFromS3BucketResponseDetails;
 }
 /** The wire JSON of a {@link @dx/models#CreateS3DataAccessFromS3BucketResponseDetails | CreateS3DataAccessFromS3BucketResponseDetails} (the inverse of `parseCreateS3DataAccessFromS3BucketResponseDetails`). */
-export function serializeCreateS3DataAccessFromS3BucketResponseDetails(value: $M.CreateS3DataAccessFromS3BucketResponseDetails): unknown {
-  return value;
+export function serializeCreateS3DataAccessFromS3BucketResponseDetails(value: $M.CreateS3DataAccessFromS3BucketResponseDetails): $W.CreateS3DataAccessFromS3BucketResponseDetails {
+  return value as unknown as $W.CreateS3DataAccessFromS3BucketResponseDetails;
 }
 
 /** Whether `value` is a {@link @dx/models#DatabaseLFTagPolicyAndPermissions | DatabaseLFTagPolicyAndPermissions} in model form (timestamps as `Date`). */
@@ -1245,7 +1246,7 @@ export function assertDatabaseLFTagPolicyAndPermissions(value: unknown, options?
   $parseWith($m_DatabaseLFTagPolicyAndPermissions, value, options, "DatabaseLFTagPolicyAndPermissions (model form)");
 }
 /** Whether `json` is a {@link @dx/models#DatabaseLFTagPolicyAndPermissions | DatabaseLFTagPolicyAndPermissions} in wire form (`parseDatabaseLFTagPolicyAndPermissions`'s check alone). */
-export function checkDatabaseLFTagPolicyAndPermissions(json: unknown, options?: $ValidateOptions): boolean {
+export function checkDatabaseLFTagPolicyAndPermissions(json: unknown, options?: $ValidateOptions): json is $W.DatabaseLFTagPolicyAndPermissions {
   return $isWith($w_DatabaseLFTagPolicyAndPermissions, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#DatabaseLFTagPolicyAndPermissions | DatabaseLFTagPolicyAndPermissions} (throwing a `ValidationError`) and returns its model form. */
@@ -1253,8 +1254,8 @@ export function parseDatabaseLFTagPolicyAndPermissions(json: unknown, options?: 
   return $parseWith($w_DatabaseLFTagPolicyAndPermissions, json, options, "DatabaseLFTagPolicyAndPermissions (wire form)") as $M.DatabaseLFTagPolicyAndPermissions;
 }
 /** The wire JSON of a {@link @dx/models#DatabaseLFTagPolicyAndPermissions | DatabaseLFTagPolicyAndPermissions} (the inverse of `parseDatabaseLFTagPolicyAndPermissions`). */
-export function serializeDatabaseLFTagPolicyAndPermissions(value: $M.DatabaseLFTagPolicyAndPermissions): unknown {
-  return value;
+export function serializeDatabaseLFTagPolicyAndPermissions(value: $M.DatabaseLFTagPolicyAndPermissions): $W.DatabaseLFTagPolicyAndPermissions {
+  return value as unknown as $W.DatabaseLFTagPolicyAndPermissions;
 }
 
 /** Whether `value` is a {@link @dx/models#Details | Details} in model form (timestamps as `Date`). */
@@ -1266,7 +1267,7 @@ export function assertDetails(value: unknown, options?: $ValidateOptions): asser
   $parseWith($m_Details, value, options, "Details (model form)");
 }
 /** Whether `json` is a {@link @dx/models#Details | Details} in wire form (`parseDetails`'s check alone). */
-export function checkDetails(json: unknown, options?: $ValidateOptions): boolean {
+export function checkDetails(json: unknown, options?: $ValidateOptions): json is $W.Details {
   return $isWith($w_Details, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#Details | Details} (throwing a `ValidationError`) and returns its model form. */
@@ -1274,8 +1275,8 @@ export function parseDetails(json: unknown, options?: $ValidateOptions): $M.Deta
   return $parseWith($w_Details, json, options, "Details (wire form)") as $M.Details;
 }
 /** The wire JSON of a {@link @dx/models#Details | Details} (the inverse of `parseDetails`). */
-export function serializeDetails(value: $M.Details): unknown {
-  return value;
+export function serializeDetails(value: $M.Details): $W.Details {
+  return value as unknown as $W.Details;
 }
 
 /** Whether `value` is a {@link @dx/models#ExportAssetToSignedUrlResponseDetails | ExportAssetToSignedUrlResponseDetails} in model form (timestamps as `Date`). */
@@ -1287,7 +1288,7 @@ export function assertExportAssetToSignedUrlResponseDetails(value: unknown, opti
   $parseWith($m_ExportAssetToSignedUrlResponseDetails, value, options, "ExportAssetToSignedUrlResponseDetails (model form)");
 }
 /** Whether `json` is a {@link @dx/models#ExportAssetToSignedUrlResponseDetails | ExportAssetToSignedUrlResponseDetails} in wire form (`parseExportAssetToSignedUrlResponseDetails`'s check alone). */
-export function checkExportAssetToSignedUrlResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
+export function checkExportAssetToSignedUrlResponseDetails(json: unknown, options?: $ValidateOptions): json is $W.ExportAssetToSignedUrlResponseDetails {
   return $isWith($w_ExportAssetToSignedUrlResponseDetails, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ExportAssetToSignedUrlResponseDetails | ExportAssetToSignedUrlResponseDetails} (throwing a `ValidationError`) and returns its model form. */
@@ -1295,7 +1296,7 @@ export function parseExportAssetToSignedUrlResponseDetails(json: unknown, option
   return $parseWith($w_ExportAssetToSignedUrlResponseDetails, json, options, "ExportAssetToSignedUrlResponseDetails (wire form)") as $M.ExportAssetToSignedUrlResponseDetails;
 }
 /** The wire JSON of a {@link @dx/models#ExportAssetToSignedUrlResponseDetails | ExportAssetToSignedUrlResponseDetails} (the inverse of `parseExportAssetToSignedUrlResponseDetails`). */
-export function serializeExportAssetToSignedUrlResponseDetails(value: $M.ExportAssetToSignedUrlResponseDetails): unknown {
+export function serializeExportAssetToSignedUrlResponseDetails(value: $M.ExportAssetToSignedUrlResponseDetails): $W.ExportAssetToSignedUrlResponseDetails {
   return $s_ExportAssetToSignedUrlResponseDetails(value);
 }
 
@@ -1308,7 +1309,7 @@ export function assertExportAssetsToS3ResponseDetails(value: unknown, options?: 
   $parseWith($m_ExportAssetsToS3ResponseDetails, value, options, "ExportAssetsToS3ResponseDetails (model form)");
 }
 /** Whether `json` is a {@link @dx/models#ExportAssetsToS3ResponseDetails | ExportAssetsToS3ResponseDetails} in wire form (`parseExportAssetsToS3ResponseDetails`'s check alone). */
-export function checkExportAssetsToS3ResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
+export function checkExportAssetsToS3ResponseDetails(json: unknown, options?: $ValidateOptions): json is $W.ExportAssetsToS3ResponseDetails {
   return $isWith($w_ExportAssetsToS3ResponseDetails, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ExportAssetsToS3ResponseDetails | ExportAssetsToS3ResponseDetails} (throwing a `ValidationError`) and returns its model form. */
@@ -1316,8 +1317,8 @@ export function parseExportAssetsToS3ResponseDetails(json: unknown, options?: $V
   return $parseWith($w_ExportAssetsToS3ResponseDetails, json, options, "ExportAssetsToS3ResponseDetails (wire form)") as $M.ExportAssetsToS3ResponseDetails;
 }
 /** The wire JSON of a {@link @dx/models#ExportAssetsToS3ResponseDetails | ExportAssetsToS3ResponseDetails} (the inverse of `parseExportAssetsToS3ResponseDetails`). */
-export function serializeExportAssetsToS3ResponseDetails(value: $M.ExportAssetsToS3ResponseDetails): unknown {
-  return value;
+export function serializeExportAssetsToS3ResponseDetails(value: $M.ExportAssetsToS3ResponseDetails): $W.ExportAssetsToS3ResponseDetails {
+  return value as unknown as $W.ExportAssetsToS3ResponseDetails;
 }
 
 /** Whether `value` is a {@link @dx/models#ExportRevisionsToS3ResponseDetails | ExportRevisionsToS3ResponseDetails} in model form (timestamps as `Date`). */
@@ -1329,7 +1330,7 @@ export function assertExportRevisionsToS3ResponseDetails(value: unknown, options
   $parseWith($m_ExportRevisionsToS3ResponseDetails, value, options, "ExportRevisionsToS3ResponseDetails (model form)");
 }
 /** Whether `json` is a {@link @dx/models#ExportRevisionsToS3ResponseDetails | ExportRevisionsToS3ResponseDetails} in wire form (`parseExportRevisionsToS3ResponseDetails`'s check alone). */
-export function checkExportRevisionsToS3ResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
+export function checkExportRevisionsToS3ResponseDetails(json: unknown, options?: $ValidateOptions): json is $W.ExportRevisionsToS3ResponseDetails {
   return $isWith($w_ExportRevisionsToS3ResponseDetails, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ExportRevisionsToS3ResponseDetails | ExportRevisionsToS3ResponseDetails} (throwing a `ValidationError`) and returns its model form. */
@@ -1337,8 +1338,8 @@ export function parseExportRevisionsToS3ResponseDetails(json: unknown, options?:
   return $parseWith($w_ExportRevisionsToS3ResponseDetails, json, options, "ExportRevisionsToS3ResponseDetails (wire form)") as $M.ExportRevisionsToS3ResponseDetails;
 }
 /** The wire JSON of a {@link @dx/models#ExportRevisionsToS3ResponseDetails | ExportRevisionsToS3ResponseDetails} (the inverse of `parseExportRevisionsToS3ResponseDetails`). */
-export function serializeExportRevisionsToS3ResponseDetails(value: $M.ExportRevisionsToS3ResponseDetails): unknown {
-  return value;
+export function serializeExportRevisionsToS3ResponseDetails(value: $M.ExportRevisionsToS3ResponseDetails): $W.ExportRevisionsToS3ResponseDetails {
+  return value as unknown as $W.ExportRevisionsToS3ResponseDetails;
 }
 
 /** Whether `value` is a {@link @dx/models#ExportServerSideEncryption | ExportServerSideEncryption} in model form (timestamps as `Date`). */
@@ -1350,7 +1351,7 @@ export function assertExportServerSideEncryption(value: unknown, options?: $Vali
   $parseWith($m_ExportServerSideEncryption, value, options, "ExportServerSideEncryption (model form)");
 }
 /** Whether `json` is a {@link @dx/models#ExportServerSideEncryption | ExportServerSideEncryption} in wire form (`parseExportServerSideEncryption`'s check alone). */
-export function checkExportServerSideEncryption(json: unknown, options?: $ValidateOptions): boolean {
+export function checkExportServerSideEncryption(json: unknown, options?: $ValidateOptions): json is $W.ExportServerSideEncryption {
   return $isWith($w_ExportServerSideEncryption, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ExportServerSideEncryption | ExportServerSideEncryption} (throwing a `ValidationError`) and returns its model form. */
@@ -1358,8 +1359,8 @@ export function parseExportServerSideEncryption(json: unknown, options?: $Valida
   return $parseWith($w_ExportServerSideEncryption, json, options, "ExportServerSideEncryption (wire form)") as $M.ExportServerSideEncryption;
 }
 /** The wire JSON of a {@link @dx/models#ExportServerSideEncryption | ExportServerSideEncryption} (the inverse of `parseExportServerSideEncryption`). */
-export function serializeExportServerSideEncryption(value: $M.ExportServerSideEncryption): unknown {
-  return value;
+export function serializeExportServerSideEncryption(value: $M.ExportServerSideEncryption): $W.ExportServerSideEncryption {
+  return value as unknown as $W.ExportServerSideEncryption;
 }
 
 /** Whether `value` is a {@link @dx/models#ImportAssetFromApiGatewayApiResponseDetails | ImportAssetFromApiGatewayApiResponseDetails} in model form (timestamps as `Date`). */
@@ -1371,7 +1372,7 @@ export function assertImportAssetFromApiGatewayApiResponseDetails(value: unknown
   $parseWith($m_ImportAssetFromApiGatewayApiResponseDetails, value, options, "ImportAssetFromApiGatewayApiResponseDetails (model form)");
 }
 /** Whether `json` is a {@link @dx/models#ImportAssetFromApiGatewayApiResponseDetails | ImportAssetFromApiGatewayApiResponseDetails} in wire form (`parseImportAssetFromApiGatewayApiResponseDetails`'s check alone). */
-export function checkImportAssetFromApiGatewayApiResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
+export function checkImportAssetFromApiGatewayApiResponseDetails(json: unknown, options?: $ValidateOptions): json is $W.ImportAssetFromApiGatewayApiResponseDetails {
   return $isWith($w_ImportAssetFromApiGatewayApiResponseDetails, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ImportAssetFromApiGatewayApiResponseDetails | ImportAssetFromApiGatewayApiResponseDetails} (throwing a `ValidationError`) and returns its model form. */
@@ -1379,7 +1380,7 @@ export function parseImportAssetFromApiGatewayApiResponseDetails(json: unknown, 
   return $parseWith($w_ImportAssetFromApiGatewayApiResponseDetails, json, options, "ImportAssetFromApiGatewayApiResponseDetails (wire form)") as $M.ImportAssetFromApiGatewayApiResponseDetails;
 }
 /** The wire JSON of a {@link @dx/models#ImportAssetFromApiGatewayApiResponseDetails | ImportAssetFromApiGatewayApiResponseDetails} (the inverse of `parseImportAssetFromApiGatewayApiResponseDetails`). */
-export function serializeImportAssetFromApiGatewayApiResponseDetails(value: $M.ImportAssetFromApiGatewayApiResponseDetails): unknown {
+export function serializeImportAssetFromApiGatewayApiResponseDetails(value: $M.ImportAssetFromApiGatewayApiResponseDetails): $W.ImportAssetFromApiGatewayApiResponseDetails {
   return $s_ImportAssetFromApiGatewayApiResponseDetails(value);
 }
 
@@ -1392,7 +1393,7 @@ export function assertImportAssetFromSignedUrlJobErrorDetails(value: unknown, op
   $parseWith($m_ImportAssetFromSignedUrlJobErrorDetails, value, options, "ImportAssetFromSignedUrlJobErrorDetails (model form)");
 }
 /** Whether `json` is a {@link @dx/models#ImportAssetFromSignedUrlJobErrorDetails | ImportAssetFromSignedUrlJobErrorDetails} in wire form (`parseImportAssetFromSignedUrlJobErrorDetails`'s check alone). */
-export function checkImportAssetFromSignedUrlJobErrorDetails(json: unknown, options?: $ValidateOptions): boolean {
+export function checkImportAssetFromSignedUrlJobErrorDetails(json: unknown, options?: $ValidateOptions): json is $W.ImportAssetFromSignedUrlJobErrorDetails {
   return $isWith($w_ImportAssetFromSignedUrlJobErrorDetails, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ImportAssetFromSignedUrlJobErrorDetails | ImportAssetFromSignedUrlJobErrorDetails} (throwing a `ValidationError`) and returns its model form. */
@@ -1400,8 +1401,8 @@ export function parseImportAssetFromSignedUrlJobErrorDetails(json: unknown, opti
   return $parseWith($w_ImportAssetFromSignedUrlJobErrorDetails, json, options, "ImportAssetFromSignedUrlJobErrorDetails (wire form)") as $M.ImportAssetFromSignedUrlJobErrorDetails;
 }
 /** The wire JSON of a {@link @dx/models#ImportAssetFromSignedUrlJobErrorDetails | ImportAssetFromSignedUrlJobErrorDetails} (the inverse of `parseImportAssetFromSignedUrlJobErrorDetails`). */
-export function serializeImportAssetFromSignedUrlJobErrorDetails(value: $M.ImportAssetFromSignedUrlJobErrorDetails): unknown {
-  return value;
+export function serializeImportAssetFromSignedUrlJobErrorDetails(value: $M.ImportAssetFromSignedUrlJobErrorDetails): $W.ImportAssetFromSignedUrlJobErrorDetails {
+  return value as unknown as $W.ImportAssetFromSignedUrlJobErrorDetails;
 }
 
 /** Whether `value` is a {@link @dx/models#ImportAssetFromSignedUrlResponseDetails | ImportAssetFromSignedUrlResponseDetails} in model form (timestamps as `Date`). */
@@ -1413,7 +1414,7 @@ export function assertImportAssetFromSignedUrlResponseDetails(value: unknown, op
   $parseWith($m_ImportAssetFromSignedUrlResponseDetails, value, options, "ImportAssetFromSignedUrlResponseDetails (model form)");
 }
 /** Whether `json` is a {@link @dx/models#ImportAssetFromSignedUrlResponseDetails | ImportAssetFromSignedUrlResponseDetails} in wire form (`parseImportAssetFromSignedUrlResponseDetails`'s check alone). */
-export function checkImportAssetFromSignedUrlResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
+export function checkImportAssetFromSignedUrlResponseDetails(json: unknown, options?: $ValidateOptions): json is $W.ImportAssetFromSignedUrlResponseDetails {
   return $isWith($w_ImportAssetFromSignedUrlResponseDetails, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ImportAssetFromSignedUrlResponseDetails | ImportAssetFromSignedUrlResponseDetails} (throwing a `ValidationError`) and returns its model form. */
@@ -1421,7 +1422,7 @@ export function parseImportAssetFromSignedUrlResponseDetails(json: unknown, opti
   return $parseWith($w_ImportAssetFromSignedUrlResponseDetails, json, options, "ImportAssetFromSignedUrlResponseDetails (wire form)") as $M.ImportAssetFromSignedUrlResponseDetails;
 }
 /** The wire JSON of a {@link @dx/models#ImportAssetFromSignedUrlResponseDetails | ImportAssetFromSignedUrlResponseDetails} (the inverse of `parseImportAssetFromSignedUrlResponseDetails`). */
-export function serializeImportAssetFromSignedUrlResponseDetails(value: $M.ImportAssetFromSignedUrlResponseDetails): unknown {
+export function serializeImportAssetFromSignedUrlResponseDetails(value: $M.ImportAssetFromSignedUrlResponseDetails): $W.ImportAssetFromSignedUrlResponseDetails {
   return $s_ImportAssetFromSignedUrlResponseDetails(value);
 }
 
@@ -1434,7 +1435,7 @@ export function assertImportAssetsFromLakeFormationTagPolicyResponseDetails(valu
   $parseWith($m_ImportAssetsFromLakeFormationTagPolicyResponseDetails, value, options, "ImportAssetsFromLakeFormationTagPolicyResponseDetails (model form)");
 }
 /** Whether `json` is a {@link @dx/models#ImportAssetsFromLakeFormationTagPolicyResponseDetails | ImportAssetsFromLakeFormationTagPolicyResponseDetails} in wire form (`parseImportAssetsFromLakeFormationTagPolicyResponseDetails`'s check alone). */
-export function checkImportAssetsFromLakeFormationTagPolicyResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
+export function checkImportAssetsFromLakeFormationTagPolicyResponseDetails(json: unknown, options?: $ValidateOptions): json is $W.ImportAssetsFromLakeFormationTagPolicyResponseDetails {
   return $isWith($w_ImportAssetsFromLakeFormationTagPolicyResponseDetails, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ImportAssetsFromLakeFormationTagPolicyResponseDetails | ImportAssetsFromLakeFormationTagPolicyResponseDetails} (throwing a `ValidationError`) and returns its model form. */
@@ -1442,8 +1443,8 @@ export function parseImportAssetsFromLakeFormationTagPolicyResponseDetails(json:
   return $parseWith($w_ImportAssetsFromLakeFormationTagPolicyResponseDetails, json, options, "ImportAssetsFromLakeFormationTagPolicyResponseDetails (wire form)") as $M.ImportAssetsFromLakeFormationTagPolicyResponseDetails;
 }
 /** The wire JSON of a {@link @dx/models#ImportAssetsFromLakeFormationTagPolicyResponseDetails | ImportAssetsFromLakeFormationTagPolicyResponseDetails} (the inverse of `parseImportAssetsFromLakeFormationTagPolicyResponseDetails`). */
-export function serializeImportAssetsFromLakeFormationTagPolicyResponseDetails(value: $M.ImportAssetsFromLakeFormationTagPolicyResponseDetails): unknown {
-  return value;
+export function serializeImportAssetsFromLakeFormationTagPolicyResponseDetails(value: $M.ImportAssetsFromLakeFormationTagPolicyResponseDetails): $W.ImportAssetsFromLakeFormationTagPolicyResponseDetails {
+  return value as unknown as $W.ImportAssetsFromLakeFormationTagPolicyResponseDetails;
 }
 
 /** Whether `value` is a {@link @dx/models#ImportAssetsFromRedshiftDataSharesResponseDetails | ImportAssetsFromRedshiftDataSharesResponseDetails} in model form (timestamps as `Date`). */
@@ -1455,7 +1456,7 @@ export function assertImportAssetsFromRedshiftDataSharesResponseDetails(value: u
   $parseWith($m_ImportAssetsFromRedshiftDataSharesResponseDetails, value, options, "ImportAssetsFromRedshiftDataSharesResponseDetails (model form)");
 }
 /** Whether `json` is a {@link @dx/models#ImportAssetsFromRedshiftDataSharesResponseDetails | ImportAssetsFromRedshiftDataSharesResponseDetails} in wire form (`parseImportAssetsFromRedshiftDataSharesResponseDetails`'s check alone). */
-export function checkImportAssetsFromRedshiftDataSharesResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
+export function checkImportAssetsFromRedshiftDataSharesResponseDetails(json: unknown, options?: $ValidateOptions): json is $W.ImportAssetsFromRedshiftDataSharesResponseDetails {
   return $isWith($w_ImportAssetsFromRedshiftDataSharesResponseDetails, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ImportAssetsFromRedshiftDataSharesResponseDetails | ImportAssetsFromRedshiftDataSharesResponseDetails} (throwing a `ValidationError`) and returns its model form. */
@@ -1463,8 +1464,8 @@ export function parseImportAssetsFromRedshiftDataSharesResponseDetails(json: unk
   return $parseWith($w_ImportAssetsFromRedshiftDataSharesResponseDetails, json, options, "ImportAssetsFromRedshiftDataSharesResponseDetails (wire form)") as $M.ImportAssetsFromRedshiftDataSharesResponseDetails;
 }
 /** The wire JSON of a {@link @dx/models#ImportAssetsFromRedshiftDataSharesResponseDetails | ImportAssetsFromRedshiftDataSharesResponseDetails} (the inverse of `parseImportAssetsFromRedshiftDataSharesResponseDetails`). */
-export function serializeImportAssetsFromRedshiftDataSharesResponseDetails(value: $M.ImportAssetsFromRedshiftDataSharesResponseDetails): unknown {
-  return value;
+export function serializeImportAssetsFromRedshiftDataSharesResponseDetails(value: $M.ImportAssetsFromRedshiftDataSharesResponseDetails): $W.ImportAssetsFromRedshiftDataSharesResponseDetails {
+  return value as unknown as $W.ImportAssetsFromRedshiftDataSharesResponseDetails;
 }
 
 /** Whether `value` is a {@link @dx/models#ImportAssetsFromS3ResponseDetails | ImportAssetsFromS3ResponseDetails} in model form (timestamps as `Date`). */
@@ -1476,7 +1477,7 @@ export function assertImportAssetsFromS3ResponseDetails(value: unknown, options?
   $parseWith($m_ImportAssetsFromS3ResponseDetails, value, options, "ImportAssetsFromS3ResponseDetails (model form)");
 }
 /** Whether `json` is a {@link @dx/models#ImportAssetsFromS3ResponseDetails | ImportAssetsFromS3ResponseDetails} in wire form (`parseImportAssetsFromS3ResponseDetails`'s check alone). */
-export function checkImportAssetsFromS3ResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
+export function checkImportAssetsFromS3ResponseDetails(json: unknown, options?: $ValidateOptions): json is $W.ImportAssetsFromS3ResponseDetails {
   return $isWith($w_ImportAssetsFromS3ResponseDetails, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ImportAssetsFromS3ResponseDetails | ImportAssetsFromS3ResponseDetails} (throwing a `ValidationError`) and returns its model form. */
@@ -1484,8 +1485,8 @@ export function parseImportAssetsFromS3ResponseDetails(json: unknown, options?: 
   return $parseWith($w_ImportAssetsFromS3ResponseDetails, json, options, "ImportAssetsFromS3ResponseDetails (wire form)") as $M.ImportAssetsFromS3ResponseDetails;
 }
 /** The wire JSON of a {@link @dx/models#ImportAssetsFromS3ResponseDetails | ImportAssetsFromS3ResponseDetails} (the inverse of `parseImportAssetsFromS3ResponseDetails`). */
-export function serializeImportAssetsFromS3ResponseDetails(value: $M.ImportAssetsFromS3ResponseDetails): unknown {
-  return value;
+export function serializeImportAssetsFromS3ResponseDetails(value: $M.ImportAssetsFromS3ResponseDetails): $W.ImportAssetsFromS3ResponseDetails {
+  return value as unknown as $W.ImportAssetsFromS3ResponseDetails;
 }
 
 /** Whether `value` is a {@link @dx/models#InternalServerException | InternalServerException} in model form (timestamps as `Date`). */
@@ -1497,7 +1498,7 @@ export function assertInternalServerException(value: unknown, options?: $Validat
   $parseWith($m_InternalServerException, value, options, "InternalServerException (model form)");
 }
 /** Whether `json` is a {@link @dx/models#InternalServerException | InternalServerException} in wire form (`parseInternalServerException`'s check alone). */
-export function checkInternalServerException(json: unknown, options?: $ValidateOptions): boolean {
+export function checkInternalServerException(json: unknown, options?: $ValidateOptions): json is $W.InternalServerException {
   return $isWith($w_InternalServerException, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#InternalServerException | InternalServerException} (throwing a `ValidationError`) and returns its model form. */
@@ -1505,8 +1506,8 @@ export function parseInternalServerException(json: unknown, options?: $ValidateO
   return $parseWith($w_InternalServerException, json, options, "InternalServerException (wire form)") as $M.InternalServerException;
 }
 /** The wire JSON of a {@link @dx/models#InternalServerException | InternalServerException} (the inverse of `parseInternalServerException`). */
-export function serializeInternalServerException(value: $M.InternalServerException): unknown {
-  return value;
+export function serializeInternalServerException(value: $M.InternalServerException): $W.InternalServerException {
+  return value as unknown as $W.InternalServerException;
 }
 
 /** Whether `value` is a {@link @dx/models#JobEntry | JobEntry} in model form (timestamps as `Date`). */
@@ -1518,7 +1519,7 @@ export function assertJobEntry(value: unknown, options?: $ValidateOptions): asse
   $parseWith($m_JobEntry, value, options, "JobEntry (model form)");
 }
 /** Whether `json` is a {@link @dx/models#JobEntry | JobEntry} in wire form (`parseJobEntry`'s check alone). */
-export function checkJobEntry(json: unknown, options?: $ValidateOptions): boolean {
+export function checkJobEntry(json: unknown, options?: $ValidateOptions): json is $W.JobEntry {
   return $isWith($w_JobEntry, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#JobEntry | JobEntry} (throwing a `ValidationError`) and returns its model form. */
@@ -1526,7 +1527,7 @@ export function parseJobEntry(json: unknown, options?: $ValidateOptions): $M.Job
   return $parseWith($w_JobEntry, json, options, "JobEntry (wire form)") as $M.JobEntry;
 }
 /** The wire JSON of a {@link @dx/models#JobEntry | JobEntry} (the inverse of `parseJobEntry`). */
-export function serializeJobEntry(value: $M.JobEntry): unknown {
+export function serializeJobEntry(value: $M.JobEntry): $W.JobEntry {
   return $s_JobEntry(value);
 }
 
@@ -1539,7 +1540,7 @@ export function assertJobError(value: unknown, options?: $ValidateOptions): asse
   $parseWith($m_JobError, value, options, "JobError (model form)");
 }
 /** Whether `json` is a {@link @dx/models#JobError | JobError} in wire form (`parseJobError`'s check alone). */
-export function checkJobError(json: unknown, options?: $ValidateOptions): boolean {
+export function checkJobError(json: unknown, options?: $ValidateOptions): json is $W.JobError {
   return $isWith($w_JobError, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#JobError | JobError} (throwing a `ValidationError`) and returns its model form. */
@@ -1547,7 +1548,7 @@ export function parseJobError(json: unknown, options?: $ValidateOptions): $M.Job
   return $parseWith($w_JobError, json, options, "JobError (wire form)") as $M.JobError;
 }
 /** The wire JSON of a {@link @dx/models#JobError | JobError} (the inverse of `parseJobError`). */
-export function serializeJobError(value: $M.JobError): unknown {
+export function serializeJobError(value: $M.JobError): $W.JobError {
   return $s_JobError(value);
 }
 
@@ -1560,7 +1561,7 @@ export function assertKmsKeyToGrant(value: unknown, options?: $ValidateOptions):
   $parseWith($m_KmsKeyToGrant, value, options, "KmsKeyToGrant (model form)");
 }
 /** Whether `json` is a {@link @dx/models#KmsKeyToGrant | KmsKeyToGrant} in wire form (`parseKmsKeyToGrant`'s check alone). */
-export function checkKmsKeyToGrant(json: unknown, options?: $ValidateOptions): boolean {
+export function checkKmsKeyToGrant(json: unknown, options?: $ValidateOptions): json is $W.KmsKeyToGrant {
   return $isWith($w_KmsKeyToGrant, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#KmsKeyToGrant | KmsKeyToGrant} (throwing a `ValidationError`) and returns its model form. */
@@ -1568,8 +1569,8 @@ export function parseKmsKeyToGrant(json: unknown, options?: $ValidateOptions): $
   return $parseWith($w_KmsKeyToGrant, json, options, "KmsKeyToGrant (wire form)") as $M.KmsKeyToGrant;
 }
 /** The wire JSON of a {@link @dx/models#KmsKeyToGrant | KmsKeyToGrant} (the inverse of `parseKmsKeyToGrant`). */
-export function serializeKmsKeyToGrant(value: $M.KmsKeyToGrant): unknown {
-  return value;
+export function serializeKmsKeyToGrant(value: $M.KmsKeyToGrant): $W.KmsKeyToGrant {
+  return value as unknown as $W.KmsKeyToGrant;
 }
 
 /** Whether `value` is a {@link @dx/models#LFTag | LFTag} in model form (timestamps as `Date`). */
@@ -1581,7 +1582,7 @@ export function assertLFTag(value: unknown, options?: $ValidateOptions): asserts
   $parseWith($m_LFTag, value, options, "LFTag (model form)");
 }
 /** Whether `json` is a {@link @dx/models#LFTag | LFTag} in wire form (`parseLFTag`'s check alone). */
-export function checkLFTag(json: unknown, options?: $ValidateOptions): boolean {
+export function checkLFTag(json: unknown, options?: $ValidateOptions): json is $W.LFTag {
   return $isWith($w_LFTag, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#LFTag | LFTag} (throwing a `ValidationError`) and returns its model form. */
@@ -1589,8 +1590,8 @@ export function parseLFTag(json: unknown, options?: $ValidateOptions): $M.LFTag 
   return $parseWith($w_LFTag, json, options, "LFTag (wire form)") as $M.LFTag;
 }
 /** The wire JSON of a {@link @dx/models#LFTag | LFTag} (the inverse of `parseLFTag`). */
-export function serializeLFTag(value: $M.LFTag): unknown {
-  return value;
+export function serializeLFTag(value: $M.LFTag): $W.LFTag {
+  return value as unknown as $W.LFTag;
 }
 
 /** Whether `value` is a {@link @dx/models#ListJobsRequest | ListJobsRequest} in model form (timestamps as `Date`). */
@@ -1602,7 +1603,7 @@ export function assertListJobsRequest(value: unknown, options?: $ValidateOptions
   $parseWith($m_ListJobsRequest, value, options, "ListJobsRequest (model form)");
 }
 /** Whether `json` is a {@link @dx/models#ListJobsRequest | ListJobsRequest} in wire form (`parseListJobsRequest`'s check alone). */
-export function checkListJobsRequest(json: unknown, options?: $ValidateOptions): boolean {
+export function checkListJobsRequest(json: unknown, options?: $ValidateOptions): json is $W.ListJobsRequest {
   return $isWith($w_ListJobsRequest, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ListJobsRequest | ListJobsRequest} (throwing a `ValidationError`) and returns its model form. */
@@ -1610,7 +1611,7 @@ export function parseListJobsRequest(json: unknown, options?: $ValidateOptions):
   return $parseWith($w_ListJobsRequest, json, options, "ListJobsRequest (wire form)") as $M.ListJobsRequest;
 }
 /** The wire JSON of a {@link @dx/models#ListJobsRequest | ListJobsRequest} (the inverse of `parseListJobsRequest`). */
-export function serializeListJobsRequest(value: $M.ListJobsRequest): unknown {
+export function serializeListJobsRequest(value: $M.ListJobsRequest): $W.ListJobsRequest {
   return $s_ListJobsRequest(value);
 }
 
@@ -1623,7 +1624,7 @@ export function assertListJobsResponse(value: unknown, options?: $ValidateOption
   $parseWith($m_ListJobsResponse, value, options, "ListJobsResponse (model form)");
 }
 /** Whether `json` is a {@link @dx/models#ListJobsResponse | ListJobsResponse} in wire form (`parseListJobsResponse`'s check alone). */
-export function checkListJobsResponse(json: unknown, options?: $ValidateOptions): boolean {
+export function checkListJobsResponse(json: unknown, options?: $ValidateOptions): json is $W.ListJobsResponse {
   return $isWith($w_ListJobsResponse, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ListJobsResponse | ListJobsResponse} (throwing a `ValidationError`) and returns its model form. */
@@ -1631,7 +1632,7 @@ export function parseListJobsResponse(json: unknown, options?: $ValidateOptions)
   return $parseWith($w_ListJobsResponse, json, options, "ListJobsResponse (wire form)") as $M.ListJobsResponse;
 }
 /** The wire JSON of a {@link @dx/models#ListJobsResponse | ListJobsResponse} (the inverse of `parseListJobsResponse`). */
-export function serializeListJobsResponse(value: $M.ListJobsResponse): unknown {
+export function serializeListJobsResponse(value: $M.ListJobsResponse): $W.ListJobsResponse {
   return $s_ListJobsResponse(value);
 }
 
@@ -1644,7 +1645,7 @@ export function assertRedshiftDataShareAssetSourceEntry(value: unknown, options?
   $parseWith($m_RedshiftDataShareAssetSourceEntry, value, options, "RedshiftDataShareAssetSourceEntry (model form)");
 }
 /** Whether `json` is a {@link @dx/models#RedshiftDataShareAssetSourceEntry | RedshiftDataShareAssetSourceEntry} in wire form (`parseRedshiftDataShareAssetSourceEntry`'s check alone). */
-export function checkRedshiftDataShareAssetSourceEntry(json: unknown, options?: $ValidateOptions): boolean {
+export function checkRedshiftDataShareAssetSourceEntry(json: unknown, options?: $ValidateOptions): json is $W.RedshiftDataShareAssetSourceEntry {
   return $isWith($w_RedshiftDataShareAssetSourceEntry, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#RedshiftDataShareAssetSourceEntry | RedshiftDataShareAssetSourceEntry} (throwing a `ValidationError`) and returns its model form. */
@@ -1652,8 +1653,8 @@ export function parseRedshiftDataShareAssetSourceEntry(json: unknown, options?: 
   return $parseWith($w_RedshiftDataShareAssetSourceEntry, json, options, "RedshiftDataShareAssetSourceEntry (wire form)") as $M.RedshiftDataShareAssetSourceEntry;
 }
 /** The wire JSON of a {@link @dx/models#RedshiftDataShareAssetSourceEntry | RedshiftDataShareAssetSourceEntry} (the inverse of `parseRedshiftDataShareAssetSourceEntry`). */
-export function serializeRedshiftDataShareAssetSourceEntry(value: $M.RedshiftDataShareAssetSourceEntry): unknown {
-  return value;
+export function serializeRedshiftDataShareAssetSourceEntry(value: $M.RedshiftDataShareAssetSourceEntry): $W.RedshiftDataShareAssetSourceEntry {
+  return value as unknown as $W.RedshiftDataShareAssetSourceEntry;
 }
 
 /** Whether `value` is a {@link @dx/models#ResourceNotFoundException | ResourceNotFoundException} in model form (timestamps as `Date`). */
@@ -1665,7 +1666,7 @@ export function assertResourceNotFoundException(value: unknown, options?: $Valid
   $parseWith($m_ResourceNotFoundException, value, options, "ResourceNotFoundException (model form)");
 }
 /** Whether `json` is a {@link @dx/models#ResourceNotFoundException | ResourceNotFoundException} in wire form (`parseResourceNotFoundException`'s check alone). */
-export function checkResourceNotFoundException(json: unknown, options?: $ValidateOptions): boolean {
+export function checkResourceNotFoundException(json: unknown, options?: $ValidateOptions): json is $W.ResourceNotFoundException {
   return $isWith($w_ResourceNotFoundException, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ResourceNotFoundException | ResourceNotFoundException} (throwing a `ValidationError`) and returns its model form. */
@@ -1673,8 +1674,8 @@ export function parseResourceNotFoundException(json: unknown, options?: $Validat
   return $parseWith($w_ResourceNotFoundException, json, options, "ResourceNotFoundException (wire form)") as $M.ResourceNotFoundException;
 }
 /** The wire JSON of a {@link @dx/models#ResourceNotFoundException | ResourceNotFoundException} (the inverse of `parseResourceNotFoundException`). */
-export function serializeResourceNotFoundException(value: $M.ResourceNotFoundException): unknown {
-  return value;
+export function serializeResourceNotFoundException(value: $M.ResourceNotFoundException): $W.ResourceNotFoundException {
+  return value as unknown as $W.ResourceNotFoundException;
 }
 
 /** Whether `value` is a {@link @dx/models#ResponseDetails | ResponseDetails} in model form (timestamps as `Date`). */
@@ -1686,7 +1687,7 @@ export function assertResponseDetails(value: unknown, options?: $ValidateOptions
   $parseWith($m_ResponseDetails, value, options, "ResponseDetails (model form)");
 }
 /** Whether `json` is a {@link @dx/models#ResponseDetails | ResponseDetails} in wire form (`parseResponseDetails`'s check alone). */
-export function checkResponseDetails(json: unknown, options?: $ValidateOptions): boolean {
+export function checkResponseDetails(json: unknown, options?: $ValidateOptions): json is $W.ResponseDetails {
   return $isWith($w_ResponseDetails, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ResponseDetails | ResponseDetails} (throwing a `ValidationError`) and returns its model form. */
@@ -1694,7 +1695,7 @@ export function parseResponseDetails(json: unknown, options?: $ValidateOptions):
   return $parseWith($w_ResponseDetails, json, options, "ResponseDetails (wire form)") as $M.ResponseDetails;
 }
 /** The wire JSON of a {@link @dx/models#ResponseDetails | ResponseDetails} (the inverse of `parseResponseDetails`). */
-export function serializeResponseDetails(value: $M.ResponseDetails): unknown {
+export function serializeResponseDetails(value: $M.ResponseDetails): $W.ResponseDetails {
   return $s_ResponseDetails(value);
 }
 
@@ -1707,7 +1708,7 @@ export function assertRevisionDestinationEntry(value: unknown, options?: $Valida
   $parseWith($m_RevisionDestinationEntry, value, options, "RevisionDestinationEntry (model form)");
 }
 /** Whether `json` is a {@link @dx/models#RevisionDestinationEntry | RevisionDestinationEntry} in wire form (`parseRevisionDestinationEntry`'s check alone). */
-export function checkRevisionDestinationEntry(json: unknown, options?: $ValidateOptions): boolean {
+export function checkRevisionDestinationEntry(json: unknown, options?: $ValidateOptions): json is $W.RevisionDestinationEntry {
   return $isWith($w_RevisionDestinationEntry, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#RevisionDestinationEntry | RevisionDestinationEntry} (throwing a `ValidationError`) and returns its model form. */
@@ -1715,8 +1716,8 @@ export function parseRevisionDestinationEntry(json: unknown, options?: $Validate
   return $parseWith($w_RevisionDestinationEntry, json, options, "RevisionDestinationEntry (wire form)") as $M.RevisionDestinationEntry;
 }
 /** The wire JSON of a {@link @dx/models#RevisionDestinationEntry | RevisionDestinationEntry} (the inverse of `parseRevisionDestinationEntry`). */
-export function serializeRevisionDestinationEntry(value: $M.RevisionDestinationEntry): unknown {
-  return value;
+export function serializeRevisionDestinationEntry(value: $M.RevisionDestinationEntry): $W.RevisionDestinationEntry {
+  return value as unknown as $W.RevisionDestinationEntry;
 }
 
 /** Whether `value` is a {@link @dx/models#S3DataAccessAssetSourceEntry | S3DataAccessAssetSourceEntry} in model form (timestamps as `Date`). */
@@ -1728,7 +1729,7 @@ export function assertS3DataAccessAssetSourceEntry(value: unknown, options?: $Va
   $parseWith($m_S3DataAccessAssetSourceEntry, value, options, "S3DataAccessAssetSourceEntry (model form)");
 }
 /** Whether `json` is a {@link @dx/models#S3DataAccessAssetSourceEntry | S3DataAccessAssetSourceEntry} in wire form (`parseS3DataAccessAssetSourceEntry`'s check alone). */
-export function checkS3DataAccessAssetSourceEntry(json: unknown, options?: $ValidateOptions): boolean {
+export function checkS3DataAccessAssetSourceEntry(json: unknown, options?: $ValidateOptions): json is $W.S3DataAccessAssetSourceEntry {
   return $isWith($w_S3DataAccessAssetSourceEntry, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#S3DataAccessAssetSourceEntry | S3DataAccessAssetSourceEntry} (throwing a `ValidationError`) and returns its model form. */
@@ -1736,8 +1737,8 @@ export function parseS3DataAccessAssetSourceEntry(json: unknown, options?: $Vali
   return $parseWith($w_S3DataAccessAssetSourceEntry, json, options, "S3DataAccessAssetSourceEntry (wire form)") as $M.S3DataAccessAssetSourceEntry;
 }
 /** The wire JSON of a {@link @dx/models#S3DataAccessAssetSourceEntry | S3DataAccessAssetSourceEntry} (the inverse of `parseS3DataAccessAssetSourceEntry`). */
-export function serializeS3DataAccessAssetSourceEntry(value: $M.S3DataAccessAssetSourceEntry): unknown {
-  return value;
+export function serializeS3DataAccessAssetSourceEntry(value: $M.S3DataAccessAssetSourceEntry): $W.S3DataAccessAssetSourceEntry {
+  return value as unknown as $W.S3DataAccessAssetSourceEntry;
 }
 
 /** Whether `value` is a {@link @dx/models#TableLFTagPolicyAndPermissions | TableLFTagPolicyAndPermissions} in model form (timestamps as `Date`). */
@@ -1749,7 +1750,7 @@ export function assertTableLFTagPolicyAndPermissions(value: unknown, options?: $
   $parseWith($m_TableLFTagPolicyAndPermissions, value, options, "TableLFTagPolicyAndPermissions (model form)");
 }
 /** Whether `json` is a {@link @dx/models#TableLFTagPolicyAndPermissions | TableLFTagPolicyAndPermissions} in wire form (`parseTableLFTagPolicyAndPermissions`'s check alone). */
-export function checkTableLFTagPolicyAndPermissions(json: unknown, options?: $ValidateOptions): boolean {
+export function checkTableLFTagPolicyAndPermissions(json: unknown, options?: $ValidateOptions): json is $W.TableLFTagPolicyAndPermissions {
   return $isWith($w_TableLFTagPolicyAndPermissions, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#TableLFTagPolicyAndPermissions | TableLFTagPolicyAndPermissions} (throwing a `ValidationError`) and returns its model form. */
@@ -1757,8 +1758,8 @@ export function parseTableLFTagPolicyAndPermissions(json: unknown, options?: $Va
   return $parseWith($w_TableLFTagPolicyAndPermissions, json, options, "TableLFTagPolicyAndPermissions (wire form)") as $M.TableLFTagPolicyAndPermissions;
 }
 /** The wire JSON of a {@link @dx/models#TableLFTagPolicyAndPermissions | TableLFTagPolicyAndPermissions} (the inverse of `parseTableLFTagPolicyAndPermissions`). */
-export function serializeTableLFTagPolicyAndPermissions(value: $M.TableLFTagPolicyAndPermissions): unknown {
-  return value;
+export function serializeTableLFTagPolicyAndPermissions(value: $M.TableLFTagPolicyAndPermissions): $W.TableLFTagPolicyAndPermissions {
+  return value as unknown as $W.TableLFTagPolicyAndPermissions;
 }
 
 /** Whether `value` is a {@link @dx/models#ThrottlingException | ThrottlingException} in model form (timestamps as `Date`). */
@@ -1770,7 +1771,7 @@ export function assertThrottlingException(value: unknown, options?: $ValidateOpt
   $parseWith($m_ThrottlingException, value, options, "ThrottlingException (model form)");
 }
 /** Whether `json` is a {@link @dx/models#ThrottlingException | ThrottlingException} in wire form (`parseThrottlingException`'s check alone). */
-export function checkThrottlingException(json: unknown, options?: $ValidateOptions): boolean {
+export function checkThrottlingException(json: unknown, options?: $ValidateOptions): json is $W.ThrottlingException {
   return $isWith($w_ThrottlingException, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ThrottlingException | ThrottlingException} (throwing a `ValidationError`) and returns its model form. */
@@ -1778,8 +1779,8 @@ export function parseThrottlingException(json: unknown, options?: $ValidateOptio
   return $parseWith($w_ThrottlingException, json, options, "ThrottlingException (wire form)") as $M.ThrottlingException;
 }
 /** The wire JSON of a {@link @dx/models#ThrottlingException | ThrottlingException} (the inverse of `parseThrottlingException`). */
-export function serializeThrottlingException(value: $M.ThrottlingException): unknown {
-  return value;
+export function serializeThrottlingException(value: $M.ThrottlingException): $W.ThrottlingException {
+  return value as unknown as $W.ThrottlingException;
 }
 
 /** Whether `value` is a {@link @dx/models#ValidationException | ValidationException} in model form (timestamps as `Date`). */
@@ -1791,7 +1792,7 @@ export function assertValidationException(value: unknown, options?: $ValidateOpt
   $parseWith($m_ValidationException, value, options, "ValidationException (model form)");
 }
 /** Whether `json` is a {@link @dx/models#ValidationException | ValidationException} in wire form (`parseValidationException`'s check alone). */
-export function checkValidationException(json: unknown, options?: $ValidateOptions): boolean {
+export function checkValidationException(json: unknown, options?: $ValidateOptions): json is $W.ValidationException {
   return $isWith($w_ValidationException, json, options, true);
 }
 /** Validates the wire JSON of a {@link @dx/models#ValidationException | ValidationException} (throwing a `ValidationError`) and returns its model form. */
@@ -1799,6 +1800,6 @@ export function parseValidationException(json: unknown, options?: $ValidateOptio
   return $parseWith($w_ValidationException, json, options, "ValidationException (wire form)") as $M.ValidationException;
 }
 /** The wire JSON of a {@link @dx/models#ValidationException | ValidationException} (the inverse of `parseValidationException`). */
-export function serializeValidationException(value: $M.ValidationException): unknown {
-  return value;
+export function serializeValidationException(value: $M.ValidationException): $W.ValidationException {
+  return value as unknown as $W.ValidationException;
 }

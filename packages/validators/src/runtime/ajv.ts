@@ -16,11 +16,11 @@ export interface AjvError {
 }
 
 /**
- * An Ajv validate function: true when `data` is valid; else false, with the first fault (and, under
+ * An Ajv validate function: true when `data` is valid (a `T`, the wire form's type); else false, with the first fault (and, under
  * an `anyOf`, each alternative's) in `errors` until the next call.
  */
-export interface AjvValidateFunction {
-  (data: unknown): boolean;
+export interface AjvValidateFunction<T = unknown> {
+  (data: unknown): data is T;
   errors?: AjvError[] | null;
 }
 
@@ -190,6 +190,6 @@ export function ajvIssues(errors: readonly AjvError[] | null | undefined, data: 
 }
 
 /** Throws a ValidationError with Ajv's errors as issues unless `validate(data)` holds. */
-export function assertAjv(validate: AjvValidateFunction, data: unknown, what?: string): void {
+export function assertAjv<T>(validate: AjvValidateFunction<T>, data: unknown, what?: string): asserts data is T {
   if (!validate(data)) throw new ValidationError(ajvIssues(validate.errors, data), what);
 }

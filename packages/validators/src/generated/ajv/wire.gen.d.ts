@@ -2,66 +2,67 @@
 // Do not edit: change the spec and run `pnpm generate`.
 
 import type { AjvValidateFunction as $AjvValidateFunction } from "../../runtime/ajv.js";
+import type * as $W from "../wire.gen.js";
 
 // Ajv standalone code of ../schemas/wire.gen.json (strict), compiled when the package is built.
 
 /** Ajv's check of the wire JSON of a {@link @dx/models#AssetDestinationEntry | AssetDestinationEntry} (strict; the first fault in `errors`). */
-export declare const validateAssetDestinationEntry: $AjvValidateFunction;
+export declare const validateAssetDestinationEntry: $AjvValidateFunction<$W.AssetDestinationEntry>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#AssetSourceEntry | AssetSourceEntry} (strict; the first fault in `errors`). */
-export declare const validateAssetSourceEntry: $AjvValidateFunction;
+export declare const validateAssetSourceEntry: $AjvValidateFunction<$W.AssetSourceEntry>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#CreateS3DataAccessFromS3BucketResponseDetails | CreateS3DataAccessFromS3BucketResponseDetails} (strict; the first fault in `errors`). */
-export declare const validateCreateS3DataAccessFromS3BucketResponseDetails: $AjvValidateFunction;
+export declare const validateCreateS3DataAccessFromS3BucketResponseDetails: $AjvValidateFunction<$W.CreateS3DataAccessFromS3BucketResponseDetails>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#DatabaseLFTagPolicyAndPermissions | DatabaseLFTagPolicyAndPermissions} (strict; the first fault in `errors`). */
-export declare const validateDatabaseLFTagPolicyAndPermissions: $AjvValidateFunction;
+export declare const validateDatabaseLFTagPolicyAndPermissions: $AjvValidateFunction<$W.DatabaseLFTagPolicyAndPermissions>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#Details | Details} (strict; the first fault in `errors`). */
-export declare const validateDetails: $AjvValidateFunction;
+export declare const validateDetails: $AjvValidateFunction<$W.Details>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#ExportAssetToSignedUrlResponseDetails | ExportAssetToSignedUrlResponseDetails} (strict; the first fault in `errors`). */
-export declare const validateExportAssetToSignedUrlResponseDetails: $AjvValidateFunction;
+export declare const validateExportAssetToSignedUrlResponseDetails: $AjvValidateFunction<$W.ExportAssetToSignedUrlResponseDetails>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#ExportAssetsToS3ResponseDetails | ExportAssetsToS3ResponseDetails} (strict; the first fault in `errors`). */
-export declare const validateExportAssetsToS3ResponseDetails: $AjvValidateFunction;
+export declare const validateExportAssetsToS3ResponseDetails: $AjvValidateFunction<$W.ExportAssetsToS3ResponseDetails>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#ExportRevisionsToS3ResponseDetails | ExportRevisionsToS3ResponseDetails} (strict; the first fault in `errors`). */
-export declare const validateExportRevisionsToS3ResponseDetails: $AjvValidateFunction;
+export declare const validateExportRevisionsToS3ResponseDetails: $AjvValidateFunction<$W.ExportRevisionsToS3ResponseDetails>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#ExportServerSideEncryption | ExportServerSideEncryption} (strict; the first fault in `errors`). */
-export declare const validateExportServerSideEncryption: $AjvValidateFunction;
+export declare const validateExportServerSideEncryption: $AjvValidateFunction<$W.ExportServerSideEncryption>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#ImportAssetFromApiGatewayApiResponseDetails | ImportAssetFromApiGatewayApiResponseDetails} (strict; the first fault in `errors`). */
-export declare const validateImportAssetFromApiGatewayApiResponseDetails: $AjvValidateFunction;
+export declare const validateImportAssetFromApiGatewayApiResponseDetails: $AjvValidateFunction<$W.ImportAssetFromApiGatewayApiResponseDetails>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#ImportAssetFromSignedUrlJobErrorDetails | ImportAssetFromSignedUrlJobErrorDetails} (strict; the first fault in `errors`). */
-export declare const validateImportAssetFromSignedUrlJobErrorDetails: $AjvValidateFunction;
+export declare const validateImportAssetFromSignedUrlJobErrorDetails: $AjvValidateFunction<$W.ImportAssetFromSignedUrlJobErrorDetails>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#ImportAssetFromSignedUrlResponseDetails | ImportAssetFromSignedUrlResponseDetails} (strict; the first fault in `errors`). */
-export declare const validateImportAssetFromSignedUrlResponseDetails: $AjvValidateFunction;
+export declare const validateImportAssetFromSignedUrlResponseDetails: $AjvValidateFunction<$W.ImportAssetFromSignedUrlResponseDetails>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#ImportAssetsFromLakeFormationTagPolicyResponseDetails | ImportAssetsFromLakeFormationTagPolicyResponseDetails} (strict; the first fault in `errors`). */
-export declare const validateImportAssetsFromLakeFormationTagPolicyResponseDetails: $AjvValidateFunction;
+export declare const validateImportAssetsFromLakeFormationTagPolicyResponseDetails: $AjvValidateFunction<$W.ImportAssetsFromLakeFormationTagPolicyResponseDetails>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#ImportAssetsFromRedshiftDataSharesResponseDetails | ImportAssetsFromRedshiftDataSharesResponseDetails} (strict; the first fault in `errors`). */
-export declare const validateImportAssetsFromRedshiftDataSharesResponseDetails: $AjvValidateFunction;
+export declare const validateImportAssetsFromRedshiftDataSharesResponseDetails: $AjvValidateFunction<$W.ImportAssetsFromRedshiftDataSharesResponseDetails>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#ImportAssetsFromS3ResponseDetails | ImportAssetsFromS3ResponseDetails} (strict; the first fault in `errors`). */
-export declare const validateImportAssetsFromS3ResponseDetails: $AjvValidateFunction;
+export declare const validateImportAssetsFromS3ResponseDetails: $AjvValidateFunction<$W.ImportAssetsFromS3ResponseDetails>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#InternalServerException | InternalServerException} (strict; the first fault in `errors`). */
-export declare const validateInternalServerException: $AjvValidateFunction;
+export declare const validateInternalServerException: $AjvValidateFunction<$W.InternalServerException>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#JobEntry | JobEntry} (strict; the first fault in `errors`). */
-export declare const validateJobEntry: $AjvValidateFunction;
+export declare const validateJobEntry: $AjvValidateFunction<$W.JobEntry>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#JobError | JobError} (strict; the first fault in `errors`). */
-export declare const validateJobError: $AjvValidateFunction;
+export declare const validateJobError: $AjvValidateFunction<$W.JobError>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#KmsKeyToGrant | KmsKeyToGrant} (strict; the first fault in `errors`). */
-export declare const validateKmsKeyToGrant: $AjvValidateFunction;
+export declare const validateKmsKeyToGrant: $AjvValidateFunction<$W.KmsKeyToGrant>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#LFTag | LFTag} (strict; the first fault in `errors`). */
-export declare const validateLFTag: $AjvValidateFunction;
+export declare const validateLFTag: $AjvValidateFunction<$W.LFTag>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#ListJobsRequest | ListJobsRequest} (strict; the first fault in `errors`). */
-export declare const validateListJobsRequest: $AjvValidateFunction;
+export declare const validateListJobsRequest: $AjvValidateFunction<$W.ListJobsRequest>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#ListJobsResponse | ListJobsResponse} (strict; the first fault in `errors`). */
-export declare const validateListJobsResponse: $AjvValidateFunction;
+export declare const validateListJobsResponse: $AjvValidateFunction<$W.ListJobsResponse>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#RedshiftDataShareAssetSourceEntry | RedshiftDataShareAssetSourceEntry} (strict; the first fault in `errors`). */
-export declare const validateRedshiftDataShareAssetSourceEntry: $AjvValidateFunction;
+export declare const validateRedshiftDataShareAssetSourceEntry: $AjvValidateFunction<$W.RedshiftDataShareAssetSourceEntry>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#ResourceNotFoundException | ResourceNotFoundException} (strict; the first fault in `errors`). */
-export declare const validateResourceNotFoundException: $AjvValidateFunction;
+export declare const validateResourceNotFoundException: $AjvValidateFunction<$W.ResourceNotFoundException>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#ResponseDetails | ResponseDetails} (strict; the first fault in `errors`). */
-export declare const validateResponseDetails: $AjvValidateFunction;
+export declare const validateResponseDetails: $AjvValidateFunction<$W.ResponseDetails>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#RevisionDestinationEntry | RevisionDestinationEntry} (strict; the first fault in `errors`). */
-export declare const validateRevisionDestinationEntry: $AjvValidateFunction;
+export declare const validateRevisionDestinationEntry: $AjvValidateFunction<$W.RevisionDestinationEntry>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#S3DataAccessAssetSourceEntry | S3DataAccessAssetSourceEntry} (strict; the first fault in `errors`). */
-export declare const validateS3DataAccessAssetSourceEntry: $AjvValidateFunction;
+export declare const validateS3DataAccessAssetSourceEntry: $AjvValidateFunction<$W.S3DataAccessAssetSourceEntry>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#TableLFTagPolicyAndPermissions | TableLFTagPolicyAndPermissions} (strict; the first fault in `errors`). */
-export declare const validateTableLFTagPolicyAndPermissions: $AjvValidateFunction;
+export declare const validateTableLFTagPolicyAndPermissions: $AjvValidateFunction<$W.TableLFTagPolicyAndPermissions>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#ThrottlingException | ThrottlingException} (strict; the first fault in `errors`). */
-export declare const validateThrottlingException: $AjvValidateFunction;
+export declare const validateThrottlingException: $AjvValidateFunction<$W.ThrottlingException>;
 /** Ajv's check of the wire JSON of a {@link @dx/models#ValidationException | ValidationException} (strict; the first fault in `errors`). */
-export declare const validateValidationException: $AjvValidateFunction;
+export declare const validateValidationException: $AjvValidateFunction<$W.ValidationException>;
