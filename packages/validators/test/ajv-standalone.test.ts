@@ -8,7 +8,7 @@ import wireBundle from "../src/generated/schemas/wire.gen.json" with { type: "js
 import * as dx from "../src/index.js";
 import { formats } from "../src/runtime/formats.js";
 import { throughJson } from "./support/api.js";
-import { hostile, wireJob, wirePage } from "./support/fixtures.js";
+import { edgePages, hostile, wirePage } from "./support/fixtures.js";
 import { applyMutation, mutations, type Bundle, type Schema } from "./support/mutations.js";
 
 /**
@@ -85,27 +85,16 @@ describe("@dx/validators/ajv: Ajv standalone code of the shipped wire schema", (
     }
   });
 
-  it("agrees on nulls for optional members and the union-like ResponseDetails", () => {
-    const job = wireJob({ Errors: null });
-    const details = job["Details"] as Record<string, unknown>;
-    const [variant] = Object.keys(details);
-    const pages: [string, unknown][] = [
-      ["optional member null", { Jobs: [job], NextToken: null }],
-      [
-        "ResponseDetails member null beside the set one",
-        { Jobs: [wireJob({ Details: { ...details, ImportAssetsFromS3: null } })] },
-      ],
-      ["every ResponseDetails member null", { Jobs: [wireJob({ Details: { [variant!]: null } })] }],
-      ["required member null", { Jobs: [wireJob({ Arn: null })] }],
-      ["list item null", { Jobs: [null] }],
-      ["unknown member", { Jobs: [wireJob({ Extra: 1 })] }],
-      ["bad timestamp", { Jobs: [wireJob({ CreatedAt: "2024-02-30T00:00:00Z" })] }],
-    ];
+  it("agrees on nulls for optional members and other edges of the wire form", () => {
+    const pages = edgePages();
     for (const [what, page] of pages) {
       const valid = runtime("ListJobsResponse")(page);
       expect(standalone.validateListJobsResponse(page), what).toBe(valid);
       expect(dx.checkListJobsResponse(page), what).toBe(valid);
-      expect(standalonePointers("ListJobsResponse", page), what).toEqual(dxPointers("ListJobsResponse", page));
+      // the standalone code stops at the first fault: one of those parseX reports
+      const first = standalonePointers("ListJobsResponse", page);
+      expect(first.length > 0, what).toBe(!valid);
+      for (const pointer of first) expect(dxPointers("ListJobsResponse", page), what).toContain(pointer);
     }
   });
 

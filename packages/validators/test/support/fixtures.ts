@@ -56,3 +56,30 @@ export const hostile = {
     return wireJob({ ["x".repeat(length)]: "y".repeat(length) });
   },
 };
+
+/**
+ * Pages at the edges of the wire form, named: nulls for optional members (absent), a required
+ * member null, the union-like ResponseDetails with none or two members set, a null list item, an
+ * unknown member, an impossible date.
+ */
+export function edgePages(): [string, unknown][] {
+  const job = wireJob({ Errors: null });
+  const details = job["Details"] as Record<string, unknown>;
+  const [variant] = Object.keys(details);
+  return [
+    ["optional member null", { Jobs: [job], NextToken: null }],
+    [
+      "ResponseDetails member null beside the set one",
+      { Jobs: [wireJob({ Details: { ...details, ImportAssetsFromS3: null } })] },
+    ],
+    ["every ResponseDetails member null", { Jobs: [wireJob({ Details: { [variant!]: null } })] }],
+    ["required member null", { Jobs: [wireJob({ Arn: null })] }],
+    [
+      "two ResponseDetails members set",
+      { Jobs: [wireJob({ Details: { ...details, ImportAssetsFromS3: details[variant!] } })] },
+    ],
+    ["list item null", { Jobs: [null] }],
+    ["unknown member", { Jobs: [wireJob({ Extra: 1 })] }],
+    ["bad timestamp", { Jobs: [wireJob({ CreatedAt: "2024-02-30T00:00:00Z" })] }],
+  ];
+}
