@@ -144,7 +144,8 @@ describe("checkX: the wire check alone", () => {
     const token: string | null | undefined = json.NextToken;
     // @ts-expect-error the wire form's timestamps are strings, not Dates
     const wrong: Date = json.Jobs![0]!.UpdatedAt;
-    const back: dx.Wire.ListJobsResponse = dx.serializeListJobsResponse(dx.parseListJobsResponse(json));
+    const back = dx.serializeListJobsResponse(dx.parseListJobsResponse(json));
+    if (!dx.checkListJobsResponse(back)) throw new Error("serializeX must give the wire form");
     expect([typeof created, token, typeof wrong, back.Jobs!.length]).toEqual(["string", "next", "string", 1]);
   });
 

@@ -6,7 +6,7 @@ import { inBody, payloadMember } from "./body.js";
  * wire.gen.ts: the TypeScript types of the wire form (the JSON body, as schemas/wire.gen.json
  * describes it, strict), one per structure, union, list, map and enum (scalars and timestamps are
  * written in place at each member: a timestamp's wire form belongs to the member):
- * what `checkX` and Ajv's `validateX` narrow to and `serializeX` returns. Members by their wire
+ * what `checkX` and Ajv's `validateX` narrow to. Members by their wire
  * names; an optional member may be null (absent); a union lists its members as optional (the rule
  * that exactly one is set is checked, not typed). Types only: the module has no run-time code.
  */
@@ -85,8 +85,7 @@ export function renderWireTypes(ir: Ir): string {
 
   const out = [
     "// The wire form (the JSON body the service sends) of every shape, as types: what checkX and the",
-    "// Ajv standalone validateX narrow to, and what serializeX returns (each named like its model type in",
-    "// @dx/models). Types only.",
+    "// Ajv standalone validateX narrow to (each named like its model type in @dx/models). Types only.",
     "",
   ];
   for (const s of ir.shapes) {

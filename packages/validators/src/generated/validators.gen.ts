@@ -1191,8 +1191,8 @@ export function parseAssetDestinationEntry(json: unknown, options?: $ValidateOpt
   return $parseWith($w_AssetDestinationEntry, json, options, "AssetDestinationEntry (wire form)") as $M.AssetDestinationEntry;
 }
 /** The wire JSON of a {@link @dx/models#AssetDestinationEntry | AssetDestinationEntry} (the inverse of `parseAssetDestinationEntry`). */
-export function serializeAssetDestinationEntry(value: $M.AssetDestinationEntry): $W.AssetDestinationEntry {
-  return value as unknown as $W.AssetDestinationEntry;
+export function serializeAssetDestinationEntry(value: $M.AssetDestinationEntry): unknown {
+  return value;
 }
 
 /** Whether `value` is a {@link @dx/models#AssetSourceEntry | AssetSourceEntry} in model form (timestamps as `Date`). */
@@ -1212,8 +1212,8 @@ export function parseAssetSourceEntry(json: unknown, options?: $ValidateOptions)
   return $parseWith($w_AssetSourceEntry, json, options, "AssetSourceEntry (wire form)") as $M.AssetSourceEntry;
 }
 /** The wire JSON of a {@link @dx/models#AssetSourceEntry | AssetSourceEntry} (the inverse of `parseAssetSourceEntry`). */
-export function serializeAssetSourceEntry(value: $M.AssetSourceEntry): $W.AssetSourceEntry {
-  return value as unknown as $W.AssetSourceEntry;
+export function serializeAssetSourceEntry(value: $M.AssetSourceEntry): unknown {
+  return value;
 }
 
 /** Whether `value` is a {@link @dx/models#CreateS3DataAccessFromS3BucketResponseDetails | CreateS3DataAccessFromS3BucketResponseDetails} in model form (timestamps as `Date`). */
@@ -1233,8 +1233,8 @@ export function parseCreateS3DataAccessFromS3BucketResponseDetails(json: unknown
   return $parseWith($w_CreateS3DataAccessFromS3BucketResponseDetails, json, options, "CreateS3DataAccessFromS3BucketResponseDetails (wire form)") as $M.CreateS3DataAccessFromS3BucketResponseDetails;
 }
 /** The wire JSON of a {@link @dx/models#CreateS3DataAccessFromS3BucketResponseDetails | CreateS3DataAccessFromS3BucketResponseDetails} (the inverse of `parseCreateS3DataAccessFromS3BucketResponseDetails`). */
-export function serializeCreateS3DataAccessFromS3BucketResponseDetails(value: $M.CreateS3DataAccessFromS3BucketResponseDetails): $W.CreateS3DataAccessFromS3BucketResponseDetails {
-  return value as unknown as $W.CreateS3DataAccessFromS3BucketResponseDetails;
+export function serializeCreateS3DataAccessFromS3BucketResponseDetails(value: $M.CreateS3DataAccessFromS3BucketResponseDetails): unknown {
+  return value;
 }
 
 /** Whether `value` is a {@link @dx/models#DatabaseLFTagPolicyAndPermissions | DatabaseLFTagPolicyAndPermissions} in model form (timestamps as `Date`). */
@@ -1254,8 +1254,8 @@ export function parseDatabaseLFTagPolicyAndPermissions(json: unknown, options?: 
   return $parseWith($w_DatabaseLFTagPolicyAndPermissions, json, options, "DatabaseLFTagPolicyAndPermissions (wire form)") as $M.DatabaseLFTagPolicyAndPermissions;
 }
 /** The wire JSON of a {@link @dx/models#DatabaseLFTagPolicyAndPermissions | DatabaseLFTagPolicyAndPermissions} (the inverse of `parseDatabaseLFTagPolicyAndPermissions`). */
-export function serializeDatabaseLFTagPolicyAndPermissions(value: $M.DatabaseLFTagPolicyAndPermissions): $W.DatabaseLFTagPolicyAndPermissions {
-  return value as unknown as $W.DatabaseLFTagPolicyAndPermissions;
+export function serializeDatabaseLFTagPolicyAndPermissions(value: $M.DatabaseLFTagPolicyAndPermissions): unknown {
+  return value;
 }
 
 /** Whether `value` is a {@link @dx/models#Details | Details} in model form (timestamps as `Date`). */
@@ -1275,8 +1275,8 @@ export function parseDetails(json: unknown, options?: $ValidateOptions): $M.Deta
   return $parseWith($w_Details, json, options, "Details (wire form)") as $M.Details;
 }
 /** The wire JSON of a {@link @dx/models#Details | Details} (the inverse of `parseDetails`). */
-export function serializeDetails(value: $M.Details): $W.Details {
-  return value as unknown as $W.Details;
+export function serializeDetails(value: $M.Details): unknown {
+  return value;
 }
 
 /** Whether `value` is a {@link @dx/models#ExportAssetToSignedUrlResponseDetails | ExportAssetToSignedUrlResponseDetails} in model form (timestamps as `Date`). */
@@ -1296,7 +1296,7 @@ export function parseExportAssetToSignedUrlResponseDetails(json: unknown, option
   return $parseWith($w_ExportAssetToSignedUrlResponseDetails, json, options, "ExportAssetToSignedUrlResponseDetails (wire form)") as $M.ExportAssetToSignedUrlResponseDetails;
 }
 /** The wire JSON of a {@link @dx/models#ExportAssetToSignedUrlResponseDetails | ExportAssetToSignedUrlResponseDetails} (the inverse of `parseExportAssetToSignedUrlResponseDetails`). */
-export function serializeExportAssetToSignedUrlResponseDetails(value: $M.ExportAssetToSignedUrlResponseDetails): $W.ExportAssetToSignedUrlResponseDetails {
+export function serializeExportAssetToSignedUrlResponseDetails(value: $M.ExportAssetToSignedUrlResponseDetails): unknown {
   return $s_ExportAssetToSignedUrlResponseDetails(value);
 }
 
@@ -1317,8 +1317,8 @@ export function parseExportAssetsToS3ResponseDetails(json: unknown, options?: $V
   return $parseWith($w_ExportAssetsToS3ResponseDetails, json, options, "ExportAssetsToS3ResponseDetails (wire form)") as $M.ExportAssetsToS3ResponseDetails;
 }
 /** The wire JSON of a {@link @dx/models#ExportAssetsToS3ResponseDetails | ExportAssetsToS3ResponseDetails} (the inverse of `parseExportAssetsToS3ResponseDetails`). */
-export function serializeExportAssetsToS3ResponseDetails(value: $M.ExportAssetsToS3ResponseDetails): $W.ExportAssetsToS3ResponseDetails {
-  return value as unknown as $W.ExportAssetsToS3ResponseDetails;
+export function serializeExportAssetsToS3ResponseDetails(value: $M.ExportAssetsToS3ResponseDetails): unknown {
+  return value;
 }
 
 /** Whether `value` is a {@link @dx/models#ExportRevisionsToS3ResponseDetails | ExportRevisionsToS3ResponseDetails} in model form (timestamps as `Date`). */
@@ -1338,8 +1338,8 @@ export function parseExportRevisionsToS3ResponseDetails(json: unknown, options?:
   return $parseWith($w_ExportRevisionsToS3ResponseDetails, json, options, "ExportRevisionsToS3ResponseDetails (wire form)") as $M.ExportRevisionsToS3ResponseDetails;
 }
 /** The wire JSON of a {@link @dx/models#ExportRevisionsToS3ResponseDetails | ExportRevisionsToS3ResponseDetails} (the inverse of `parseExportRevisionsToS3ResponseDetails`). */
-export function serializeExportRevisionsToS3ResponseDetails(value: $M.ExportRevisionsToS3ResponseDetails): $W.ExportRevisionsToS3ResponseDetails {
-  return value as unknown as $W.ExportRevisionsToS3ResponseDetails;
+export function serializeExportRevisionsToS3ResponseDetails(value: $M.ExportRevisionsToS3ResponseDetails): unknown {
+  return value;
 }
 
 /** Whether `value` is a {@link @dx/models#ExportServerSideEncryption | ExportServerSideEncryption} in model form (timestamps as `Date`). */
@@ -1359,8 +1359,8 @@ export function parseExportServerSideEncryption(json: unknown, options?: $Valida
   return $parseWith($w_ExportServerSideEncryption, json, options, "ExportServerSideEncryption (wire form)") as $M.ExportServerSideEncryption;
 }
 /** The wire JSON of a {@link @dx/models#ExportServerSideEncryption | ExportServerSideEncryption} (the inverse of `parseExportServerSideEncryption`). */
-export function serializeExportServerSideEncryption(value: $M.ExportServerSideEncryption): $W.ExportServerSideEncryption {
-  return value as unknown as $W.ExportServerSideEncryption;
+export function serializeExportServerSideEncryption(value: $M.ExportServerSideEncryption): unknown {
+  return value;
 }
 
 /** Whether `value` is a {@link @dx/models#ImportAssetFromApiGatewayApiResponseDetails | ImportAssetFromApiGatewayApiResponseDetails} in model form (timestamps as `Date`). */
@@ -1380,7 +1380,7 @@ export function parseImportAssetFromApiGatewayApiResponseDetails(json: unknown, 
   return $parseWith($w_ImportAssetFromApiGatewayApiResponseDetails, json, options, "ImportAssetFromApiGatewayApiResponseDetails (wire form)") as $M.ImportAssetFromApiGatewayApiResponseDetails;
 }
 /** The wire JSON of a {@link @dx/models#ImportAssetFromApiGatewayApiResponseDetails | ImportAssetFromApiGatewayApiResponseDetails} (the inverse of `parseImportAssetFromApiGatewayApiResponseDetails`). */
-export function serializeImportAssetFromApiGatewayApiResponseDetails(value: $M.ImportAssetFromApiGatewayApiResponseDetails): $W.ImportAssetFromApiGatewayApiResponseDetails {
+export function serializeImportAssetFromApiGatewayApiResponseDetails(value: $M.ImportAssetFromApiGatewayApiResponseDetails): unknown {
   return $s_ImportAssetFromApiGatewayApiResponseDetails(value);
 }
 
@@ -1401,8 +1401,8 @@ export function parseImportAssetFromSignedUrlJobErrorDetails(json: unknown, opti
   return $parseWith($w_ImportAssetFromSignedUrlJobErrorDetails, json, options, "ImportAssetFromSignedUrlJobErrorDetails (wire form)") as $M.ImportAssetFromSignedUrlJobErrorDetails;
 }
 /** The wire JSON of a {@link @dx/models#ImportAssetFromSignedUrlJobErrorDetails | ImportAssetFromSignedUrlJobErrorDetails} (the inverse of `parseImportAssetFromSignedUrlJobErrorDetails`). */
-export function serializeImportAssetFromSignedUrlJobErrorDetails(value: $M.ImportAssetFromSignedUrlJobErrorDetails): $W.ImportAssetFromSignedUrlJobErrorDetails {
-  return value as unknown as $W.ImportAssetFromSignedUrlJobErrorDetails;
+export function serializeImportAssetFromSignedUrlJobErrorDetails(value: $M.ImportAssetFromSignedUrlJobErrorDetails): unknown {
+  return value;
 }
 
 /** Whether `value` is a {@link @dx/models#ImportAssetFromSignedUrlResponseDetails | ImportAssetFromSignedUrlResponseDetails} in model form (timestamps as `Date`). */
@@ -1422,7 +1422,7 @@ export function parseImportAssetFromSignedUrlResponseDetails(json: unknown, opti
   return $parseWith($w_ImportAssetFromSignedUrlResponseDetails, json, options, "ImportAssetFromSignedUrlResponseDetails (wire form)") as $M.ImportAssetFromSignedUrlResponseDetails;
 }
 /** The wire JSON of a {@link @dx/models#ImportAssetFromSignedUrlResponseDetails | ImportAssetFromSignedUrlResponseDetails} (the inverse of `parseImportAssetFromSignedUrlResponseDetails`). */
-export function serializeImportAssetFromSignedUrlResponseDetails(value: $M.ImportAssetFromSignedUrlResponseDetails): $W.ImportAssetFromSignedUrlResponseDetails {
+export function serializeImportAssetFromSignedUrlResponseDetails(value: $M.ImportAssetFromSignedUrlResponseDetails): unknown {
   return $s_ImportAssetFromSignedUrlResponseDetails(value);
 }
 
@@ -1443,8 +1443,8 @@ export function parseImportAssetsFromLakeFormationTagPolicyResponseDetails(json:
   return $parseWith($w_ImportAssetsFromLakeFormationTagPolicyResponseDetails, json, options, "ImportAssetsFromLakeFormationTagPolicyResponseDetails (wire form)") as $M.ImportAssetsFromLakeFormationTagPolicyResponseDetails;
 }
 /** The wire JSON of a {@link @dx/models#ImportAssetsFromLakeFormationTagPolicyResponseDetails | ImportAssetsFromLakeFormationTagPolicyResponseDetails} (the inverse of `parseImportAssetsFromLakeFormationTagPolicyResponseDetails`). */
-export function serializeImportAssetsFromLakeFormationTagPolicyResponseDetails(value: $M.ImportAssetsFromLakeFormationTagPolicyResponseDetails): $W.ImportAssetsFromLakeFormationTagPolicyResponseDetails {
-  return value as unknown as $W.ImportAssetsFromLakeFormationTagPolicyResponseDetails;
+export function serializeImportAssetsFromLakeFormationTagPolicyResponseDetails(value: $M.ImportAssetsFromLakeFormationTagPolicyResponseDetails): unknown {
+  return value;
 }
 
 /** Whether `value` is a {@link @dx/models#ImportAssetsFromRedshiftDataSharesResponseDetails | ImportAssetsFromRedshiftDataSharesResponseDetails} in model form (timestamps as `Date`). */
@@ -1464,8 +1464,8 @@ export function parseImportAssetsFromRedshiftDataSharesResponseDetails(json: unk
   return $parseWith($w_ImportAssetsFromRedshiftDataSharesResponseDetails, json, options, "ImportAssetsFromRedshiftDataSharesResponseDetails (wire form)") as $M.ImportAssetsFromRedshiftDataSharesResponseDetails;
 }
 /** The wire JSON of a {@link @dx/models#ImportAssetsFromRedshiftDataSharesResponseDetails | ImportAssetsFromRedshiftDataSharesResponseDetails} (the inverse of `parseImportAssetsFromRedshiftDataSharesResponseDetails`). */
-export function serializeImportAssetsFromRedshiftDataSharesResponseDetails(value: $M.ImportAssetsFromRedshiftDataSharesResponseDetails): $W.ImportAssetsFromRedshiftDataSharesResponseDetails {
-  return value as unknown as $W.ImportAssetsFromRedshiftDataSharesResponseDetails;
+export function serializeImportAssetsFromRedshiftDataSharesResponseDetails(value: $M.ImportAssetsFromRedshiftDataSharesResponseDetails): unknown {
+  return value;
 }
 
 /** Whether `value` is a {@link @dx/models#ImportAssetsFromS3ResponseDetails | ImportAssetsFromS3ResponseDetails} in model form (timestamps as `Date`). */
@@ -1485,8 +1485,8 @@ export function parseImportAssetsFromS3ResponseDetails(json: unknown, options?: 
   return $parseWith($w_ImportAssetsFromS3ResponseDetails, json, options, "ImportAssetsFromS3ResponseDetails (wire form)") as $M.ImportAssetsFromS3ResponseDetails;
 }
 /** The wire JSON of a {@link @dx/models#ImportAssetsFromS3ResponseDetails | ImportAssetsFromS3ResponseDetails} (the inverse of `parseImportAssetsFromS3ResponseDetails`). */
-export function serializeImportAssetsFromS3ResponseDetails(value: $M.ImportAssetsFromS3ResponseDetails): $W.ImportAssetsFromS3ResponseDetails {
-  return value as unknown as $W.ImportAssetsFromS3ResponseDetails;
+export function serializeImportAssetsFromS3ResponseDetails(value: $M.ImportAssetsFromS3ResponseDetails): unknown {
+  return value;
 }
 
 /** Whether `value` is a {@link @dx/models#InternalServerException | InternalServerException} in model form (timestamps as `Date`). */
@@ -1506,8 +1506,8 @@ export function parseInternalServerException(json: unknown, options?: $ValidateO
   return $parseWith($w_InternalServerException, json, options, "InternalServerException (wire form)") as $M.InternalServerException;
 }
 /** The wire JSON of a {@link @dx/models#InternalServerException | InternalServerException} (the inverse of `parseInternalServerException`). */
-export function serializeInternalServerException(value: $M.InternalServerException): $W.InternalServerException {
-  return value as unknown as $W.InternalServerException;
+export function serializeInternalServerException(value: $M.InternalServerException): unknown {
+  return value;
 }
 
 /** Whether `value` is a {@link @dx/models#JobEntry | JobEntry} in model form (timestamps as `Date`). */
@@ -1527,7 +1527,7 @@ export function parseJobEntry(json: unknown, options?: $ValidateOptions): $M.Job
   return $parseWith($w_JobEntry, json, options, "JobEntry (wire form)") as $M.JobEntry;
 }
 /** The wire JSON of a {@link @dx/models#JobEntry | JobEntry} (the inverse of `parseJobEntry`). */
-export function serializeJobEntry(value: $M.JobEntry): $W.JobEntry {
+export function serializeJobEntry(value: $M.JobEntry): unknown {
   return $s_JobEntry(value);
 }
 
@@ -1548,7 +1548,7 @@ export function parseJobError(json: unknown, options?: $ValidateOptions): $M.Job
   return $parseWith($w_JobError, json, options, "JobError (wire form)") as $M.JobError;
 }
 /** The wire JSON of a {@link @dx/models#JobError | JobError} (the inverse of `parseJobError`). */
-export function serializeJobError(value: $M.JobError): $W.JobError {
+export function serializeJobError(value: $M.JobError): unknown {
   return $s_JobError(value);
 }
 
@@ -1569,8 +1569,8 @@ export function parseKmsKeyToGrant(json: unknown, options?: $ValidateOptions): $
   return $parseWith($w_KmsKeyToGrant, json, options, "KmsKeyToGrant (wire form)") as $M.KmsKeyToGrant;
 }
 /** The wire JSON of a {@link @dx/models#KmsKeyToGrant | KmsKeyToGrant} (the inverse of `parseKmsKeyToGrant`). */
-export function serializeKmsKeyToGrant(value: $M.KmsKeyToGrant): $W.KmsKeyToGrant {
-  return value as unknown as $W.KmsKeyToGrant;
+export function serializeKmsKeyToGrant(value: $M.KmsKeyToGrant): unknown {
+  return value;
 }
 
 /** Whether `value` is a {@link @dx/models#LFTag | LFTag} in model form (timestamps as `Date`). */
@@ -1590,8 +1590,8 @@ export function parseLFTag(json: unknown, options?: $ValidateOptions): $M.LFTag 
   return $parseWith($w_LFTag, json, options, "LFTag (wire form)") as $M.LFTag;
 }
 /** The wire JSON of a {@link @dx/models#LFTag | LFTag} (the inverse of `parseLFTag`). */
-export function serializeLFTag(value: $M.LFTag): $W.LFTag {
-  return value as unknown as $W.LFTag;
+export function serializeLFTag(value: $M.LFTag): unknown {
+  return value;
 }
 
 /** Whether `value` is a {@link @dx/models#ListJobsRequest | ListJobsRequest} in model form (timestamps as `Date`). */
@@ -1611,7 +1611,7 @@ export function parseListJobsRequest(json: unknown, options?: $ValidateOptions):
   return $parseWith($w_ListJobsRequest, json, options, "ListJobsRequest (wire form)") as $M.ListJobsRequest;
 }
 /** The wire JSON of a {@link @dx/models#ListJobsRequest | ListJobsRequest} (the inverse of `parseListJobsRequest`). */
-export function serializeListJobsRequest(value: $M.ListJobsRequest): $W.ListJobsRequest {
+export function serializeListJobsRequest(value: $M.ListJobsRequest): unknown {
   return $s_ListJobsRequest(value);
 }
 
@@ -1632,7 +1632,7 @@ export function parseListJobsResponse(json: unknown, options?: $ValidateOptions)
   return $parseWith($w_ListJobsResponse, json, options, "ListJobsResponse (wire form)") as $M.ListJobsResponse;
 }
 /** The wire JSON of a {@link @dx/models#ListJobsResponse | ListJobsResponse} (the inverse of `parseListJobsResponse`). */
-export function serializeListJobsResponse(value: $M.ListJobsResponse): $W.ListJobsResponse {
+export function serializeListJobsResponse(value: $M.ListJobsResponse): unknown {
   return $s_ListJobsResponse(value);
 }
 
@@ -1653,8 +1653,8 @@ export function parseRedshiftDataShareAssetSourceEntry(json: unknown, options?: 
   return $parseWith($w_RedshiftDataShareAssetSourceEntry, json, options, "RedshiftDataShareAssetSourceEntry (wire form)") as $M.RedshiftDataShareAssetSourceEntry;
 }
 /** The wire JSON of a {@link @dx/models#RedshiftDataShareAssetSourceEntry | RedshiftDataShareAssetSourceEntry} (the inverse of `parseRedshiftDataShareAssetSourceEntry`). */
-export function serializeRedshiftDataShareAssetSourceEntry(value: $M.RedshiftDataShareAssetSourceEntry): $W.RedshiftDataShareAssetSourceEntry {
-  return value as unknown as $W.RedshiftDataShareAssetSourceEntry;
+export function serializeRedshiftDataShareAssetSourceEntry(value: $M.RedshiftDataShareAssetSourceEntry): unknown {
+  return value;
 }
 
 /** Whether `value` is a {@link @dx/models#ResourceNotFoundException | ResourceNotFoundException} in model form (timestamps as `Date`). */
@@ -1674,8 +1674,8 @@ export function parseResourceNotFoundException(json: unknown, options?: $Validat
   return $parseWith($w_ResourceNotFoundException, json, options, "ResourceNotFoundException (wire form)") as $M.ResourceNotFoundException;
 }
 /** The wire JSON of a {@link @dx/models#ResourceNotFoundException | ResourceNotFoundException} (the inverse of `parseResourceNotFoundException`). */
-export function serializeResourceNotFoundException(value: $M.ResourceNotFoundException): $W.ResourceNotFoundException {
-  return value as unknown as $W.ResourceNotFoundException;
+export function serializeResourceNotFoundException(value: $M.ResourceNotFoundException): unknown {
+  return value;
 }
 
 /** Whether `value` is a {@link @dx/models#ResponseDetails | ResponseDetails} in model form (timestamps as `Date`). */
@@ -1695,7 +1695,7 @@ export function parseResponseDetails(json: unknown, options?: $ValidateOptions):
   return $parseWith($w_ResponseDetails, json, options, "ResponseDetails (wire form)") as $M.ResponseDetails;
 }
 /** The wire JSON of a {@link @dx/models#ResponseDetails | ResponseDetails} (the inverse of `parseResponseDetails`). */
-export function serializeResponseDetails(value: $M.ResponseDetails): $W.ResponseDetails {
+export function serializeResponseDetails(value: $M.ResponseDetails): unknown {
   return $s_ResponseDetails(value);
 }
 
@@ -1716,8 +1716,8 @@ export function parseRevisionDestinationEntry(json: unknown, options?: $Validate
   return $parseWith($w_RevisionDestinationEntry, json, options, "RevisionDestinationEntry (wire form)") as $M.RevisionDestinationEntry;
 }
 /** The wire JSON of a {@link @dx/models#RevisionDestinationEntry | RevisionDestinationEntry} (the inverse of `parseRevisionDestinationEntry`). */
-export function serializeRevisionDestinationEntry(value: $M.RevisionDestinationEntry): $W.RevisionDestinationEntry {
-  return value as unknown as $W.RevisionDestinationEntry;
+export function serializeRevisionDestinationEntry(value: $M.RevisionDestinationEntry): unknown {
+  return value;
 }
 
 /** Whether `value` is a {@link @dx/models#S3DataAccessAssetSourceEntry | S3DataAccessAssetSourceEntry} in model form (timestamps as `Date`). */
@@ -1737,8 +1737,8 @@ export function parseS3DataAccessAssetSourceEntry(json: unknown, options?: $Vali
   return $parseWith($w_S3DataAccessAssetSourceEntry, json, options, "S3DataAccessAssetSourceEntry (wire form)") as $M.S3DataAccessAssetSourceEntry;
 }
 /** The wire JSON of a {@link @dx/models#S3DataAccessAssetSourceEntry | S3DataAccessAssetSourceEntry} (the inverse of `parseS3DataAccessAssetSourceEntry`). */
-export function serializeS3DataAccessAssetSourceEntry(value: $M.S3DataAccessAssetSourceEntry): $W.S3DataAccessAssetSourceEntry {
-  return value as unknown as $W.S3DataAccessAssetSourceEntry;
+export function serializeS3DataAccessAssetSourceEntry(value: $M.S3DataAccessAssetSourceEntry): unknown {
+  return value;
 }
 
 /** Whether `value` is a {@link @dx/models#TableLFTagPolicyAndPermissions | TableLFTagPolicyAndPermissions} in model form (timestamps as `Date`). */
@@ -1758,8 +1758,8 @@ export function parseTableLFTagPolicyAndPermissions(json: unknown, options?: $Va
   return $parseWith($w_TableLFTagPolicyAndPermissions, json, options, "TableLFTagPolicyAndPermissions (wire form)") as $M.TableLFTagPolicyAndPermissions;
 }
 /** The wire JSON of a {@link @dx/models#TableLFTagPolicyAndPermissions | TableLFTagPolicyAndPermissions} (the inverse of `parseTableLFTagPolicyAndPermissions`). */
-export function serializeTableLFTagPolicyAndPermissions(value: $M.TableLFTagPolicyAndPermissions): $W.TableLFTagPolicyAndPermissions {
-  return value as unknown as $W.TableLFTagPolicyAndPermissions;
+export function serializeTableLFTagPolicyAndPermissions(value: $M.TableLFTagPolicyAndPermissions): unknown {
+  return value;
 }
 
 /** Whether `value` is a {@link @dx/models#ThrottlingException | ThrottlingException} in model form (timestamps as `Date`). */
@@ -1779,8 +1779,8 @@ export function parseThrottlingException(json: unknown, options?: $ValidateOptio
   return $parseWith($w_ThrottlingException, json, options, "ThrottlingException (wire form)") as $M.ThrottlingException;
 }
 /** The wire JSON of a {@link @dx/models#ThrottlingException | ThrottlingException} (the inverse of `parseThrottlingException`). */
-export function serializeThrottlingException(value: $M.ThrottlingException): $W.ThrottlingException {
-  return value as unknown as $W.ThrottlingException;
+export function serializeThrottlingException(value: $M.ThrottlingException): unknown {
+  return value;
 }
 
 /** Whether `value` is a {@link @dx/models#ValidationException | ValidationException} in model form (timestamps as `Date`). */
@@ -1800,6 +1800,6 @@ export function parseValidationException(json: unknown, options?: $ValidateOptio
   return $parseWith($w_ValidationException, json, options, "ValidationException (wire form)") as $M.ValidationException;
 }
 /** The wire JSON of a {@link @dx/models#ValidationException | ValidationException} (the inverse of `parseValidationException`). */
-export function serializeValidationException(value: $M.ValidationException): $W.ValidationException {
-  return value as unknown as $W.ValidationException;
+export function serializeValidationException(value: $M.ValidationException): unknown {
+  return value;
 }

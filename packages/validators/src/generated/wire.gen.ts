@@ -2,8 +2,7 @@
 // Do not edit: change the spec and run `pnpm generate`.
 
 // The wire form (the JSON body the service sends) of every shape, as types: what checkX and the
-// Ajv standalone validateX narrow to, and what serializeX returns (each named like its model type in
-// @dx/models). Types only.
+// Ajv standalone validateX narrow to (each named like its model type in @dx/models). Types only.
 
 export interface AssetDestinationEntry {
   "AssetId": string;
