@@ -254,8 +254,10 @@ class CodeGen {
       return `${this.memberLengthCheck(t, slot, k)}r = c.r.length; ${call} if (c.r.length !== r) $r.at(c, r, ${k});`;
     }
     switch (t.kind) {
-      case "string":
-        return `if (typeof x !== "string") ${fail("string")} else {${this.stringChecks(c, k, "x")}}`;
+      case "string": {
+        const checks = this.stringChecks(c, k, "x");
+        return `if (typeof x !== "string") ${fail("string")}${checks ? ` else {${checks}}` : ""}`;
+      }
       case "enum": {
         const values = t.values.map((v) => v.value);
         return `if (typeof x !== "string") ${fail("string")} else if (!(${this.oneOf("x", values)})) $r.unknownValue(c, ${k}, ${this.valueSet(values)}, x);`;
@@ -501,24 +503,30 @@ class CodeGen {
     if (dispatch) out.push("for (const k in d) {", "switch (k) {");
     members.forEach((m, i) => {
       const slot = this.slot(m);
-      const k = lit(key(m));
+      // walking the keys, the key in hand (`k`) is the member's name: no copy of it in the code
+      const k = dispatch ? "k" : lit(key(m));
       const conv = wire && (this.slotConverts(slot) || this.isComposite(slot.target));
-      const lines: string[] = [`x = ${read("d", key(m))};`];
+      const lines: string[] = [`x = ${dispatch && !inherited(key(m)) ? "d[k]" : read("d", key(m))};`];
       const absent = m.required && !union ? `$r.req(c, ${k});` : "";
       const present: string[] = dispatch ? [] : ["n++;"];
-      if (union) present.push(wire ? "if (x !== null) s++;" : "s++;");
+      if (union && !(dispatch && wire && fresh)) present.push(wire ? "if (x !== null) s++;" : "s++;");
       const checkCode = this.check(slot, form, k);
       let store = "";
       if (fresh) store = `${local(i)} = ${conv ? "y" : "x"};`;
       else if (conv) store = `if (y !== x) ${assign("(o ??= $r.copy(d))", m.name, "y")}`;
       const setY = conv ? "y = x; " : "";
       const body = `${setY}${checkCode} ${store}`;
+      if (dispatch && wire && fresh) {
+        // null on the wire for an optional member is absent (as the AWS SDKs read it)
+        out.push(`case ${lit(key(m))}: ${lines[0]} if (x != null) {${union ? "s++; " : ""}${body}} break;`);
+        return;
+      }
       if (wire && (!m.required || union)) {
         // null on the wire for an optional member is absent (as the AWS SDKs read it)
         const drop = fresh ? "" : `$r.drop(o ??= $r.copy(d), ${k});`;
         present.push(`if (x === null) {${drop}} else {${body}}`);
       } else present.push(body);
-      if (dispatch) out.push(`case ${k}: ${lines[0]} if (x !== undefined) {${present.join(" ")}} break;`);
+      if (dispatch) out.push(`case ${lit(key(m))}: ${lines[0]} if (x !== undefined) {${present.join(" ")}} break;`);
       else {
         lines.push(`if (x === undefined) {${absent}} else {${present.join(" ")}}`);
         out.push(lines.join(" "));

@@ -67,8 +67,8 @@ function $w_AssetDestinationEntry(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.AssetId; if (x === undefined) {$r.req(c, "AssetId");} else {n++; $k_Id(x, c, "AssetId"); }
-  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
-  x = d.Key; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Key");} else {if (typeof x !== "string") $r.fail(c, "Key", "string", x); else {} }}
+  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); }
+  x = d.Key; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Key");} else {if (typeof x !== "string") $r.fail(c, "Key", "string", x); }}
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k0) : 0;
   return o ?? d;
 }
@@ -77,8 +77,8 @@ function $m_AssetDestinationEntry(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.AssetId; if (x === undefined) {$r.req(c, "AssetId");} else {n++; $k_Id(x, c, "AssetId"); }
-  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
-  x = d.Key; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "Key", "string", x); else {} }
+  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); }
+  x = d.Key; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "Key", "string", x); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k0) : 0;
   void o; void y; void r;
 }
@@ -86,8 +86,8 @@ function $m_AssetDestinationEntry(d: any, c: $r.Ctx): void {
 function $w_AssetSourceEntry(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
-  x = d.Key; if (x === undefined) {$r.req(c, "Key");} else {n++; if (typeof x !== "string") $r.fail(c, "Key", "string", x); else {} }
+  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); }
+  x = d.Key; if (x === undefined) {$r.req(c, "Key");} else {n++; if (typeof x !== "string") $r.fail(c, "Key", "string", x); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k1) : 0;
   return o ?? d;
 }
@@ -95,8 +95,8 @@ function $w_AssetSourceEntry(d: any, c: $r.Ctx): any {
 function $m_AssetSourceEntry(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
-  x = d.Key; if (x === undefined) {$r.req(c, "Key");} else {n++; if (typeof x !== "string") $r.fail(c, "Key", "string", x); else {} }
+  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); }
+  x = d.Key; if (x === undefined) {$r.req(c, "Key");} else {n++; if (typeof x !== "string") $r.fail(c, "Key", "string", x); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k1) : 0;
   void o; void y; void r;
 }
@@ -164,7 +164,7 @@ function $w_ExportAssetToSignedUrlResponseDetails(d: any, c: $r.Ctx): any {
   x = d.AssetId; if (x === undefined) {$r.req(c, "AssetId");} else {n++; $k_Id(x, c, "AssetId"); v0 = x;}
   x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); v1 = x;}
   x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); v2 = x;}
-  x = d.SignedUrl; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); else {} v3 = x;}}
+  x = d.SignedUrl; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); v3 = x;}}
   x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; if (typeof x !== "string") $r.fail(c, "SignedUrlExpiresAt", "string", x); else if ((y = $r.dateTime(c, x)) === undefined) $r.fail(c, "SignedUrlExpiresAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v4 = y;}}
   if (c.o) { $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k5) : 0; return d; }
   o = { "AssetId": v0, "DataSetId": v1, "RevisionId": v2 };
@@ -180,7 +180,7 @@ function $m_ExportAssetToSignedUrlResponseDetails(d: any, c: $r.Ctx): void {
   x = d.AssetId; if (x === undefined) {$r.req(c, "AssetId");} else {n++; $k_Id(x, c, "AssetId"); }
   x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); }
   x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); }
-  x = d.SignedUrl; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); else {} }
+  x = d.SignedUrl; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); }
   x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (!$r.isDate(x)) $r.fail(c, "SignedUrlExpiresAt", "a valid Date", x); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k5) : 0;
   void o; void y; void r;
@@ -220,7 +220,7 @@ function $w_ExportRevisionsToS3ResponseDetails(d: any, c: $r.Ctx): any {
   x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); }
   x = d.Encryption; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Encryption");} else {y = x; r = c.r.length; y = $w_ExportServerSideEncryption(x, c); if (c.r.length !== r) $r.at(c, r, "Encryption"); if (y !== x) (o ??= $r.copy(d)).Encryption = y;}}
   x = d.RevisionDestinations; if (x === undefined) {$r.req(c, "RevisionDestinations");} else {n++; y = x; r = c.r.length; y = $w_ListOfRevisionDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, "RevisionDestinations"); if (y !== x) (o ??= $r.copy(d)).RevisionDestinations = y;}
-  x = d.EventActionArn; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "EventActionArn");} else {if (typeof x !== "string") $r.fail(c, "EventActionArn", "string", x); else {} }}
+  x = d.EventActionArn; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "EventActionArn");} else {if (typeof x !== "string") $r.fail(c, "EventActionArn", "string", x); }}
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k7) : 0;
   return o ?? d;
 }
@@ -231,7 +231,7 @@ function $m_ExportRevisionsToS3ResponseDetails(d: any, c: $r.Ctx): void {
   x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); }
   x = d.Encryption; if (x === undefined) {} else {n++; r = c.r.length; $m_ExportServerSideEncryption(x, c); if (c.r.length !== r) $r.at(c, r, "Encryption"); }
   x = d.RevisionDestinations; if (x === undefined) {$r.req(c, "RevisionDestinations");} else {n++; r = c.r.length; $m_ListOfRevisionDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, "RevisionDestinations"); }
-  x = d.EventActionArn; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "EventActionArn", "string", x); else {} }
+  x = d.EventActionArn; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "EventActionArn", "string", x); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k7) : 0;
   void o; void y; void r;
 }
@@ -239,7 +239,7 @@ function $m_ExportRevisionsToS3ResponseDetails(d: any, c: $r.Ctx): void {
 function $w_ExportServerSideEncryption(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.KmsKeyArn; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KmsKeyArn");} else {if (typeof x !== "string") $r.fail(c, "KmsKeyArn", "string", x); else {} }}
+  x = d.KmsKeyArn; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KmsKeyArn");} else {if (typeof x !== "string") $r.fail(c, "KmsKeyArn", "string", x); }}
   x = d.Type; if (x === undefined) {$r.req(c, "Type");} else {n++; $k_ServerSideEncryptionTypes(x, c, "Type"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k8) : 0;
   return o ?? d;
@@ -248,7 +248,7 @@ function $w_ExportServerSideEncryption(d: any, c: $r.Ctx): any {
 function $m_ExportServerSideEncryption(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.KmsKeyArn; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "KmsKeyArn", "string", x); else {} }
+  x = d.KmsKeyArn; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "KmsKeyArn", "string", x); }
   x = d.Type; if (x === undefined) {$r.req(c, "Type");} else {n++; $k_ServerSideEncryptionTypes(x, c, "Type"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k8) : 0;
   void o; void y; void r;
@@ -258,17 +258,17 @@ function $w_ImportAssetFromApiGatewayApiResponseDetails(d: any, c: $r.Ctx): any 
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
   let v0: any, v1: any, v2: any, v3: any, v4: any, v5: any, v6: any, v7: any, v8: any, v9: any, v10: any;
-  x = d.ApiDescription; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "ApiDescription", "string", x); else {} v0 = x;}}
-  x = d.ApiId; if (x === undefined) {$r.req(c, "ApiId");} else {n++; if (typeof x !== "string") $r.fail(c, "ApiId", "string", x); else {} v1 = x;}
-  x = d.ApiKey; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "ApiKey", "string", x); else {} v2 = x;}}
-  x = d.ApiName; if (x === undefined) {$r.req(c, "ApiName");} else {n++; if (typeof x !== "string") $r.fail(c, "ApiName", "string", x); else {} v3 = x;}
+  x = d.ApiDescription; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "ApiDescription", "string", x); v0 = x;}}
+  x = d.ApiId; if (x === undefined) {$r.req(c, "ApiId");} else {n++; if (typeof x !== "string") $r.fail(c, "ApiId", "string", x); v1 = x;}
+  x = d.ApiKey; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "ApiKey", "string", x); v2 = x;}}
+  x = d.ApiName; if (x === undefined) {$r.req(c, "ApiName");} else {n++; if (typeof x !== "string") $r.fail(c, "ApiName", "string", x); v3 = x;}
   x = d.ApiSpecificationMd5Hash; if (x === undefined) {$r.req(c, "ApiSpecificationMd5Hash");} else {n++; $k___stringMin24Max24PatternAZaZ094AZaZ092AZaZ093(x, c, "ApiSpecificationMd5Hash"); v4 = x;}
-  x = d.ApiSpecificationUploadUrl; if (x === undefined) {$r.req(c, "ApiSpecificationUploadUrl");} else {n++; if (typeof x !== "string") $r.fail(c, "ApiSpecificationUploadUrl", "string", x); else {} v5 = x;}
+  x = d.ApiSpecificationUploadUrl; if (x === undefined) {$r.req(c, "ApiSpecificationUploadUrl");} else {n++; if (typeof x !== "string") $r.fail(c, "ApiSpecificationUploadUrl", "string", x); v5 = x;}
   x = d.ApiSpecificationUploadUrlExpiresAt; if (x === undefined) {$r.req(c, "ApiSpecificationUploadUrlExpiresAt");} else {n++; y = x; if (typeof x !== "string") $r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "string", x); else if ((y = $r.dateTime(c, x)) === undefined) $r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v6 = y;}
   x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); v7 = x;}
   x = d.ProtocolType; if (x === undefined) {$r.req(c, "ProtocolType");} else {n++; $k_ProtocolType(x, c, "ProtocolType"); v8 = x;}
   x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); v9 = x;}
-  x = d.Stage; if (x === undefined) {$r.req(c, "Stage");} else {n++; if (typeof x !== "string") $r.fail(c, "Stage", "string", x); else {} v10 = x;}
+  x = d.Stage; if (x === undefined) {$r.req(c, "Stage");} else {n++; if (typeof x !== "string") $r.fail(c, "Stage", "string", x); v10 = x;}
   if (c.o) { $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k9) : 0; return d; }
   o = { "ApiId": v1, "ApiName": v3, "ApiSpecificationMd5Hash": v4, "ApiSpecificationUploadUrl": v5, "ApiSpecificationUploadUrlExpiresAt": v6, "DataSetId": v7, "ProtocolType": v8, "RevisionId": v9, "Stage": v10 };
   if (v0 !== undefined) o.ApiDescription = v0;
@@ -280,17 +280,17 @@ function $w_ImportAssetFromApiGatewayApiResponseDetails(d: any, c: $r.Ctx): any 
 function $m_ImportAssetFromApiGatewayApiResponseDetails(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.ApiDescription; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ApiDescription", "string", x); else {} }
-  x = d.ApiId; if (x === undefined) {$r.req(c, "ApiId");} else {n++; if (typeof x !== "string") $r.fail(c, "ApiId", "string", x); else {} }
-  x = d.ApiKey; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ApiKey", "string", x); else {} }
-  x = d.ApiName; if (x === undefined) {$r.req(c, "ApiName");} else {n++; if (typeof x !== "string") $r.fail(c, "ApiName", "string", x); else {} }
+  x = d.ApiDescription; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ApiDescription", "string", x); }
+  x = d.ApiId; if (x === undefined) {$r.req(c, "ApiId");} else {n++; if (typeof x !== "string") $r.fail(c, "ApiId", "string", x); }
+  x = d.ApiKey; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ApiKey", "string", x); }
+  x = d.ApiName; if (x === undefined) {$r.req(c, "ApiName");} else {n++; if (typeof x !== "string") $r.fail(c, "ApiName", "string", x); }
   x = d.ApiSpecificationMd5Hash; if (x === undefined) {$r.req(c, "ApiSpecificationMd5Hash");} else {n++; $k___stringMin24Max24PatternAZaZ094AZaZ092AZaZ093(x, c, "ApiSpecificationMd5Hash"); }
-  x = d.ApiSpecificationUploadUrl; if (x === undefined) {$r.req(c, "ApiSpecificationUploadUrl");} else {n++; if (typeof x !== "string") $r.fail(c, "ApiSpecificationUploadUrl", "string", x); else {} }
+  x = d.ApiSpecificationUploadUrl; if (x === undefined) {$r.req(c, "ApiSpecificationUploadUrl");} else {n++; if (typeof x !== "string") $r.fail(c, "ApiSpecificationUploadUrl", "string", x); }
   x = d.ApiSpecificationUploadUrlExpiresAt; if (x === undefined) {$r.req(c, "ApiSpecificationUploadUrlExpiresAt");} else {n++; if (!$r.isDate(x)) $r.fail(c, "ApiSpecificationUploadUrlExpiresAt", "a valid Date", x); }
   x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); }
   x = d.ProtocolType; if (x === undefined) {$r.req(c, "ProtocolType");} else {n++; $k_ProtocolType(x, c, "ProtocolType"); }
   x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); }
-  x = d.Stage; if (x === undefined) {$r.req(c, "Stage");} else {n++; if (typeof x !== "string") $r.fail(c, "Stage", "string", x); else {} }
+  x = d.Stage; if (x === undefined) {$r.req(c, "Stage");} else {n++; if (typeof x !== "string") $r.fail(c, "Stage", "string", x); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k9) : 0;
   void o; void y; void r;
 }
@@ -304,7 +304,7 @@ function $s_ImportAssetFromApiGatewayApiResponseDetails(d: any): any {
 function $w_ImportAssetFromSignedUrlJobErrorDetails(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.AssetName; if (x === undefined) {$r.req(c, "AssetName");} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} }
+  x = d.AssetName; if (x === undefined) {$r.req(c, "AssetName");} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k10) : 0;
   return o ?? d;
 }
@@ -312,7 +312,7 @@ function $w_ImportAssetFromSignedUrlJobErrorDetails(d: any, c: $r.Ctx): any {
 function $m_ImportAssetFromSignedUrlJobErrorDetails(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.AssetName; if (x === undefined) {$r.req(c, "AssetName");} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} }
+  x = d.AssetName; if (x === undefined) {$r.req(c, "AssetName");} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k10) : 0;
   void o; void y; void r;
 }
@@ -321,11 +321,11 @@ function $w_ImportAssetFromSignedUrlResponseDetails(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
   let v0: any, v1: any, v2: any, v3: any, v4: any, v5: any;
-  x = d.AssetName; if (x === undefined) {$r.req(c, "AssetName");} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} v0 = x;}
+  x = d.AssetName; if (x === undefined) {$r.req(c, "AssetName");} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); v0 = x;}
   x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); v1 = x;}
   x = d.Md5Hash; if (x === undefined) {} else {n++; if (x === null) {} else {$k___stringMin24Max24PatternAZaZ094AZaZ092AZaZ093(x, c, "Md5Hash"); v2 = x;}}
   x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); v3 = x;}
-  x = d.SignedUrl; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); else {} v4 = x;}}
+  x = d.SignedUrl; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); v4 = x;}}
   x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; if (typeof x !== "string") $r.fail(c, "SignedUrlExpiresAt", "string", x); else if ((y = $r.dateTime(c, x)) === undefined) $r.fail(c, "SignedUrlExpiresAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v5 = y;}}
   if (c.o) { $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k11) : 0; return d; }
   o = { "AssetName": v0, "DataSetId": v1, "RevisionId": v3 };
@@ -339,11 +339,11 @@ function $w_ImportAssetFromSignedUrlResponseDetails(d: any, c: $r.Ctx): any {
 function $m_ImportAssetFromSignedUrlResponseDetails(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.AssetName; if (x === undefined) {$r.req(c, "AssetName");} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); else {} }
+  x = d.AssetName; if (x === undefined) {$r.req(c, "AssetName");} else {n++; if (typeof x !== "string") $r.fail(c, "AssetName", "string", x); }
   x = d.DataSetId; if (x === undefined) {$r.req(c, "DataSetId");} else {n++; $k_Id(x, c, "DataSetId"); }
   x = d.Md5Hash; if (x === undefined) {} else {n++; $k___stringMin24Max24PatternAZaZ094AZaZ092AZaZ093(x, c, "Md5Hash"); }
   x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); }
-  x = d.SignedUrl; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); else {} }
+  x = d.SignedUrl; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "SignedUrl", "string", x); }
   x = d.SignedUrlExpiresAt; if (x === undefined) {} else {n++; if (!$r.isDate(x)) $r.fail(c, "SignedUrlExpiresAt", "a valid Date", x); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k11) : 0;
   void o; void y; void r;
@@ -424,7 +424,7 @@ function $m_ImportAssetsFromS3ResponseDetails(d: any, c: $r.Ctx): void {
 function $w_InternalServerException(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k14) : 0;
   return o ?? d;
 }
@@ -432,7 +432,7 @@ function $w_InternalServerException(d: any, c: $r.Ctx): any {
 function $m_InternalServerException(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k14) : 0;
   void o; void y; void r;
 }
@@ -441,7 +441,7 @@ function $w_JobEntry(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
   let v0: any, v1: any, v2: any, v3: any, v4: any, v5: any, v6: any, v7: any;
-  x = d.Arn; if (x === undefined) {$r.req(c, "Arn");} else {n++; if (typeof x !== "string") $r.fail(c, "Arn", "string", x); else {} v0 = x;}
+  x = d.Arn; if (x === undefined) {$r.req(c, "Arn");} else {n++; if (typeof x !== "string") $r.fail(c, "Arn", "string", x); v0 = x;}
   x = d.CreatedAt; if (x === undefined) {$r.req(c, "CreatedAt");} else {n++; y = x; if (typeof x !== "string") $r.fail(c, "CreatedAt", "string", x); else if ((y = $r.dateTime(c, x)) === undefined) $r.fail(c, "CreatedAt", "an RFC 3339 date-time with an offset, like 2024-01-02T03:04:05Z", x); v1 = y;}
   x = d.Details; if (x === undefined) {$r.req(c, "Details");} else {n++; y = x; r = c.r.length; y = $w_ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "Details"); v2 = y;}
   x = d.Errors; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ListOfJobError(x, c); if (c.r.length !== r) $r.at(c, r, "Errors"); v3 = y;}}
@@ -459,7 +459,7 @@ function $w_JobEntry(d: any, c: $r.Ctx): any {
 function $m_JobEntry(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Arn; if (x === undefined) {$r.req(c, "Arn");} else {n++; if (typeof x !== "string") $r.fail(c, "Arn", "string", x); else {} }
+  x = d.Arn; if (x === undefined) {$r.req(c, "Arn");} else {n++; if (typeof x !== "string") $r.fail(c, "Arn", "string", x); }
   x = d.CreatedAt; if (x === undefined) {$r.req(c, "CreatedAt");} else {n++; if (!$r.isDate(x)) $r.fail(c, "CreatedAt", "a valid Date", x); }
   x = d.Details; if (x === undefined) {$r.req(c, "Details");} else {n++; r = c.r.length; $m_ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "Details"); }
   x = d.Errors; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOfJobError(x, c); if (c.r.length !== r) $r.at(c, r, "Errors"); }
@@ -488,8 +488,8 @@ function $w_JobError(d: any, c: $r.Ctx): any {
   x = d.Details; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_Details(x, c); if (c.r.length !== r) $r.at(c, r, "Details"); v1 = y;}}
   x = d.LimitName; if (x === undefined) {} else {n++; if (x === null) {} else {$k_JobErrorLimitName(x, c, "LimitName"); v2 = x;}}
   x = d.LimitValue; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; y = x; if (typeof x !== "number" || !Number.isFinite(x)) { if (typeof x !== "string" || (y = $r.nonFinite(x)) === undefined) $r.fail(c, "LimitValue", "a finite number or one of NaN, Infinity, -Infinity", x); } v3 = y;}}
-  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} v4 = x;}
-  x = d.ResourceId; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); else {} v5 = x;}}
+  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); v4 = x;}
+  x = d.ResourceId; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); v5 = x;}}
   x = d.ResourceType; if (x === undefined) {} else {n++; if (x === null) {} else {$k_JobErrorResourceTypes(x, c, "ResourceType"); v6 = x;}}
   if (c.o) { $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k16) : 0; return d; }
   o = { "Code": v0, "Message": v4 };
@@ -509,8 +509,8 @@ function $m_JobError(d: any, c: $r.Ctx): void {
   x = d.Details; if (x === undefined) {} else {n++; r = c.r.length; $m_Details(x, c); if (c.r.length !== r) $r.at(c, r, "Details"); }
   x = d.LimitName; if (x === undefined) {} else {n++; $k_JobErrorLimitName(x, c, "LimitName"); }
   x = d.LimitValue; if (x === undefined) {} else {n++; if (typeof x !== "number") $r.fail(c, "LimitValue", "a number", x); }
-  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
-  x = d.ResourceId; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); else {} }
+  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); }
+  x = d.ResourceId; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); }
   x = d.ResourceType; if (x === undefined) {} else {n++; $k_JobErrorResourceTypes(x, c, "ResourceType"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k16) : 0;
   void o; void y; void r;
@@ -541,7 +541,7 @@ function $m_KmsKeyToGrant(d: any, c: $r.Ctx): void {
 function $w_LFTag(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.TagKey; if (x === undefined) {$r.req(c, "TagKey");} else {n++; if (typeof x !== "string") $r.fail(c, "TagKey", "string", x); else {} }
+  x = d.TagKey; if (x === undefined) {$r.req(c, "TagKey");} else {n++; if (typeof x !== "string") $r.fail(c, "TagKey", "string", x); }
   x = d.TagValues; if (x === undefined) {$r.req(c, "TagValues");} else {n++; y = x; r = c.r.length; y = $w_ListOfLFTagValues(x, c); if (c.r.length !== r) $r.at(c, r, "TagValues"); if (y !== x) (o ??= $r.copy(d)).TagValues = y;}
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k18) : 0;
   return o ?? d;
@@ -550,7 +550,7 @@ function $w_LFTag(d: any, c: $r.Ctx): any {
 function $m_LFTag(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.TagKey; if (x === undefined) {$r.req(c, "TagKey");} else {n++; if (typeof x !== "string") $r.fail(c, "TagKey", "string", x); else {} }
+  x = d.TagKey; if (x === undefined) {$r.req(c, "TagKey");} else {n++; if (typeof x !== "string") $r.fail(c, "TagKey", "string", x); }
   x = d.TagValues; if (x === undefined) {$r.req(c, "TagValues");} else {n++; r = c.r.length; $m_ListOfLFTagValues(x, c); if (c.r.length !== r) $r.at(c, r, "TagValues"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k18) : 0;
   void o; void y; void r;
@@ -570,10 +570,10 @@ function $m_ListJobsRequest(d: any, c: $r.Ctx): void {
   let o: any, n = 0, r = 0, x: any, y: any;
   for (const k in d) {
   switch (k) {
-  case "DataSetId": x = d.DataSetId; if (x !== undefined) {if (typeof x !== "string") $r.fail(c, "DataSetId", "string", x); else {} } break;
-  case "MaxResults": x = d.MaxResults; if (x !== undefined) {$k_MaxResults(x, c, "MaxResults"); } break;
-  case "NextToken": x = d.NextToken; if (x !== undefined) {if (typeof x !== "string") $r.fail(c, "NextToken", "string", x); else {} } break;
-  case "RevisionId": x = d.RevisionId; if (x !== undefined) {if (typeof x !== "string") $r.fail(c, "RevisionId", "string", x); else {} } break;
+  case "DataSetId": x = d[k]; if (x !== undefined) {if (typeof x !== "string") $r.fail(c, k, "string", x); } break;
+  case "MaxResults": x = d[k]; if (x !== undefined) {$k_MaxResults(x, c, k); } break;
+  case "NextToken": x = d[k]; if (x !== undefined) {if (typeof x !== "string") $r.fail(c, k, "string", x); } break;
+  case "RevisionId": x = d[k]; if (x !== undefined) {if (typeof x !== "string") $r.fail(c, k, "string", x); } break;
   default: n++;
   }
   }
@@ -602,7 +602,7 @@ function $w_ListJobsResponse(d: any, c: $r.Ctx): any {
   let o: any, n = 0, r = 0, x: any, y: any;
   let v0: any, v1: any;
   x = d.Jobs; if (x === undefined) {} else {n++; if (x === null) {} else {y = x; r = c.r.length; y = $w_ListOfJobEntry(x, c); if (c.r.length !== r) $r.at(c, r, "Jobs"); v0 = y;}}
-  x = d.NextToken; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "NextToken", "string", x); else {} v1 = x;}}
+  x = d.NextToken; if (x === undefined) {} else {n++; if (x === null) {} else {if (typeof x !== "string") $r.fail(c, "NextToken", "string", x); v1 = x;}}
   if (c.o) { $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k21) : 0; return d; }
   o = {  };
   if (v0 !== undefined) o.Jobs = v0;
@@ -615,7 +615,7 @@ function $m_ListJobsResponse(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
   x = d.Jobs; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOfJobEntry(x, c); if (c.r.length !== r) $r.at(c, r, "Jobs"); }
-  x = d.NextToken; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "NextToken", "string", x); else {} }
+  x = d.NextToken; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "NextToken", "string", x); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k21) : 0;
   void o; void y; void r;
 }
@@ -788,7 +788,7 @@ function $w_ListOfLFTagValues(d: any, c: $r.Ctx): any {
   for (let i = 0; i < d.length; i++) {
   x = d[i];
   if (x === undefined) x = null;
-  if (typeof x !== "string") $r.fail(c, i, "string", x); else {}
+  if (typeof x !== "string") $r.fail(c, i, "string", x);
   }
   return o ?? d;
 }
@@ -799,7 +799,7 @@ function $m_ListOfLFTagValues(d: any, c: $r.Ctx): void {
   for (let i = 0; i < d.length; i++) {
   x = d[i];
   if (x === undefined) x = null;
-  if (typeof x !== "string") $r.fail(c, i, "string", x); else {}
+  if (typeof x !== "string") $r.fail(c, i, "string", x);
   }
   void o; void y;
 }
@@ -898,7 +898,7 @@ function $w_ListOf__string(d: any, c: $r.Ctx): any {
   for (let i = 0; i < d.length; i++) {
   x = d[i];
   if (x === undefined) x = null;
-  if (typeof x !== "string") $r.fail(c, i, "string", x); else {}
+  if (typeof x !== "string") $r.fail(c, i, "string", x);
   }
   return o ?? d;
 }
@@ -909,7 +909,7 @@ function $m_ListOf__string(d: any, c: $r.Ctx): void {
   for (let i = 0; i < d.length; i++) {
   x = d[i];
   if (x === undefined) x = null;
-  if (typeof x !== "string") $r.fail(c, i, "string", x); else {}
+  if (typeof x !== "string") $r.fail(c, i, "string", x);
   }
   void o; void y;
 }
@@ -917,7 +917,7 @@ function $m_ListOf__string(d: any, c: $r.Ctx): void {
 function $w_RedshiftDataShareAssetSourceEntry(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.DataShareArn; if (x === undefined) {$r.req(c, "DataShareArn");} else {n++; if (typeof x !== "string") $r.fail(c, "DataShareArn", "string", x); else {} }
+  x = d.DataShareArn; if (x === undefined) {$r.req(c, "DataShareArn");} else {n++; if (typeof x !== "string") $r.fail(c, "DataShareArn", "string", x); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k22) : 0;
   return o ?? d;
 }
@@ -925,7 +925,7 @@ function $w_RedshiftDataShareAssetSourceEntry(d: any, c: $r.Ctx): any {
 function $m_RedshiftDataShareAssetSourceEntry(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.DataShareArn; if (x === undefined) {$r.req(c, "DataShareArn");} else {n++; if (typeof x !== "string") $r.fail(c, "DataShareArn", "string", x); else {} }
+  x = d.DataShareArn; if (x === undefined) {$r.req(c, "DataShareArn");} else {n++; if (typeof x !== "string") $r.fail(c, "DataShareArn", "string", x); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k22) : 0;
   void o; void y; void r;
 }
@@ -933,8 +933,8 @@ function $m_RedshiftDataShareAssetSourceEntry(d: any, c: $r.Ctx): void {
 function $w_ResourceNotFoundException(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
-  x = d.ResourceId; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ResourceId");} else {if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); else {} }}
+  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); }
+  x = d.ResourceId; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ResourceId");} else {if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); }}
   x = d.ResourceType; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ResourceType");} else {$k_ResourceType(x, c, "ResourceType"); }}
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k23) : 0;
   return o ?? d;
@@ -943,8 +943,8 @@ function $w_ResourceNotFoundException(d: any, c: $r.Ctx): any {
 function $m_ResourceNotFoundException(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
-  x = d.ResourceId; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); else {} }
+  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); }
+  x = d.ResourceId; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "ResourceId", "string", x); }
   x = d.ResourceType; if (x === undefined) {} else {n++; $k_ResourceType(x, c, "ResourceType"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k23) : 0;
   void o; void y; void r;
@@ -956,15 +956,15 @@ function $w_ResponseDetails(d: any, c: $r.Ctx): any {
   let v0: any, v1: any, v2: any, v3: any, v4: any, v5: any, v6: any, v7: any, v8: any;
   for (const k in d) {
   switch (k) {
-  case "ExportAssetToSignedUrl": x = d.ExportAssetToSignedUrl; if (x !== undefined) {if (x === null) {} else {y = x; r = c.r.length; y = $w_ExportAssetToSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportAssetToSignedUrl"); v0 = y;}} break;
-  case "ExportAssetsToS3": x = d.ExportAssetsToS3; if (x !== undefined) {if (x === null) {} else {y = x; r = c.r.length; y = $w_ExportAssetsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportAssetsToS3"); v1 = y;}} break;
-  case "ExportRevisionsToS3": x = d.ExportRevisionsToS3; if (x !== undefined) {if (x === null) {} else {y = x; r = c.r.length; y = $w_ExportRevisionsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportRevisionsToS3"); v2 = y;}} break;
-  case "ImportAssetFromSignedUrl": x = d.ImportAssetFromSignedUrl; if (x !== undefined) {if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetFromSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromSignedUrl"); v3 = y;}} break;
-  case "ImportAssetsFromS3": x = d.ImportAssetsFromS3; if (x !== undefined) {if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetsFromS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromS3"); v4 = y;}} break;
-  case "ImportAssetsFromRedshiftDataShares": x = d.ImportAssetsFromRedshiftDataShares; if (x !== undefined) {if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetsFromRedshiftDataSharesResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromRedshiftDataShares"); v5 = y;}} break;
-  case "ImportAssetFromApiGatewayApi": x = d.ImportAssetFromApiGatewayApi; if (x !== undefined) {if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetFromApiGatewayApiResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromApiGatewayApi"); v6 = y;}} break;
-  case "CreateS3DataAccessFromS3Bucket": x = d.CreateS3DataAccessFromS3Bucket; if (x !== undefined) {if (x === null) {} else {y = x; r = c.r.length; y = $w_CreateS3DataAccessFromS3BucketResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "CreateS3DataAccessFromS3Bucket"); v7 = y;}} break;
-  case "ImportAssetsFromLakeFormationTagPolicy": x = d.ImportAssetsFromLakeFormationTagPolicy; if (x !== undefined) {if (x === null) {} else {y = x; r = c.r.length; y = $w_ImportAssetsFromLakeFormationTagPolicyResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromLakeFormationTagPolicy"); v8 = y;}} break;
+  case "ExportAssetToSignedUrl": x = d[k]; if (x != null) {y = x; r = c.r.length; y = $w_ExportAssetToSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, k); v0 = y;} break;
+  case "ExportAssetsToS3": x = d[k]; if (x != null) {y = x; r = c.r.length; y = $w_ExportAssetsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, k); v1 = y;} break;
+  case "ExportRevisionsToS3": x = d[k]; if (x != null) {y = x; r = c.r.length; y = $w_ExportRevisionsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, k); v2 = y;} break;
+  case "ImportAssetFromSignedUrl": x = d[k]; if (x != null) {y = x; r = c.r.length; y = $w_ImportAssetFromSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, k); v3 = y;} break;
+  case "ImportAssetsFromS3": x = d[k]; if (x != null) {y = x; r = c.r.length; y = $w_ImportAssetsFromS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, k); v4 = y;} break;
+  case "ImportAssetsFromRedshiftDataShares": x = d[k]; if (x != null) {y = x; r = c.r.length; y = $w_ImportAssetsFromRedshiftDataSharesResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, k); v5 = y;} break;
+  case "ImportAssetFromApiGatewayApi": x = d[k]; if (x != null) {y = x; r = c.r.length; y = $w_ImportAssetFromApiGatewayApiResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, k); v6 = y;} break;
+  case "CreateS3DataAccessFromS3Bucket": x = d[k]; if (x != null) {y = x; r = c.r.length; y = $w_CreateS3DataAccessFromS3BucketResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, k); v7 = y;} break;
+  case "ImportAssetsFromLakeFormationTagPolicy": x = d[k]; if (x != null) {y = x; r = c.r.length; y = $w_ImportAssetsFromLakeFormationTagPolicyResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, k); v8 = y;} break;
   default: n++;
   }
   }
@@ -988,15 +988,15 @@ function $m_ResponseDetails(d: any, c: $r.Ctx): void {
   let o: any, n = 0, r = 0, x: any, y: any;
   for (const k in d) {
   switch (k) {
-  case "ExportAssetToSignedUrl": x = d.ExportAssetToSignedUrl; if (x !== undefined) {r = c.r.length; $m_ExportAssetToSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportAssetToSignedUrl"); } break;
-  case "ExportAssetsToS3": x = d.ExportAssetsToS3; if (x !== undefined) {r = c.r.length; $m_ExportAssetsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportAssetsToS3"); } break;
-  case "ExportRevisionsToS3": x = d.ExportRevisionsToS3; if (x !== undefined) {r = c.r.length; $m_ExportRevisionsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ExportRevisionsToS3"); } break;
-  case "ImportAssetFromSignedUrl": x = d.ImportAssetFromSignedUrl; if (x !== undefined) {r = c.r.length; $m_ImportAssetFromSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromSignedUrl"); } break;
-  case "ImportAssetsFromS3": x = d.ImportAssetsFromS3; if (x !== undefined) {r = c.r.length; $m_ImportAssetsFromS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromS3"); } break;
-  case "ImportAssetsFromRedshiftDataShares": x = d.ImportAssetsFromRedshiftDataShares; if (x !== undefined) {r = c.r.length; $m_ImportAssetsFromRedshiftDataSharesResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromRedshiftDataShares"); } break;
-  case "ImportAssetFromApiGatewayApi": x = d.ImportAssetFromApiGatewayApi; if (x !== undefined) {r = c.r.length; $m_ImportAssetFromApiGatewayApiResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetFromApiGatewayApi"); } break;
-  case "CreateS3DataAccessFromS3Bucket": x = d.CreateS3DataAccessFromS3Bucket; if (x !== undefined) {r = c.r.length; $m_CreateS3DataAccessFromS3BucketResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "CreateS3DataAccessFromS3Bucket"); } break;
-  case "ImportAssetsFromLakeFormationTagPolicy": x = d.ImportAssetsFromLakeFormationTagPolicy; if (x !== undefined) {r = c.r.length; $m_ImportAssetsFromLakeFormationTagPolicyResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, "ImportAssetsFromLakeFormationTagPolicy"); } break;
+  case "ExportAssetToSignedUrl": x = d[k]; if (x !== undefined) {r = c.r.length; $m_ExportAssetToSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, k); } break;
+  case "ExportAssetsToS3": x = d[k]; if (x !== undefined) {r = c.r.length; $m_ExportAssetsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, k); } break;
+  case "ExportRevisionsToS3": x = d[k]; if (x !== undefined) {r = c.r.length; $m_ExportRevisionsToS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, k); } break;
+  case "ImportAssetFromSignedUrl": x = d[k]; if (x !== undefined) {r = c.r.length; $m_ImportAssetFromSignedUrlResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, k); } break;
+  case "ImportAssetsFromS3": x = d[k]; if (x !== undefined) {r = c.r.length; $m_ImportAssetsFromS3ResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, k); } break;
+  case "ImportAssetsFromRedshiftDataShares": x = d[k]; if (x !== undefined) {r = c.r.length; $m_ImportAssetsFromRedshiftDataSharesResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, k); } break;
+  case "ImportAssetFromApiGatewayApi": x = d[k]; if (x !== undefined) {r = c.r.length; $m_ImportAssetFromApiGatewayApiResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, k); } break;
+  case "CreateS3DataAccessFromS3Bucket": x = d[k]; if (x !== undefined) {r = c.r.length; $m_CreateS3DataAccessFromS3BucketResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, k); } break;
+  case "ImportAssetsFromLakeFormationTagPolicy": x = d[k]; if (x !== undefined) {r = c.r.length; $m_ImportAssetsFromLakeFormationTagPolicyResponseDetails(x, c); if (c.r.length !== r) $r.at(c, r, k); } break;
   default: n++;
   }
   }
@@ -1015,8 +1015,8 @@ function $s_ResponseDetails(d: any): any {
 function $w_RevisionDestinationEntry(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
-  x = d.KeyPattern; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KeyPattern");} else {if (typeof x !== "string") $r.fail(c, "KeyPattern", "string", x); else {} }}
+  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); }
+  x = d.KeyPattern; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KeyPattern");} else {if (typeof x !== "string") $r.fail(c, "KeyPattern", "string", x); }}
   x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k25) : 0;
   return o ?? d;
@@ -1025,8 +1025,8 @@ function $w_RevisionDestinationEntry(d: any, c: $r.Ctx): any {
 function $m_RevisionDestinationEntry(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
-  x = d.KeyPattern; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "KeyPattern", "string", x); else {} }
+  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); }
+  x = d.KeyPattern; if (x === undefined) {} else {n++; if (typeof x !== "string") $r.fail(c, "KeyPattern", "string", x); }
   x = d.RevisionId; if (x === undefined) {$r.req(c, "RevisionId");} else {n++; $k_Id(x, c, "RevisionId"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k25) : 0;
   void o; void y; void r;
@@ -1035,7 +1035,7 @@ function $m_RevisionDestinationEntry(d: any, c: $r.Ctx): void {
 function $w_S3DataAccessAssetSourceEntry(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
+  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); }
   x = d.KeyPrefixes; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KeyPrefixes");} else {y = x; r = c.r.length; y = $w_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "KeyPrefixes"); if (y !== x) (o ??= $r.copy(d)).KeyPrefixes = y;}}
   x = d.Keys; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "Keys");} else {y = x; r = c.r.length; y = $w_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "Keys"); if (y !== x) (o ??= $r.copy(d)).Keys = y;}}
   x = d.KmsKeysToGrant; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "KmsKeysToGrant");} else {y = x; r = c.r.length; y = $w_ListOfKmsKeysToGrant(x, c); if (c.r.length !== r) $r.at(c, r, "KmsKeysToGrant"); if (y !== x) (o ??= $r.copy(d)).KmsKeysToGrant = y;}}
@@ -1046,7 +1046,7 @@ function $w_S3DataAccessAssetSourceEntry(d: any, c: $r.Ctx): any {
 function $m_S3DataAccessAssetSourceEntry(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); else {} }
+  x = d.Bucket; if (x === undefined) {$r.req(c, "Bucket");} else {n++; if (typeof x !== "string") $r.fail(c, "Bucket", "string", x); }
   x = d.KeyPrefixes; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "KeyPrefixes"); }
   x = d.Keys; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOf__string(x, c); if (c.r.length !== r) $r.at(c, r, "Keys"); }
   x = d.KmsKeysToGrant; if (x === undefined) {} else {n++; r = c.r.length; $m_ListOfKmsKeysToGrant(x, c); if (c.r.length !== r) $r.at(c, r, "KmsKeysToGrant"); }
@@ -1075,7 +1075,7 @@ function $m_TableLFTagPolicyAndPermissions(d: any, c: $r.Ctx): void {
 function $w_ThrottlingException(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k14) : 0;
   return o ?? d;
 }
@@ -1083,7 +1083,7 @@ function $w_ThrottlingException(d: any, c: $r.Ctx): any {
 function $m_ThrottlingException(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k14) : 0;
   void o; void y; void r;
 }
@@ -1091,7 +1091,7 @@ function $m_ThrottlingException(d: any, c: $r.Ctx): void {
 function $w_ValidationException(d: any, c: $r.Ctx): any {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return d; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); }
   x = d.ExceptionCause; if (x === undefined) {} else {n++; if (x === null) {$r.drop(o ??= $r.copy(d), "ExceptionCause");} else {$k_ExceptionCause(x, c, "ExceptionCause"); }}
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k27) : 0;
   return o ?? d;
@@ -1100,7 +1100,7 @@ function $w_ValidationException(d: any, c: $r.Ctx): any {
 function $m_ValidationException(d: any, c: $r.Ctx): void {
   if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); return; }
   let o: any, n = 0, r = 0, x: any, y: any;
-  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); else {} }
+  x = d.Message; if (x === undefined) {$r.req(c, "Message");} else {n++; if (typeof x !== "string") $r.fail(c, "Message", "string", x); }
   x = d.ExceptionCause; if (x === undefined) {} else {n++; $k_ExceptionCause(x, c, "ExceptionCause"); }
   $r.keyCount(d) !== n ? $r.unknownMembers(c, d, $k27) : 0;
   void o; void y; void r;
