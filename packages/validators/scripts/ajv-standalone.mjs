@@ -42,7 +42,8 @@ const HELPERS = {
 };
 
 for (const variant of ["wire"]) {
-  const bundle = JSON.parse(readFileSync(join(root, `dist/generated/schemas/${variant}.gen.json`), "utf8"));
+  const shipped = JSON.parse(readFileSync(join(root, `dist/generated/schemas/${variant}.gen.json`), "utf8"));
+  const bundle = withoutAnnotations(shipped);
   const types = readFileSync(join(root, `src/generated/ajv/${variant}.gen.d.ts`), "utf8");
   // The validators to export: those the generated declarations name (one per structure and union).
   const names = [...types.matchAll(/^export declare const validate(\w+):/gm)].map((m) => m[1]);
@@ -67,6 +68,27 @@ for (const variant of ["wire"]) {
   }
   writeFileSync(join(out, `${variant}.gen.js`), toModule(standaloneCode(ajv, refs), variant));
   copyFileSync(join(root, `src/generated/ajv/${variant}.gen.d.ts`), join(out, `${variant}.gen.d.ts`));
+}
+
+/**
+ * The schema without its annotations (descriptions, titles, comments): they change no verdict, and
+ * Ajv copies a schema object into the code where its checks read it (the enum of a large
+ * `additionalProperties` test, say). Walks schema positions only: a member named `description` stays.
+ */
+function withoutAnnotations(schema) {
+  if (Array.isArray(schema)) return schema.map(withoutAnnotations);
+  if (typeof schema !== "object" || schema === null) return schema;
+  const out = {};
+  for (const [k, v] of Object.entries(schema)) {
+    if (k === "description" || k === "title" || k === "$comment") continue;
+    if (k === "properties" || k === "$defs")
+      out[k] = Object.fromEntries(Object.entries(v).map(([name, sub]) => [name, withoutAnnotations(sub)]));
+    else if (["items", "additionalProperties", "propertyNames", "not", "if", "then", "else"].includes(k))
+      out[k] = withoutAnnotations(v);
+    else if (["anyOf", "allOf", "oneOf"].includes(k)) out[k] = v.map(withoutAnnotations);
+    else out[k] = v; // values (enum, required, pattern, …) as they are
+  }
+  return out;
 }
 
 /** With a member named like an Object.prototype property, presence must be checked on own properties. */
