@@ -42,6 +42,10 @@ export interface RecordedRequest {
   authorization: string | undefined;
   /** The request's Origin header (present when a browser page sent it). */
   origin: string | undefined;
+  /** The client's port: requests over one kept-alive connection share it. */
+  remotePort: number | undefined;
+  /** The request body as text ("" when there is none). */
+  body: string;
   status: number;
 }
 
@@ -85,6 +89,8 @@ export async function startLocalEndpoint(options: LocalEndpointOptions): Promise
       query: Object.fromEntries(url.searchParams),
       authorization: req.headers.authorization,
       origin: req.headers.origin,
+      remotePort: req.socket.remotePort,
+      body: "",
       status: 0,
     };
     requests.push(record);
@@ -107,6 +113,7 @@ export async function startLocalEndpoint(options: LocalEndpointOptions): Promise
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
+      record.body = Buffer.concat(chunks).toString("utf8");
       if (options.sigv4 !== undefined) {
         const refused = verifySigV4(
           options.sigv4,

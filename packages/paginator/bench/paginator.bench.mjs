@@ -22,7 +22,8 @@ import { dirname, join } from "node:path";
 import { DataExchangeClient, paginateListJobs as sdkPaginateListJobs } from "@aws-sdk/client-dataexchange";
 import { paginateListJobs as paginateOverFunctions, wireTransport } from "../dist/index.js";
 import { paginateListJobs } from "../dist/sdk.js";
-import { paginateListJobs as paginateSigned, signedClient } from "../dist/signed.js";
+// As a program imports it: on Node the package's `node` condition gives the node:http client.
+import { paginateListJobs as paginateSigned, signedClient } from "@dx/paginator/signed";
 
 /** The bench script runs node with --expose-gc; without it, memory figures would mean nothing. */
 const gc =

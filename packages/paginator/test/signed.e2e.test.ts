@@ -12,7 +12,9 @@ import {
   type FaultPlan,
   type LocalEndpoint,
 } from "@dx/local-endpoint";
-import { afterEach, describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { pageFailureOf } from "../src/index.js";
 import { buildRequest } from "../src/runtime/signed.js";
 import { paginateListJobs as paginateOverSdk } from "../src/sdk.js";
@@ -23,8 +25,10 @@ import {
   paginateListJobs,
   ServiceError,
   signedClient,
+  SignedClient,
   type SignedClientOptions,
 } from "../src/signed.js";
+import * as onNode from "../src/signed.node.js";
 
 const JOBS = makeJobs(45, 9);
 const IDS = JOBS.map((j) => j.Id);
@@ -45,10 +49,20 @@ async function serve(faults?: FaultPlan): Promise<LocalEndpoint> {
   return endpoint;
 }
 
+/** The portable client (fetch, @aws-crypto's SHA-256) and the one `@dx/paginator/signed` gives on Node. */
+const platforms = [
+  ["fetch (browsers, and the portable entry)", signedClient],
+  ["node:http (the package's node condition)", onNode.signedClient],
+] as const;
+let makeClient: (options: SignedClientOptions) => SignedClient = signedClient;
 const client = (url: string, options: Partial<SignedClientOptions> = {}) =>
-  signedClient({ region: "us-east-1", endpoint: url, credentials: KEY, retryBaseDelayMs: 1, ...options });
+  makeClient({ region: "us-east-1", endpoint: url, credentials: KEY, retryBaseDelayMs: 1, ...options });
 
-describe("paginateListJobs over signedClient", () => {
+describe.each(platforms)("paginateListJobs over signedClient, %s", (_, make) => {
+  beforeEach(() => {
+    makeClient = make;
+  });
+
   it("lists every job, signed (verified by the endpoint), with PageSize, resume tokens and $metadata", async () => {
     const e = await serve();
     const seen: string[] = [];
@@ -150,6 +164,50 @@ describe("paginateListJobs over signedClient", () => {
   it("refuses what is not a SignedClient when the paginator is created", () => {
     // @ts-expect-error: a SignedClient only
     expect(() => paginateListJobs({ send: async () => ({}) })).toThrow(/expected a SignedClient/);
+  });
+});
+
+describe("on Node", () => {
+  it("@dx/paginator/signed resolves to the node:http client under Node, and to the portable one elsewhere", () => {
+    const script = `import("@dx/paginator/signed").then((m) => console.log(typeof m.nodeHttpHandler, typeof m.fetchHandler))`;
+    expect(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim()).toBe("function function");
+    const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+      exports: Record<string, Record<string, string>>;
+    };
+    const exports = manifest.exports["./signed"];
+    expect(exports).toMatchObject({ node: "./dist/signed.node.js", default: "./dist/signed.js" });
+  });
+
+  it("sends with node:http: the global fetch is not used, and each client keeps its connections alive", async () => {
+    const e = await serve();
+    const saved = globalThis.fetch;
+    globalThis.fetch = () => Promise.reject(new Error("fetch must not be used"));
+    try {
+      const c = onNode.signedClient({ region: "us-east-1", endpoint: e.url, credentials: KEY });
+      expect(c).toBeInstanceOf(SignedClient);
+      const result = await paginateListJobs(c, { PaginationConfig: { PageSize: 5 } }).buildFullResult();
+      expect(result.Jobs?.map((j) => j.Id)).toEqual(IDS);
+    } finally {
+      globalThis.fetch = saved;
+    }
+    expect(new Set(e.requests.map((r) => r.remotePort)).size).toBe(1);
+  });
+
+  it("retries a network failure, then throws it as a TypeError with its cause, as fetch's", async () => {
+    const error = await paginateListJobs(
+      onNode.signedClient({
+        region: "us-east-1",
+        endpoint: "http://127.0.0.1:9",
+        credentials: KEY,
+        retryBaseDelayMs: 1,
+        maxAttempts: 2,
+      }),
+    )
+      .buildFullResult()
+      .catch((x: unknown) => x);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as TypeError).cause).toMatchObject({ code: "ECONNREFUSED" });
+    expect(pageFailureOf(error)?.page).toBe(1);
   });
 });
 
@@ -257,6 +315,51 @@ describe("requests by protocol", () => {
       query: { token: "t", mode: "all" },
       headers: { "x-trace": "on", "content-type": "application/json" },
       body: '{"filter":{"kind":"k"}}',
+    });
+  });
+
+  it("timestamps and blobs: by location and format, and in a body without a serializer (epoch seconds, base64)", () => {
+    const at = new Date(Date.UTC(2024, 1, 29, 12, 30));
+    const request = buildRequest(
+      {
+        protocol: "restJson1",
+        signingName: "x",
+        method: "PUT",
+        uri: "/at/{When}",
+        members: {
+          When: ["label", "When"],
+          Since: ["query", "since"],
+          Epoch: ["query", "epoch", "epoch-seconds"],
+          Until: ["header", "X-Until"],
+          UntilIso: ["header", "X-Until-Iso", "date-time"],
+          Key: ["header", "X-Key"],
+          Body: ["body", "body"],
+          Raw: ["body", "raw"],
+        },
+      },
+      {
+        When: at,
+        Since: [at, at],
+        Epoch: at,
+        Until: at,
+        UntilIso: at,
+        Key: new Uint8Array([1, 2, 255]),
+        Body: at,
+        Raw: new Uint8Array([104, 105]),
+      },
+      new URL("https://x.example"),
+    );
+    expect(request).toEqual({
+      method: "PUT",
+      path: "/at/2024-02-29T12%3A30%3A00Z",
+      query: { since: ["2024-02-29T12:30:00Z", "2024-02-29T12:30:00Z"], epoch: "1709209800" },
+      headers: {
+        "x-until": "Thu, 29 Feb 2024 12:30:00 GMT",
+        "x-until-iso": "2024-02-29T12:30:00Z",
+        "x-key": "AQL/",
+        "content-type": "application/json",
+      },
+      body: '{"body":1709209800,"raw":"aGk="}',
     });
   });
 });
