@@ -14,6 +14,8 @@ import {
 } from "@dx/local-endpoint";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { pageFailureOf } from "../src/index.js";
 import { buildRequest } from "../src/runtime/signed.js";
@@ -191,6 +193,28 @@ describe("on Node", () => {
       globalThis.fetch = saved;
     }
     expect(new Set(e.requests.map((r) => r.remotePort)).size).toBe(1);
+  });
+
+  it("decodes the body once, as it arrives, characters split between packets included", async () => {
+    const text = JSON.stringify({ Jobs: [{ Id: "caf\u00e9 \u{1f600} \u6f22" }] });
+    const bytes = Buffer.from(text, "utf8");
+    const cut = bytes.indexOf(0xf0) + 2; // inside the 4-byte emoji
+    const server = createServer((_, res) => {
+      res.writeHead(200, { "content-type": "application/json", "x-amzn-requestid": "r" });
+      res.write(bytes.subarray(0, cut));
+      setTimeout(() => res.end(bytes.subarray(cut)), 20);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const response = await onNode.nodeHttpHandler()({
+        method: "GET",
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+        headers: {},
+      });
+      expect([response.status, response.header("x-amzn-requestid"), response.body]).toEqual([200, "r", text]);
+    } finally {
+      server.close();
+    }
   });
 
   it("retries a network failure, then throws it as a TypeError with its cause, as fetch's", async () => {
