@@ -31,28 +31,34 @@ const window = {
   "ex#Blobs": { type: "list", member: { target: "smithy.api#Blob" } },
 };
 
-const awsJsonSpec = {
+/** A spec with one service of `protocol` and its one paginated operation `name` (`ex#<name>In` to `ex#<name>Out`). */
+const spec = (protocol: string, name: string, traits: Record<string, unknown>, shapes: Record<string, unknown>) => ({
   smithy: "2.0",
   shapes: {
-    "ex#Jobs": {
-      type: "service",
-      version: "1",
-      operations: [{ target: "ex#ListJobs" }],
-      traits: { "aws.protocols#awsJson1_1": {} },
-    },
-    "ex#ListJobs": {
+    "ex#Svc": { type: "service", version: "1", operations: [{ target: `ex#${name}` }], traits: { [protocol]: {} } },
+    [`ex#${name}`]: {
       type: "operation",
-      input: { target: "ex#ListJobsIn" },
-      output: { target: "ex#ListJobsOut" },
-      traits: {
-        "smithy.api#paginated": {
-          inputToken: "NextToken",
-          outputToken: "NextToken",
-          items: "Jobs",
-          pageSize: "MaxResults",
-        },
-      },
+      input: { target: `ex#${name}In` },
+      output: { target: `ex#${name}Out` },
+      traits,
     },
+    ...shapes,
+    ...window,
+  },
+});
+
+const awsJsonSpec = spec(
+  "aws.protocols#awsJson1_1",
+  "ListJobs",
+  {
+    "smithy.api#paginated": {
+      inputToken: "NextToken",
+      outputToken: "NextToken",
+      items: "Jobs",
+      pageSize: "MaxResults",
+    },
+  },
+  {
     "ex#ListJobsIn": {
       type: "structure",
       members: {
@@ -77,28 +83,17 @@ const awsJsonSpec = {
         State: { target: "smithy.api#String" },
       },
     },
-    ...window,
   },
-};
+);
 
-const restJsonSpec = {
-  smithy: "2.0",
-  shapes: {
-    "ex#Things": {
-      type: "service",
-      version: "1",
-      operations: [{ target: "ex#ListThings" }],
-      traits: { "aws.protocols#restJson1": {} },
-    },
-    "ex#ListThings": {
-      type: "operation",
-      input: { target: "ex#ListThingsIn" },
-      output: { target: "ex#ListThingsOut" },
-      traits: {
-        "smithy.api#http": { method: "POST", uri: "/things/{Day}" },
-        "smithy.api#paginated": { inputToken: "Cursor", outputToken: "Cursor", items: "Things" },
-      },
-    },
+const restJsonSpec = spec(
+  "aws.protocols#restJson1",
+  "ListThings",
+  {
+    "smithy.api#http": { method: "POST", uri: "/things/{Day}" },
+    "smithy.api#paginated": { inputToken: "Cursor", outputToken: "Cursor", items: "Things" },
+  },
+  {
     "ex#ListThingsIn": {
       type: "structure",
       members: {
@@ -118,9 +113,8 @@ const restJsonSpec = {
       members: { Things: { target: "ex#ThingList" }, Cursor: { target: "smithy.api#String" } },
     },
     "ex#ThingList": { type: "list", member: { target: "smithy.api#String" } },
-    ...window,
   },
-};
+);
 
 const out = mkdtempSync(join(tmpdir(), "dx-signed-generated-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -175,7 +169,7 @@ describe("a generated awsJson1_1 binding, end to end", () => {
   it("lists the local endpoint's jobs, signed (verified), the body serialized as awsJson wants it", async () => {
     const api = await generated("awsjson", awsJsonSpec);
     const jobs = toWire(makeJobs(23, 4));
-    endpoint = await startLocalEndpoint({ jobs, protocol: "awsJson1_1", sigv4: { ...KEY, service: "jobs" } });
+    endpoint = await startLocalEndpoint({ jobs, protocol: "awsJson1_1", sigv4: { ...KEY, service: "svc" } });
     const client = (api["signedClient"] as Signed)({ region: "us-east-1", endpoint: endpoint.url, credentials: KEY });
     const paginate = api["paginateListJobs"] as Paginate;
     const drift: string[] = [];
@@ -223,7 +217,7 @@ describe("a generated restJson1 binding, end to end", () => {
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
         const body = Buffer.concat(chunks);
-        const refused = verifySigV4({ ...KEY, service: "things" }, req.method ?? "", req.url ?? "", req.headers, body);
+        const refused = verifySigV4({ ...KEY, service: "svc" }, req.method ?? "", req.url ?? "", req.headers, body);
         got.push({
           method: req.method ?? "",
           url: req.url ?? "",
