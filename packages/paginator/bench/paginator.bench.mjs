@@ -214,7 +214,10 @@ try {
     const names = Object.keys(cases);
     const cursors = Object.fromEntries(names.map((name) => [name, cases[name](endpoint.url, size)]));
     const totals = Object.fromEntries(
-      names.map((name) => [name, { seconds: 0, cpuSeconds: 0, count: 0, peakMb: 0, rounds: [] }]),
+      names.map((name) => [
+        name,
+        { seconds: 0, cpuSeconds: 0, count: 0, peakMb: 0, rounds: /** @type {number[]} */ ([]) },
+      ]),
     );
     for (let round = 0; round * CHUNK < JOBS; round++) {
       const order = names.map((_, i) => names[(i + round) % names.length]);
