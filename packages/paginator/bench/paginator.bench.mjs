@@ -64,9 +64,8 @@ function client(url) {
 
 /**
  * Runs `iterate(onPage)`, measuring wall time, CPU and (with `memory`) the peak heap above the heap
- * after a forced GC. Speed rounds force no GC (a program listing jobs forces none, and the work a
- * forced GC leaves to background threads would fall on the next case); peak heap needs a collected
- * baseline, so it has a round of its own.
+ * after a forced GC. The speed rounds force no GC: V8 runs slower for a while after one (it shrinks
+ * the young generation), which no program listing jobs would pay, and allocating cases more.
  */
 async function measure(iterate, memory) {
   if (memory) gc();
