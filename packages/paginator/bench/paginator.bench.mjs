@@ -10,8 +10,7 @@
  *   - a bare fetch loop (fetch + JSON.parse, no validation, no Date conversion).
  * Ratios are to the SDK's paginator measured in the same run (cases interleaved, see below): over the
  * whole run, and the median over rounds of the ratio within each round (steadier on a shared machine).
- * Peak memory is the highest heap in use while iterating the first 1,000 jobs (a round of its own, not
- * timed), above the heap after a forced GC at its start.
+ * Peak memory is the highest heap in use while iterating, above the heap after a GC at the start.
  * Then memory that must stay flat (issue 11, point 6), as heap in use after a GC, in process:
  *   - drift on every one of 1M jobs (a new member with a new value on each, and new enum values),
  *   - 1M pages of one item each, repeat and rewind detection on (the seen tokens are kept as hashes in
@@ -62,13 +61,9 @@ function client(url) {
   });
 }
 
-/**
- * Runs `iterate(onPage)`, measuring wall time, CPU and (with `memory`) the peak heap above the heap
- * after a forced GC. The speed rounds force no GC: V8 runs slower for a while after one (it shrinks
- * the young generation), which no program listing jobs would pay, and allocating cases more.
- */
-async function measure(iterate, memory) {
-  if (memory) gc();
+/** Runs `iterate(onPage)`, measuring wall time and the peak heap above the post-GC baseline. */
+async function measure(iterate) {
+  gc();
   const base = process.memoryUsage().heapUsed;
   let peak = base;
   let count = 0;
@@ -76,7 +71,6 @@ async function measure(iterate, memory) {
   const started = performance.now();
   await iterate((jobs) => {
     count += jobs;
-    if (!memory) return;
     const used = process.memoryUsage().heapUsed;
     if (used > peak) peak = used;
   });
@@ -222,23 +216,17 @@ try {
     const totals = Object.fromEntries(
       names.map((name) => [
         name,
-        { seconds: 0, cpuSeconds: 0, count: 0, timed: 0, peakMb: 0, rounds: /** @type {number[]} */ ([]) },
+        { seconds: 0, cpuSeconds: 0, count: 0, peakMb: 0, rounds: /** @type {number[]} */ ([]) },
       ]),
     );
-    // Round 0 measures peak memory (after a forced GC); the other rounds, speed.
     for (let round = 0; round * CHUNK < JOBS; round++) {
       const order = names.map((_, i) => names[(i + round) % names.length]);
       for (const name of order) {
-        const memory = round === 0;
-        const r = await measure((onPage) => cursors[name].chunk(Math.min(CHUNK, JOBS - round * CHUNK), onPage), memory);
-        totals[name].count += r.count;
-        if (memory) {
-          totals[name].peakMb = r.peakMb;
-          continue;
-        }
+        const r = await measure((onPage) => cursors[name].chunk(Math.min(CHUNK, JOBS - round * CHUNK), onPage));
         totals[name].seconds += r.seconds;
         totals[name].cpuSeconds += r.cpuSeconds;
-        totals[name].timed += r.count;
+        totals[name].count += r.count;
+        totals[name].peakMb = Math.max(totals[name].peakMb, r.peakMb);
         totals[name].rounds.push(r.seconds / r.count);
       }
     }
@@ -246,7 +234,7 @@ try {
       cursors[name].close();
       if (totals[name].count !== JOBS) throw new Error(`${name} listed ${totals[name].count} jobs, expected ${JOBS}`);
     }
-    const rate = (name) => totals[name].timed / totals[name].seconds;
+    const rate = (name) => totals[name].count / totals[name].seconds;
     // The median over rounds of the SDK's time per job over this case's in the same round: a burst of
     // other work on a shared machine slows a few rounds, and moves the median less than the totals.
     const medianRatio = (name) => {
@@ -258,7 +246,7 @@ try {
     const sdk = rate("AWS SDK paginateListJobs");
     // Client CPU per job (this process only; the endpoint is a child): what a transport costs, even
     // when a loaded machine or the endpoint bounds the wall-clock rate.
-    const cpuPerJob = (name) => (totals[name].cpuSeconds / totals[name].timed) * 1e6;
+    const cpuPerJob = (name) => (totals[name].cpuSeconds / totals[name].count) * 1e6;
     const sdkCpu = cpuPerJob("AWS SDK paginateListJobs");
     for (const name of names) {
       console.log(
