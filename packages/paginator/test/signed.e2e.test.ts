@@ -177,7 +177,10 @@ describe("on Node", () => {
       exports: Record<string, Record<string, string>>;
     };
     const exports = manifest.exports["./signed"];
-    expect(exports).toMatchObject({ node: "./dist/signed.node.js", default: "./dist/signed.js" });
+    expect(exports).toMatchObject({
+      node: { default: "./dist/signed.node.js" },
+      default: { default: "./dist/signed.js" },
+    });
   });
 
   it("sends with node:http: the global fetch is not used, and each client keeps its connections alive", async () => {
