@@ -17,7 +17,7 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { pageFailureOf } from "../src/index.js";
+import { PaginationAbortedError, pageFailureOf } from "../src/index.js";
 import { buildRequest } from "../src/runtime/signed.js";
 import { paginateListJobs as paginateOverSdk } from "../src/sdk.js";
 import { sdkClient } from "./support/endpoint.js";
@@ -161,6 +161,28 @@ describe.each(platforms)("paginateListJobs over signedClient, %s", (_, make) => 
     expect(pages).toEqual({ Jobs: [] });
     expect(calls).toBe(2);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  it("an abort during a request ends the run at once, with where to resume", async () => {
+    const e = await serve(onRequests([2], { kind: "delay", ms: 2_000 }));
+    const controller = new AbortController();
+    const started = Date.now();
+    const pages: number[] = [];
+    const paginator = paginateListJobs(
+      client(e.url),
+      { PaginationConfig: { PageSize: 5 } },
+      { signal: controller.signal },
+    );
+    const error = await (async () => {
+      for await (const page of paginator) {
+        pages.push(page.Jobs?.length ?? 0);
+        setTimeout(() => controller.abort(), 50);
+      }
+    })().catch((x: unknown) => x);
+    expect(error).toBeInstanceOf(PaginationAbortedError);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(pages).toEqual([5]);
+    expect((error as PaginationAbortedError).resumeToken).toBe(paginator.resumeToken);
   });
 
   it("refuses what is not a SignedClient when the paginator is created", () => {
