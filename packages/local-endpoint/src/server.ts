@@ -42,6 +42,10 @@ export interface RecordedRequest {
   authorization: string | undefined;
   /** The request's Origin header (present when a browser page sent it). */
   origin: string | undefined;
+  /** The client's port: requests over one kept-alive connection share it. */
+  remotePort: number | undefined;
+  /** The request body as text ("" when there is none). */
+  body: string;
   status: number;
 }
 
@@ -85,18 +89,31 @@ export async function startLocalEndpoint(options: LocalEndpointOptions): Promise
       query: Object.fromEntries(url.searchParams),
       authorization: req.headers.authorization,
       origin: req.headers.origin,
+      remotePort: req.socket.remotePort,
+      body: "",
       status: 0,
     };
     requests.push(record);
-    const reply = (status: number, body: string, headers: Record<string, string> = {}): void => {
+    const reply: Reply = (status, body, headers = {}) => {
       record.status = status;
-      res.writeHead(status, { "content-type": "application/json", "x-amzn-requestid": `req-${n}`, ...headers });
-      res.end(body);
+      const parts = typeof body === "string" ? [Buffer.from(body, "utf8")] : body;
+      res.writeHead(status, {
+        "content-type": "application/json",
+        "x-amzn-requestid": `req-${n}`,
+        "content-length": String(parts.reduce((sum, part) => sum + part.length, 0)),
+        ...headers,
+      });
+      // One write of the head and every part (no copy of the page's bytes).
+      res.cork();
+      for (const part of parts) res.write(part);
+      res.end();
+      res.uncork();
     };
     // Read the request body before answering (keep-alive connections stay usable; SigV4 hashes it).
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
+      record.body = Buffer.concat(chunks).toString("utf8");
       if (options.sigv4 !== undefined) {
         const refused = verifySigV4(
           options.sigv4,
@@ -139,7 +156,8 @@ export async function startLocalEndpoint(options: LocalEndpointOptions): Promise
   };
 }
 
-type Reply = (status: number, body: string, headers?: Record<string, string>) => void;
+/** Answers with `body`: a string, or the bytes of its parts in order. */
+type Reply = (status: number, body: string | readonly Buffer[], headers?: Record<string, string>) => void;
 
 /** ListJobs' input members, as strings (or absent), whichever protocol carried them. */
 interface ListJobsInput {
@@ -213,16 +231,26 @@ function handle(
   if (offset === undefined)
     return serviceError(reply, 400, "ValidationException", "The nextToken is invalid or belongs to another listing.");
 
-  const end = Math.min(listing.texts.length, offset + pageSize);
-  let next = end < listing.texts.length ? listing.tokenAt(end) : undefined;
+  const end = Math.min(listing.count, offset + pageSize);
+  let next = end < listing.count ? listing.tokenAt(end) : undefined;
   if (faults.some((f) => f.kind === "repeat-token") && requestToken !== undefined) next = requestToken;
-  if (faults.some((f) => f.kind === "rewind-token") && listing.texts.length > pageSize)
-    next = listing.tokenAt(pageSize);
-  const body = `{"Jobs":[${listing.texts.slice(offset, end).join(",")}]${next === undefined ? "" : `,"NextToken":${JSON.stringify(next)}`}}`;
-  if (faults.some((f) => f.kind === "malformed"))
+  if (faults.some((f) => f.kind === "rewind-token") && listing.count > pageSize) next = listing.tokenAt(pageSize);
+  // `{"Jobs":[<the jobs' JSON, comma-separated>],"NextToken":"…"}`, the jobs' part a slice of bytes made once.
+  const parts = [
+    JOBS_OPEN,
+    listing.slice(offset, end),
+    next === undefined ? JOBS_CLOSE : Buffer.from(`],"NextToken":${JSON.stringify(next)}}`, "utf8"),
+  ];
+  if (faults.some((f) => f.kind === "malformed")) {
+    const body = Buffer.concat(parts).toString("utf8");
     return reply(200, body.slice(0, Math.max(1, Math.floor(body.length / 2))));
-  reply(200, body);
+  }
+  reply(200, parts);
 }
+
+const JOBS_OPEN = Buffer.from(`{"Jobs":[`, "utf8");
+const JOBS_CLOSE = Buffer.from("]}", "utf8");
+const COMMA = Buffer.from(",", "utf8");
 
 function serviceError(
   reply: Reply,
@@ -234,12 +262,40 @@ function serviceError(
   reply(status, JSON.stringify({ Message: message }), { "x-amzn-errortype": code, ...headers });
 }
 
-/** A filtered view of the jobs, with tokens that name it so that a token cannot be replayed on another one. */
+/**
+ * A filtered view of the jobs, with tokens that name it so that a token cannot be replayed on another
+ * one. Its jobs' JSON is kept as UTF-8 bytes, comma-separated, made once: a page is one slice of them.
+ */
 class Listing {
-  constructor(
+  /**
+   * @param bytes the jobs' JSON, comma-separated
+   * @param starts where each job starts in `bytes`, and (last) where a job after the last one would
+   */
+  private constructor(
     readonly key: string,
-    readonly texts: readonly string[],
+    private readonly bytes: Buffer,
+    private readonly starts: Uint32Array,
   ) {}
+
+  /** A listing of these jobs' bytes, in order. */
+  static of(key: string, jobs: readonly Buffer[]): Listing {
+    const starts = new Uint32Array(jobs.length + 1);
+    jobs.forEach((job, i) => {
+      starts[i + 1] = (starts[i] as number) + job.length + 1;
+    });
+    return new Listing(key, Buffer.concat(jobs.flatMap((job, i) => (i === 0 ? [job] : [COMMA, job]))), starts);
+  }
+
+  get count(): number {
+    return this.starts.length - 1;
+  }
+
+  /** The bytes of jobs `from` (inclusive) to `to` (exclusive), comma-separated (a view, not a copy). */
+  slice(from: number, to: number): Buffer {
+    return to > from
+      ? this.bytes.subarray(this.starts[from], (this.starts[to] as number) - 1)
+      : this.bytes.subarray(0, 0);
+  }
 
   tokenAt(offset: number): string {
     return `${this.key}:${offset.toString(36)}`;
@@ -249,7 +305,7 @@ class Listing {
     const at = token.lastIndexOf(":");
     if (token.slice(0, at) !== this.key) return undefined;
     const offset = Number.parseInt(token.slice(at + 1), 36);
-    return Number.isInteger(offset) && offset >= 0 && offset <= this.texts.length && this.tokenAt(offset) === token
+    return Number.isInteger(offset) && offset >= 0 && offset <= this.count && this.tokenAt(offset) === token
       ? offset
       : undefined;
   }
@@ -257,30 +313,38 @@ class Listing {
 
 class Listings {
   private readonly cache = new Map<string, Listing | undefined>();
-  /** Each job's JSON text, made once: pages are slices of these. */
-  private readonly texts: readonly string[];
+  /** Every job, its JSON as UTF-8 bytes made once: a filtered listing copies its jobs' bytes from here. */
+  private readonly all: Listing;
 
   constructor(private readonly jobs: readonly WireJob[]) {
-    this.texts = jobs.map((j) => JSON.stringify(j));
+    this.all = Listing.of(
+      Listings.key(undefined, undefined),
+      jobs.map((j) => Buffer.from(JSON.stringify(j), "utf8")),
+    );
+    this.cache.set(this.all.key, this.all);
+  }
+
+  private static key(dataSetId: string | undefined, revisionId: string | undefined): string {
+    return `v1~${encodeURIComponent(dataSetId ?? "")}~${encodeURIComponent(revisionId ?? "")}`;
   }
 
   get(dataSetId: string | undefined, revisionId: string | undefined): Listing | undefined {
-    const key = `v1~${encodeURIComponent(dataSetId ?? "")}~${encodeURIComponent(revisionId ?? "")}`;
+    const key = Listings.key(dataSetId, revisionId);
     if (!this.cache.has(key)) this.cache.set(key, this.build(key, dataSetId, revisionId));
     return this.cache.get(key);
   }
 
   private build(key: string, dataSetId: string | undefined, revisionId: string | undefined): Listing | undefined {
-    if (dataSetId === undefined && revisionId === undefined) return new Listing(key, this.texts);
     if (dataSetId !== undefined && !this.jobs.some((j) => refersTo(j, "DataSetId", dataSetId))) return undefined;
-    const texts = this.texts.filter((_, i) => {
-      const job = this.jobs[i] as WireJob;
-      return (
+    const kept: Buffer[] = [];
+    this.jobs.forEach((job, i) => {
+      if (
         (dataSetId === undefined || refersTo(job, "DataSetId", dataSetId)) &&
         (revisionId === undefined || refersTo(job, "RevisionId", revisionId))
-      );
+      )
+        kept.push(this.all.slice(i, i + 1));
     });
-    return new Listing(key, texts);
+    return Listing.of(key, kept);
   }
 }
 

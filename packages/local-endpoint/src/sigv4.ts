@@ -48,6 +48,7 @@ export function verifySigV4(
   const names = (signedHeaders as string).split(";");
   if (!names.includes("host")) return { code: "InvalidSignatureException", message: "host must be a signed header." };
   const url = new URL(rawUrl, "http://localhost");
+  // Every service but S3 encodes each path segment twice: once on the wire, once more here.
   const canonicalUri = url.pathname
     .split("/")
     .map((segment) => rfc3986(segment))
@@ -83,19 +84,9 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
   return Array.isArray(value) ? value.join(",") : value;
 }
 
+/** RFC 3986 percent-encoding of `text` as it is (searchParams are already decoded; path segments are not, on purpose). */
 function rfc3986(text: string): string {
-  return encodeURIComponent(decodeURIComponentSafe(text)).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-}
-
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
+  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 function sha256(data: string | Buffer): string {

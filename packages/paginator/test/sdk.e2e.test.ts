@@ -18,7 +18,9 @@ import {
   type LocalEndpoint,
   type WireJob,
 } from "@dx/local-endpoint";
-import { ValidationError } from "@dx/validators";
+import { serializeListJobsResponse, ValidationError } from "@dx/validators";
+import { Readable } from "node:stream";
+import { isDeepStrictEqual } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   pageFailureOf,
@@ -251,5 +253,41 @@ describe("validation of pages", () => {
     ).buildFullResult();
     expect(result.Jobs?.length).toBe(60);
     expect(drifts).toEqual([]);
+  });
+});
+
+describe("the body, read by dx over the SDK client", () => {
+  /** An SDK client whose request handler answers every request with `body()` (no HTTP). */
+  const answering = (body: () => unknown) => {
+    const client = sdkClient("http://127.0.0.1:9");
+    client.config.requestHandler = {
+      handle: async () => ({
+        response: { statusCode: 200, headers: { "x-amzn-requestid": "r1" }, body: body() },
+      }),
+    } as unknown as typeof client.config.requestHandler;
+    return client;
+  };
+  const page = toWire(JOBS.slice(0, 3));
+  const bytes = Buffer.from(JSON.stringify({ Jobs: page }), "utf8");
+  // Chunks cut inside multi-byte characters (the jobs have non-ASCII text), as a socket may deliver them.
+  const chunks = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, i) => bytes.subarray(i * 7, i * 7 + 7));
+  expect(bytes.length).toBeGreaterThan(JSON.stringify({ Jobs: page }).length);
+
+  it("decodes a Node stream chunk by chunk, characters split across chunks included", async () => {
+    const result = await paginateListJobs(answering(() => Readable.from(chunks))).buildFullResult();
+    expect(result.Jobs?.map((j) => j.Id)).toEqual(page.map((j) => j.Id));
+    expect(isDeepStrictEqual(serializeListJobsResponse(result), { Jobs: page })).toBe(true);
+  });
+
+  it("takes any other body (a web stream) through the SDK's stream collector", async () => {
+    const web = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const chunk of chunks) controller.enqueue(new Uint8Array(chunk));
+          controller.close();
+        },
+      });
+    const result = await paginateListJobs(answering(web)).buildFullResult();
+    expect(isDeepStrictEqual(serializeListJobsResponse(result), { Jobs: page })).toBe(true);
   });
 });

@@ -12,8 +12,12 @@ import {
   type FaultPlan,
   type LocalEndpoint,
 } from "@dx/local-endpoint";
-import { afterEach, describe, expect, it } from "vitest";
-import { pageFailureOf } from "../src/index.js";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { PaginationAbortedError, pageFailureOf } from "../src/index.js";
 import { buildRequest } from "../src/runtime/signed.js";
 import { paginateListJobs as paginateOverSdk } from "../src/sdk.js";
 import { sdkClient } from "./support/endpoint.js";
@@ -23,8 +27,10 @@ import {
   paginateListJobs,
   ServiceError,
   signedClient,
+  SignedClient,
   type SignedClientOptions,
 } from "../src/signed.js";
+import * as onNode from "../src/signed.node.js";
 
 const JOBS = makeJobs(45, 9);
 const IDS = JOBS.map((j) => j.Id);
@@ -45,10 +51,20 @@ async function serve(faults?: FaultPlan): Promise<LocalEndpoint> {
   return endpoint;
 }
 
+/** The portable client (fetch, @aws-crypto's SHA-256) and the one `@dx/paginator/signed` gives on Node. */
+const platforms = [
+  ["fetch (browsers, and the portable entry)", signedClient],
+  ["node:http (the package's node condition)", onNode.signedClient],
+] as const;
+let makeClient: (options: SignedClientOptions) => SignedClient = signedClient;
 const client = (url: string, options: Partial<SignedClientOptions> = {}) =>
-  signedClient({ region: "us-east-1", endpoint: url, credentials: KEY, retryBaseDelayMs: 1, ...options });
+  makeClient({ region: "us-east-1", endpoint: url, credentials: KEY, retryBaseDelayMs: 1, ...options });
 
-describe("paginateListJobs over signedClient", () => {
+describe.each(platforms)("paginateListJobs over signedClient, %s", (_, make) => {
+  beforeEach(() => {
+    makeClient = make;
+  });
+
   it("lists every job, signed (verified by the endpoint), with PageSize, resume tokens and $metadata", async () => {
     const e = await serve();
     const seen: string[] = [];
@@ -147,9 +163,100 @@ describe("paginateListJobs over signedClient", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 
+  it("an abort during a request ends the run at once, with where to resume", async () => {
+    const e = await serve(onRequests([2], { kind: "delay", ms: 2_000 }));
+    const controller = new AbortController();
+    const started = Date.now();
+    const pages: number[] = [];
+    const paginator = paginateListJobs(
+      client(e.url),
+      { PaginationConfig: { PageSize: 5 } },
+      { signal: controller.signal },
+    );
+    const error = await (async () => {
+      for await (const page of paginator) {
+        pages.push(page.Jobs?.length ?? 0);
+        setTimeout(() => controller.abort(), 50);
+      }
+    })().catch((x: unknown) => x);
+    expect(error).toBeInstanceOf(PaginationAbortedError);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(pages).toEqual([5]);
+    expect((error as PaginationAbortedError).resumeToken).toBe(paginator.resumeToken);
+  });
+
   it("refuses what is not a SignedClient when the paginator is created", () => {
     // @ts-expect-error: a SignedClient only
     expect(() => paginateListJobs({ send: async () => ({}) })).toThrow(/expected a SignedClient/);
+  });
+});
+
+describe("on Node", () => {
+  it("@dx/paginator/signed resolves to the node:http client under Node, and to the portable one elsewhere", () => {
+    const script = `import("@dx/paginator/signed").then((m) => console.log(typeof m.nodeHttpHandler, typeof m.fetchHandler))`;
+    expect(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim()).toBe("function function");
+    const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+      exports: Record<string, Record<string, string>>;
+    };
+    const exports = manifest.exports["./signed"];
+    expect(exports).toMatchObject({
+      node: { default: "./dist/signed.node.js" },
+      default: { default: "./dist/signed.js" },
+    });
+  });
+
+  it("sends with node:http: the global fetch is not used, and each client keeps its connections alive", async () => {
+    const e = await serve();
+    const saved = globalThis.fetch;
+    globalThis.fetch = () => Promise.reject(new Error("fetch must not be used"));
+    try {
+      const c = onNode.signedClient({ region: "us-east-1", endpoint: e.url, credentials: KEY });
+      expect(c).toBeInstanceOf(SignedClient);
+      const result = await paginateListJobs(c, { PaginationConfig: { PageSize: 5 } }).buildFullResult();
+      expect(result.Jobs?.map((j) => j.Id)).toEqual(IDS);
+    } finally {
+      globalThis.fetch = saved;
+    }
+    expect(new Set(e.requests.map((r) => r.remotePort)).size).toBe(1);
+  });
+
+  it("decodes the body once, as it arrives, characters split between packets included", async () => {
+    const text = JSON.stringify({ Jobs: [{ Id: "caf\u00e9 \u{1f600} \u6f22" }] });
+    const bytes = Buffer.from(text, "utf8");
+    const cut = bytes.indexOf(0xf0) + 2; // inside the 4-byte emoji
+    const server = createServer((_, res) => {
+      res.writeHead(200, { "content-type": "application/json", "x-amzn-requestid": "r" });
+      res.write(bytes.subarray(0, cut));
+      setTimeout(() => res.end(bytes.subarray(cut)), 20);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const response = await onNode.nodeHttpHandler()({
+        method: "GET",
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+        headers: {},
+      });
+      expect([response.status, response.header("x-amzn-requestid"), response.body]).toEqual([200, "r", text]);
+    } finally {
+      server.close();
+    }
+  });
+
+  it("retries a network failure, then throws it as a TypeError with its cause, as fetch's", async () => {
+    const error = await paginateListJobs(
+      onNode.signedClient({
+        region: "us-east-1",
+        endpoint: "http://127.0.0.1:9",
+        credentials: KEY,
+        retryBaseDelayMs: 1,
+        maxAttempts: 2,
+      }),
+    )
+      .buildFullResult()
+      .catch((x: unknown) => x);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as TypeError).cause).toMatchObject({ code: "ECONNREFUSED" });
+    expect(pageFailureOf(error)?.page).toBe(1);
   });
 });
 
@@ -257,6 +364,51 @@ describe("requests by protocol", () => {
       query: { token: "t", mode: "all" },
       headers: { "x-trace": "on", "content-type": "application/json" },
       body: '{"filter":{"kind":"k"}}',
+    });
+  });
+
+  it("timestamps and blobs: by location and format, and in a body without a serializer (epoch seconds, base64)", () => {
+    const at = new Date(Date.UTC(2024, 1, 29, 12, 30));
+    const request = buildRequest(
+      {
+        protocol: "restJson1",
+        signingName: "x",
+        method: "PUT",
+        uri: "/at/{When}",
+        members: {
+          When: ["label", "When"],
+          Since: ["query", "since"],
+          Epoch: ["query", "epoch", "epoch-seconds"],
+          Until: ["header", "X-Until"],
+          UntilIso: ["header", "X-Until-Iso", "date-time"],
+          Key: ["header", "X-Key"],
+          Body: ["body", "body"],
+          Raw: ["body", "raw"],
+        },
+      },
+      {
+        When: at,
+        Since: [at, at],
+        Epoch: at,
+        Until: at,
+        UntilIso: at,
+        Key: new Uint8Array([1, 2, 255]),
+        Body: at,
+        Raw: new Uint8Array([104, 105]),
+      },
+      new URL("https://x.example"),
+    );
+    expect(request).toEqual({
+      method: "PUT",
+      path: "/at/2024-02-29T12%3A30%3A00Z",
+      query: { since: ["2024-02-29T12:30:00Z", "2024-02-29T12:30:00Z"], epoch: "1709209800" },
+      headers: {
+        "x-until": "Thu, 29 Feb 2024 12:30:00 GMT",
+        "x-until-iso": "2024-02-29T12:30:00Z",
+        "x-key": "AQL/",
+        "content-type": "application/json",
+      },
+      body: '{"body":1709209800,"raw":"aGk="}',
     });
   });
 });

@@ -191,16 +191,19 @@ function sdkBindingFile(ir: Ir, b: Binding, sdkId: string): string {
 function httpBinding(
   ir: Ir,
   b: Binding,
-): { members: Record<string, readonly [string, string]>; [key: string]: unknown } | undefined {
+): { members: Record<string, readonly string[]>; [key: string]: unknown } | undefined {
   const protocol = ir.service.protocol;
   if (protocol === "restJson1" && b.op.http === undefined) return undefined;
-  const input = b.op.input === undefined ? undefined : lookup(ir).find(b.op.input);
-  const members: Record<string, readonly [string, string]> = {};
+  const find = lookup(ir);
+  const input = b.op.input === undefined ? undefined : find.find(b.op.input);
+  const members: Record<string, readonly string[]> = {};
   for (const m of input?.kind === "structure" ? input.members : []) {
     const at = m.http;
-    if (at !== undefined && (at.location === "query" || at.location === "header" || at.location === "label"))
-      members[m.name] = [at.location, at.name ?? m.name];
-    else members[m.name] = ["body", m.jsonName];
+    if (at !== undefined && (at.location === "query" || at.location === "header" || at.location === "label")) {
+      // A timestamp outside the body carries its resolved format (the body's come from the serializer).
+      const format = find.find(m.target)?.kind === "timestamp" ? m.timestampFormat : undefined;
+      members[m.name] = [at.location, at.name ?? m.name, ...(format ? [format] : [])];
+    } else members[m.name] = ["body", m.jsonName];
   }
   const signingName = (ir.service.sdkId ?? ir.service.name).toLowerCase().replace(/\s+/g, "");
   return protocol === "restJson1"
@@ -211,21 +214,26 @@ function httpBinding(
 function signedBindingFile(ir: Ir, b: Binding): string {
   const create = b.items === undefined ? "createSignedPagesPaginator" : "createSignedPaginator";
   const { members, ...rest } = httpBinding(ir, b) ?? { members: {} };
+  // The request body through the validators' serializer: JSON names, timestamp formats and base64 blobs at any depth.
+  const input = b.op.input === undefined ? undefined : lookup(ir).find(b.op.input);
+  const serialize = input?.kind === "structure" ? validatorNames(input.name).serialize : undefined;
   const q = JSON.stringify;
   const binding = [
     "{",
     ...Object.entries(rest).map(([k, v]) => `  ${k}: ${q(v)},`),
     "  members: {",
-    ...Object.entries(members).map(([k, [where, name]]) => `    ${q(k)}: [${q(where)}, ${q(name)}],`),
+    ...Object.entries(members).map(([k, at]) => `    ${q(k)}: [${at.map((v) => q(v)).join(", ")}],`),
     "  },",
+    ...(serialize === undefined ? [] : [`  serialize: ${serialize},`]),
     "}",
   ].join("\n");
   const lines = [
+    ...(serialize === undefined ? [] : [`import { ${serialize} } from "@dx/validators";`]),
     `import { ${create} } from "../../runtime/signed.js";`,
     `import { ${b.descriptor} } from "../${b.fn}.gen.js";`,
     ``,
     `/**`,
-    ...docLines(b, "over a `SignedClient` (SigV4, standard retries, fetch; no SDK client)"),
+    ...docLines(b, "over a `SignedClient` (SigV4, standard retries; fetch, or node:http on Node; no SDK client)"),
     ` */`,
     `export const ${b.fn} = /* @__PURE__ */ ${create}(${b.descriptor}, ${binding});`,
   ];

@@ -5,6 +5,9 @@
  * (`@smithy/signature-v4`, SHA-256 from `@aws-crypto/sha256-js`, so it runs in browsers too), sends it
  * with `fetch`, retries as the AWS SDKs' standard mode does, and hands the body's wire JSON to the
  * validators. Service errors become {@link ServiceError}s named by the service's error code.
+ *
+ * On Node, `@dx/paginator/signed` resolves to `signed.node.ts`, whose client sends with `node:http`/`https`
+ * over keep-alive connections and hashes with `node:crypto` (the `platform` of {@link SignedClient}).
  */
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { SignatureV4 } from "@smithy/signature-v4";
@@ -12,6 +15,7 @@ import type { PagesOperation, PaginatedOperation, PaginateOver, PaginatePagesOve
 import { pageOperation } from "./paginate.js";
 import { PageIterator } from "./page-iterator.js";
 import type { PageSender } from "./send.js";
+import { toBase64 } from "./token.js";
 import type { PaginateParams, Path, ResponseMetadata } from "./types.js";
 
 /** Credentials as the AWS SDK's identity interface has them (so `fromNodeProviderChain()` or static keys both work). */
@@ -34,8 +38,48 @@ export interface SignedClientOptions {
   maxAttempts?: number | undefined;
   /** Base of the exponential backoff in ms (standard mode: 100; throttling errors: 500). */
   retryBaseDelayMs?: number | undefined;
-  /** Default the global `fetch`. */
+  /** Send with this `fetch` (default: the global `fetch`; on Node, `node:http`/`https`, unless `fetch` is given). */
   fetch?: typeof fetch | undefined;
+}
+
+/** One HTTP request, signed, as a {@link HttpHandler} sends it. */
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** A response as the transport reads it: status, a header by its lower-case name, and the body decoded once as UTF-8. */
+export interface HttpResponse {
+  status: number;
+  header(name: string): string | undefined;
+  body: string;
+}
+
+/** Sends one request; a network failure rejects with a TypeError (as `fetch` does), which is retried. */
+export type HttpHandler = (request: HttpRequest) => Promise<HttpResponse>;
+
+/** What differs between platforms: how requests are sent, and the SHA-256 the signer uses. */
+export interface SignedPlatform {
+  handler?: HttpHandler | undefined;
+  sha256?: ConstructorParameters<typeof SignatureV4>[0]["sha256"] | undefined;
+}
+
+/** Sends with `fetch` (browsers, Deno, Bun, and Node when asked to). */
+export function fetchHandler(doFetch?: typeof fetch): HttpHandler {
+  return async (request) => {
+    // The global one is looked up at each request, as a call to `fetch` would.
+    const response = await (doFetch ?? fetch)(request.url, {
+      method: request.method,
+      headers: request.headers,
+      ...(request.body !== undefined && { body: request.body }),
+      ...(request.signal !== undefined && { signal: request.signal }),
+    });
+    const body = await response.text();
+    return { status: response.status, header: (name) => response.headers.get(name) ?? undefined, body };
+  };
 }
 
 /** An error response of the service: `name` is its error code (`ResourceNotFoundException`), as with the SDK. */
@@ -53,6 +97,9 @@ export class ServiceError extends Error {
   }
 }
 
+/** A timestamp's wire format (Smithy's `timestampFormat`). */
+export type TimestampFormat = "date-time" | "http-date" | "epoch-seconds";
+
 /** How an operation's input travels, generated from the IR's HTTP bindings. */
 export interface HttpBinding {
   protocol: "restJson1" | "awsJson1_0" | "awsJson1_1";
@@ -62,8 +109,22 @@ export interface HttpBinding {
   uri: string;
   /** awsJson: the `X-Amz-Target` value (`Service.Operation`). */
   target?: string;
-  /** Input member name to where it goes: `["query", name]`, `["header", name]`, `["label", name]` or `["body", jsonName]`. */
-  members: Record<string, readonly [location: "query" | "header" | "label" | "body", name: string]>;
+  /**
+   * Input member name to where it goes: `["query", name]`, `["header", name]`, `["label", name]` or
+   * `["body", jsonName]`; a timestamp bound outside the body carries its wire format (the member's
+   * `timestampFormat`, else the protocol's default there: date-time in query and labels, http-date in headers).
+   */
+  members: Record<
+    string,
+    readonly [location: "query" | "header" | "label" | "body", name: string, timestampFormat?: TimestampFormat]
+  >;
+  /**
+   * The input's JSON body from its model form (the validators' `serializeXRequest`): body members under
+   * their JSON names, timestamps in their formats (epoch-seconds by default, on both protocols), blobs
+   * as base64, at any depth; members bound elsewhere left out. Without it, body members are written as
+   * they are, top-level Dates as epoch seconds and byte arrays as base64.
+   */
+  serialize?: (input: never) => unknown;
 }
 
 /** A signing, retrying sender for one service endpoint; pass it to a binding of `@dx/paginator/signed`. */
@@ -71,15 +132,20 @@ export class SignedClient {
   readonly region: string;
   private readonly options: SignedClientOptions;
   private readonly signers = new Map<string, SignatureV4>();
+  private readonly handler: HttpHandler;
+  private readonly sha256: NonNullable<SignedPlatform["sha256"]>;
   /** The SDKs' retry quota: retries spend it, successes refill it, so an outage does not multiply requests. */
   private quota = 500;
 
-  constructor(options: SignedClientOptions) {
+  /** `platform`: how to send and hash (default `fetch` and `@aws-crypto/sha256-js`; `fetch` in `options` wins). */
+  constructor(options: SignedClientOptions, platform: SignedPlatform = {}) {
     if (typeof options?.region !== "string" || options.region === "")
       throw new TypeError("signedClient: region must be a non-empty string");
     if (options.credentials === undefined) throw new TypeError("signedClient: credentials are required");
     this.region = options.region;
     this.options = options;
+    this.handler = options.fetch !== undefined ? fetchHandler(options.fetch) : (platform.handler ?? fetchHandler());
+    this.sha256 = platform.sha256 ?? Sha256;
   }
 
   /** Sends one operation request: resolves to `{ body, $metadata }` (body: the wire JSON), or throws a ServiceError. */
@@ -87,7 +153,6 @@ export class SignedClient {
     const signingName = this.options.signingName ?? binding.signingName;
     const base = new URL(this.options.endpoint ?? `https://${signingName}.${this.region}.amazonaws.com`);
     const request = buildRequest(binding, input, base);
-    const doFetch = this.options.fetch ?? fetch;
     const maxAttempts = this.options.maxAttempts ?? 3;
     const baseDelay = this.options.retryBaseDelayMs ?? 100;
     let totalRetryDelay = 0;
@@ -109,21 +174,22 @@ export class SignedClient {
           for (const one of Array.isArray(v) ? v : [v]) query.append(k, one);
         const qs = query.toString();
         const headers = { ...signed.headers };
-        delete headers["host"]; // fetch sets it (and refuses to be told)
-        const response = await doFetch(`${base.origin}${request.path}${qs ? `?${qs}` : ""}`, {
+        delete headers["host"]; // the handler sets it (fetch refuses to be told)
+        const response = await this.handler({
           method: request.method,
+          url: `${base.origin}${request.path}${qs ? `?${qs}` : ""}`,
           headers,
-          ...(request.body !== undefined && { body: request.body }),
-          ...(signal !== undefined && { signal }),
+          body: request.body,
+          signal,
         });
-        const text = await response.text();
+        const text = response.body;
         const metadata: ResponseMetadata = {
           httpStatusCode: response.status,
-          ...requestIdOf(response.headers),
+          ...requestIdOf(response),
           attempts: attempt,
           totalRetryDelay,
         };
-        if (response.ok) {
+        if (response.status >= 200 && response.status < 300) {
           this.quota = Math.min(500, this.quota + 1);
           return { body: text === "" ? {} : JSON.parse(text), $metadata: metadata };
         }
@@ -133,7 +199,7 @@ export class SignedClient {
           error,
           retryable: throttling || TRANSIENT_STATUS.has(response.status) || TRANSIENT_CODES.has(error.name),
           throttling,
-          after: retryAfter(response.headers.get("retry-after")),
+          after: retryAfter(response.header("retry-after")),
         };
       } catch (error) {
         if (signal?.aborted || error instanceof SyntaxError) throw error;
@@ -157,7 +223,7 @@ export class SignedClient {
       signer = new SignatureV4({
         service,
         region: this.region,
-        sha256: Sha256,
+        sha256: this.sha256,
         credentials: async () => {
           const c = typeof credentials === "function" ? await credentials() : credentials;
           return {
@@ -208,20 +274,25 @@ interface BuiltRequest {
 export function buildRequest(binding: HttpBinding, input: Record<string, unknown>, base: URL): BuiltRequest {
   const query: Record<string, string | string[]> = {};
   const headers: Record<string, string> = {};
-  const body: Record<string, unknown> = {};
+  let body: Record<string, unknown> = {};
   const basePath = base.pathname.replace(/\/$/, "");
   let [path, fixedQuery] = binding.uri.split("?", 2) as [string, string | undefined];
   for (const [member, value] of Object.entries(input)) {
     if (value === undefined) continue;
-    const [location, name] = binding.members[member] ?? ["body", member];
-    if (location === "query") query[name] = Array.isArray(value) ? value.map(text) : text(value);
+    const [location, name, format] = binding.members[member] ?? ["body", member];
+    const one = (v: unknown): string => text(v, format ?? (location === "header" ? "http-date" : "date-time"));
+    if (location === "query") query[name] = Array.isArray(value) ? value.map(one) : one(value);
     else if (location === "header")
-      headers[name.toLowerCase()] = Array.isArray(value) ? value.map(text).join(", ") : text(value);
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.map(one).join(", ") : one(value);
     else if (location === "label") {
       path = path.replace(new RegExp(`\\{${name}(\\+?)\\}`), (_, greedy: string) =>
-        greedy ? text(value).split("/").map(encodeURIComponent).join("/") : encodeURIComponent(text(value)),
+        greedy ? one(value).split("/").map(encodeURIComponent).join("/") : encodeURIComponent(one(value)),
       );
-    } else body[name] = value instanceof Date ? value.getTime() / 1000 : value;
+    } else if (binding.serialize === undefined) body[name] = bodyValue(value);
+  }
+  if (binding.serialize !== undefined) {
+    const serialized = (binding.serialize as (input: Record<string, unknown>) => unknown)(input);
+    if (typeof serialized === "object" && serialized !== null) body = serialized as Record<string, unknown>;
   }
   for (const pair of fixedQuery?.split("&") ?? []) {
     const [k, v = ""] = pair.split("=");
@@ -250,23 +321,37 @@ export function buildRequest(binding: HttpBinding, input: Record<string, unknown
   };
 }
 
-function text(value: unknown): string {
-  return value instanceof Date ? value.toISOString().replace(/\.000Z$/, "Z") : String(value);
+/** A query, header or label value: timestamps in `format`, blobs as base64. */
+function text(value: unknown, format: TimestampFormat): string {
+  if (value instanceof Date) {
+    if (format === "http-date") return value.toUTCString();
+    if (format === "epoch-seconds") return String(value.getTime() / 1000);
+    return value.toISOString().replace(/\.000Z$/, "Z");
+  }
+  if (value instanceof Uint8Array) return toBase64(value);
+  return String(value);
 }
 
-function requestIdOf(headers: Headers): { requestId?: string; extendedRequestId?: string; cfId?: string } {
-  const requestId = headers.get("x-amzn-requestid") ?? headers.get("x-amz-request-id");
-  const extended = headers.get("x-amz-id-2");
-  const cfId = headers.get("x-amz-cf-id");
+/** A body member without the validators' serializer: a Date as epoch seconds (both protocols' default), bytes as base64. */
+function bodyValue(value: unknown): unknown {
+  if (value instanceof Date) return value.getTime() / 1000;
+  if (value instanceof Uint8Array) return toBase64(value);
+  return value;
+}
+
+function requestIdOf(response: HttpResponse): { requestId?: string; extendedRequestId?: string; cfId?: string } {
+  const requestId = response.header("x-amzn-requestid") ?? response.header("x-amz-request-id");
+  const extended = response.header("x-amz-id-2");
+  const cfId = response.header("x-amz-cf-id");
   return {
-    ...(requestId !== null && { requestId }),
-    ...(extended !== null && { extendedRequestId: extended }),
-    ...(cfId !== null && { cfId }),
+    ...(requestId !== undefined && { requestId }),
+    ...(extended !== undefined && { extendedRequestId: extended }),
+    ...(cfId !== undefined && { cfId }),
   };
 }
 
 /** The error code and message of an error response, as the SDKs read them (header, then `__type`/`code` in the body). */
-function serviceError(response: Response, text: string, metadata: ResponseMetadata): ServiceError {
+function serviceError(response: HttpResponse, text: string, metadata: ResponseMetadata): ServiceError {
   let body: Record<string, unknown> = {};
   try {
     const parsed: unknown = text === "" ? {} : JSON.parse(text);
@@ -275,7 +360,7 @@ function serviceError(response: Response, text: string, metadata: ResponseMetada
     // not JSON: the status names the error
   }
   const raw =
-    response.headers.get("x-amzn-errortype") ??
+    response.header("x-amzn-errortype") ??
     (typeof body["__type"] === "string" ? body["__type"] : undefined) ??
     (typeof body["code"] === "string" ? body["code"] : undefined) ??
     `Http${response.status}Error`;
@@ -286,8 +371,8 @@ function serviceError(response: Response, text: string, metadata: ResponseMetada
   return new ServiceError(code, String(message), status, metadata, TRANSIENT_STATUS.has(status) || status === 429);
 }
 
-function retryAfter(value: string | null): number | undefined {
-  if (value === null) return undefined;
+function retryAfter(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds) && seconds >= 0) return Math.min(20_000, seconds * 1000);
   const date = Date.parse(value);

@@ -44,6 +44,14 @@ export function encodeResumeToken(
   return btoa(json);
 }
 
+/** Bytes as base64 (web APIs only). */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, Math.min(bytes.length, i + 0x8000)));
+  return btoa(binary);
+}
+
 /** A JSON value as Python's `json.dumps` writes it (default separators, ensure_ascii); bytes as base64, their paths recorded. */
 function pythonJson(value: unknown, path: (string | number)[], encoded: (string | number)[][]): string {
   if (value === null || value === undefined) return "null";
@@ -53,9 +61,7 @@ function pythonJson(value: unknown, path: (string | number)[], encoded: (string 
     return Number.isFinite(value) ? String(value) : value > 0 ? "Infinity" : value < 0 ? "-Infinity" : "NaN";
   if (value instanceof Uint8Array) {
     encoded.push(path);
-    let binary = "";
-    for (const byte of value) binary += String.fromCharCode(byte);
-    return pythonJsonString(btoa(binary));
+    return pythonJsonString(toBase64(value));
   }
   if (value instanceof Date) return pythonJsonString(value.toISOString());
   if (Array.isArray(value)) return `[${value.map((v, i) => pythonJson(v, [...path, i], encoded)).join(", ")}]`;

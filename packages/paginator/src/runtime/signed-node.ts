@@ -1,0 +1,97 @@
+/**
+ * The Node platform of the signed transport (`@dx/paginator/signed` under the `node` condition): requests
+ * go through `node:http`/`https` over keep-alive connections, and the body is decoded as it arrives
+ * (one pass, no copy of the whole response); SigV4's hashes use `node:crypto`.
+ */
+import { createHash, createHmac, type Hash, type Hmac } from "node:crypto";
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import type { HttpHandler, SignedPlatform } from "./signed.js";
+
+export interface NodeHttpOptions {
+  /** Connections kept per host (default 50, as the SDK's node handler). */
+  maxSockets?: number | undefined;
+}
+
+/** Sends with `node:http`/`https` over keep-alive agents of its own (idle sockets do not keep a process alive). */
+export function nodeHttpHandler(options: NodeHttpOptions = {}): HttpHandler {
+  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 50 };
+  let http: HttpAgent | undefined;
+  let https: HttpsAgent | undefined;
+  return (request) =>
+    new Promise((resolve, reject) => {
+      const url = new URL(request.url);
+      const secure = url.protocol === "https:";
+      const send = secure ? httpsRequest : httpRequest;
+      const agent = secure ? (https ??= new HttpsAgent(agentOptions)) : (http ??= new HttpAgent(agentOptions));
+      // Network failures reject as TypeErrors with the cause, as fetch's do: the retry loop retries them.
+      const failed = (error: Error): void =>
+        reject(
+          request.signal?.aborted
+            ? request.signal.reason
+            : new TypeError(`network error: ${error.message}`, { cause: error }),
+        );
+      const req = send(
+        url,
+        { method: request.method, headers: request.headers, agent, ...(request.signal && { signal: request.signal }) },
+        (res: IncomingMessage) => {
+          const decoder = new TextDecoder();
+          let body = "";
+          res.on("data", (chunk: Buffer) => {
+            body += decoder.decode(chunk, { stream: true });
+          });
+          res.once("end", () => {
+            body += decoder.decode();
+            const headers = res.headers;
+            resolve({
+              status: res.statusCode ?? 0,
+              header: (name) => {
+                const value = headers[name];
+                return Array.isArray(value) ? value.join(", ") : value;
+              },
+              body,
+            });
+          });
+          res.once("error", failed);
+        },
+      );
+      req.once("error", failed);
+      req.end(request.body);
+    });
+}
+
+/** SHA-256 and HMAC-SHA-256 from `node:crypto`, in the shape `@smithy/signature-v4` asks for. */
+export class NodeSha256 {
+  private hash: Hash | Hmac;
+  private readonly secret: string | Uint8Array | undefined;
+  constructor(secret?: SourceData) {
+    this.secret = secret === undefined ? undefined : bytesOf(secret);
+    this.hash = this.fresh();
+  }
+  update(data: SourceData): void {
+    this.hash.update(bytesOf(data));
+  }
+  digest(): Promise<Uint8Array> {
+    const bytes = this.hash.digest();
+    return Promise.resolve(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
+  reset(): void {
+    this.hash = this.fresh();
+  }
+  private fresh(): Hash | Hmac {
+    return this.secret === undefined ? createHash("sha256") : createHmac("sha256", this.secret);
+  }
+}
+
+/** What the signer hands to a checksum (smithy's `SourceData`). */
+type SourceData = string | ArrayBuffer | ArrayBufferView;
+
+function bytesOf(data: SourceData): string | Uint8Array {
+  if (typeof data === "string") return data;
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return new Uint8Array(data);
+}
+
+export function nodePlatform(options: NodeHttpOptions = {}): SignedPlatform {
+  return { handler: nodeHttpHandler(options), sha256: NodeSha256 };
+}
