@@ -10,7 +10,8 @@
  *   - a bare fetch loop (fetch + JSON.parse, no validation, no Date conversion).
  * Ratios are to the SDK's paginator measured in the same run (cases interleaved, see below): over the
  * whole run, and the median over rounds of the ratio within each round (steadier on a shared machine).
- * Peak memory is the highest heap in use while iterating, above the heap after a GC at the start.
+ * Peak memory is the highest heap in use while iterating the first 1,000 jobs (a round of its own, not
+ * timed), above the heap after a forced GC at its start.
  * Then memory that must stay flat (issue 11, point 6), as heap in use after a GC, in process:
  *   - drift on every one of 1M jobs (a new member with a new value on each, and new enum values),
  *   - 1M pages of one item each, repeat and rewind detection on (the seen tokens are kept as hashes in
@@ -61,9 +62,13 @@ function client(url) {
   });
 }
 
-/** Runs `iterate(onPage)`, measuring wall time and the peak heap above the post-GC baseline. */
-async function measure(iterate) {
-  gc();
+/**
+ * Runs `iterate(onPage)`, measuring wall time, CPU and (with `memory`) the peak heap above the heap
+ * after a forced GC. The speed rounds force no GC: V8 runs slower for a while after one (it shrinks
+ * the young generation), which no program listing jobs would pay, and allocating cases more.
+ */
+async function measure(iterate, memory) {
+  if (memory) gc();
   const base = process.memoryUsage().heapUsed;
   let peak = base;
   let count = 0;
@@ -71,6 +76,7 @@ async function measure(iterate) {
   const started = performance.now();
   await iterate((jobs) => {
     count += jobs;
+    if (!memory) return;
     const used = process.memoryUsage().heapUsed;
     if (used > peak) peak = used;
   });
@@ -85,10 +91,24 @@ async function measure(iterate) {
 
 /**
  * Each case walks the whole listing once, in chunks, keeping its place between chunks (our resume
- * token, the SDK's startingToken, the raw token for fetch). Chunks of all cases are interleaved, in
- * an order that rotates, so that a machine busy with other work slows every case alike.
+ * token, the SDK's startingToken, the raw token for fetch). Chunks of all cases are interleaved, so
+ * that a machine busy with other work slows every case alike, in a new order each round (a seeded
+ * shuffle, not a rotation: with no forced GC between chunks, a case collects some of the garbage of
+ * the one before it, and a rotation would keep the same neighbour before each case in every round).
  */
 const CHUNK = 1_000; // a multiple of both page sizes: chunks end on page boundaries
+
+/** The names in an order drawn from `seed` (Fisher-Yates over a small LCG: the same runs give the same orders). */
+function shuffled(names, seed) {
+  const order = [...names];
+  let state = (seed + 1) * 2654435761;
+  for (let i = order.length - 1; i > 0; i--) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    const j = state % (i + 1);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+}
 
 /** restJson1 ListJobs over fetch, as a browser or a lean program would do it: wire JSON to dx. */
 function fetchTransport(url) {
@@ -216,17 +236,23 @@ try {
     const totals = Object.fromEntries(
       names.map((name) => [
         name,
-        { seconds: 0, cpuSeconds: 0, count: 0, peakMb: 0, rounds: /** @type {number[]} */ ([]) },
+        { seconds: 0, cpuSeconds: 0, count: 0, timed: 0, peakMb: 0, rounds: /** @type {number[]} */ ([]) },
       ]),
     );
+    // Round 0 measures peak memory (after a forced GC); the other rounds, speed.
     for (let round = 0; round * CHUNK < JOBS; round++) {
-      const order = names.map((_, i) => names[(i + round) % names.length]);
+      const order = shuffled(names, round);
       for (const name of order) {
-        const r = await measure((onPage) => cursors[name].chunk(Math.min(CHUNK, JOBS - round * CHUNK), onPage));
+        const memory = round === 0;
+        const r = await measure((onPage) => cursors[name].chunk(Math.min(CHUNK, JOBS - round * CHUNK), onPage), memory);
+        totals[name].count += r.count;
+        if (memory) {
+          totals[name].peakMb = r.peakMb;
+          continue;
+        }
         totals[name].seconds += r.seconds;
         totals[name].cpuSeconds += r.cpuSeconds;
-        totals[name].count += r.count;
-        totals[name].peakMb = Math.max(totals[name].peakMb, r.peakMb);
+        totals[name].timed += r.count;
         totals[name].rounds.push(r.seconds / r.count);
       }
     }
@@ -234,7 +260,7 @@ try {
       cursors[name].close();
       if (totals[name].count !== JOBS) throw new Error(`${name} listed ${totals[name].count} jobs, expected ${JOBS}`);
     }
-    const rate = (name) => totals[name].count / totals[name].seconds;
+    const rate = (name) => totals[name].timed / totals[name].seconds;
     // The median over rounds of the SDK's time per job over this case's in the same round: a burst of
     // other work on a shared machine slows a few rounds, and moves the median less than the totals.
     const medianRatio = (name) => {
@@ -246,7 +272,7 @@ try {
     const sdk = rate("AWS SDK paginateListJobs");
     // Client CPU per job (this process only; the endpoint is a child): what a transport costs, even
     // when a loaded machine or the endpoint bounds the wall-clock rate.
-    const cpuPerJob = (name) => (totals[name].cpuSeconds / totals[name].count) * 1e6;
+    const cpuPerJob = (name) => (totals[name].cpuSeconds / totals[name].timed) * 1e6;
     const sdkCpu = cpuPerJob("AWS SDK paginateListJobs");
     for (const name of names) {
       console.log(
