@@ -16,6 +16,8 @@ export {
   type HttpRequest,
   type HttpResponse,
   type SignedPlatform,
+  type Sha256Constructor,
+  type SourceData,
   type SignedClientOptions,
   type SignedPaginate,
   type SignedPaginatePages,

@@ -1,5 +1,13 @@
 // A consumer of @dx/validators alone: compiled by tsc against the published types, then run.
-import { isJobEntry, parseListJobsResponse, serializeListJobsResponse, ValidationError } from "@dx/validators";
+import {
+  checkListJobsResponse,
+  isJobEntry,
+  parseListJobsResponse,
+  serializeListJobsResponse,
+  ValidationError,
+  type Wire,
+} from "@dx/validators";
+import { ajvIssues, assertAjv, validateListJobsResponse } from "@dx/validators/ajv";
 
 type Page = Parameters<typeof serializeListJobsResponse>[0];
 const page: Page = {
@@ -34,6 +42,22 @@ try {
   issues = e.issues.length;
 }
 if (issues === 0) throw new Error("a malformed page was accepted");
+// The wire check alone and Ajv's standalone check agree, and both narrow to the wire types.
+if (!checkListJobsResponse(wire)) throw new Error("checkListJobsResponse refused a valid page");
+const wireJob: Wire.JobEntry | undefined = wire.Jobs?.[0];
+if (typeof wireJob?.CreatedAt !== "string") throw new Error("the wire form's CreatedAt is not a string");
+if (!validateListJobsResponse(wire)) throw new Error("Ajv standalone refused a valid page");
+const broken: unknown = { Jobs: [{ ...wireJob, State: 7 }] };
+if (checkListJobsResponse(broken) || validateListJobsResponse(broken)) throw new Error("a bad State was accepted");
+const ajvPointers = ajvIssues(validateListJobsResponse.errors, broken).map((i) => i.pointer);
+if (!ajvPointers.includes("/Jobs/0/State")) throw new Error(`Ajv's issues point at ${ajvPointers.join(", ")}`);
+try {
+  assertAjv(validateListJobsResponse, broken);
+  throw new Error("assertAjv accepted a bad page");
+} catch (e) {
+  if (!(e instanceof ValidationError)) throw e;
+}
+
 console.log(
   `@dx/validators consumer ok: round trip of ${back.Jobs?.length ?? 0} job, malformed page refused with ${issues} issue(s)`,
 );

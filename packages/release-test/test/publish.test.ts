@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { basename, join, posix } from "node:path";
+import { makeJobs, startLocalEndpoint, toWire } from "@dx/local-endpoint";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRegistry, type Registry } from "./support/registry.js";
 import { cleanEnv, publicPackageDirs, readManifest, run, WORKSPACE, type Manifest } from "./support/run.js";
@@ -129,6 +130,15 @@ describe("a changesets release to a local registry, installed by fresh consumers
       // Documented where a consumer meets it: a README (with an install line and an example) and a LICENSE.
       const files = await tarballFiles(published!.dist.tarball, tmp);
       expect(files, m.name).toEqual(expect.arrayContaining(["package/README.md", "package/LICENSE"]));
+      // A source map must point inside the tarball: a map of sources it does not ship sends a user's
+      // debugger and "go to definition" nowhere.
+      const unpacked = join(tmp, `${basename(new URL(published!.dist.tarball).pathname)}.d`);
+      for (const map of files.filter((f) => f.endsWith(".map"))) {
+        const { sources = [] } = JSON.parse(readFileSync(join(unpacked, map), "utf8")) as { sources?: string[] };
+        for (const source of sources) {
+          expect(files, `${map} points at ${source}`).toContain(posix.join(posix.dirname(map), source));
+        }
+      }
       const readme = readFileSync(
         join(tmp, `${basename(new URL(published!.dist.tarball).pathname)}.d/package/README.md`),
         "utf8",
@@ -203,8 +213,33 @@ describe("a changesets release to a local registry, installed by fresh consumers
         writeFileSync(join(project, "tsconfig.json"), JSON.stringify(config));
       }
       await run(process.execPath, [TSC, "-p", "tsconfig.json"], { cwd: project, env });
-      const { stdout } = await run(process.execPath, ["dist/main.js"], { cwd: project, env });
-      expect(stdout).toContain(`${name} consumer ok`);
+      // The paginator's consumer also lists over the signed transport, from an endpoint that checks SigV4.
+      const secret = "consumer-secret";
+      const endpoint =
+        name === "@dx/paginator"
+          ? await startLocalEndpoint({
+              jobs: toWire(makeJobs(7)),
+              sigv4: { accessKeyId: "AKIDCONSUMER", secretAccessKey: secret, region: "us-east-1" },
+            })
+          : undefined;
+      try {
+        const { stdout } = await run(process.execPath, ["dist/main.js"], {
+          cwd: project,
+          env: endpoint
+            ? { ...env, DX_SIGNED_ENDPOINT: endpoint.url, DX_SIGNED_SECRET: secret, DX_SIGNED_JOBS: "7" }
+            : env,
+        });
+        expect(stdout).toContain(`${name} consumer ok`);
+        if (endpoint) {
+          expect(stdout).toContain("@dx/paginator consumer ok (signed): 7 jobs");
+          // Pages 1-2 (MaxItems 3 ends inside page 2), then page 2 again from the resume token, 3 and 4;
+          // then the wrong secret's one refused request (a 403 is not retried).
+          expect(endpoint.requests.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 403]);
+          expect(endpoint.requests.every((r) => r.authorization?.startsWith("AWS4-HMAC-SHA256 "))).toBe(true);
+        }
+      } finally {
+        await endpoint?.close();
+      }
     },
   );
 });

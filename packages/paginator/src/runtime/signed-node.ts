@@ -6,7 +6,7 @@
 import { createHash, createHmac, type Hash, type Hmac } from "node:crypto";
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import type { HttpHandler, SignedPlatform } from "./signed.js";
+import type { HttpHandler, SignedPlatform, SourceData } from "./signed.js";
 
 export interface NodeHttpOptions {
   /** Connections kept per host (default 50, as the SDK's node handler). */
@@ -82,9 +82,6 @@ export class NodeSha256 {
     return this.secret === undefined ? createHash("sha256") : createHmac("sha256", this.secret);
   }
 }
-
-/** What the signer hands to a checksum (smithy's `SourceData`). */
-type SourceData = string | ArrayBuffer | ArrayBufferView;
 
 function bytesOf(data: SourceData): string | Uint8Array {
   if (typeof data === "string") return data;

@@ -61,10 +61,22 @@ export interface HttpResponse {
 /** Sends one request; a network failure rejects with a TypeError (as `fetch` does), which is retried. */
 export type HttpHandler = (request: HttpRequest) => Promise<HttpResponse>;
 
+/** What the signer hands to a checksum (smithy's `SourceData`). */
+export type SourceData = string | ArrayBuffer | ArrayBufferView;
+
+/**
+ * A SHA-256 (HMAC-SHA-256 when given a secret) in the shape `@smithy/signature-v4` asks for. Declared
+ * here, not borrowed from smithy's types, so that a program compiling against this package needs no
+ * Node types (smithy's reference `node:stream` and `Buffer`).
+ */
+export interface Sha256Constructor {
+  new (secret?: SourceData): { update(data: SourceData): void; digest(): Promise<Uint8Array> };
+}
+
 /** What differs between platforms: how requests are sent, and the SHA-256 the signer uses. */
 export interface SignedPlatform {
   handler?: HttpHandler | undefined;
-  sha256?: ConstructorParameters<typeof SignatureV4>[0]["sha256"] | undefined;
+  sha256?: Sha256Constructor | undefined;
 }
 
 /** Sends with `fetch` (browsers, Deno, Bun, and Node when asked to). */
