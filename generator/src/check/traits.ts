@@ -42,6 +42,12 @@ const enumDefinition = fields(
 export const TRAIT_RULES: Record<string, TraitRule> = {
   "smithy.api#documentation": string,
   "smithy.api#required": object,
+  "smithy.api#clientOptional": object,
+  // SigV4's service name signs every request of the /signed bindings; other properties are kept as they are.
+  "aws.auth#sigv4": (v) =>
+    isObject(v) && typeof v["name"] === "string" && v["name"] !== ""
+      ? undefined
+      : 'expected an object {"name": non-empty string, ...}',
   "smithy.api#readonly": object,
   "smithy.api#sparse": object,
   "smithy.api#uniqueItems": object,

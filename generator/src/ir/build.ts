@@ -38,6 +38,7 @@ export function buildIr(model: LoadedModel, selection: Selection, sources: reado
       protocol: selection.protocol,
       ...docs(serviceTraits),
       ...sdkId(serviceTraits),
+      ...signing(serviceTraits),
     },
     operations: selection.operations
       .map((id) => buildOperation(selection, shape(id), errors))
@@ -183,7 +184,9 @@ function buildMember(model: LoadedModel, ref: ShapeRef, protocol: JsonProtocol):
     name,
     target,
     jsonName,
-    required: "smithy.api#required" in t,
+    // A client treats a @clientOptional member as optional even when it is @required (Smithy's
+    // NullableIndex in client mode, as the AWS SDKs read it): the service may stop sending it.
+    required: "smithy.api#required" in t && !("smithy.api#clientOptional" in t),
     ...docs(t),
     ...deprecated(t),
     ...("smithy.api#default" in t && { default: t["smithy.api#default"] }),
@@ -247,6 +250,21 @@ function docs(t: Record<string, unknown>): { documentation?: string } {
 
 function isError(v: unknown): v is "client" | "server" {
   return v === "client" || v === "server";
+}
+
+/**
+ * How AWS reaches the service: the SigV4 signing name (`aws.auth#sigv4` name) and the endpoint prefix
+ * (`aws.api#service` endpointPrefix), which may differ from each other and from the sdkId (Contact
+ * Lens signs as "connect" at contact-lens.<region>; CloudWatch Logs signs as "logs").
+ */
+function signing(traits: Record<string, unknown>): { signingName?: string; endpointPrefix?: string } {
+  const sigv4 = traits["aws.auth#sigv4"];
+  const service = traits["aws.api#service"];
+  const prefix = isObject(service) ? service["endpointPrefix"] : undefined;
+  return {
+    ...(isObject(sigv4) && typeof sigv4["name"] === "string" && { signingName: sigv4["name"] }),
+    ...(typeof prefix === "string" && prefix !== "" && { endpointPrefix: prefix }),
+  };
 }
 
 /** The AWS SDK id from `aws.api#service`, when the service declares one. */

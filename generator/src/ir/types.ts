@@ -32,6 +32,10 @@ export interface IrService {
   documentation?: string;
   /** `aws.api#service` sdkId, where the service is an AWS one: names its AWS SDK v3 package and client. */
   sdkId?: string;
+  /** `aws.auth#sigv4` name: the service name SigV4 signs with. */
+  signingName?: string;
+  /** `aws.api#service` endpointPrefix: the host's first label (`<prefix>.<region>.amazonaws.com`). */
+  endpointPrefix?: string;
 }
 
 export interface IrOperation {
@@ -71,6 +75,10 @@ export interface IrMember {
    * awsJson protocols ignore it (the wire name is the member name).
    */
   jsonName: string;
+  /**
+   * Required for a client: `smithy.api#required` without `smithy.api#clientOptional` (a required
+   * member marked clientOptional is optional in the types, the schemas and the validators).
+   */
   required: boolean;
   documentation?: string;
   deprecated?: IrDeprecated;

@@ -135,6 +135,37 @@ describe("paginator emitter", () => {
     expect(signed).toContain('    "Cursor": ["body", "Cursor"],'); // no httpQuery in this spec: a body member
   });
 
+  it("signs with the aws.auth#sigv4 name, not the sdkId, and names the endpoint prefix where it differs", () => {
+    const paginated = {
+      "smithy.api#paginated": { inputToken: "Cursor", outputToken: "Cursor", items: "Items", pageSize: "Limit" },
+    };
+    // Contact Lens's shape: sdkId "Connect Contact Lens", signs as "connect", served at contact-lens.<region>.
+    const lens = emit(
+      spec(paginated, {
+        "aws.api#service": { sdkId: "Thing Lens", endpointPrefix: "thing-lens" },
+        "aws.auth#sigv4": { name: "things" },
+      }),
+    ).get("signed/paginateListThings.gen.ts");
+    expect(lens).toContain('  signingName: "things",\n  endpointPrefix: "thing-lens",\n');
+    // CloudWatch Logs' shape: sdkId "CloudWatch Logs", signs as "logs" at logs.<region>: no prefix line.
+    const logs = emit(
+      spec(paginated, {
+        "aws.api#service": { sdkId: "Thing Logs", endpointPrefix: "logs" },
+        "aws.auth#sigv4": { name: "logs" },
+      }),
+    ).get("signed/paginateListThings.gen.ts");
+    expect(logs).toContain('  signingName: "logs",\n  method: "GET",');
+    expect(logs).not.toContain("endpointPrefix");
+    // Without the trait, the sdkId lower-cased without spaces, as before.
+    const bare = emit(spec(paginated, { "aws.api#service": { sdkId: "Thing Store" } }));
+    expect(bare.get("signed/paginateListThings.gen.ts")).toContain('  signingName: "thingstore",\n');
+  });
+
+  it("refuses an aws.auth#sigv4 trait without a name", () => {
+    const s = spec({}, { "aws.auth#sigv4": { region: "x" } });
+    expect(() => emit(s)).toThrow(/aws\.auth#sigv4.*expected an object \{"name": non-empty string/s);
+  });
+
   it("accepts map tokens (DynamoDB's ExclusiveStartKey / LastEvaluatedKey)", () => {
     const s = spec({ "smithy.api#paginated": { inputToken: "Key", outputToken: "Key", items: "Things" } });
     const key = { type: "map", key: { target: "smithy.api#String" }, value: { target: "smithy.api#String" } };

@@ -205,10 +205,22 @@ function httpBinding(
       members[m.name] = [at.location, at.name ?? m.name, ...(format ? [format] : [])];
     } else members[m.name] = ["body", m.jsonName];
   }
-  const signingName = (ir.service.sdkId ?? ir.service.name).toLowerCase().replace(/\s+/g, "");
+  // SigV4's name is the service's aws.auth#sigv4 name (not its sdkId: CloudWatch Logs signs as "logs");
+  // without the trait, the sdkId or service name lower-cased. The host's prefix only where it differs.
+  const signingName = ir.service.signingName ?? (ir.service.sdkId ?? ir.service.name).toLowerCase().replace(/\s+/g, "");
+  const prefix = ir.service.endpointPrefix;
+  const endpoint = prefix !== undefined && prefix !== signingName ? { endpointPrefix: prefix } : {};
   return protocol === "restJson1"
-    ? { protocol, signingName, method: b.op.http?.method, uri: b.op.http?.uri, members }
-    : { protocol, signingName, method: "POST", uri: "/", target: `${ir.service.name}.${b.op.name}`, members };
+    ? { protocol, signingName, ...endpoint, method: b.op.http?.method, uri: b.op.http?.uri, members }
+    : {
+        protocol,
+        signingName,
+        ...endpoint,
+        method: "POST",
+        uri: "/",
+        target: `${ir.service.name}.${b.op.name}`,
+        members,
+      };
 }
 
 function signedBindingFile(ir: Ir, b: Binding): string {

@@ -30,7 +30,7 @@ export interface SignedClientOptions {
   region: string;
   /** Static keys, or the SDK's provider interface (`() => Promise<credentials>`), called before each signature. */
   credentials: AwsCredentials | (() => Promise<AwsCredentials>);
-  /** Default `https://<signingName>.<region>.amazonaws.com`. */
+  /** Default `https://<endpointPrefix>.<region>.amazonaws.com` (the binding's prefix, else its signing name). */
   endpoint?: string | undefined;
   /** The SigV4 service name; default the one the binding was generated with. */
   signingName?: string | undefined;
@@ -115,7 +115,10 @@ export type TimestampFormat = "date-time" | "http-date" | "epoch-seconds";
 /** How an operation's input travels, generated from the IR's HTTP bindings. */
 export interface HttpBinding {
   protocol: "restJson1" | "awsJson1_0" | "awsJson1_1";
+  /** The SigV4 service name (the model's `aws.auth#sigv4` name). */
   signingName: string;
+  /** The default host's first label where it is not the signing name (`aws.api#service` endpointPrefix). */
+  endpointPrefix?: string;
   method: string;
   /** restJson1: the URI pattern with `{Label}` placeholders; awsJson: "/". */
   uri: string;
@@ -163,7 +166,8 @@ export class SignedClient {
   /** Sends one operation request: resolves to `{ body, $metadata }` (body: the wire JSON), or throws a ServiceError. */
   async send(binding: HttpBinding, input: Record<string, unknown>, signal?: AbortSignal): Promise<unknown> {
     const signingName = this.options.signingName ?? binding.signingName;
-    const base = new URL(this.options.endpoint ?? `https://${signingName}.${this.region}.amazonaws.com`);
+    const prefix = binding.endpointPrefix ?? signingName;
+    const base = new URL(this.options.endpoint ?? `https://${prefix}.${this.region}.amazonaws.com`);
     const request = buildRequest(binding, input, base);
     const maxAttempts = this.options.maxAttempts ?? 3;
     const baseDelay = this.options.retryBaseDelayMs ?? 100;

@@ -1,0 +1,106 @@
+/**
+ * `smithy.api#clientOptional` (found on API Gateway Management API's GetConnection output, whose
+ * `Identity.SourceIp` is `@required @clientOptional`): a client treats such a member as optional, so
+ * the generated types, schemas and validators accept a response without it, while a member that is
+ * only `@required` is still enforced. The spec is a minimal hand-written one of that shape.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { issuesOf } from "./support/api.js";
+
+const pkg = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const root = resolve(pkg, "../..");
+// Inside this package, so that the generated code's imports resolve here (as in any-model.test.ts).
+const work = join(pkg, ".client-optional-tmp");
+const GENERATED = "packages/validators/src/generated";
+
+const spec = {
+  smithy: "2.0",
+  shapes: {
+    "ex#Svc": {
+      type: "service",
+      version: "1",
+      operations: [{ target: "ex#GetConnection" }],
+      traits: { "aws.protocols#restJson1": {} },
+    },
+    "ex#GetConnection": {
+      type: "operation",
+      input: { target: "ex#GetConnectionRequest" },
+      output: { target: "ex#GetConnectionResponse" },
+      traits: { "smithy.api#http": { method: "GET", uri: "/c/{Id}" } },
+    },
+    "ex#GetConnectionRequest": {
+      type: "structure",
+      members: {
+        Id: { target: "smithy.api#String", traits: { "smithy.api#httpLabel": {}, "smithy.api#required": {} } },
+      },
+      traits: { "smithy.api#input": {} },
+    },
+    "ex#GetConnectionResponse": {
+      type: "structure",
+      members: { Identity: { target: "ex#Identity", traits: { "smithy.api#jsonName": "identity" } } },
+      traits: { "smithy.api#output": {} },
+    },
+    "ex#Identity": {
+      type: "structure",
+      members: {
+        SourceIp: {
+          target: "smithy.api#String",
+          traits: { "smithy.api#clientOptional": {}, "smithy.api#required": {}, "smithy.api#jsonName": "sourceIp" },
+        },
+        UserAgent: {
+          target: "smithy.api#String",
+          traits: { "smithy.api#required": {}, "smithy.api#jsonName": "userAgent" },
+        },
+      },
+    },
+  },
+};
+
+describe("a @required @clientOptional member", () => {
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  mkdirSync(work, { recursive: true });
+  const out = mkdtempSync(join(work, "out-"));
+  const file = join(out, "spec.json");
+  writeFileSync(file, JSON.stringify(spec));
+  const run = spawnSync(process.execPath, [join(root, "generator/dist/cli.js"), "--spec", file, "--out", out], {
+    encoding: "utf8",
+  });
+
+  it("generates without complaint", () => {
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+  });
+
+  it("is optional in the models and the schemas; a plain @required member stays required", () => {
+    const models = readFileSync(join(out, "packages/models/src/generated/shapes.gen.ts"), "utf8");
+    expect(models).toContain("  SourceIp?: string;\n");
+    expect(models).toContain("  UserAgent: string;\n");
+    for (const form of ["wire", "model"]) {
+      const bundle = JSON.parse(readFileSync(join(out, GENERATED, `schemas/${form}.gen.json`), "utf8")) as {
+        $defs: Record<string, { required?: string[] }>;
+      };
+      expect(bundle.$defs["Identity"]?.required, form).toEqual([form === "wire" ? "userAgent" : "UserAgent"]);
+    }
+  });
+
+  it("is accepted absent by the validators; the plain @required member is still enforced", async () => {
+    symlinkSync(join(pkg, "src/runtime"), join(out, "packages/validators/src/runtime"), "dir");
+    const api = (await import(pathToFileURL(join(out, GENERATED, "index.gen.ts")).href)) as Record<
+      string,
+      (v: unknown) => unknown
+    >;
+    const parse = api["parseGetConnectionResponse"] as (v: unknown) => unknown;
+    expect(parse({ identity: { userAgent: "curl" } })).toEqual({ Identity: { UserAgent: "curl" } });
+    expect(parse({ identity: { sourceIp: "10.0.0.1", userAgent: "curl" } })).toEqual({
+      Identity: { SourceIp: "10.0.0.1", UserAgent: "curl" },
+    });
+    expect(issuesOf(() => parse({ identity: { sourceIp: "10.0.0.1" } })).map((i) => i.pointer)).toEqual([
+      "/identity/userAgent",
+    ]);
+    expect((api["isIdentity"] as (v: unknown) => boolean)({ UserAgent: "curl" })).toBe(true);
+  });
+});
