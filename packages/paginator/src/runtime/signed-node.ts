@@ -7,6 +7,7 @@ import { createHash, createHmac, type Hash, type Hmac } from "node:crypto";
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { HttpHandler, SignedPlatform, SourceData } from "./signed.js";
+import { streamText } from "./stream-text.js";
 
 export interface NodeHttpOptions {
   /** Connections kept per host (default 50, as the SDK's node handler). */
@@ -35,24 +36,19 @@ export function nodeHttpHandler(options: NodeHttpOptions = {}): HttpHandler {
         url,
         { method: request.method, headers: request.headers, agent, ...(request.signal && { signal: request.signal }) },
         (res: IncomingMessage) => {
-          const decoder = new TextDecoder();
-          let body = "";
-          res.on("data", (chunk: Buffer) => {
-            body += decoder.decode(chunk, { stream: true });
-          });
-          res.once("end", () => {
-            body += decoder.decode();
-            const headers = res.headers;
-            resolve({
-              status: res.statusCode ?? 0,
-              header: (name) => {
-                const value = headers[name];
-                return Array.isArray(value) ? value.join(", ") : value;
-              },
-              body,
-            });
-          });
-          res.once("error", failed);
+          const headers = res.headers;
+          streamText(res).then(
+            (body) =>
+              resolve({
+                status: res.statusCode ?? 0,
+                header: (name) => {
+                  const value = headers[name];
+                  return Array.isArray(value) ? value.join(", ") : value;
+                },
+                body,
+              }),
+            (error: Error) => failed(error),
+          );
         },
       );
       req.once("error", failed);
