@@ -6,7 +6,7 @@ import { arbitraries } from "../src/arbitraries.js";
 import wireBundle from "../src/generated/schemas/wire.gen.json" with { type: "json" };
 import modelBundle from "../src/generated/schemas/model.gen.json" with { type: "json" };
 import { bodyOnly, issuesOf, shapeApis, throughJson } from "./support/api.js";
-import { applyMutation, mutations, type Bundle, type Schema } from "./support/mutations.js";
+import { applyMutation, expectReportedAt, mutations, type Bundle, type Schema } from "./support/mutations.js";
 
 const shapes = shapeApis(
   api as unknown as Record<string, unknown>,
@@ -47,12 +47,7 @@ describe("generated arbitraries drive the validators", () => {
             const candidates = mutations(wire, def(wire, name), json);
             fc.pre(candidates.length > 0);
             const m = candidates[pick % candidates.length]!;
-            const issues = issuesOf(() => shape.parse(applyMutation(json, m)));
-            expect(
-              issues.map((i) => i.pointer),
-              m.kind,
-            ).toEqual(issues.map(() => m.pointer));
-            expect(issues.length).toBeGreaterThan(0);
+            expectReportedAt((v) => shape.parse(v), json, m);
           }),
           { numRuns: 300 },
         );

@@ -3,6 +3,9 @@
  * form, so they follow the spec (and work for any generated model): each names the JSON pointer
  * that a validator must report.
  */
+import { expect } from "vitest";
+import { issuesOf } from "./api.js";
+
 export type Schema = { [keyword: string]: unknown };
 export interface Bundle {
   $defs: Record<string, Schema>;
@@ -123,4 +126,14 @@ export function applyMutation(value: unknown, m: Mutation): unknown {
   else
     Object.defineProperty(parent, last, { value: m.replacement, enumerable: true, writable: true, configurable: true });
   return copy;
+}
+
+/** `parse` refuses the mutated value, and every issue it reports points where the mutation is. */
+export function expectReportedAt(parse: (json: unknown) => unknown, json: unknown, m: Mutation): void {
+  const issues = issuesOf(() => parse(applyMutation(json, m)));
+  expect(
+    issues.map((i) => i.pointer),
+    m.kind,
+  ).toEqual(issues.map(() => m.pointer));
+  expect(issues.length).toBeGreaterThan(0);
 }
