@@ -12,7 +12,7 @@ import type { PagesOperation, PaginatedOperation, PaginateOver, PaginatePagesOve
 import { pageOperation } from "./paginate.js";
 import { PageIterator } from "./page-iterator.js";
 import type { PageSender } from "./send.js";
-import { type NodeReadableLike, streamText } from "./stream-text.js";
+import { decodeUtf8, type NodeReadableLike, streamText } from "./stream-text.js";
 import type { PageRequest, PaginateParams, Path, ResponseMetadata } from "./types.js";
 
 /** A page read through an SDK client: the operation's output, plus the SDK's response metadata (request id, attempts). */
@@ -150,7 +150,7 @@ function sdkSender<Request>(client: SdkClientLike, commandClass: new (input: Req
 function bodyText(body: unknown, context: SerdeContextLike): Promise<string> {
   const stream = body as NodeReadableLike | null;
   if (typeof stream?.on !== "function" || typeof stream.once !== "function" || stream.readableEnded !== false)
-    return context.streamCollector(body).then((bytes) => new TextDecoder().decode(bytes));
+    return context.streamCollector(body).then(decodeUtf8);
   return streamText(stream);
 }
 
