@@ -146,7 +146,7 @@ function sdkSender<Request>(client: SdkClientLike, commandClass: new (input: Req
   };
 }
 
-/** The body decoded once as UTF-8: a Node stream (the SDK's node:http handler) as it arrives, others through the SDK's collector. */
+/** The body as one string (see stream-text.ts): a Node stream (the SDK's node:http handler) read directly, others through the SDK's collector. */
 function bodyText(body: unknown, context: SerdeContextLike): Promise<string> {
   const stream = body as NodeReadableLike | null;
   if (typeof stream?.on !== "function" || typeof stream.once !== "function" || stream.readableEnded !== false)
