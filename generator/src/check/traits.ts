@@ -48,6 +48,11 @@ export const TRAIT_RULES: Record<string, TraitRule> = {
     isObject(v) && typeof v["name"] === "string" && v["name"] !== ""
       ? undefined
       : 'expected an object {"name": non-empty string, ...}',
+  // The auth schemes in order; one without aws.auth#sigv4 makes the /signed binding send unsigned.
+  "smithy.api#auth": (v) =>
+    Array.isArray(v) && v.every((id) => typeof id === "string" && id !== "")
+      ? undefined
+      : "expected an array of auth scheme shape ids",
   "smithy.api#readonly": object,
   "smithy.api#sparse": object,
   "smithy.api#uniqueItems": object,

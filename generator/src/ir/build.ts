@@ -75,6 +75,7 @@ function buildOperation(selection: Selection, op: LoadedShape, serviceErrorIds: 
       http: { method: String(http["method"]), uri: String(http["uri"]), code: Number(http["code"] ?? 200) },
     }),
     readonly: "smithy.api#readonly" in traits,
+    ...(unsigned(traits, traitsOf(selection.service.node)) && { auth: "none" as const }),
     ...(paginated && {
       pagination: {
         ...(paginated["inputToken"] !== undefined && { inputToken: paginated["inputToken"] }),
@@ -265,6 +266,16 @@ function signing(traits: Record<string, unknown>): { signingName?: string; endpo
     ...(isObject(sigv4) && typeof sigv4["name"] === "string" && { signingName: sigv4["name"] }),
     ...(typeof prefix === "string" && prefix !== "" && { endpointPrefix: prefix }),
   };
+}
+
+/**
+ * Whether the operation is sent unsigned: its effective `smithy.api#auth` (the operation's trait,
+ * else the service's) lists schemes and SigV4 is not among them (`@auth([])` is Smithy's noAuth, as
+ * the SSO portal's ListAccounts). Without either trait the operation is signed, as before.
+ */
+function unsigned(opTraits: Record<string, unknown>, serviceTraits: Record<string, unknown>): boolean {
+  const auth = opTraits["smithy.api#auth"] ?? serviceTraits["smithy.api#auth"];
+  return Array.isArray(auth) && !auth.includes("aws.auth#sigv4");
 }
 
 /** The AWS SDK id from `aws.api#service`, when the service declares one. */

@@ -49,6 +49,12 @@ export interface IrOperation {
   errors: string[];
   http?: { method: string; uri: string; code: number };
   readonly: boolean;
+  /**
+   * `"none"` when the operation's effective `smithy.api#auth` (its own trait, else the service's) is
+   * an explicit list without `aws.auth#sigv4`, such as IAM Identity Center's `@auth([])` operations:
+   * they are sent without a SigV4 signature (Smithy's noAuth). Absent, the operation is signed.
+   */
+  auth?: "none";
   pagination?: IrPagination;
   documentation?: string;
 }

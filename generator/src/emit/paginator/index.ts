@@ -210,12 +210,15 @@ function httpBinding(
   const signingName = ir.service.signingName ?? (ir.service.sdkId ?? ir.service.name).toLowerCase().replace(/\s+/g, "");
   const prefix = ir.service.endpointPrefix;
   const endpoint = prefix !== undefined && prefix !== signingName ? { endpointPrefix: prefix } : {};
+  // An operation whose @auth names no SigV4 (the SSO portal's) is sent unsigned, as the SDKs do.
+  const auth = b.op.auth === "none" ? { auth: "none" } : {};
   return protocol === "restJson1"
-    ? { protocol, signingName, ...endpoint, method: b.op.http?.method, uri: b.op.http?.uri, members }
+    ? { protocol, signingName, ...endpoint, ...auth, method: b.op.http?.method, uri: b.op.http?.uri, members }
     : {
         protocol,
         signingName,
         ...endpoint,
+        ...auth,
         method: "POST",
         uri: "/",
         target: `${ir.service.name}.${b.op.name}`,

@@ -28,8 +28,12 @@ export interface AwsCredentials {
 
 export interface SignedClientOptions {
   region: string;
-  /** Static keys, or the SDK's provider interface (`() => Promise<credentials>`), called before each signature. */
-  credentials: AwsCredentials | (() => Promise<AwsCredentials>);
+  /**
+   * Static keys, or the SDK's provider interface (`() => Promise<credentials>`), called before each
+   * signature. Required by every binding but those the model sends unsigned (`auth: "none"`, as the
+   * SSO portal's ListAccounts, which carries a bearer token instead).
+   */
+  credentials?: AwsCredentials | (() => Promise<AwsCredentials>) | undefined;
   /** Default `https://<endpointPrefix>.<region>.amazonaws.com` (the binding's prefix, else its signing name). */
   endpoint?: string | undefined;
   /** The SigV4 service name; default the one the binding was generated with. */
@@ -119,6 +123,11 @@ export interface HttpBinding {
   signingName: string;
   /** The default host's first label where it is not the signing name (`aws.api#service` endpointPrefix). */
   endpointPrefix?: string;
+  /**
+   * `"none"`: the operation's `smithy.api#auth` names no SigV4 (Smithy's noAuth), so the request is
+   * sent without a signature and needs no credentials. Absent, it is signed with SigV4.
+   */
+  auth?: "none";
   method: string;
   /** restJson1: the URI pattern with `{Label}` placeholders; awsJson: "/". */
   uri: string;
@@ -156,7 +165,6 @@ export class SignedClient {
   constructor(options: SignedClientOptions, platform: SignedPlatform = {}) {
     if (typeof options?.region !== "string" || options.region === "")
       throw new TypeError("signedClient: region must be a non-empty string");
-    if (options.credentials === undefined) throw new TypeError("signedClient: credentials are required");
     this.region = options.region;
     this.options = options;
     this.handler = options.fetch !== undefined ? fetchHandler(options.fetch) : (platform.handler ?? fetchHandler());
@@ -166,6 +174,8 @@ export class SignedClient {
   /** Sends one operation request: resolves to `{ body, $metadata }` (body: the wire JSON), or throws a ServiceError. */
   async send(binding: HttpBinding, input: Record<string, unknown>, signal?: AbortSignal): Promise<unknown> {
     const signingName = this.options.signingName ?? binding.signingName;
+    if (binding.auth !== "none" && this.options.credentials === undefined)
+      throw new TypeError(`signedClient: credentials are required to sign requests to "${signingName}"`);
     const prefix = binding.endpointPrefix ?? signingName;
     const base = new URL(this.options.endpoint ?? `https://${prefix}.${this.region}.amazonaws.com`);
     const request = buildRequest(binding, input, base);
@@ -175,16 +185,20 @@ export class SignedClient {
     for (let attempt = 1; ; attempt++) {
       let failure: { error: unknown; retryable: boolean; throttling: boolean; after?: number | undefined };
       try {
-        const signed = await this.signer(signingName).sign({
-          method: request.method,
-          protocol: base.protocol,
-          hostname: base.hostname,
-          ...(base.port !== "" && { port: Number(base.port) }),
-          path: request.path,
-          query: request.query,
-          headers: { ...request.headers, host: base.host },
-          ...(request.body !== undefined && { body: request.body }),
-        });
+        const unsigned = { headers: { ...request.headers, host: base.host } };
+        const signed =
+          binding.auth === "none"
+            ? unsigned
+            : await this.signer(signingName).sign({
+                method: request.method,
+                protocol: base.protocol,
+                hostname: base.hostname,
+                ...(base.port !== "" && { port: Number(base.port) }),
+                path: request.path,
+                query: request.query,
+                ...unsigned,
+                ...(request.body !== undefined && { body: request.body }),
+              });
         const query = new URLSearchParams();
         for (const [k, v] of Object.entries(request.query))
           for (const one of Array.isArray(v) ? v : [v]) query.append(k, one);
@@ -235,7 +249,7 @@ export class SignedClient {
   private signer(service: string): SignatureV4 {
     let signer = this.signers.get(service);
     if (signer === undefined) {
-      const credentials = this.options.credentials;
+      const credentials = this.options.credentials as NonNullable<SignedClientOptions["credentials"]>;
       signer = new SignatureV4({
         service,
         region: this.region,
