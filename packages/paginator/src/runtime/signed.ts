@@ -185,7 +185,7 @@ export class SignedClient {
     for (let attempt = 1; ; attempt++) {
       let failure: { error: unknown; retryable: boolean; throttling: boolean; after?: number | undefined };
       try {
-        const unsigned = { headers: { ...request.headers, host: base.host } };
+        const unsigned: { headers: Record<string, string> } = { headers: { ...request.headers, host: base.host } };
         const signed =
           binding.auth === "none"
             ? unsigned
