@@ -17,9 +17,15 @@ export function normalizeDocs(raw: unknown): string | undefined {
         return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
       return ENTITIES[e.toLowerCase()] ?? whole;
     });
-  const paragraphs = text
-    .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, " ").trim())
-    .filter((p) => p !== "");
+  const paragraphs: string[] = [];
+  for (const p of text.split(/\n\s*\n/)) {
+    const line = p.replace(/\s+/g, " ").trim();
+    if (line === "") continue;
+    // AWS writes list items as <li><p>…</p></li>: the item's text is a paragraph of its own, which
+    // would leave a bare "-" (an empty bullet) before it. Keep the text on its bullet; a bullet
+    // followed by another (a nested list) is dropped.
+    if (paragraphs[paragraphs.length - 1] === "-") paragraphs[paragraphs.length - 1] = line === "-" ? "-" : `- ${line}`;
+    else paragraphs.push(line);
+  }
   return paragraphs.length > 0 ? paragraphs.join("\n\n") : undefined;
 }
