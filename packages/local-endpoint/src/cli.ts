@@ -5,13 +5,14 @@ import { everyKth, combine, noFaults, type FaultPlan } from "./faults.js";
 import { makeJobs, toWire } from "./jobs.js";
 import { startLocalEndpoint } from "./server.js";
 
-const HELP = `Usage: dx-local-endpoint [--jobs N] [--seed S] [--default-page-size N] [--fail-every K [--fail-status 500|429]] [--delay-ms MS]`;
+const HELP = `Usage: dx-local-endpoint [--jobs N] [--seed S] [--ascii] [--default-page-size N] [--fail-every K [--fail-status 500|429]] [--delay-ms MS]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       jobs: { type: "string", default: "100" },
       seed: { type: "string", default: "1" },
+      ascii: { type: "boolean", default: false },
       "default-page-size": { type: "string", default: "25" },
       "fail-every": { type: "string" },
       "fail-status": { type: "string", default: "500" },
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   if (values["delay-ms"] !== undefined)
     plans.push(everyKth(1, { kind: "delay", ms: int("delay-ms", values["delay-ms"]) }));
   const endpoint = await startLocalEndpoint({
-    jobs: toWire(makeJobs(int("jobs", values.jobs), int("seed", values.seed))),
+    jobs: toWire(makeJobs(int("jobs", values.jobs), int("seed", values.seed), { ascii: values.ascii })),
     defaultPageSize: int("default-page-size", values["default-page-size"]),
     faults: plans.length > 0 ? combine(...plans) : noFaults,
   });

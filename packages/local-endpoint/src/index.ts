@@ -6,5 +6,5 @@ export {
   type WireJob,
 } from "./server.js";
 export { everyKth, onRequests, combine, noFaults, type Fault, type FaultPlan } from "./faults.js";
-export { makeJobs, jobId, toWire } from "./jobs.js";
+export { asciiText, type JobsOptions, makeJobs, jobId, toWire } from "./jobs.js";
 export { verifySigV4, type SigV4Key } from "./sigv4.js";

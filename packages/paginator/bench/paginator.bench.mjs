@@ -16,6 +16,9 @@
  *   - drift on every one of 1M jobs (a new member with a new value on each, and new enum values),
  *   - 1M pages of one item each, repeat and rewind detection on (the seen tokens are kept as hashes in
  *     an ArrayBuffer, so the heap figure and heap + ArrayBuffers are both printed).
+ * The endpoint's jobs come from the spec's arbitraries, whose text is drawn from all of Unicode (about
+ * 5 KB of UTF-8 a job); BENCH_DATA=ascii serves the same jobs with ASCII text only, as AWS's ids, ARNs
+ * and bucket names are (3.7 KB a job).
  * Prints one BENCH line per result. Run after `pnpm main`: `pnpm --filter @dx/paginator bench`.
  */
 import { spawn } from "node:child_process";
@@ -37,6 +40,7 @@ const gc =
 
 const FULL = process.env.DX_BENCH_FULL === "1";
 const JOBS = Number(process.env.BENCH_JOBS ?? (FULL ? 100_000 : 15_000));
+const ASCII = process.env.BENCH_DATA === "ascii";
 const FLAT = 1_000_000; // jobs with drift, and pages of one item, for the flat-memory checks
 const PAGE_SIZES = [25, 200];
 const require = createRequire(import.meta.url);
@@ -44,7 +48,7 @@ const endpointCli = join(dirname(require.resolve("@dx/local-endpoint/package.jso
 
 function startEndpoint() {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [endpointCli, "--jobs", String(JOBS)], {
+    const child = spawn(process.execPath, [endpointCli, "--jobs", String(JOBS), ...(ASCII ? ["--ascii"] : [])], {
       stdio: ["ignore", "pipe", "inherit"],
     });
     child.once("error", reject);
@@ -220,7 +224,7 @@ const cases = {
 const endpoint = await startEndpoint();
 try {
   console.log(
-    `Listing ${JOBS} jobs from ${endpoint.url} (node ${process.version}, ${globalThis.gc ? "with" : "without"} --expose-gc, load average ${loadavg()
+    `Listing ${JOBS} jobs (${ASCII ? "ASCII text" : "text from all of Unicode"}) from ${endpoint.url} (node ${process.version}, ${globalThis.gc ? "with" : "without"} --expose-gc, load average ${loadavg()
       .map((l) => l.toFixed(1))
       .join(" ")})`,
   );
@@ -278,7 +282,7 @@ try {
       console.log(
         `page size ${String(size).padStart(3)}  ${name.padEnd(62)} ${Math.round(rate(name)).toString().padStart(8)} jobs/s (${(rate(name) / sdk).toFixed(2)}x SDK, median of rounds ${medianRatio(name).toFixed(2)}x)  ${cpuPerJob(name).toFixed(1).padStart(6)} us CPU/job (SDK/this ${(sdkCpu / cpuPerJob(name)).toFixed(2)}x)  ${totals[name].peakMb.toFixed(1).padStart(6)} MB peak`,
       );
-      const label = `${name}, page size ${size}`;
+      const label = `${name}, page size ${size}${ASCII ? ", ASCII data" : ""}`;
       console.log(
         `BENCH ${JSON.stringify({ suite: "@dx/paginator", case: label, metric: "throughput", value: Math.round(rate(name)), unit: "jobs/s" })}`,
       );
@@ -297,10 +301,10 @@ try {
     ]) {
       const ratio = rate(name) / sdk;
       console.log(
-        `BENCH ${JSON.stringify({ suite: "@dx/paginator", case: `${name.replace("dx paginateListJobs, ", "")} vs AWS SDK paginator, page size ${size}`, metric: "throughput ratio", value: Number(ratio.toFixed(3)), unit: "x" })}`,
+        `BENCH ${JSON.stringify({ suite: "@dx/paginator", case: `${name.replace("dx paginateListJobs, ", "")} vs AWS SDK paginator, page size ${size}${ASCII ? ", ASCII data" : ""}`, metric: "throughput ratio", value: Number(ratio.toFixed(3)), unit: "x" })}`,
       );
       console.log(
-        `BENCH ${JSON.stringify({ suite: "@dx/paginator", case: `${name.replace("dx paginateListJobs, ", "")} vs AWS SDK paginator, page size ${size}`, metric: "throughput ratio, median of rounds", value: Number(medianRatio(name).toFixed(3)), unit: "x" })}`,
+        `BENCH ${JSON.stringify({ suite: "@dx/paginator", case: `${name.replace("dx paginateListJobs, ", "")} vs AWS SDK paginator, page size ${size}${ASCII ? ", ASCII data" : ""}`, metric: "throughput ratio, median of rounds", value: Number(medianRatio(name).toFixed(3)), unit: "x" })}`,
       );
     }
   }

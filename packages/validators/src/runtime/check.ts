@@ -201,12 +201,21 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) {
     const other = b as unknown[];
-    return a.length === other.length && a.every((x, i) => jsonEqual(x, other[i]));
+    if (a.length !== other.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], other[i])) return false;
+    return true;
   }
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
+  // Own enumerable members, walked without allocating (uniqueItems compares up to 120 pairs a list).
+  const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
-  return ka.every((key) => Object.hasOwn(rb, key) && jsonEqual((a as Record<string, unknown>)[key], rb[key]));
+  let count = 0;
+  for (const key in ra) {
+    if (!Object.hasOwn(ra, key)) continue;
+    if (!Object.hasOwn(rb, key) || !jsonEqual(ra[key], rb[key])) return false;
+    count++;
+  }
+  for (const key in rb) if (Object.hasOwn(rb, key)) count--;
+  return count === 0;
 }
 
 /** A string equal for values JSON Schema's uniqueItems calls equal (object member order does not count). */
