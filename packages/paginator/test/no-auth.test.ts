@@ -8,6 +8,7 @@
 import { EMITTERS, runPipeline } from "@dx/generator";
 import { describe, expect, it } from "vitest";
 import { type HttpBinding, SignedClient } from "../src/runtime/signed.js";
+import { captureFetch } from "./support/capture-fetch.js";
 
 const emitter = EMITTERS.find((e) => e.name === "paginator");
 
@@ -104,15 +105,6 @@ describe("the emitted /signed binding", () => {
   });
 });
 
-function capture(): { fetch: typeof fetch; seen: { url: string; headers: Headers }[] } {
-  const seen: { url: string; headers: Headers }[] = [];
-  const fake = (async (url: string | URL | Request, init?: RequestInit) => {
-    seen.push({ url: String(url), headers: new Headers(init?.headers) });
-    return new Response('{"accountList":[]}', { status: 200, headers: { "content-type": "application/json" } });
-  }) as typeof fetch;
-  return { fetch: fake, seen };
-}
-
 const listAccounts = (auth: Partial<HttpBinding>): HttpBinding => ({
   protocol: "restJson1",
   signingName: "awsssoportal",
@@ -125,7 +117,7 @@ const listAccounts = (auth: Partial<HttpBinding>): HttpBinding => ({
 
 describe('SignedClient and auth: "none"', () => {
   it("sends the request unsigned and needs no credentials", async () => {
-    const { fetch, seen } = capture();
+    const { fetch, seen } = captureFetch('{"accountList":[]}');
     const client = new SignedClient({ region: "eu-west-1", fetch });
     const out = (await client.send(listAccounts({ auth: "none" }), { accessToken: "tok", maxResults: 5 })) as {
       body: unknown;
@@ -139,7 +131,7 @@ describe('SignedClient and auth: "none"', () => {
   });
 
   it("does not sign it even when the client has credentials", async () => {
-    const { fetch, seen } = capture();
+    const { fetch, seen } = captureFetch('{"accountList":[]}');
     const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" };
     await new SignedClient({ region: "eu-west-1", credentials, fetch }).send(listAccounts({ auth: "none" }), {
       accessToken: "tok",
@@ -150,7 +142,7 @@ describe('SignedClient and auth: "none"', () => {
   });
 
   it("refuses a signed binding without credentials before sending anything", async () => {
-    const { fetch, seen } = capture();
+    const { fetch, seen } = captureFetch('{"accountList":[]}');
     const client = new SignedClient({ region: "eu-west-1", fetch });
     await expect(client.send(listAccounts({}), { accessToken: "tok" })).rejects.toThrow(
       new TypeError('signedClient: credentials are required to sign requests to "awsssoportal"'),

@@ -6,16 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { type HttpBinding, SignedClient } from "../src/runtime/signed.js";
-
-function capture(): { fetch: typeof fetch; seen: { url: string; authorization: string }[] } {
-  const seen: { url: string; authorization: string }[] = [];
-  const fake = (async (url: string | URL | Request, init?: RequestInit) => {
-    const headers = new Headers(init?.headers);
-    seen.push({ url: String(url), authorization: headers.get("authorization") ?? "" });
-    return new Response("{}", { status: 200, headers: { "content-type": "application/json" } });
-  }) as typeof fetch;
-  return { fetch: fake, seen };
-}
+import { captureFetch } from "./support/capture-fetch.js";
 
 const binding = (extra: Partial<HttpBinding>): HttpBinding => ({
   protocol: "restJson1",
@@ -30,16 +21,18 @@ const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" };
 
 describe("the signing name and the endpoint prefix", () => {
   it("signs with signingName and sends to the endpointPrefix host", async () => {
-    const { fetch, seen } = capture();
+    const { fetch, seen } = captureFetch();
     const client = new SignedClient({ region: "eu-west-2", credentials, fetch });
     await client.send(binding({ endpointPrefix: "contact-lens" }), { InstanceId: "i" });
     expect(seen).toHaveLength(1);
     expect(new URL(seen[0]?.url ?? "").host).toBe("contact-lens.eu-west-2.amazonaws.com");
-    expect(seen[0]?.authorization).toMatch(/Credential=AKIDEXAMPLE\/\d{8}\/eu-west-2\/connect\/aws4_request/);
+    expect(seen[0]?.headers.get("authorization")).toMatch(
+      /Credential=AKIDEXAMPLE\/\d{8}\/eu-west-2\/connect\/aws4_request/,
+    );
   });
 
   it("without a prefix, the host is the signing name; an explicit endpoint and signingName win", async () => {
-    const { fetch, seen } = capture();
+    const { fetch, seen } = captureFetch();
     await new SignedClient({ region: "us-east-1", credentials, fetch }).send(binding({}), {});
     expect(new URL(seen[0]?.url ?? "").host).toBe("connect.us-east-1.amazonaws.com");
     await new SignedClient({
@@ -50,6 +43,6 @@ describe("the signing name and the endpoint prefix", () => {
       signingName: "other",
     }).send(binding({ endpointPrefix: "contact-lens" }), {});
     expect(new URL(seen[1]?.url ?? "").host).toBe("example.test");
-    expect(seen[1]?.authorization).toContain("/us-east-1/other/aws4_request");
+    expect(seen[1]?.headers.get("authorization")).toContain("/us-east-1/other/aws4_request");
   });
 });
