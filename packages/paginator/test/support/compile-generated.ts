@@ -20,10 +20,11 @@ function typesOf(name: string): string {
   return join(dir, (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { types: string }).types);
 }
 
-/** tsc's output (empty when it passes) and exit status. */
+/** tsc's output (empty when it passes) and exit status; `files` are checked too (code that uses the bindings). */
 export function typecheckGenerated(
   out: string,
   sdk?: { name: string; types: string },
+  files: readonly string[] = [],
 ): { output: string; status: number | null } {
   const at = (pkg: string) => join(out, "packages", pkg, "src");
   symlinkSync(join(packageDir, "src", "runtime"), join(at("paginator"), "runtime"), "dir");
@@ -49,6 +50,7 @@ export function typecheckGenerated(
       join(generated, "index.gen.ts"),
       join(generated, "signed", "index.gen.ts"),
       ...(sdk ? [join(generated, "sdk", "index.gen.ts")] : []),
+      ...files,
     ],
   };
   writeFileSync(join(out, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
