@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { type NodeBufferModule, textReaders } from "../src/runtime/stream-text.js";
 
 const onNode = textReaders(nodeBuffer as unknown as NodeBufferModule);
+/** Node's readers with every body of more than one chunk joined into one flat string (by default, from 512 KiB). */
+const onNodeFlat = textReaders(nodeBuffer as unknown as NodeBufferModule, 1);
 const portable = textReaders(undefined);
 
 /** A Node-like stream that emits `bytes` in the given pieces. */
@@ -51,6 +53,7 @@ describe("response body text", () => {
       fc.asyncProperty(bodies, fc.array(fc.nat(), { maxLength: 6 }), async (bytes, cuts) => {
         const expected = new TextDecoder().decode(bytes);
         expect(await onNode.streamText(streamOf(bytes, cuts))).toBe(expected);
+        expect(await onNodeFlat.streamText(streamOf(bytes, cuts))).toBe(expected);
         expect(await portable.streamText(streamOf(bytes, cuts))).toBe(expected);
       }),
       { numRuns: 500 },

@@ -4,11 +4,16 @@
  * handler. Node's types are described here, not imported, and `node:buffer` is found at run time, so
  * that browser builds and their types need none of Node.
  *
- * Why not decode each chunk as it arrives: that leaves a string of many pieces, which `JSON.parse`
- * must first flatten (a second copy of the text). On Node, the bytes are gathered and turned into one
- * flat string instead: ASCII as Latin-1 (no decoding at all), other valid UTF-8 through `transcode`
- * to UTF-16 (about twice as fast as V8's UTF-8 decoder on non-ASCII text). The paginator bench
- * shows the gain (issue 11's notes have the numbers).
+ * Which way a body is decoded depends on its size (measured in a small process listing jobs over
+ * `/signed`; issue 11's notes have the numbers):
+ * - one chunk (up to 64 KB), or 512 KiB and more: on Node, the bytes become one flat string, ASCII as
+ *   Latin-1 (no decoding at all), other valid UTF-8 through `transcode` to UTF-16 (about twice as
+ *   fast as V8's UTF-8 decoder on non-ASCII text), and `JSON.parse` reads it without first joining
+ *   pieces. From about 1 MB of text, Node hands V8 an external string.
+ * - between the two: chunk by chunk with `TextDecoder` (as everywhere without `node:buffer`). Flat
+ *   strings of that size made by Node, with the Buffers that joining and transcoding allocate,
+ *   brought on a full GC (mark-compact) every 16 pages of 25 jobs, two to three times as often as
+ *   chunk by chunk; the pieces die young, and `JSON.parse` joins them once.
  */
 export interface NodeReadableLike {
   readableEnded?: boolean;
@@ -45,8 +50,17 @@ export interface TextReaders {
   streamText(stream: NodeReadableLike): Promise<string>;
 }
 
-/** The readers over `node:buffer` when given (tests pass `undefined` for the portable path). */
-export function textReaders(nodeBuffer: NodeBufferModule | undefined = nodeBufferModule()): TextReaders {
+/** Bodies of this many bytes and more are decoded as one flat string (see above). */
+const FLAT_FROM = 512 * 1024;
+
+/**
+ * The readers over `node:buffer` when given (tests pass `undefined` for the portable path, and a small
+ * `flatFrom` to reach the flat path with small bodies).
+ */
+export function textReaders(
+  nodeBuffer: NodeBufferModule | undefined = nodeBufferModule(),
+  flatFrom: number = FLAT_FROM,
+): TextReaders {
   const decodeUtf8 = (bytes: Uint8Array): string => {
     if (nodeBuffer === undefined) return new TextDecoder().decode(bytes);
     const buffer = nodeBuffer.Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -59,26 +73,28 @@ export function textReaders(nodeBuffer: NodeBufferModule | undefined = nodeBuffe
   const streamText = (stream: NodeReadableLike): Promise<string> =>
     new Promise((resolve, reject) => {
       stream.once("error", reject);
-      if (nodeBuffer === undefined) {
-        const decoder = new TextDecoder();
-        let text = "";
-        stream.on("data", (chunk) => {
-          text += decoder.decode(chunk, { stream: true });
-        });
-        stream.once("end", () => resolve(text + decoder.decode()));
-        return;
-      }
       const chunks: Uint8Array[] = [];
       let length = 0;
       stream.on("data", (chunk) => {
         chunks.push(chunk);
         length += chunk.byteLength;
       });
-      stream.once("end", () =>
-        resolve(decodeUtf8(chunks.length === 1 ? (chunks[0] as Uint8Array) : nodeBuffer.Buffer.concat(chunks, length))),
-      );
+      stream.once("end", () => {
+        if (chunks.length === 1) resolve(decodeUtf8(chunks[0] as Uint8Array));
+        else if (nodeBuffer !== undefined && length >= flatFrom)
+          resolve(decodeUtf8(nodeBuffer.Buffer.concat(chunks, length)));
+        else resolve(decodeChunks(chunks));
+      });
     });
   return { decodeUtf8, streamText };
+}
+
+/** The chunks' text as `TextDecoder` gives it for their bytes joined (a character may be cut between chunks). */
+function decodeChunks(chunks: readonly Uint8Array[]): string {
+  const decoder = new TextDecoder();
+  let text = "";
+  for (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
 }
 
 export const { decodeUtf8, streamText } = textReaders();
