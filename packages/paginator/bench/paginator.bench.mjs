@@ -21,15 +21,13 @@
  * and bucket names are (3.7 KB a job).
  * Prints one BENCH line per result. Run after `pnpm main`: `pnpm --filter @dx/paginator bench`.
  */
-import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import { loadavg } from "node:os";
-import { dirname, join } from "node:path";
-import { DataExchangeClient, paginateListJobs as sdkPaginateListJobs } from "@aws-sdk/client-dataexchange";
+import { paginateListJobs as sdkPaginateListJobs } from "@aws-sdk/client-dataexchange";
 import { paginateListJobs as paginateOverFunctions, wireTransport } from "../dist/index.js";
 import { paginateListJobs } from "../dist/sdk.js";
 // As a program imports it: on Node the package's `node` condition gives the node:http client.
 import { paginateListJobs as paginateSigned, signedClient } from "@dx/paginator/signed";
+import { benchCredentials, sdkClient as client, startEndpoint as startEndpointFor } from "./endpoint.mjs";
 
 /** The bench script runs node with --expose-gc; without it, memory figures would mean nothing. */
 const gc =
@@ -43,28 +41,7 @@ const JOBS = Number(process.env.BENCH_JOBS ?? (FULL ? 100_000 : 15_000));
 const ASCII = process.env.BENCH_DATA === "ascii";
 const FLAT = 1_000_000; // jobs with drift, and pages of one item, for the flat-memory checks
 const PAGE_SIZES = [25, 200];
-const require = createRequire(import.meta.url);
-const endpointCli = join(dirname(require.resolve("@dx/local-endpoint/package.json")), "dist", "cli.js");
-
-function startEndpoint() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [endpointCli, "--jobs", String(JOBS), ...(ASCII ? ["--ascii"] : [])], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    child.once("error", reject);
-    child.stdout.setEncoding("utf8");
-    child.stdout.once("data", (line) => resolve({ url: line.trim(), stop: () => child.kill("SIGKILL") }));
-    child.once("exit", (code) => reject(new Error(`endpoint exited with ${code}`)));
-  });
-}
-
-function client(url) {
-  return new DataExchangeClient({
-    region: "us-east-1",
-    endpoint: url,
-    credentials: { accessKeyId: "AKIDBENCH", secretAccessKey: "bench" },
-  });
-}
+const startEndpoint = () => startEndpointFor(JOBS, ASCII);
 
 /**
  * Runs `iterate(onPage)`, measuring wall time, CPU and (with `memory`) the peak heap above the heap
@@ -168,7 +145,7 @@ const cases = {
     const c = signedClient({
       region: "us-east-1",
       endpoint: url,
-      credentials: { accessKeyId: "AKIDBENCH", secretAccessKey: "bench" },
+      credentials: benchCredentials,
     });
     let token;
     return {
