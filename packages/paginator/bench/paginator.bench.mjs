@@ -5,7 +5,7 @@
  *     tolerant with readAhead (the next request overlaps validating the current page), and off,
  *   - our paginateListJobs over wireTransport(fetch) (no SDK client, no signing),
  *   - our paginateListJobs over signedClient (@dx/paginator/signed: SigV4, standard retries; on Node,
- *     as here, node:http with keep-alive),
+ *     as here, node:http with keep-alive), and the same with readAhead,
  *   - the SDK's own paginateListJobs (same client settings),
  *   - a bare fetch loop (fetch + JSON.parse, no validation, no Date conversion).
  * Ratios are to the SDK's paginator measured in the same run (cases interleaved, see below): over the
@@ -123,6 +123,26 @@ function ours(options) {
   };
 }
 
+/** Our paginateListJobs over signedClient (`@dx/paginator/signed`), with these paginator options. */
+function signed(options) {
+  return (url, size) => {
+    const c = signedClient({ region: "us-east-1", endpoint: url, credentials: benchCredentials });
+    let token;
+    return {
+      chunk: async (jobs, onPage) => {
+        const paginator = paginateSigned(
+          c,
+          { PaginationConfig: { PageSize: size, MaxItems: jobs, StartingToken: token } },
+          options,
+        );
+        for await (const page of paginator) onPage(page.Jobs?.length ?? 0);
+        token = paginator.resumeToken;
+      },
+      close: () => undefined,
+    };
+  };
+}
+
 const cases = {
   "dx paginateListJobs, validation tolerant": ours({}),
   "dx paginateListJobs, validation tolerant, readAhead": ours({ readAhead: true }),
@@ -141,24 +161,8 @@ const cases = {
       close: () => undefined,
     };
   },
-  "dx paginateListJobs over signedClient (SigV4, no SDK client)": (url, size) => {
-    const c = signedClient({
-      region: "us-east-1",
-      endpoint: url,
-      credentials: benchCredentials,
-    });
-    let token;
-    return {
-      chunk: async (jobs, onPage) => {
-        const paginator = paginateSigned(c, {
-          PaginationConfig: { PageSize: size, MaxItems: jobs, StartingToken: token },
-        });
-        for await (const page of paginator) onPage(page.Jobs?.length ?? 0);
-        token = paginator.resumeToken;
-      },
-      close: () => undefined,
-    };
-  },
+  "dx paginateListJobs over signedClient (SigV4, no SDK client)": signed({}),
+  "dx paginateListJobs over signedClient, readAhead": signed({ readAhead: true }),
   "AWS SDK paginateListJobs": (url, size) => {
     const c = client(url);
     let token;
@@ -275,6 +279,7 @@ try {
       "dx paginateListJobs, validation tolerant, readAhead",
       "dx paginateListJobs over wireTransport(fetch)",
       "dx paginateListJobs over signedClient (SigV4, no SDK client)",
+      "dx paginateListJobs over signedClient, readAhead",
     ]) {
       const ratio = rate(name) / sdk;
       console.log(
