@@ -4,16 +4,15 @@
  * handler. Node's types are described here, not imported, and `node:buffer` is found at run time, so
  * that browser builds and their types need none of Node.
  *
- * Which way a body is decoded depends on its size (measured in a process listing 48,000 jobs over
- * `/signed`, eight times 6,000; issue 11's notes have the numbers):
+ * Which way a body is decoded depends on its size (issue 11's notes have the numbers):
  * - one chunk (up to 64 KB), or 512 KiB and more: on Node, the bytes become one flat string, ASCII as
  *   Latin-1 (no decoding at all), other valid UTF-8 through `transcode` to UTF-16 (about twice as
  *   fast as V8's UTF-8 decoder on non-ASCII text), and `JSON.parse` reads it without first joining
  *   pieces. From about 1 MB of text, Node hands V8 an external string.
  * - between the two: chunk by chunk with `TextDecoder` (as everywhere without `node:buffer`). Flat
  *   strings of that size made by Node, with the Buffers that joining and transcoding allocate,
- *   brought on a full GC (mark-compact) every 16 pages of 25 jobs, two to three times as often as
- *   chunk by chunk; the pieces die young, and `JSON.parse` joins them once.
+ *   brought on several times as many full GCs (mark-compacts) in a process listing 48,000 jobs in
+ *   pages of 25, and more CPU; the pieces die young, and `JSON.parse` joins them once.
  */
 export interface NodeReadableLike {
   readableEnded?: boolean;
