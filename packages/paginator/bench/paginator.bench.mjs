@@ -104,63 +104,46 @@ function fetchTransport(url) {
   });
 }
 
-function ours(options) {
+/**
+ * A case of our paginateListJobs (`paginate`) over what `connect(url)` gives, resuming each chunk from
+ * the last one's resumeToken; `close` ends the transport.
+ * @param {(transport: any) => void} [close]
+ */
+function dx(paginate, connect, options, close = (_transport) => undefined) {
   return (url, size) => {
-    const c = client(url);
+    const transport = connect(url);
     let token;
     return {
       chunk: async (jobs, onPage) => {
-        const paginator = paginateListJobs(
-          c,
-          { PaginationConfig: { PageSize: size, MaxItems: jobs, ...(token && { StartingToken: token }) } },
-          options,
-        );
-        for await (const page of paginator) onPage(page.Jobs?.length ?? 0);
-        token = paginator.resumeToken;
-      },
-      close: () => c.destroy(),
-    };
-  };
-}
-
-/** Our paginateListJobs over signedClient (`@dx/paginator/signed`), with these paginator options. */
-function signed(options) {
-  return (url, size) => {
-    const c = signedClient({ region: "us-east-1", endpoint: url, credentials: benchCredentials });
-    let token;
-    return {
-      chunk: async (jobs, onPage) => {
-        const paginator = paginateSigned(
-          c,
+        const paginator = paginate(
+          transport,
           { PaginationConfig: { PageSize: size, MaxItems: jobs, StartingToken: token } },
           options,
         );
         for await (const page of paginator) onPage(page.Jobs?.length ?? 0);
         token = paginator.resumeToken;
       },
-      close: () => undefined,
+      close: () => close(transport),
     };
   };
 }
+
+/** Over the SDK client (`@dx/paginator/sdk`), with these paginator options. */
+const ours = (options) => dx(paginateListJobs, client, options, (c) => c.destroy());
+
+/** Over signedClient (`@dx/paginator/signed`), with these paginator options. */
+const signed = (options) =>
+  dx(
+    paginateSigned,
+    (url) => signedClient({ region: "us-east-1", endpoint: url, credentials: benchCredentials }),
+    options,
+  );
 
 const cases = {
   "dx paginateListJobs, validation tolerant": ours({}),
   "dx paginateListJobs, validation tolerant, readAhead": ours({ readAhead: true }),
   "dx paginateListJobs, validation off": ours({ validation: "off" }),
-  "dx paginateListJobs over wireTransport(fetch)": (url, size) => {
-    const transport = fetchTransport(url);
-    let token;
-    return {
-      chunk: async (jobs, onPage) => {
-        const paginator = paginateOverFunctions(transport, {
-          PaginationConfig: { PageSize: size, MaxItems: jobs, StartingToken: token },
-        });
-        for await (const page of paginator) onPage(page.Jobs?.length ?? 0);
-        token = paginator.resumeToken;
-      },
-      close: () => undefined,
-    };
-  },
+  "dx paginateListJobs over wireTransport(fetch)": dx(paginateOverFunctions, fetchTransport, {}),
   "dx paginateListJobs over signedClient (SigV4, no SDK client)": signed({}),
   "dx paginateListJobs over signedClient, readAhead": signed({ readAhead: true }),
   "AWS SDK paginateListJobs": (url, size) => {
