@@ -1,7 +1,7 @@
 /**
  * The Node platform of the signed transport (`@dx/paginator/signed` under the `node` condition): requests
- * go through `node:http`/`https` over keep-alive connections, and the body is read into one flat string
- * (stream-text.ts); SigV4's hashes use `node:crypto`.
+ * go through `node:http`/`https` over keep-alive connections, and the body is decoded once as it arrives
+ * (stream-text.ts: one flat string or chunk by chunk, by size); SigV4's hashes use `node:crypto`.
  */
 import { createHash, createHmac, type Hash, type Hmac } from "node:crypto";
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
