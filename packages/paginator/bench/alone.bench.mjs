@@ -17,10 +17,9 @@ import { fileURLToPath } from "node:url";
 import { paginateListJobs as sdkPaginateListJobs } from "@aws-sdk/client-dataexchange";
 import { paginateListJobs as paginateSigned, signedClient } from "@dx/paginator/signed";
 import { paginateListJobs as paginateOverSdk } from "../dist/sdk.js";
-import { benchCredentials, sdkClient, startEndpoint } from "./endpoint.mjs";
+import { benchCredentials, DATA_HEADING, DATA_LABEL, sdkClient, startEndpoint } from "./endpoint.mjs";
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 15_000);
-const ASCII = process.env.BENCH_DATA === "ascii";
 const WARM_UP = 2_000;
 const ROUNDS = 3;
 const PAGE_SIZES = [25, 200];
@@ -104,10 +103,10 @@ const median = (values) => {
 };
 
 async function main() {
-  const endpoint = await startEndpoint(JOBS, ASCII);
+  const endpoint = await startEndpoint(JOBS);
   try {
     console.log(
-      `One transport per process: ${JOBS} jobs (${ASCII ? "ASCII text" : "text from all of Unicode"}) from ${endpoint.url}, ${ROUNDS} rounds (load average ${loadavg()
+      `One transport per process: ${JOBS} jobs (${DATA_HEADING}) from ${endpoint.url}, ${ROUNDS} rounds (load average ${loadavg()
         .map((l) => l.toFixed(1))
         .join(" ")})`,
     );
@@ -129,7 +128,7 @@ async function main() {
       for (const name of names) {
         const r = results[name];
         const ratio = median(r.wall.map((w, i) => results[SDK].wall[i] / w));
-        const label = `${name}, one per process, page size ${size}${ASCII ? ", ASCII data" : ""}`;
+        const label = `${name}, one per process, page size ${size}${DATA_LABEL}`;
         console.log(
           `page size ${String(size).padStart(3)}  ${name.padEnd(40)} ${median(r.wall).toFixed(1).padStart(6)} us/job (${ratio.toFixed(2)}x SDK paginator)  ${median(r.cpu).toFixed(1).padStart(6)} us CPU/job  ${median(r.fullGcs).toFixed(1).padStart(5)} full GCs per 1,000 jobs`,
         );

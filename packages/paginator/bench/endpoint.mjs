@@ -7,16 +7,21 @@ import { DataExchangeClient } from "@aws-sdk/client-dataexchange";
 const require = createRequire(import.meta.url);
 const endpointCli = join(dirname(require.resolve("@dx/local-endpoint/package.json")), "dist", "cli.js");
 
+/** BENCH_DATA=ascii: jobs with ASCII text only; how the data is named in headings and BENCH case labels. */
+export const ASCII = process.env.BENCH_DATA === "ascii";
+export const DATA_HEADING = ASCII ? "ASCII text" : "text from all of Unicode";
+export const DATA_LABEL = ASCII ? ", ASCII data" : "";
+
 /** Credentials the endpoint does not check (the benches run it without SigV4 verification). */
 export const benchCredentials = { accessKeyId: "AKIDBENCH", secretAccessKey: "bench" };
 
 /**
- * Starts `dx-local-endpoint` serving `jobs` jobs (ASCII text only with `ascii`).
+ * Starts `dx-local-endpoint` serving `jobs` jobs (ASCII text only with BENCH_DATA=ascii).
  * @returns {Promise<{ url: string, stop: () => void }>}
  */
-export function startEndpoint(jobs, ascii) {
+export function startEndpoint(jobs) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [endpointCli, "--jobs", String(jobs), ...(ascii ? ["--ascii"] : [])], {
+    const child = spawn(process.execPath, [endpointCli, "--jobs", String(jobs), ...(ASCII ? ["--ascii"] : [])], {
       stdio: ["ignore", "pipe", "inherit"],
     });
     child.once("error", reject);

@@ -27,7 +27,13 @@ import { paginateListJobs as paginateOverFunctions, wireTransport } from "../dis
 import { paginateListJobs } from "../dist/sdk.js";
 // As a program imports it: on Node the package's `node` condition gives the node:http client.
 import { paginateListJobs as paginateSigned, signedClient } from "@dx/paginator/signed";
-import { benchCredentials, sdkClient as client, startEndpoint as startEndpointFor } from "./endpoint.mjs";
+import {
+  benchCredentials,
+  DATA_HEADING,
+  DATA_LABEL,
+  sdkClient as client,
+  startEndpoint as startEndpointFor,
+} from "./endpoint.mjs";
 
 /** The bench script runs node with --expose-gc; without it, memory figures would mean nothing. */
 const gc =
@@ -38,10 +44,9 @@ const gc =
 
 const FULL = process.env.DX_BENCH_FULL === "1";
 const JOBS = Number(process.env.BENCH_JOBS ?? (FULL ? 100_000 : 15_000));
-const ASCII = process.env.BENCH_DATA === "ascii";
 const FLAT = 1_000_000; // jobs with drift, and pages of one item, for the flat-memory checks
 const PAGE_SIZES = [25, 200];
-const startEndpoint = () => startEndpointFor(JOBS, ASCII);
+const startEndpoint = () => startEndpointFor(JOBS);
 
 /**
  * Runs `iterate(onPage)`, measuring wall time, CPU and (with `memory`) the peak heap above the heap
@@ -188,7 +193,7 @@ const cases = {
 const endpoint = await startEndpoint();
 try {
   console.log(
-    `Listing ${JOBS} jobs (${ASCII ? "ASCII text" : "text from all of Unicode"}) from ${endpoint.url} (node ${process.version}, ${globalThis.gc ? "with" : "without"} --expose-gc, load average ${loadavg()
+    `Listing ${JOBS} jobs (${DATA_HEADING}) from ${endpoint.url} (node ${process.version}, ${globalThis.gc ? "with" : "without"} --expose-gc, load average ${loadavg()
       .map((l) => l.toFixed(1))
       .join(" ")})`,
   );
@@ -246,7 +251,7 @@ try {
       console.log(
         `page size ${String(size).padStart(3)}  ${name.padEnd(62)} ${Math.round(rate(name)).toString().padStart(8)} jobs/s (${(rate(name) / sdk).toFixed(2)}x SDK, median of rounds ${medianRatio(name).toFixed(2)}x)  ${cpuPerJob(name).toFixed(1).padStart(6)} us CPU/job (SDK/this ${(sdkCpu / cpuPerJob(name)).toFixed(2)}x)  ${totals[name].peakMb.toFixed(1).padStart(6)} MB peak`,
       );
-      const label = `${name}, page size ${size}${ASCII ? ", ASCII data" : ""}`;
+      const label = `${name}, page size ${size}${DATA_LABEL}`;
       console.log(
         `BENCH ${JSON.stringify({ suite: "@dx/paginator", case: label, metric: "throughput", value: Math.round(rate(name)), unit: "jobs/s" })}`,
       );
@@ -265,11 +270,12 @@ try {
       "dx paginateListJobs over signedClient, readAhead",
     ]) {
       const ratio = rate(name) / sdk;
+      const vsSdk = `${name.replace("dx paginateListJobs, ", "")} vs AWS SDK paginator, page size ${size}${DATA_LABEL}`;
       console.log(
-        `BENCH ${JSON.stringify({ suite: "@dx/paginator", case: `${name.replace("dx paginateListJobs, ", "")} vs AWS SDK paginator, page size ${size}${ASCII ? ", ASCII data" : ""}`, metric: "throughput ratio", value: Number(ratio.toFixed(3)), unit: "x" })}`,
+        `BENCH ${JSON.stringify({ suite: "@dx/paginator", case: vsSdk, metric: "throughput ratio", value: Number(ratio.toFixed(3)), unit: "x" })}`,
       );
       console.log(
-        `BENCH ${JSON.stringify({ suite: "@dx/paginator", case: `${name.replace("dx paginateListJobs, ", "")} vs AWS SDK paginator, page size ${size}${ASCII ? ", ASCII data" : ""}`, metric: "throughput ratio, median of rounds", value: Number(medianRatio(name).toFixed(3)), unit: "x" })}`,
+        `BENCH ${JSON.stringify({ suite: "@dx/paginator", case: vsSdk, metric: "throughput ratio, median of rounds", value: Number(medianRatio(name).toFixed(3)), unit: "x" })}`,
       );
     }
   }
