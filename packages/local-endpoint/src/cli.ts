@@ -4,8 +4,12 @@ import { parseArgs } from "node:util";
 import { everyKth, combine, noFaults, type FaultPlan } from "./faults.js";
 import { makeJobs, toWire } from "./jobs.js";
 import { startLocalEndpoint } from "./server.js";
+import type { SigV4Key } from "./sigv4.js";
 
-const HELP = `Usage: dx-local-endpoint [--jobs N] [--seed S] [--ascii] [--default-page-size N] [--fail-every K [--fail-status 500|429]] [--delay-ms MS]`;
+const HELP = `Usage: dx-local-endpoint [--jobs N] [--seed S] [--ascii] [--default-page-size N] [--fail-every K [--fail-status 500|429]]
+                         [--delay-ms MS] [--sigv4 ACCESS_KEY_ID:SECRET_ACCESS_KEY[:REGION]] [--protocol restJson1|awsJson1_1]
+  --sigv4     verify every request's SigV4 signature with this key (a wrong or missing one is a 403)
+  --protocol  restJson1 (GET /v1/jobs, the default) or awsJson1_1 (POST / with X-Amz-Target)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -17,6 +21,8 @@ async function main(): Promise<void> {
       "fail-every": { type: "string" },
       "fail-status": { type: "string", default: "500" },
       "delay-ms": { type: "string" },
+      sigv4: { type: "string" },
+      protocol: { type: "string", default: "restJson1" },
       help: { type: "boolean" },
     },
   });
@@ -33,10 +39,15 @@ async function main(): Promise<void> {
     plans.push(everyKth(int("fail-every", values["fail-every"]), { kind: "status", status }));
   if (values["delay-ms"] !== undefined)
     plans.push(everyKth(1, { kind: "delay", ms: int("delay-ms", values["delay-ms"]) }));
+  const protocol = values.protocol;
+  if (protocol !== "restJson1" && protocol !== "awsJson1_1")
+    throw new Error(`--protocol must be restJson1 or awsJson1_1, got ${protocol}`);
   const endpoint = await startLocalEndpoint({
     jobs: toWire(makeJobs(int("jobs", values.jobs), int("seed", values.seed), { ascii: values.ascii })),
     defaultPageSize: int("default-page-size", values["default-page-size"]),
     faults: plans.length > 0 ? combine(...plans) : noFaults,
+    protocol,
+    ...(values.sigv4 !== undefined && { sigv4: sigv4Key(values.sigv4) }),
   });
   process.stdout.write(`${endpoint.url}\n`);
   const stop = (): void => {
@@ -46,6 +57,16 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+}
+
+/** `ACCESS_KEY_ID:SECRET_ACCESS_KEY[:REGION]` (a secret may hold ":" only when a region follows). */
+function sigv4Key(text: string): SigV4Key {
+  const parts = text.split(":");
+  const [accessKeyId, secretAccessKey, region] =
+    parts.length > 3 ? [parts[0], parts.slice(1, -1).join(":"), parts.at(-1)] : parts;
+  if (!accessKeyId || !secretAccessKey || (parts.length >= 3 && !region))
+    throw new Error("--sigv4 must be ACCESS_KEY_ID:SECRET_ACCESS_KEY or ACCESS_KEY_ID:SECRET_ACCESS_KEY:REGION");
+  return { accessKeyId, secretAccessKey, ...(region !== undefined && { region }) };
 }
 
 main().catch((error: unknown) => {

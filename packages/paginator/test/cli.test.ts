@@ -2,11 +2,13 @@
 import { execFile, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeJobs, startLocalEndpoint, toWire, type LocalEndpoint, type WireJob } from "@dx/local-endpoint";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+const require = createRequire(import.meta.url);
 const cli = join(resolve(dirname(fileURLToPath(import.meta.url)), ".."), "dist", "cli", "dx-list-jobs.js");
 const JOBS = makeJobs(23, 4);
 let endpoint: LocalEndpoint;
@@ -126,6 +128,27 @@ describe("dx-list-jobs", () => {
       /^dx-list-jobs: An error occurred \(ResourceNotFoundException\) when calling the ListJobs operation: Data set no-such-data-set was not found\. \(page 1; resume with --starting-token \S+\)$/,
     );
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+  });
+
+  it("signs its requests: dx-local-endpoint --sigv4 accepts the right key and refuses a wrong one (exit 254)", async () => {
+    const endpointCli = join(dirname(require.resolve("@dx/local-endpoint/package.json")), "dist", "cli.js");
+    const child = spawn(process.execPath, [endpointCli, "--jobs", "7", "--sigv4", "AKIDCLI:cli-secret:us-east-1"]);
+    try {
+      const url = await new Promise<string>((done, fail) => {
+        child.stdout.setEncoding("utf8").once("data", (line: string) => done(line.trim()));
+        child.once("exit", (code) => fail(new Error(`dx-local-endpoint exited with ${code}`)));
+      });
+      const key = { AWS_ACCESS_KEY_ID: "AKIDCLI", AWS_SECRET_ACCESS_KEY: "cli-secret" };
+      const args = ["--endpoint-url", url, "--region", "us-east-1", "--query", "length(Jobs)"];
+      expect(await run(args, key)).toEqual({ code: 0, stdout: "7\n", stderr: "" });
+      const wrong = await run(args, { ...key, AWS_SECRET_ACCESS_KEY: "not-the-secret" });
+      expect(wrong.code).toBe(254);
+      expect(wrong.stderr).toMatch(
+        /^dx-list-jobs: An error occurred \(InvalidSignatureException\) when calling the ListJobs operation: The request signature we calculated does not match/,
+      );
+    } finally {
+      child.kill();
+    }
   });
 
   it.runIf(existsSync("/usr/bin/script"))("shows a progress line when stderr is a terminal", async () => {
