@@ -59,12 +59,10 @@ async function main(): Promise<void> {
   process.once("SIGTERM", stop);
 }
 
-/** `ACCESS_KEY_ID:SECRET_ACCESS_KEY[:REGION]` (a secret may hold ":" only when a region follows). */
+/** `ACCESS_KEY_ID:SECRET_ACCESS_KEY[:REGION]` (AWS's keys hold no ":"). */
 function sigv4Key(text: string): SigV4Key {
-  const parts = text.split(":");
-  const [accessKeyId, secretAccessKey, region] =
-    parts.length > 3 ? [parts[0], parts.slice(1, -1).join(":"), parts.at(-1)] : parts;
-  if (!accessKeyId || !secretAccessKey || (parts.length >= 3 && !region))
+  const [accessKeyId, secretAccessKey, region, ...rest] = text.split(":");
+  if (!accessKeyId || !secretAccessKey || region === "" || rest.length > 0)
     throw new Error("--sigv4 must be ACCESS_KEY_ID:SECRET_ACCESS_KEY or ACCESS_KEY_ID:SECRET_ACCESS_KEY:REGION");
   return { accessKeyId, secretAccessKey, ...(region !== undefined && { region }) };
 }
