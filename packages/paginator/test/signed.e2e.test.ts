@@ -185,6 +185,18 @@ describe.each(platforms)("paginateListJobs over signedClient, %s", (_, make) => 
     expect((error as PaginationAbortedError).resumeToken).toBe(paginator.resumeToken);
   });
 
+  it("sends no request for a misspelt member or an option given as a param (it would be a GET body)", async () => {
+    const e = await serve();
+    for (const params of [{ DatasetId: "ds" }, { validation: "strict" }]) {
+      // @ts-expect-error: neither is a ListJobs member
+      const paginator = paginateListJobs(client(e.url), params);
+      await expect(paginator.buildFullResult()).rejects.toThrow(
+        /^Unknown parameter in input: "\w+", must be one of: DataSetId, RevisionId/,
+      );
+    }
+    expect(e.requests).toEqual([]);
+  });
+
   it("refuses what is not a SignedClient when the paginator is created", () => {
     // @ts-expect-error: a SignedClient only
     expect(() => paginateListJobs({ send: async () => ({}) })).toThrow(/expected a SignedClient/);

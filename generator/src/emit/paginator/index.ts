@@ -138,6 +138,9 @@ function bindingFile(ir: Ir, b: Binding): string {
   const q = JSON.stringify;
   const validators = validatorNames(b.output);
   const pageOnly = b.items === undefined;
+  const inputMembers = inputMemberNames(ir, b)
+    .map((m) => q(m))
+    .join(", ");
   const descriptorType = pageOnly ? "PagesOperation" : "PaginatedOperation";
   const typeArgs = [
     b.input,
@@ -159,6 +162,7 @@ function bindingFile(ir: Ir, b: Binding): string {
     `  outputToken: ${q(b.outputToken)},`,
     ...(pageOnly ? [] : [`  items: ${q(b.items)},`]),
     ...(b.pageSize ? [`  pageSize: ${q(b.pageSize)},`] : []),
+    `  inputMembers: [${inputMembers}],`,
     `  parse: ${validators.parse},`,
     `  assert: ${validators.assert},`,
     `};`,
@@ -187,6 +191,17 @@ function sdkBindingFile(ir: Ir, b: Binding, sdkId: string): string {
   return `${tsHeader(ir) + lines.join("\n")}\n`;
 }
 
+/** The operation's input structure, if it has one. */
+function inputStructure(ir: Ir, b: Binding): Extract<IrShape, { kind: "structure" }> | undefined {
+  const input = b.op.input === undefined ? undefined : lookup(ir).find(b.op.input);
+  return input?.kind === "structure" ? input : undefined;
+}
+
+/** The input's member names, so that the runtime can refuse params naming others (botocore's check). */
+function inputMemberNames(ir: Ir, b: Binding): string[] {
+  return inputStructure(ir, b)?.members.map((m) => m.name) ?? [];
+}
+
 /** The operation's HTTP binding as `@dx/paginator/signed` reads it, or undefined for a restJson1 operation without `smithy.api#http`. */
 function httpBinding(
   ir: Ir,
@@ -195,9 +210,8 @@ function httpBinding(
   const protocol = ir.service.protocol;
   if (protocol === "restJson1" && b.op.http === undefined) return undefined;
   const find = lookup(ir);
-  const input = b.op.input === undefined ? undefined : find.find(b.op.input);
   const members: Record<string, readonly string[]> = {};
-  for (const m of input?.kind === "structure" ? input.members : []) {
+  for (const m of inputStructure(ir, b)?.members ?? []) {
     const at = m.http;
     if (at !== undefined && (at.location === "query" || at.location === "header" || at.location === "label")) {
       // A timestamp outside the body carries its resolved format (the body's come from the serializer).
@@ -230,8 +244,8 @@ function signedBindingFile(ir: Ir, b: Binding): string {
   const create = b.items === undefined ? "createSignedPagesPaginator" : "createSignedPaginator";
   const { members, ...rest } = httpBinding(ir, b) ?? { members: {} };
   // The request body through the validators' serializer: JSON names, timestamp formats and base64 blobs at any depth.
-  const input = b.op.input === undefined ? undefined : lookup(ir).find(b.op.input);
-  const serialize = input?.kind === "structure" ? validatorNames(input.name).serialize : undefined;
+  const input = inputStructure(ir, b);
+  const serialize = input === undefined ? undefined : validatorNames(input.name).serialize;
   const q = JSON.stringify;
   const binding = [
     "{",

@@ -12,6 +12,7 @@ export const paginateListJobsOperation: PaginatedOperation<ListJobsRequest, List
   outputToken: ["NextToken"],
   items: ["Jobs"],
   pageSize: "MaxResults",
+  inputMembers: ["DataSetId", "MaxResults", "NextToken", "RevisionId"],
   parse: parseListJobsResponse,
   assert: assertListJobsResponse,
 };

@@ -48,10 +48,13 @@ export interface PageOperation<
   /** Absent for a trait without `items`: the run then has pages only (no items(), MaxItems or buildFullResult). */
   items?: Items;
   pageSize?: PageSize;
+  /** Every member of the input (absent: params are not checked). */
+  inputMembers?: readonly string[];
 }
 
 const MODES: ReadonlySet<unknown> = new Set(["tolerant", "strict", "off", undefined]);
 const CONFIG_KEYS: ReadonlySet<string> = new Set(["MaxItems", "PageSize", "StartingToken"]);
+const OPTION_KEYS: ReadonlySet<string> = new Set(["validation", "onDrift", "signal", "stopOnSameToken", "readAhead"]);
 
 /**
  * botocore's `PageIterator`: an async iterable of typed pages. Each iteration is a new run from the
@@ -162,6 +165,27 @@ export class PageIterator<
     return path;
   }
 
+  /** botocore's parameter check: members the input does not have, and those the paginator sets itself. */
+  private checkParams(): void {
+    const { inputMembers: members, inputToken, pageSize } = this.operation;
+    if (members === undefined) return;
+    const callers = members.filter((m) => m !== inputToken && m !== pageSize);
+    for (const [key, value] of Object.entries(this.base)) {
+      if (key === inputToken && value !== undefined)
+        throw new PaginationConfigError(
+          `${key} is set by the paginator: pass a resume token as PaginationConfig.StartingToken`,
+        );
+      if (key === pageSize && value !== undefined)
+        throw new PaginationConfigError(`${key} is set by the paginator: use PaginationConfig.PageSize`);
+      if (!members.includes(key))
+        throw new PaginationConfigError(
+          `Unknown parameter in input: "${key}", must be one of: ${callers.join(", ") || "(none)"}${
+            OPTION_KEYS.has(key) ? ` (paginator options such as ${key} go in the third argument)` : ""
+          }`,
+        );
+    }
+  }
+
   private setPosition(token: ServiceToken | null, skip: number): void {
     this.#token = token;
     this.#skip = skip;
@@ -171,6 +195,7 @@ export class PageIterator<
   /** Checks PaginationConfig and the options as given at run time (plain JavaScript callers included). */
   private start(): { maxItems: number | undefined; pageSize: number | undefined; start: StartPosition } {
     const op = this.operation;
+    this.checkParams();
     const config = this.config;
     if (config !== undefined && (typeof config !== "object" || config === null || Array.isArray(config)))
       throw new PaginationConfigError(`PaginationConfig must be an object, got ${show(config)}`);

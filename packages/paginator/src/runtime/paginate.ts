@@ -33,6 +33,12 @@ export interface PagesOperation<
   /** Path of the output token (one member, unless the trait names a nested one). */
   outputToken: TokenPath<Output, OutputToken>;
   pageSize?: PageSize;
+  /**
+   * Every member of the input, token and page size included. When given, params naming any other
+   * member (a typo, or an option meant for the third argument) are a PaginationConfigError before any
+   * request, as botocore's "Unknown parameter in input".
+   */
+  inputMembers?: readonly (keyof Input & string)[];
   /** Validates a wire-form response and converts it to the model form. */
   parse(json: unknown, options?: ValidatorOptions): Output;
   /** Validates a model-form response. */
@@ -154,6 +160,7 @@ export function pageOperation<
   outputToken: Path;
   items?: Path;
   pageSize?: PageSize;
+  inputMembers?: readonly string[];
   parse(json: unknown, options?: ValidatorOptions): Output;
   assert(value: unknown, options?: ValidatorOptions): asserts value is Output;
 }): PageOperation<Input, Output, InputToken, Items, PageSize> {

@@ -47,6 +47,7 @@ export const paginateListThingsOperation: PaginatedOperation<
   outputToken: ["NextToken"],
   items: ["Things"],
   pageSize: "Limit",
+  inputMembers: ["Owner", "NextToken", "Limit"],
   parse: (json) => {
     assertOutput(json);
     return json;
