@@ -56,6 +56,53 @@ describe("bad configuration is a PaginationConfigError before any request; a bad
     expect(service.requests).toEqual([]);
   });
 
+  // Plain JavaScript callers (TypeScript refuses all of these), as botocore's "Unknown parameter in input".
+  it.each([
+    ["a misspelt member", { owner: "me" }, 'Unknown parameter in input: "owner", must be one of: Owner'],
+    [
+      "an option given as a param",
+      { validation: "strict" },
+      'Unknown parameter in input: "validation", must be one of: Owner (paginator options such as validation go in the third argument)',
+    ],
+    [
+      "the token member",
+      { NextToken: "t1" },
+      "NextToken is set by the paginator: pass a resume token as PaginationConfig.StartingToken",
+    ],
+    ["the page-size member", { Limit: 2 }, "Limit is set by the paginator: use PaginationConfig.PageSize"],
+  ])("params: %s", async (_, params, message) => {
+    const service = listService(3);
+    const error = await collect(paginateListThings(service.send, params as never)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationConfigError);
+    expect((error as Error).message).toBe(message);
+    expect(service.requests).toEqual([]);
+  });
+
+  it.each([
+    [
+      "a misspelt option",
+      { valdation: "strict" },
+      /^Unknown paginator option valdation \(expected validation, onDrift, signal, stopOnSameToken, readAhead\)$/,
+    ],
+    ["options not an object", "strict", /^options must be an object, got "strict"$/],
+    ["onDrift not a function", { onDrift: true }, /^onDrift must be a function, got true$/],
+  ])("options: %s", async (_, options, message) => {
+    const service = listService(3);
+    const error = await collect(paginateListThings(service.send, {}, options as never)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationConfigError);
+    expect((error as Error).message).toMatch(message);
+    expect(service.requests).toEqual([]);
+  });
+
+  it("params: the managed members left undefined are harmless; a descriptor without inputMembers checks nothing", async () => {
+    const service = listService(1);
+    const params = { Owner: "me", NextToken: undefined, Limit: undefined };
+    expect(await collect(paginateListThings(service.send, params as never))).toHaveLength(1);
+    const { inputMembers: _, ...rest } = paginateListThingsOperation;
+    const unchecked: typeof paginateListThingsOperation = rest;
+    expect(await collect(createPaginator(unchecked)(service.send, { Extra: 1 } as never))).toHaveLength(1);
+  });
+
   it("a transport that is neither a function nor wireTransport(fn)", () => {
     // @ts-expect-error: refused at compile time too
     expect(() => paginateListThings(42)).toThrow(TypeError);

@@ -7,18 +7,9 @@ import {
   RepeatedTokenError,
   StartingTokenError,
   TokenRewindError,
-  createPaginator,
   wireTransport,
 } from "../src/runtime/index.js";
-import {
-  BadPage,
-  collect,
-  listService,
-  paginateListThings,
-  paginateListThingsOperation,
-  scripted,
-  type Thing,
-} from "./support/things.js";
+import { BadPage, collect, listService, paginateListThings, scripted, type Thing } from "./support/things.js";
 
 const ids = (things: readonly Thing[] | undefined): number[] => (things ?? []).map((t) => t.Id);
 const b64json = (token: string): string => Buffer.from(token, "base64").toString("utf8");
@@ -155,32 +146,6 @@ describe("safety", () => {
       collect(paginateListThings(service.send, { PaginationConfig: { PageSize: 2.5 } })),
     ).rejects.toBeInstanceOf(PaginationConfigError);
     expect(service.requests).toEqual([]);
-  });
-
-  it("refuses params the input does not have, or that the paginator sets, before any request (botocore's check)", async () => {
-    const service = listService(3);
-    // Plain JavaScript callers: TypeScript refuses all of these at compile time.
-    const run = (params: object) =>
-      collect(paginateListThings(service.send, params as Parameters<typeof paginateListThings>[1]));
-    await expect(run({ owner: "me" })).rejects.toThrow(
-      new PaginationConfigError('Unknown parameter in input: "owner", must be one of: Owner'),
-    );
-    await expect(run({ validation: "strict" })).rejects.toThrow(
-      /^Unknown parameter in input: "validation", must be one of: Owner \(paginator options such as validation go in the third argument\)$/,
-    );
-    await expect(run({ NextToken: "t1" })).rejects.toThrow(
-      /NextToken is set by the paginator: pass a resume token as PaginationConfig\.StartingToken/,
-    );
-    await expect(run({ Limit: 2 })).rejects.toThrow(/Limit is set by the paginator: use PaginationConfig\.PageSize/);
-    await expect(run({ owner: "me" })).rejects.toBeInstanceOf(PaginationConfigError);
-    expect(service.requests).toEqual([]);
-    // Managed members left undefined are harmless; a descriptor without inputMembers checks nothing.
-    expect(
-      await collect(paginateListThings(service.send, { Owner: "me", NextToken: undefined, Limit: undefined } as never)),
-    ).toHaveLength(1);
-    const { inputMembers: _, ...rest } = paginateListThingsOperation;
-    const unchecked: typeof paginateListThingsOperation = rest;
-    expect(await collect(createPaginator(unchecked)(listService(1).send, { Extra: 1 } as never))).toHaveLength(1);
   });
 
   it("sends a raw service token unchanged", async () => {

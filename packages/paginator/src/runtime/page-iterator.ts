@@ -186,6 +186,23 @@ export class PageIterator<
     }
   }
 
+  /** The third argument, as plain JavaScript callers may give it: a misspelt option is not silently ignored. */
+  private checkOptions(): void {
+    const options: unknown = this.options;
+    if (typeof options !== "object" || options === null || Array.isArray(options))
+      throw new PaginationConfigError(`options must be an object, got ${show(options)}`);
+    const unknown = Object.keys(options).filter((k) => !OPTION_KEYS.has(k));
+    if (unknown.length > 0)
+      throw new PaginationConfigError(
+        `Unknown paginator option${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (expected ${[...OPTION_KEYS].join(", ")})`,
+      );
+    const { validation, onDrift } = this.options;
+    if (!MODES.has(validation))
+      throw new PaginationConfigError(`validation must be "tolerant", "strict" or "off", got ${show(validation)}`);
+    if (onDrift !== undefined && typeof onDrift !== "function")
+      throw new PaginationConfigError(`onDrift must be a function, got ${show(onDrift)}`);
+  }
+
   private setPosition(token: ServiceToken | null, skip: number): void {
     this.#token = token;
     this.#skip = skip;
@@ -214,10 +231,7 @@ export class PageIterator<
     const token = c["StartingToken"];
     if (token !== undefined && typeof token !== "string")
       throw new PaginationConfigError(`StartingToken must be a string, got ${show(token)}`);
-    if (!MODES.has(this.options.validation))
-      throw new PaginationConfigError(
-        `validation must be "tolerant", "strict" or "off", got ${show(this.options.validation)}`,
-      );
+    this.checkOptions();
     const start: StartPosition =
       token === undefined
         ? { serviceToken: null, skip: 0, botocore: false }
