@@ -197,6 +197,24 @@ describe.each(platforms)("paginateListJobs over signedClient, %s", (_, make) => 
     expect(e.requests).toEqual([]);
   });
 
+  it.each([
+    [{ region: "" }, 'region must be a non-empty string, got ""'],
+    [
+      { credentials: { accessKeyId: "AKID" } },
+      "credentials must be { accessKeyId, secretAccessKey } (strings) or a provider function, got an object with accessKeyId",
+    ],
+    [
+      { credentials: "AKID:secret" },
+      'credentials must be { accessKeyId, secretAccessKey } (strings) or a provider function, got "AKID:secret"',
+    ],
+    [{ endpoint: "localhost:8080/" }, 'endpoint must be an http or https URL, got "localhost:8080/"'],
+    [{ maxAttempts: 0 }, "maxAttempts must be an integer of at least 1, got 0"],
+    [{ retryBaseDelayMs: Number.NaN }, "retryBaseDelayMs must be a finite number of at least 0, got NaN"],
+  ])("refuses bad options when the client is made (plain JavaScript): %j", (bad, message) => {
+    const options = { region: "us-east-1", endpoint: "http://127.0.0.1:1", credentials: KEY, ...bad };
+    expect(() => makeClient(options as SignedClientOptions)).toThrow(new TypeError(`signedClient: ${message}`));
+  });
+
   it("refuses what is not a SignedClient when the paginator is created", () => {
     // @ts-expect-error: a SignedClient only
     expect(() => paginateListJobs({ send: async () => ({}) })).toThrow(/expected a SignedClient/);

@@ -163,8 +163,7 @@ export class SignedClient {
 
   /** `platform`: how to send and hash (default `fetch` and `@aws-crypto/sha256-js`; `fetch` in `options` wins). */
   constructor(options: SignedClientOptions, platform: SignedPlatform = {}) {
-    if (typeof options?.region !== "string" || options.region === "")
-      throw new TypeError("signedClient: region must be a non-empty string");
+    checkOptions(options);
     this.region = options.region;
     this.options = options;
     this.handler = options.fetch !== undefined ? fetchHandler(options.fetch) : (platform.handler ?? fetchHandler());
@@ -266,6 +265,42 @@ export class SignedClient {
       this.signers.set(service, signer);
     }
     return signer;
+  }
+}
+
+/** Options as plain JavaScript callers may give them: what would fail only at the first request is a TypeError now. */
+function checkOptions(options: SignedClientOptions): void {
+  const fail = (what: string, value: unknown): never => {
+    const shown =
+      typeof value === "string"
+        ? JSON.stringify(value)
+        : typeof value === "object" && value !== null
+          ? `an object with ${Object.keys(value).join(", ") || "no members"}`
+          : String(value);
+    throw new TypeError(`signedClient: ${what}, got ${shown}`);
+  };
+  if (typeof options?.region !== "string" || options.region === "")
+    fail("region must be a non-empty string", options?.region);
+  const { credentials, endpoint, maxAttempts, retryBaseDelayMs } = options;
+  if (
+    credentials !== undefined &&
+    typeof credentials !== "function" &&
+    (typeof credentials?.accessKeyId !== "string" || typeof credentials.secretAccessKey !== "string")
+  )
+    fail("credentials must be { accessKeyId, secretAccessKey } (strings) or a provider function", credentials);
+  if (endpoint !== undefined && !isHttpUrl(endpoint)) fail("endpoint must be an http or https URL", endpoint);
+  if (maxAttempts !== undefined && !(Number.isInteger(maxAttempts) && maxAttempts >= 1))
+    fail("maxAttempts must be an integer of at least 1", maxAttempts);
+  if (retryBaseDelayMs !== undefined && !(Number.isFinite(retryBaseDelayMs) && retryBaseDelayMs >= 0))
+    fail("retryBaseDelayMs must be a finite number of at least 0", retryBaseDelayMs);
+}
+
+/** An absolute http(s) URL (`localhost:8080` parses as a URL of scheme "localhost:"). */
+function isHttpUrl(text: unknown): boolean {
+  try {
+    return typeof text === "string" && /^https?:$/.test(new URL(text).protocol);
+  } catch {
+    return false;
   }
 }
 
