@@ -9,6 +9,7 @@ import {
   StartingTokenError,
   TokenRewindError,
 } from "./errors.js";
+import { describeValue } from "./describe.js";
 import { checkExpression, search } from "./jmespath.js";
 import { fullResult, itemsOf, member, sliceItems, valueAt } from "./members.js";
 import { sendAbortable, type PageSender } from "./send.js";
@@ -190,7 +191,7 @@ export class PageIterator<
   private checkOptions(): void {
     const options: unknown = this.options;
     if (typeof options !== "object" || options === null || Array.isArray(options))
-      throw new PaginationConfigError(`options must be an object, got ${show(options)}`);
+      throw new PaginationConfigError(`options must be an object, got ${describeValue(options)}`);
     const unknown = Object.keys(options).filter((k) => !OPTION_KEYS.has(k));
     if (unknown.length > 0)
       throw new PaginationConfigError(
@@ -198,9 +199,11 @@ export class PageIterator<
       );
     const { validation, onDrift } = this.options;
     if (!MODES.has(validation))
-      throw new PaginationConfigError(`validation must be "tolerant", "strict" or "off", got ${show(validation)}`);
+      throw new PaginationConfigError(
+        `validation must be "tolerant", "strict" or "off", got ${describeValue(validation)}`,
+      );
     if (onDrift !== undefined && typeof onDrift !== "function")
-      throw new PaginationConfigError(`onDrift must be a function, got ${show(onDrift)}`);
+      throw new PaginationConfigError(`onDrift must be a function, got ${describeValue(onDrift)}`);
   }
 
   private setPosition(token: ServiceToken | null, skip: number): void {
@@ -215,7 +218,7 @@ export class PageIterator<
     this.checkParams();
     const config = this.config;
     if (config !== undefined && (typeof config !== "object" || config === null || Array.isArray(config)))
-      throw new PaginationConfigError(`PaginationConfig must be an object, got ${show(config)}`);
+      throw new PaginationConfigError(`PaginationConfig must be an object, got ${describeValue(config)}`);
     const c = (config ?? {}) as Record<string, unknown>;
     const unknown = Object.keys(c).filter((k) => !CONFIG_KEYS.has(k));
     if (unknown.length > 0)
@@ -230,7 +233,7 @@ export class PageIterator<
       throw new PaginationConfigError(`MaxItems is not supported by ${op.name}: its trait names no items`);
     const token = c["StartingToken"];
     if (token !== undefined && typeof token !== "string")
-      throw new PaginationConfigError(`StartingToken must be a string, got ${show(token)}`);
+      throw new PaginationConfigError(`StartingToken must be a string, got ${describeValue(token)}`);
     this.checkOptions();
     const start: StartPosition =
       token === undefined
@@ -376,13 +379,6 @@ function unwrap(response: unknown): { body: unknown; metadata: unknown; form: "m
 function positiveInteger(value: unknown, name: string): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1)
-    throw new PaginationConfigError(`${name} must be a positive integer, got ${show(value)}`);
+    throw new PaginationConfigError(`${name} must be a positive integer, got ${describeValue(value)}`);
   return value;
-}
-
-function show(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : String(value);
 }

@@ -4,6 +4,7 @@
  * Generated bindings supply the operation; nothing here names one, and nothing here imports the AWS SDK
  * (its adapter is `@dx/paginator/sdk`).
  */
+import { describeValue } from "./describe.js";
 import { PageIterator, type PageOperation } from "./page-iterator.js";
 import type { PageSender } from "./send.js";
 import type {
@@ -181,17 +182,10 @@ function senderFor<Request>(name: string, client: PaginatorClient<Request>): Pag
       ? ` (for an AWS SDK client, import paginate${name} from "@dx/paginator/sdk")`
       : "";
   throw new TypeError(
-    `paginate${name}: expected a function from request to response, or wireTransport(fn); got ${describe(client)}${sdkHint}`,
+    `paginate${name}: expected a function from request to response, or wireTransport(fn); got ${describeValue(client)}${sdkHint}`,
   );
 }
 
 function isWireTransport<Request>(value: unknown): value is WireTransport<Request> {
   return typeof value === "object" && value !== null && "wire" in value && typeof value.wire === "function";
-}
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (typeof value !== "object") return typeof value;
-  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
-  return typeof name === "string" && name !== "Object" ? `a ${name}` : "an object";
 }

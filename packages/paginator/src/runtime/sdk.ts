@@ -8,6 +8,7 @@
  * paid for. Error responses still go through the SDK's deserializer: a service error reaches the caller
  * as the SDK's exception class, with the PageFailure members (`page`, `resumeToken`) added.
  */
+import { describeValue } from "./describe.js";
 import type { PagesOperation, PaginatedOperation, PaginateOver, PaginatePagesOver } from "./paginate.js";
 import { pageOperation } from "./paginate.js";
 import { PageIterator } from "./page-iterator.js";
@@ -104,7 +105,7 @@ function sdkPaginator<
   );
   return (client, ...[params, options]) => {
     if (!(client instanceof clientClass)) {
-      throw new TypeError(`paginate${operation.name}: expected a ${clientClass.name}, got ${describe(client)}`);
+      throw new TypeError(`paginate${operation.name}: expected a ${clientClass.name}, got ${describeValue(client)}`);
     }
     return new PageIterator(
       op,
@@ -113,13 +114,6 @@ function sdkPaginator<
       options ?? {},
     );
   };
-}
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (typeof value !== "object") return typeof value;
-  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
-  return typeof name === "string" && name !== "Object" ? `a ${name}` : "an object";
 }
 
 function sdkSender<Request>(client: SdkClientLike, commandClass: new (input: Request) => object): PageSender<Request> {

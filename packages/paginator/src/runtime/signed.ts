@@ -11,6 +11,7 @@
  */
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { SignatureV4 } from "@smithy/signature-v4";
+import { describeValue } from "./describe.js";
 import type { PagesOperation, PaginatedOperation, PaginateOver, PaginatePagesOver } from "./paginate.js";
 import { pageOperation } from "./paginate.js";
 import { PageIterator } from "./page-iterator.js";
@@ -271,13 +272,7 @@ export class SignedClient {
 /** Options as plain JavaScript callers may give them: what would fail only at the first request is a TypeError now. */
 function checkOptions(options: SignedClientOptions): void {
   const fail = (what: string, value: unknown): never => {
-    const shown =
-      typeof value === "string"
-        ? JSON.stringify(value)
-        : typeof value === "object" && value !== null
-          ? `an object with ${Object.keys(value).join(", ") || "no members"}`
-          : String(value);
-    throw new TypeError(`signedClient: ${what}, got ${shown}`);
+    throw new TypeError(`signedClient: ${what}, got ${describeValue(value)}`);
   };
   if (typeof options?.region !== "string" || options.region === "")
     fail("region must be a non-empty string", options?.region);
