@@ -70,6 +70,8 @@ describe("bad configuration is a PaginationConfigError before any request; a bad
       "NextToken is set by the paginator: pass a resume token as PaginationConfig.StartingToken",
     ],
     ["the page-size member", { Limit: 2 }, "Limit is set by the paginator: use PaginationConfig.PageSize"],
+    ["not an object", "Owner", 'params must be an object, got "Owner"'],
+    ["an array", [], "params must be an object, got an array"],
   ])("params: %s", async (_, params, message) => {
     const service = listService(3);
     const error = await collect(paginateListThings(service.send, params as never)).catch((e: unknown) => e);
@@ -86,6 +88,11 @@ describe("bad configuration is a PaginationConfigError before any request; a bad
     ],
     ["options not an object", "strict", /^options must be an object, got "strict"$/],
     ["onDrift not a function", { onDrift: true }, /^onDrift must be a function, got true$/],
+    [
+      "signal not an AbortSignal",
+      { signal: { aborted: false } },
+      /^signal must be an AbortSignal, got an object with aborted$/,
+    ],
   ])("options: %s", async (_, options, message) => {
     const service = listService(3);
     const error = await collect(paginateListThings(service.send, {}, options as never)).catch((e: unknown) => e);
@@ -101,6 +108,23 @@ describe("bad configuration is a PaginationConfigError before any request; a bad
     const { inputMembers: _, ...rest } = paginateListThingsOperation;
     const unchecked: typeof paginateListThingsOperation = rest;
     expect(await collect(createPaginator(unchecked)(service.send, { Extra: 1 } as never))).toHaveLength(1);
+  });
+
+  it("arguments of the wrong type to wireTransport, search and buildFullResult are TypeErrors before any request", async () => {
+    const service = listService(3);
+    // @ts-expect-error: a function only
+    expect(() => wireTransport(42)).toThrow(
+      new TypeError("wireTransport: expected a function from request to the service's wire JSON, got 42"),
+    );
+    // @ts-expect-error: a string only
+    await expect(collect(paginateListThings(service.send).search(123))).rejects.toThrow(
+      new TypeError("search: expression must be a string, got 123"),
+    );
+    // @ts-expect-error: a function only
+    await expect(paginateListThings(service.send).buildFullResult("x")).rejects.toThrow(
+      new TypeError('buildFullResult: onPage must be a function, got "x"'),
+    );
+    expect(service.requests).toEqual([]);
   });
 
   it("a transport that is neither a function nor wireTransport(fn)", () => {

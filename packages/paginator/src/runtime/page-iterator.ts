@@ -71,6 +71,8 @@ export class PageIterator<
 {
   private readonly config: unknown;
   private readonly base: CallerMembers<Input, InputToken, PageSize>;
+  /** What a plain JavaScript caller gave as params when it was not an object (refused when a run starts). */
+  private readonly badParams: { value: unknown } | undefined;
   // The position right after the last page (or, through items(), the last item) the caller received.
   #token: ServiceToken | null = null;
   #skip = 0;
@@ -85,7 +87,9 @@ export class PageIterator<
     params: PaginateParams<Input, InputToken, PageSize>,
     private readonly options: PaginatorOptions,
   ) {
-    const { PaginationConfig: config, ...base } = params;
+    const isObject = typeof params === "object" && params !== null && !Array.isArray(params);
+    this.badParams = isObject ? undefined : { value: params };
+    const { PaginationConfig: config, ...base } = isObject ? params : ({} as typeof params);
     this.config = config;
     this.base = base;
   }
@@ -132,6 +136,8 @@ export class PageIterator<
    */
   async buildFullResult(onPage?: (page: Output, pageNumber: number) => void): Promise<FullResult<Output, Items>> {
     const path = this.itemsPath("buildFullResult()");
+    if (onPage !== undefined && typeof onPage !== "function")
+      throw new TypeError(`buildFullResult: onPage must be a function, got ${describeValue(onPage)}`);
     let all: ItemOf<Output, Items>[] | undefined;
     let pageNumber = 0;
     try {
@@ -151,6 +157,8 @@ export class PageIterator<
 
   /** botocore's `search()`: a JMESPath expression applied to each page; list results are flattened. */
   async *search(expression: string): AsyncGenerator<unknown, void, undefined> {
+    if (typeof expression !== "string")
+      throw new TypeError(`search: expression must be a string, got ${describeValue(expression)}`);
     checkExpression(expression); // a bad expression fails before any request
     for await (const page of this) {
       const result = search(page, expression);
@@ -169,6 +177,8 @@ export class PageIterator<
   /** botocore's parameter check: members the input does not have, and those the paginator sets itself. */
   private checkParams(): void {
     const { inputMembers: members, inputToken, pageSize } = this.operation;
+    if (this.badParams !== undefined)
+      throw new PaginationConfigError(`params must be an object, got ${describeValue(this.badParams.value)}`);
     if (members === undefined) return;
     const callers = members.filter((m) => m !== inputToken && m !== pageSize);
     for (const [key, value] of Object.entries(this.base)) {
@@ -197,13 +207,15 @@ export class PageIterator<
       throw new PaginationConfigError(
         `Unknown paginator option${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (expected ${[...OPTION_KEYS].join(", ")})`,
       );
-    const { validation, onDrift } = this.options;
+    const { validation, onDrift, signal } = this.options;
     if (!MODES.has(validation))
       throw new PaginationConfigError(
         `validation must be "tolerant", "strict" or "off", got ${describeValue(validation)}`,
       );
     if (onDrift !== undefined && typeof onDrift !== "function")
       throw new PaginationConfigError(`onDrift must be a function, got ${describeValue(onDrift)}`);
+    if (signal !== undefined && !isAbortSignal(signal))
+      throw new PaginationConfigError(`signal must be an AbortSignal, got ${describeValue(signal)}`);
   }
 
   private setPosition(token: ServiceToken | null, skip: number): void {
@@ -374,6 +386,18 @@ function settle(request: Promise<unknown>): Promise<Settled> {
 function unwrap(response: unknown): { body: unknown; metadata: unknown; form: "model" | undefined } {
   const r = response as { body?: unknown; $metadata?: unknown; form?: unknown } | null;
   return { body: r?.body, metadata: r?.$metadata, form: r?.form === "model" ? "model" : undefined };
+}
+
+/** An AbortSignal, or one of another realm or polyfill (what sendAbortable uses of it). */
+function isAbortSignal(value: unknown): value is AbortSignal {
+  const signal = value as Partial<AbortSignal> | null;
+  return (
+    typeof signal === "object" &&
+    signal !== null &&
+    typeof signal.aborted === "boolean" &&
+    typeof signal.addEventListener === "function" &&
+    typeof signal.removeEventListener === "function"
+  );
 }
 
 function positiveInteger(value: unknown, name: string): number | undefined {

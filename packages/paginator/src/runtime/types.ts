@@ -1,4 +1,5 @@
 /** The types shared by the runtime and the generated bindings. Nothing here names an operation. */
+import { describeValue } from "./describe.js";
 import type { AtPath } from "./members.js";
 
 /** botocore's `PaginationConfig`. */
@@ -89,6 +90,10 @@ export interface WireTransport<Request> {
 
 /** Marks a function as returning wire JSON, so that pages are parsed (and timestamps converted) rather than checked. */
 export function wireTransport<Request>(send: PageFunction<Request>): WireTransport<Request> {
+  if (typeof send !== "function")
+    throw new TypeError(
+      `wireTransport: expected a function from request to the service's wire JSON, got ${describeValue(send)}`,
+    );
   return { wire: send };
 }
 
