@@ -65,4 +65,14 @@ describe("strict and tolerant modes", () => {
   it("rejects an unknown mode instead of guessing", () => {
     expect(() => parseJobEntry(wireJob(), { mode: "lenient" as never })).toThrow(TypeError);
   });
+
+  // Plain JavaScript callers: TypeScript refuses each of these.
+  it.each([
+    ["options not an object", "tolerant", 'options must be an object ({ mode, onDrift }), not "tolerant"'],
+    ["a misspelt option", { mdoe: "tolerant" }, 'unknown option "mdoe" (the options are mode and onDrift)'],
+    ["onDrift not a function", { mode: "tolerant", onDrift: true }, "onDrift must be a function, not true"],
+  ])("rejects %s instead of ignoring it", (_, options, message) => {
+    expect(() => parseJobEntry(wireJob(), options as never)).toThrow(new TypeError(message));
+    expect(() => isJobEntry(wireJob(), options as never)).toThrow(new TypeError(message));
+  });
 });

@@ -9,10 +9,25 @@ export type Checker = (value: unknown, c: Ctx) => unknown;
 const TOO_DEEP = issue("", "a value nested less deeply", "a value nested too deeply to check");
 
 function context(options: ValidateOptions | undefined, checkOnly = false): Ctx {
+  if (options !== undefined) checkOptions(options);
   const mode = options?.mode ?? "strict";
-  if (mode !== "strict" && mode !== "tolerant")
+  return new Ctx(mode === "tolerant", mode === "tolerant" && options?.onDrift !== undefined, checkOnly);
+}
+
+/** Options as plain JavaScript callers may give them: a misspelt or mistyped one is not silently ignored. */
+function checkOptions(options: ValidateOptions): void {
+  if (typeof options !== "object" || options === null || Array.isArray(options))
+    throw new TypeError(
+      `options must be an object ({ mode, onDrift }), not ${JSON.stringify(options) ?? String(options)}`,
+    );
+  for (const key in options)
+    if (key !== "mode" && key !== "onDrift")
+      throw new TypeError(`unknown option ${JSON.stringify(key)} (the options are mode and onDrift)`);
+  const { mode, onDrift } = options;
+  if (mode !== undefined && mode !== "strict" && mode !== "tolerant")
     throw new TypeError(`mode must be "strict" or "tolerant", not ${JSON.stringify(mode)}`);
-  return new Ctx(mode === "tolerant", mode === "tolerant" && typeof options?.onDrift === "function", checkOnly);
+  if (onDrift !== undefined && typeof onDrift !== "function")
+    throw new TypeError(`onDrift must be a function, not ${JSON.stringify(onDrift) ?? String(onDrift)}`);
 }
 
 const escape = (t: string | number): string =>
