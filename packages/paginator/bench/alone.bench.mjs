@@ -11,13 +11,20 @@
  * BENCH_JOBS (default 15,000) and BENCH_DATA=ascii as in the main bench.
  */
 import { spawn } from "node:child_process";
-import { loadavg } from "node:os";
 import { constants, PerformanceObserver } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { paginateListJobs as sdkPaginateListJobs } from "@aws-sdk/client-dataexchange";
 import { paginateListJobs as paginateSigned, signedClient } from "@dx/paginator/signed";
 import { paginateListJobs as paginateOverSdk } from "../dist/sdk.js";
-import { benchCredentials, DATA_HEADING, DATA_LABEL, sdkClient, startEndpoint } from "./endpoint.mjs";
+import {
+  benchCredentials,
+  DATA_HEADING,
+  DATA_LABEL,
+  loadAverage,
+  median,
+  sdkClient,
+  startEndpoint,
+} from "./endpoint.mjs";
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 15_000);
 const WARM_UP = 2_000;
@@ -97,18 +104,11 @@ function run(name, url, size) {
   });
 }
 
-const median = (values) => {
-  const v = [...values].sort((a, b) => a - b);
-  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-};
-
 async function main() {
   const endpoint = await startEndpoint(JOBS);
   try {
     console.log(
-      `One transport per process: ${JOBS} jobs (${DATA_HEADING}) from ${endpoint.url}, ${ROUNDS} rounds (load average ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(" ")})`,
+      `One transport per process: ${JOBS} jobs (${DATA_HEADING}) from ${endpoint.url}, ${ROUNDS} rounds (load average ${loadAverage()})`,
     );
     const names = Object.keys(transports);
     for (const size of PAGE_SIZES) {

@@ -1,6 +1,7 @@
 /** The local endpoint for the benchmarks, in a child process (so that its memory and CPU are not counted). */
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { DataExchangeClient } from "@aws-sdk/client-dataexchange";
 
@@ -34,4 +35,17 @@ export function startEndpoint(jobs) {
 /** An SDK client for the endpoint at `url`. */
 export function sdkClient(url) {
   return new DataExchangeClient({ region: "us-east-1", endpoint: url, credentials: benchCredentials });
+}
+
+/** The median of `values` (the mean of the middle two for an even count). */
+export function median(values) {
+  const v = [...values].sort((a, b) => a - b);
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+}
+
+/** The load averages over 1, 5 and 15 minutes, as the benches print them: "0.9 1.6 2.5". */
+export function loadAverage() {
+  return loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
 }

@@ -21,7 +21,6 @@
  * and bucket names are (3.7 KB a job).
  * Prints one BENCH line per result. Run after `pnpm main`: `pnpm --filter @dx/paginator bench`.
  */
-import { loadavg } from "node:os";
 import { paginateListJobs as sdkPaginateListJobs } from "@aws-sdk/client-dataexchange";
 import { paginateListJobs as paginateOverFunctions, wireTransport } from "../dist/index.js";
 import { paginateListJobs } from "../dist/sdk.js";
@@ -31,6 +30,8 @@ import {
   benchCredentials,
   DATA_HEADING,
   DATA_LABEL,
+  loadAverage,
+  median,
   sdkClient as client,
   startEndpoint as startEndpointFor,
 } from "./endpoint.mjs";
@@ -193,9 +194,7 @@ const cases = {
 const endpoint = await startEndpoint();
 try {
   console.log(
-    `Listing ${JOBS} jobs (${DATA_HEADING}) from ${endpoint.url} (node ${process.version}, ${globalThis.gc ? "with" : "without"} --expose-gc, load average ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(" ")})`,
+    `Listing ${JOBS} jobs (${DATA_HEADING}) from ${endpoint.url} (node ${process.version}, ${globalThis.gc ? "with" : "without"} --expose-gc, load average ${loadAverage()})`,
   );
   // Warm up every path (JIT, connection pools) on the first 5,000 jobs.
   for (const make of Object.values(cases)) {
@@ -236,12 +235,8 @@ try {
     const rate = (name) => totals[name].timed / totals[name].seconds;
     // The median over rounds of the SDK's time per job over this case's in the same round: a burst of
     // other work on a shared machine slows a few rounds, and moves the median less than the totals.
-    const medianRatio = (name) => {
-      const r = totals[name].rounds
-        .map((t, i) => totals["AWS SDK paginateListJobs"].rounds[i] / t)
-        .sort((a, b) => a - b);
-      return r.length % 2 ? r[(r.length - 1) / 2] : (r[r.length / 2 - 1] + r[r.length / 2]) / 2;
-    };
+    const medianRatio = (name) =>
+      median(totals[name].rounds.map((t, i) => totals["AWS SDK paginateListJobs"].rounds[i] / t));
     const sdk = rate("AWS SDK paginateListJobs");
     // Client CPU per job (this process only; the endpoint is a child): what a transport costs, even
     // when a loaded machine or the endpoint bounds the wall-clock rate.
