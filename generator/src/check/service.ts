@@ -102,6 +102,7 @@ export function checkSelection(model: LoadedModel, sel: Selection, out: Diagnost
     else operationNames.set(collisionKey(shapeName(id)), op);
     checkPaginated(model, sel.service, op, out);
     if (sel.protocol === "restJson1") checkLabels(model, op, out);
+    checkHostLabels(model, op, out);
   }
 }
 
@@ -180,6 +181,33 @@ function checkLabels(model: LoadedModel, op: LoadedShape, out: Diagnostic[]): vo
         pointer: op.pointer + pointer("traits", "smithy.api#http", "uri"),
         message: `${shapeName(op.id)}: the URI label {${label}} names no @httpLabel member of the input`,
       });
+}
+
+/**
+ * Smithy's endpoint rules: each `{Label}` of an operation's `smithy.api#endpoint` hostPrefix is a
+ * required input member with `@hostLabel`; otherwise the host of the request cannot be built.
+ */
+function checkHostLabels(model: LoadedModel, op: LoadedShape, out: Diagnostic[]): void {
+  const endpoint = traitsOf(op.node)["smithy.api#endpoint"];
+  if (!isObject(endpoint) || typeof endpoint["hostPrefix"] !== "string") return;
+  const inputId = targetOf(op.node["input"]);
+  const input = inputId === undefined ? undefined : model.shapes.get(inputId);
+  const members = new Map((input ? memberRefs(input.node) : []).map((r) => [r.member as string, r.traits]));
+  for (const [, label] of endpoint["hostPrefix"].matchAll(/\{([^}]*)\}/g)) {
+    const traits = members.get(label as string);
+    const problem =
+      traits === undefined || !("smithy.api#hostLabel" in traits)
+        ? "names no @hostLabel member of the input"
+        : !("smithy.api#required" in traits)
+          ? "names an input member that is not @required"
+          : undefined;
+    if (problem)
+      out.push({
+        file: op.file,
+        pointer: op.pointer + pointer("traits", "smithy.api#endpoint", "hostPrefix"),
+        message: `${shapeName(op.id)}: the host prefix label {${label}} ${problem}`,
+      });
+  }
 }
 
 /**

@@ -54,6 +54,13 @@ export const TRAIT_RULES: Record<string, TraitRule> = {
       ? undefined
       : "expected an array of auth scheme shape ids",
   "smithy.api#readonly": object,
+  // The operation's host prefix ("api.", "{AccountId}."): the /signed bindings send to it.
+  "smithy.api#endpoint": fields(
+    { hostPrefix: (v) => typeof v === "string" && v !== "" },
+    'an object {"hostPrefix": non-empty string}',
+    ["hostPrefix"],
+  ),
+  "smithy.api#hostLabel": object,
   "smithy.api#sparse": object,
   "smithy.api#uniqueItems": object,
   "smithy.api#streaming": object,

@@ -76,6 +76,7 @@ function buildOperation(selection: Selection, op: LoadedShape, serviceErrorIds: 
     }),
     readonly: "smithy.api#readonly" in traits,
     ...(unsigned(traits, traitsOf(selection.service.node)) && { auth: "none" as const }),
+    ...hostPrefix(traits),
     ...(paginated && {
       pagination: {
         ...(paginated["inputToken"] !== undefined && { inputToken: paginated["inputToken"] }),
@@ -276,6 +277,13 @@ function signing(traits: Record<string, unknown>): { signingName?: string; endpo
 function unsigned(opTraits: Record<string, unknown>, serviceTraits: Record<string, unknown>): boolean {
   const auth = opTraits["smithy.api#auth"] ?? serviceTraits["smithy.api#auth"];
   return Array.isArray(auth) && !auth.includes("aws.auth#sigv4");
+}
+
+/** The operation's `smithy.api#endpoint` hostPrefix (`api.`, `{AccountId}.`), when it has one. */
+function hostPrefix(traits: Record<string, unknown>): { hostPrefix?: string } {
+  const endpoint = traits["smithy.api#endpoint"];
+  const prefix = isObject(endpoint) ? endpoint["hostPrefix"] : undefined;
+  return typeof prefix === "string" && prefix !== "" ? { hostPrefix: prefix } : {};
 }
 
 /** The AWS SDK id from `aws.api#service`, when the service declares one. */

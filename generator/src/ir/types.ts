@@ -55,6 +55,12 @@ export interface IrOperation {
    * they are sent without a SigV4 signature (Smithy's noAuth). Absent, the operation is signed.
    */
   auth?: "none";
+  /**
+   * `smithy.api#endpoint` hostPrefix: prepended to the service's host for this operation, as the SDKs
+   * do (MWAA's ListEnvironments is served at `api.airflow.<region>`). It may name `{Label}`s, input
+   * members with `@hostLabel` whose values fill them in; the check stage guarantees they exist.
+   */
+  hostPrefix?: string;
   pagination?: IrPagination;
   documentation?: string;
 }

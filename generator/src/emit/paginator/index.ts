@@ -226,12 +226,15 @@ function httpBinding(
   const endpoint = prefix !== undefined && prefix !== signingName ? { endpointPrefix: prefix } : {};
   // An operation whose @auth names no SigV4 (the SSO portal's) is sent unsigned, as the SDKs do.
   const auth = b.op.auth === "none" ? { auth: "none" } : {};
+  // An operation's own host prefix (MWAA's "api."), put before the service's host as the SDKs do.
+  const host = b.op.hostPrefix === undefined ? {} : { hostPrefix: b.op.hostPrefix };
   return protocol === "restJson1"
-    ? { protocol, signingName, ...endpoint, ...auth, method: b.op.http?.method, uri: b.op.http?.uri, members }
+    ? { protocol, signingName, ...endpoint, ...host, ...auth, method: b.op.http?.method, uri: b.op.http?.uri, members }
     : {
         protocol,
         signingName,
         ...endpoint,
+        ...host,
         ...auth,
         method: "POST",
         uri: "/",

@@ -35,7 +35,11 @@ export interface SignedClientOptions {
    * SSO portal's ListAccounts, which carries a bearer token instead).
    */
   credentials?: AwsCredentials | (() => Promise<AwsCredentials>) | undefined;
-  /** Default `https://<endpointPrefix>.<region>.amazonaws.com` (the binding's prefix, else its signing name). */
+  /**
+   * Default `https://<hostPrefix><endpointPrefix>.<region>.amazonaws.com` (the binding's prefix, else
+   * its signing name, after the operation's host prefix where the model gives one, as MWAA's
+   * `api.`). An endpoint given here is the whole host and is used as it is: no host prefix is added.
+   */
   endpoint?: string | undefined;
   /** The SigV4 service name; default the one the binding was generated with. */
   signingName?: string | undefined;
@@ -125,6 +129,12 @@ export interface HttpBinding {
   /** The default host's first label where it is not the signing name (`aws.api#service` endpointPrefix). */
   endpointPrefix?: string;
   /**
+   * The operation's `smithy.api#endpoint` hostPrefix, put before the default host (`api.` makes
+   * `api.airflow.<region>.amazonaws.com`); `{Member}` is filled with that input member's value, which
+   * must be a DNS label. Not applied to an `endpoint` given in the client's options.
+   */
+  hostPrefix?: string;
+  /**
    * `"none"`: the operation's `smithy.api#auth` names no SigV4 (Smithy's noAuth), so the request is
    * sent without a signature and needs no credentials. Absent, it is signed with SigV4.
    */
@@ -177,7 +187,8 @@ export class SignedClient {
     if (binding.auth !== "none" && this.options.credentials === undefined)
       throw new TypeError(`signedClient: credentials are required to sign requests to "${signingName}"`);
     const prefix = binding.endpointPrefix ?? signingName;
-    const base = new URL(this.options.endpoint ?? `https://${prefix}.${this.region}.amazonaws.com`);
+    const host = binding.hostPrefix === undefined ? "" : hostPrefix(binding.hostPrefix, input);
+    const base = new URL(this.options.endpoint ?? `https://${host}${prefix}.${this.region}.amazonaws.com`);
     const request = buildRequest(binding, input, base);
     const maxAttempts = this.options.maxAttempts ?? 3;
     const baseDelay = this.options.retryBaseDelayMs ?? 100;
@@ -267,6 +278,22 @@ export class SignedClient {
     }
     return signer;
   }
+}
+
+/**
+ * An operation's host prefix with its `{Member}` labels filled from the input, as the SDKs fill
+ * `@hostLabel`s: each value must be a DNS label (letters, digits and inner hyphens, at most 63), or
+ * the request is refused before it is sent (a TypeError, outside the retries).
+ */
+function hostPrefix(template: string, input: Record<string, unknown>): string {
+  return template.replace(/\{([^}]*)\}/g, (_, name: string) => {
+    const value = input[name];
+    if (typeof value !== "string" || !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(value))
+      throw new TypeError(
+        `signedClient: ${name} must be a host label (letters, digits, inner hyphens), got ${describeValue(value)}`,
+      );
+    return value;
+  });
 }
 
 /** Options as plain JavaScript callers may give them: what would fail only at the first request is a TypeError now. */
