@@ -144,7 +144,12 @@ export function awsSdkNames(
 ): { packageName: string; client: string; command: string } {
   return {
     packageName: `@aws-sdk/client-${sdkId.toLowerCase().replace(/\s+/g, "-")}`,
-    client: `${sdkId.replace(/\s+/g, "")}Client`,
+    // Each word capitalised, spaces removed: "identitystore" is IdentitystoreClient, "codestar
+    // notifications" CodestarNotificationsClient, "SageMaker Runtime" SageMakerRuntimeClient.
+    client: `${sdkId
+      .split(/\s+/)
+      .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+      .join("")}Client`,
     command: `${operationName}Command`,
   };
 }

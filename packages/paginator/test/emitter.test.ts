@@ -122,6 +122,22 @@ describe("paginator emitter", () => {
     );
   });
 
+  it("names the SDK client as the SDK does: each word of the sdkId capitalised, spaces removed", () => {
+    const client = (sdkId: string): string => {
+      const paginated = { inputToken: "Cursor", outputToken: "Cursor", items: "Things" };
+      const files = emit(spec({ "smithy.api#paginated": paginated }, { "aws.api#service": { sdkId } }));
+      return (files.get("sdk/paginateListThings.gen.ts") ?? "").split("\n").find((l) => l.startsWith("import {")) ?? "";
+    };
+    // IAM Identity Center's identity store has the lower-case sdkId "identitystore".
+    expect(client("identitystore")).toBe(
+      'import { IdentitystoreClient, ListThingsCommand } from "@aws-sdk/client-identitystore";',
+    );
+    expect(client("codestar notifications")).toBe(
+      'import { CodestarNotificationsClient, ListThingsCommand } from "@aws-sdk/client-codestar-notifications";',
+    );
+    expect(client("SageMaker Runtime")).toContain("{ SageMakerRuntimeClient,");
+  });
+
   it("binds the signed transport to the operation's HTTP bindings (restJson1)", () => {
     const files = emit(
       spec({
