@@ -24,10 +24,55 @@ describe("normalizeDocs", () => {
     expect(normalizeDocs("<ul><li><ul><li><p>inner</p></li></ul></li></ul>")).toBe("- inner");
   });
 
+  it('keeps links as Markdown links, as AWS writes them (<a href="https://…">text</a>)', () => {
+    // Data Exchange's ExportRevisionsToS3 documentation, as the official model writes it.
+    const href = "https://docs.aws.amazon.com/data-exchange/latest/userguide/jobs.html#revision-export-keypatterns";
+    expect(normalizeDocs(`<p>See <a href="${href}">Key patterns when exporting revisions</a>.</p>`)).toBe(
+      `See [Key patterns when exporting revisions](${href}).`,
+    );
+    // Entities in the address are decoded; a label that is the address, or none, gives the address.
+    expect(normalizeDocs('<a href="https://x.test/?a=1&amp;b=2">https://x.test/?a=1&amp;b=2</a>')).toBe(
+      "https://x.test/?a=1&b=2",
+    );
+    expect(normalizeDocs("<a href='https://x.test/'></a> and <a href=https://y.test/>y</a>")).toBe(
+      "https://x.test/ and [y](https://y.test/)",
+    );
+    // Code in the label stays code; brackets in it and parentheses in the address are escaped.
+    expect(normalizeDocs('<a href="https://x.test/a_(b)"><code>Get[0]</code></a>')).toBe(
+      "[`Get\\[0\\]`](https://x.test/a_%28b%29)",
+    );
+  });
+
+  it("keeps only the text of links that lead nowhere out of their page, or are never closed", () => {
+    expect(normalizeDocs('<a href="#anchor">here</a>, <a name="x">there</a>, <a href="javascript:x()">js</a>')).toBe(
+      "here, there, js",
+    );
+    expect(normalizeDocs('<a href="https://x.test/">open</a> and <a href="https://y.test/">never closed')).toBe(
+      "[open](https://x.test/) and never closed",
+    );
+    expect(normalizeDocs("stray </a>close")).toBe("stray close");
+    // A link across paragraphs keeps its text; the markers cannot be forged by the text itself.
+    expect(normalizeDocs('<a href="https://x.test/"><p>one</p><p>two</p></a>')).toBe("one\n\ntwo");
+    expect(normalizeDocs("\u00000\u0001forged\u0002 &#0;&#1;&#2;")).toBe("0forged &#0;&#1;&#2;");
+  });
+
+  it("keeps an entity that names no character as written (a code point past U+10FFFF threw)", () => {
+    expect(normalizeDocs("a &#99999999; b &#xFFFFFFFF; c &bogus; d &#x41;")).toBe(
+      "a &#99999999; b &#xFFFFFFFF; c &bogus; d A",
+    );
+  });
+
   it("reads hostile text in linear time (1,000,000 '<' took minutes when a tag could span them)", () => {
     // No timing assertion: quadratic work on these sizes would run past the test timeout.
     expect(normalizeDocs("<".repeat(1_000_000))).toBe("<".repeat(1_000_000));
     expect(normalizeDocs("<a ".repeat(100_000))).toBe("<a ".repeat(100_000).trim());
     expect(normalizeDocs(`${"<p".repeat(100_000)}>`)).toBe("<p".repeat(99_999));
+    expect(normalizeDocs('<a href="https://x.test/">'.repeat(100_000))).toBe(undefined);
+    expect(normalizeDocs('<a href="https://x.test/">x</a>'.repeat(100_000))).toBe(
+      "[x](https://x.test/)".repeat(100_000),
+    );
+    expect(normalizeDocs(`${'<a href="https://x.test/">'.repeat(50_000)}${"</a>".repeat(50_000)}`)).toBe(
+      "https://x.test/",
+    );
   });
 });

@@ -1,22 +1,39 @@
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
+// A link is held as markers while tags are stripped: \0 index \1 text \2. Control characters that
+// documentation never holds, so the spec's own are dropped first and entities do not make them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the markers' characters
+const MARKER_CHARACTERS = /[\0-\x02]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a link's markers around its text
+const MARKED_LINK = /\0(\d+)\x01([^\0\x02]*)\x02/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a marker left without its pair
+const LONE_MARKER = /\0\d+\x01|\x02/g;
+
 /**
  * Normalises documentation once for every emitter. AWS models write it as HTML; this keeps the text,
- * turns paragraphs and list items into lines, code into backticks, and collapses whitespace, so the
- * same sentence reads the same whether the spec holds HTML or plain text.
+ * turns paragraphs and list items into lines, code into backticks, links into Markdown links (the
+ * `[text](https://…)` that editors' hovers and JSON Schema viewers render), and collapses whitespace,
+ * so the same sentence reads the same whether the spec holds HTML or plain text.
  */
 export function normalizeDocs(raw: unknown): string | undefined {
   if (typeof raw !== "string") return undefined;
+  const hrefs: string[] = [];
   const text = raw
+    .replace(MARKER_CHARACTERS, "")
+    .replace(/<a\b([^<>]*)>/gi, (_, attributes: string) => {
+      const href = linkTarget(attributes);
+      if (href === undefined) return "";
+      hrefs.push(href);
+      return `\0${hrefs.length - 1}\x01`;
+    })
+    .replace(/<\/a\s*>/gi, "\x02")
     .replace(/<\/?(p|div|br|ul|ol)\b[^<>]*>/gi, "\n\n")
     .replace(/<li\b[^<>]*>/gi, "\n\n- ")
     .replace(/<\/?code\b[^<>]*>/gi, "`")
     .replace(/<[^<>]+>/g, "")
-    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, e: string) => {
-      if (e[0] === "#")
-        return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-      return ENTITIES[e.toLowerCase()] ?? whole;
-    });
+    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, decodeEntity)
+    .replace(MARKED_LINK, (_, index: string, label: string) => markdownLink(hrefs[Number(index)] as string, label))
+    .replace(LONE_MARKER, ""); // a link never closed, or a close without a link: its text stays
   const paragraphs: string[] = [];
   for (const p of text.split(/\n\s*\n/)) {
     const line = p.replace(/\s+/g, " ").trim();
@@ -28,4 +45,30 @@ export function normalizeDocs(raw: unknown): string | undefined {
     else paragraphs.push(line);
   }
   return paragraphs.length > 0 ? paragraphs.join("\n\n") : undefined;
+}
+
+/** An entity's character; the entity as written when it names none (or a marker's control character). */
+function decodeEntity(whole: string, entity: string): string {
+  if (entity[0] !== "#") return ENTITIES[entity.toLowerCase()] ?? whole;
+  const hex = entity[1] === "x" || entity[1] === "X";
+  const code = parseInt(entity.slice(hex ? 2 : 1), hex ? 16 : 10);
+  return code > 0x02 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+}
+
+/** The absolute http(s) or mailto target of an `<a>` tag's attributes; a relative one means nothing out of its page. */
+function linkTarget(attributes: string): string | undefined {
+  const match = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i.exec(attributes);
+  const href = (match?.[1] ?? match?.[2] ?? match?.[3] ?? "")
+    .trim()
+    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, decodeEntity);
+  if (!/^(https?:\/\/|mailto:)\S/i.test(href)) return undefined;
+  // Markdown ends the target at a space or an unbalanced ")".
+  return href.replace(/\s/g, "%20").replace(/\(/g, "%28").replace(/\)/g, "%29");
+}
+
+/** `[label](href)`; the bare address when the label is empty or is the address; the label alone across paragraphs. */
+function markdownLink(href: string, label: string): string {
+  if (/\n\s*\n/.test(label)) return label;
+  const text = label.replace(/\s+/g, " ").trim();
+  return text === "" || text === href ? href : `[${text.replace(/[[\]\\]/g, "\\$&")}](${href})`;
 }
