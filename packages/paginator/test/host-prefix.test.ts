@@ -143,3 +143,18 @@ describe("SignedClient and a host prefix", () => {
     expect(seen[0]?.url).toBe("http://127.0.0.1:4566/environments");
   });
 });
+
+describe("SignedClient's default host in each partition", () => {
+  it.each([
+    ["us-east-1", "https://api.airflow.us-east-1.amazonaws.com/environments"],
+    ["us-gov-west-1", "https://api.airflow.us-gov-west-1.amazonaws.com/environments"],
+    ["cn-north-1", "https://api.airflow.cn-north-1.amazonaws.com.cn/environments"],
+    ["us-iso-east-1", "https://api.airflow.us-iso-east-1.c2s.ic.gov/environments"],
+    ["us-isob-east-1", "https://api.airflow.us-isob-east-1.sc2s.sgov.gov/environments"],
+  ])("%s: the partition's domain, as the SDKs resolve it", async (region, url) => {
+    const { fetch, seen } = captureFetch('{"Environments":[]}');
+    await new SignedClient({ region, credentials, fetch }).send(listEnvironments(), {});
+    expect(seen[0]?.url).toBe(url);
+    expect(seen[0]?.headers.get("authorization")).toContain(`/${region}/airflow/aws4_request`);
+  });
+});

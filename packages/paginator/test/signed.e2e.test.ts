@@ -198,7 +198,12 @@ describe.each(platforms)("paginateListJobs over signedClient, %s", (_, make) => 
   });
 
   it.each([
-    [{ region: "" }, 'region must be a non-empty string, got ""'],
+    [{ region: "" }, 'region must be a host label (letters, digits, inner hyphens), as us-east-1, got ""'],
+    // A region is part of the default host: this one would send the signed request to evil.test.
+    [
+      { region: "evil.test/x", endpoint: undefined },
+      'region must be a host label (letters, digits, inner hyphens), as us-east-1, got "evil.test/x"',
+    ],
     [
       { credentials: { accessKeyId: "AKID" } },
       "credentials must be { accessKeyId, secretAccessKey } (strings) or a provider function, got an object with accessKeyId",

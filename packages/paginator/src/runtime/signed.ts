@@ -12,6 +12,7 @@
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { describeValue } from "./describe.js";
+import { dnsSuffixOf } from "./partitions.js";
 import type { PagesOperation, PaginatedOperation, PaginateOver, PaginatePagesOver } from "./paginate.js";
 import { pageOperation } from "./paginate.js";
 import { PageIterator } from "./page-iterator.js";
@@ -36,7 +37,7 @@ export interface SignedClientOptions {
    */
   credentials?: AwsCredentials | (() => Promise<AwsCredentials>) | undefined;
   /**
-   * Default `https://<hostPrefix><endpointPrefix>.<region>.amazonaws.com` (the binding's prefix, else
+   * Default `https://<hostPrefix><endpointPrefix>.<region>.<partition's domain>` (the binding's prefix, else
    * its signing name, after the operation's host prefix where the model gives one, as MWAA's
    * `api.`). An endpoint given here is the whole host and is used as it is: no host prefix is added.
    */
@@ -165,6 +166,8 @@ export interface HttpBinding {
 /** A signing, retrying sender for one service endpoint; pass it to a binding of `@dx/paginator/signed`. */
 export class SignedClient {
   readonly region: string;
+  /** The region's partition's domain, as the SDKs find it: `amazonaws.com`, `amazonaws.com.cn` in China, … */
+  private readonly dnsSuffix: string;
   private readonly options: SignedClientOptions;
   private readonly signers = new Map<string, SignatureV4>();
   private readonly handler: HttpHandler;
@@ -176,6 +179,7 @@ export class SignedClient {
   constructor(options: SignedClientOptions, platform: SignedPlatform = {}) {
     checkOptions(options);
     this.region = options.region;
+    this.dnsSuffix = dnsSuffixOf(options.region);
     this.options = options;
     this.handler = options.fetch !== undefined ? fetchHandler(options.fetch) : (platform.handler ?? fetchHandler());
     this.sha256 = platform.sha256 ?? Sha256;
@@ -188,7 +192,7 @@ export class SignedClient {
       throw new TypeError(`signedClient: credentials are required to sign requests to "${signingName}"`);
     const prefix = binding.endpointPrefix ?? signingName;
     const host = binding.hostPrefix === undefined ? "" : hostPrefix(binding.hostPrefix, input);
-    const base = new URL(this.options.endpoint ?? `https://${host}${prefix}.${this.region}.amazonaws.com`);
+    const base = new URL(this.options.endpoint ?? `https://${host}${prefix}.${this.region}.${this.dnsSuffix}`);
     const request = buildRequest(binding, input, base);
     const maxAttempts = this.options.maxAttempts ?? 3;
     const baseDelay = this.options.retryBaseDelayMs ?? 100;
@@ -288,7 +292,7 @@ export class SignedClient {
 function hostPrefix(template: string, input: Record<string, unknown>): string {
   return template.replace(/\{([^}]*)\}/g, (_, name: string) => {
     const value = input[name];
-    if (typeof value !== "string" || !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(value))
+    if (typeof value !== "string" || !HOST_LABEL.test(value))
       throw new TypeError(
         `signedClient: ${name} must be a host label (letters, digits, inner hyphens), got ${describeValue(value)}`,
       );
@@ -296,13 +300,17 @@ function hostPrefix(template: string, input: Record<string, unknown>): string {
   });
 }
 
+/** One label of a host name: letters, digits and inner hyphens, at most 63. */
+const HOST_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+
 /** Options as plain JavaScript callers may give them: what would fail only at the first request is a TypeError now. */
 function checkOptions(options: SignedClientOptions): void {
   const fail = (what: string, value: unknown): never => {
     throw new TypeError(`signedClient: ${what}, got ${describeValue(value)}`);
   };
-  if (typeof options?.region !== "string" || options.region === "")
-    fail("region must be a non-empty string", options?.region);
+  // As the SDKs check it: the region is part of the host name.
+  if (typeof options?.region !== "string" || !HOST_LABEL.test(options.region))
+    fail("region must be a host label (letters, digits, inner hyphens), as us-east-1", options?.region);
   const { credentials, endpoint, maxAttempts, retryBaseDelayMs } = options;
   if (
     credentials !== undefined &&
