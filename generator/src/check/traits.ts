@@ -61,6 +61,7 @@ export const TRAIT_RULES: Record<string, TraitRule> = {
     ["hostPrefix"],
   ),
   "smithy.api#hostLabel": object,
+  "aws.protocols#awsQueryCompatible": object,
   "smithy.api#sparse": object,
   "smithy.api#uniqueItems": object,
   "smithy.api#streaming": object,

@@ -39,6 +39,7 @@ export function buildIr(model: LoadedModel, selection: Selection, sources: reado
       ...docs(serviceTraits),
       ...sdkId(serviceTraits),
       ...signing(serviceTraits),
+      ...("aws.protocols#awsQueryCompatible" in serviceTraits && { awsQueryCompatible: true as const }),
     },
     operations: selection.operations
       .map((id) => buildOperation(selection, shape(id), errors))

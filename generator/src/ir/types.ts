@@ -36,6 +36,11 @@ export interface IrService {
   signingName?: string;
   /** `aws.api#service` endpointPrefix: the host's first label (`<prefix>.<region>.amazonaws.com`). */
   endpointPrefix?: string;
+  /**
+   * `aws.protocols#awsQueryCompatible`: an awsJson1_0 service that moved from awsQuery (SQS). Its
+   * clients send `x-amzn-query-mode: true` and read an error's awsQuery code from `x-amzn-query-error`.
+   */
+  awsQueryCompatible?: true;
 }
 
 export interface IrOperation {

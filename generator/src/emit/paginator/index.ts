@@ -239,6 +239,8 @@ function httpBinding(
         method: "POST",
         uri: "/",
         target: `${ir.service.name}.${b.op.name}`,
+        // SQS and the other services moved from awsQuery: the query-mode header and awsQuery error codes.
+        ...(ir.service.awsQueryCompatible && { queryCompatible: true }),
         members,
       };
 }

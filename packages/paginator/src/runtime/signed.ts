@@ -110,12 +110,31 @@ export class ServiceError extends Error {
   readonly $fault: "client" | "server";
   readonly $metadata: ResponseMetadata;
   readonly $retryable: boolean;
-  constructor(code: string, message: string, status: number, metadata: ResponseMetadata, retryable: boolean) {
+  /**
+   * An awsQuery-compatible service's (SQS's) awsQuery error code, from the `x-amzn-query-error`
+   * header (`AWS.SimpleQueueService.NonExistentQueue` where `name` is `QueueDoesNotExist`), as the
+   * AWS SDK for JavaScript v3 sets it. Absent for other services, or when the header is.
+   */
+  readonly Code?: string;
+  /** The awsQuery fault type of the same header: `Sender` or `Receiver`. */
+  readonly Type?: string;
+  constructor(
+    code: string,
+    message: string,
+    status: number,
+    metadata: ResponseMetadata,
+    retryable: boolean,
+    query?: { code: string; type: string },
+  ) {
     super(message);
     this.name = code;
     this.$fault = status >= 500 ? "server" : "client";
     this.$metadata = metadata;
     this.$retryable = retryable;
+    if (query !== undefined) {
+      this.Code = query.code;
+      this.Type = query.type;
+    }
   }
 }
 
@@ -145,6 +164,12 @@ export interface HttpBinding {
   uri: string;
   /** awsJson: the `X-Amz-Target` value (`Service.Operation`). */
   target?: string;
+  /**
+   * awsJson1_0 service with `aws.protocols#awsQueryCompatible` (SQS): requests carry
+   * `x-amzn-query-mode: true`, and an error's `x-amzn-query-error` (`Code;Type`) sets the
+   * ServiceError's `Code` and `Type`.
+   */
+  queryCompatible?: boolean;
   /**
    * Input member name to where it goes: `["query", name]`, `["header", name]`, `["label", name]` or
    * `["body", jsonName]`; a timestamp bound outside the body carries its wire format (the member's
@@ -238,7 +263,7 @@ export class SignedClient {
           this.quota = Math.min(500, this.quota + 1);
           return { body: text === "" ? {} : JSON.parse(text), $metadata: metadata };
         }
-        const error = serviceError(response, text, metadata);
+        const error = serviceError(response, text, metadata, binding.queryCompatible === true);
         const throttling = response.status === 429 || THROTTLING.has(error.name);
         failure = {
           error,
@@ -411,6 +436,7 @@ export function buildRequest(binding: HttpBinding, input: Record<string, unknown
       ...headers,
       "content-type": `application/x-amz-json-${binding.protocol === "awsJson1_0" ? "1.0" : "1.1"}`,
       "x-amz-target": binding.target ?? "",
+      ...(binding.queryCompatible === true && { "x-amzn-query-mode": "true" }),
     },
     body: JSON.stringify(body),
   };
@@ -446,7 +472,12 @@ function requestIdOf(response: HttpResponse): { requestId?: string; extendedRequ
 }
 
 /** The error code and message of an error response, as the SDKs read them (header, then `__type`/`code` in the body). */
-function serviceError(response: HttpResponse, text: string, metadata: ResponseMetadata): ServiceError {
+function serviceError(
+  response: HttpResponse,
+  text: string,
+  metadata: ResponseMetadata,
+  queryCompatible: boolean,
+): ServiceError {
   let body: Record<string, unknown> = {};
   try {
     const parsed: unknown = text === "" ? {} : JSON.parse(text);
@@ -463,7 +494,13 @@ function serviceError(response: HttpResponse, text: string, metadata: ResponseMe
   const code = (raw.split(":")[0] ?? raw).split("#").pop() ?? raw;
   const message = body["Message"] ?? body["message"] ?? body["errorMessage"] ?? `HTTP ${response.status}`;
   const status = response.status;
-  return new ServiceError(code, String(message), status, metadata, TRANSIENT_STATUS.has(status) || status === 429);
+  // awsQueryCompatible: "AWS.SimpleQueueService.NonExistentQueue;Sender" (Smithy's protocol tests: code;type).
+  const header = queryCompatible ? response.header("x-amzn-query-error") : undefined;
+  const split = header === undefined ? -1 : header.indexOf(";");
+  const query =
+    header !== undefined && split > 0 ? { code: header.slice(0, split), type: header.slice(split + 1) } : undefined;
+  const retryable = TRANSIENT_STATUS.has(status) || status === 429;
+  return new ServiceError(code, String(message), status, metadata, retryable, query);
 }
 
 function retryAfter(value: string | undefined): number | undefined {
