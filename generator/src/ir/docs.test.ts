@@ -56,6 +56,18 @@ describe("normalizeDocs", () => {
     expect(normalizeDocs("\u00000\u0001forged\u0002 &#0;&#1;&#2;")).toBe("0forged &#0;&#1;&#2;");
   });
 
+  it("keeps code as written: `<=>` in it is text, and a backtick in it gets a longer fence", () => {
+    // SQS's MessageDeduplicationId documentation, as the official model writes it: `<=>` was dropped
+    // as a tag, and the backtick ended the code early.
+    expect(normalizeDocs("punctuation (<code>!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~</code>).")).toBe(
+      "punctuation (``!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~``).",
+    );
+    expect(normalizeDocs("<code>`a`</code> <code>b``c</code> <code>d</code>")).toBe("`` `a` `` ```b``c``` `d`");
+    // A code tag without its pair is still a backtick; a comment is not text.
+    expect(normalizeDocs("<code>open and <!-- note --> <code>x</code> close</code>")).toBe("`open and `x` close`");
+    expect(normalizeDocs("a <= b and c > d, <1>")).toBe("a <= b and c > d, <1>");
+  });
+
   it("keeps an entity that names no character as written (a code point past U+10FFFF threw)", () => {
     expect(normalizeDocs("a &#99999999; b &#xFFFFFFFF; c &bogus; d &#x41;")).toBe(
       "a &#99999999; b &#xFFFFFFFF; c &bogus; d A",
@@ -71,6 +83,8 @@ describe("normalizeDocs", () => {
     expect(normalizeDocs('<a href="https://x.test/">x</a>'.repeat(100_000))).toBe(
       "[x](https://x.test/)".repeat(100_000),
     );
+    expect(normalizeDocs("<code>".repeat(100_000))).toBe("`".repeat(100_000));
+    expect(normalizeDocs("<code>`</code>".repeat(100_000))).toBe("`` ` ``".repeat(100_000));
     expect(normalizeDocs(`${'<a href="https://x.test/">'.repeat(50_000)}${"</a>".repeat(50_000)}`)).toBe(
       "https://x.test/",
     );

@@ -1,13 +1,18 @@
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
-// A link is held as markers while tags are stripped: \0 index \1 text \2. Control characters that
-// documentation never holds, so the spec's own are dropped first and entities do not make them.
+// Links and code are held as markers while tags are stripped: \0 index \1 text \2 for a link, \3 text
+// \4 for code. Control characters that documentation never holds, so the spec's own are dropped first
+// and entities do not make them.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the markers' characters
-const MARKER_CHARACTERS = /[\0-\x02]/g;
+const MARKER_CHARACTERS = /[\0-\x04]/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: a link's markers around its text
 const MARKED_LINK = /\0(\d+)\x01([^\0\x02]*)\x02/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: a marker left without its pair
-const LONE_MARKER = /\0\d+\x01|\x02/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: code's markers around its text
+const MARKED_CODE = /\x03([^\x03\x04]*)\x04/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a link's marker left without its pair
+const LONE_LINK_MARKER = /\0\d+\x01|\x02/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a code marker left without its pair
+const LONE_CODE_MARKER = /[\x03\x04]/g;
 
 /**
  * Normalises documentation once for every emitter. AWS models write it as HTML; this keeps the text,
@@ -29,11 +34,15 @@ export function normalizeDocs(raw: unknown): string | undefined {
     .replace(/<\/a\s*>/gi, "\x02")
     .replace(/<\/?(p|div|br|ul|ol)\b[^<>]*>/gi, "\n\n")
     .replace(/<li\b[^<>]*>/gi, "\n\n- ")
-    .replace(/<\/?code\b[^<>]*>/gi, "`")
-    .replace(/<[^<>]+>/g, "")
+    .replace(/<code\b[^<>]*>/gi, "\x03")
+    .replace(/<\/code\s*>/gi, "\x04")
+    // A tag starts with a letter (or is a comment): `<=>` in a list of punctuation is text.
+    .replace(/<\/?[A-Za-z][^<>]*>|<![^<>]*>/g, "")
     .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, decodeEntity)
+    .replace(MARKED_CODE, (_, code: string) => codeSpan(code))
+    .replace(LONE_CODE_MARKER, "`")
     .replace(MARKED_LINK, (_, index: string, label: string) => markdownLink(hrefs[Number(index)] as string, label))
-    .replace(LONE_MARKER, ""); // a link never closed, or a close without a link: its text stays
+    .replace(LONE_LINK_MARKER, ""); // a link never closed, or a close without a link: its text stays
   const paragraphs: string[] = [];
   for (const p of text.split(/\n\s*\n/)) {
     const line = p.replace(/\s+/g, " ").trim();
@@ -52,7 +61,15 @@ function decodeEntity(whole: string, entity: string): string {
   if (entity[0] !== "#") return ENTITIES[entity.toLowerCase()] ?? whole;
   const hex = entity[1] === "x" || entity[1] === "X";
   const code = parseInt(entity.slice(hex ? 2 : 1), hex ? 16 : 10);
-  return code > 0x02 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  return code > 0x04 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+}
+
+/** Markdown code: fenced by more backticks than the longest run in it (SQS lists `` ` `` among its punctuation). */
+function codeSpan(code: string): string {
+  const longest = (code.match(/`+/g) ?? []).reduce((most, run) => Math.max(most, run.length), 0);
+  const fence = "`".repeat(longest + 1);
+  const pad = longest > 0 && (code.startsWith("`") || code.endsWith("`")) ? " " : "";
+  return `${fence}${pad}${code}${pad}${fence}`;
 }
 
 /** The absolute http(s) or mailto target of an `<a>` tag's attributes; a relative one means nothing out of its page. */
