@@ -18,7 +18,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PaginationAbortedError, pageFailureOf } from "../src/index.js";
-import { buildRequest } from "../src/runtime/signed.js";
+import { buildRequest, type HttpBinding } from "../src/runtime/signed.js";
 import { paginateListJobs as paginateOverSdk } from "../src/sdk.js";
 import { sdkClient } from "./support/endpoint.js";
 import { paginateListJobsOperation } from "../src/generated/paginateListJobs.gen.js";
@@ -400,6 +400,66 @@ describe("requests by protocol", () => {
       headers: { "x-trace": "on", "content-type": "application/json" },
       body: '{"filter":{"kind":"k"}}',
     });
+  });
+
+  it("restJson1: a query map (@httpQueryParams) and prefix headers (@httpPrefixHeaders); a named query member wins", () => {
+    const request = buildRequest(
+      {
+        protocol: "restJson1",
+        signingName: "x",
+        method: "GET",
+        uri: "/things",
+        members: {
+          Token: ["query", "token"],
+          Extra: ["queryParams", "Extra"],
+          Meta: ["prefixHeaders", "X-Meta-"],
+        },
+      },
+      { Token: "t", Extra: { token: "not me", tag: ["a", "b"], mode: "x" }, Meta: { Color: "red", Size: "L" } },
+      new URL("https://x.example"),
+    );
+    expect(request).toEqual({
+      method: "GET",
+      path: "/things",
+      query: { token: "t", tag: ["a", "b"], mode: "x" },
+      headers: { "x-meta-color": "red", "x-meta-size": "L" },
+    });
+  });
+
+  it("restJson1: an @httpPayload member is the whole body: a structure's JSON, text or bytes", () => {
+    const binding = (kind: "json" | "text" | "bytes"): HttpBinding => ({
+      protocol: "restJson1",
+      signingName: "x",
+      method: "POST",
+      uri: "/things/{Id}",
+      members: { Id: ["label", "Id"], Doc: ["payload", "doc", kind], Type: ["header", "Content-Type"] },
+    });
+    const base = new URL("https://x.example");
+    expect(buildRequest(binding("json"), { Id: "1", Doc: { a: 1, when: new Date(0) } }, base)).toEqual({
+      method: "POST",
+      path: "/things/1",
+      query: {},
+      headers: { "content-type": "application/json" },
+      body: '{"a":1,"when":"1970-01-01T00:00:00.000Z"}',
+    });
+    // Through the validators' serializer (as generated bindings send), which gives the payload's wire form.
+    const serialized = buildRequest(
+      { ...binding("json"), serialize: (() => ({ a: 1, when: 0 })) as NonNullable<HttpBinding["serialize"]> },
+      { Id: "1", Doc: { a: 1, when: new Date(0) } },
+      base,
+    );
+    expect(serialized.body).toBe('{"a":1,"when":0}');
+    expect(buildRequest(binding("text"), { Id: "2", Doc: "hello" }, base)).toMatchObject({
+      headers: { "content-type": "text/plain" },
+      body: "hello",
+    });
+    // A Content-Type member of the input wins over the default one.
+    const bytes = buildRequest(binding("bytes"), { Id: "3", Doc: new Uint8Array([1, 2, 3]), Type: "image/png" }, base);
+    expect(bytes.headers).toEqual({ "content-type": "image/png" });
+    expect(bytes.body).toEqual(new Uint8Array([1, 2, 3]));
+    expect(() => buildRequest(binding("bytes"), { Id: "4", Doc: 5 }, base)).toThrow(
+      new TypeError("signedClient: a blob payload must be a Uint8Array or a string, got 5"),
+    );
   });
 
   it("timestamps and blobs: by location and format, and in a body without a serializer (epoch seconds, base64)", () => {

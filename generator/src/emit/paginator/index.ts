@@ -213,11 +213,21 @@ function httpBinding(
   const members: Record<string, readonly string[]> = {};
   for (const m of inputStructure(ir, b)?.members ?? []) {
     const at = m.http;
+    const target = find.find(m.target)?.kind;
     if (at !== undefined && (at.location === "query" || at.location === "header" || at.location === "label")) {
       // A timestamp outside the body carries its resolved format (the body's come from the serializer).
-      const format = find.find(m.target)?.kind === "timestamp" ? m.timestampFormat : undefined;
+      const format = target === "timestamp" ? m.timestampFormat : undefined;
       members[m.name] = [at.location, at.name ?? m.name, ...(format ? [format] : [])];
-    } else members[m.name] = ["body", m.jsonName];
+    } else if (at?.location === "queryParams") members[m.name] = ["queryParams", m.name];
+    else if (at?.location === "prefixHeaders") members[m.name] = ["prefixHeaders", at.name ?? ""];
+    else if (at?.location === "payload")
+      // The member is the whole body: JSON (its serialized form), text or bytes, by what it targets.
+      members[m.name] = [
+        "payload",
+        m.jsonName,
+        target === "blob" ? "bytes" : target === "string" || target === "enum" ? "text" : "json",
+      ];
+    else members[m.name] = ["body", m.jsonName];
   }
   // SigV4's name is the service's aws.auth#sigv4 name (not its sdkId: CloudWatch Logs signs as "logs");
   // without the trait, the sdkId or service name lower-cased. The host's prefix only where it differs.

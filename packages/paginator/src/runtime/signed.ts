@@ -57,7 +57,8 @@ export interface HttpRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
-  body?: string | undefined;
+  /** Text, or bytes for an `@httpPayload` blob. */
+  body?: string | Uint8Array | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -96,7 +97,8 @@ export function fetchHandler(doFetch?: typeof fetch): HttpHandler {
     const response = await (doFetch ?? fetch)(request.url, {
       method: request.method,
       headers: request.headers,
-      ...(request.body !== undefined && { body: request.body }),
+      // Bytes are always a Uint8Array of their own ArrayBuffer here (payloadBody copies them).
+      ...(request.body !== undefined && { body: request.body as NonNullable<RequestInit["body"]> }),
       ...(request.signal !== undefined && { signal: request.signal }),
     });
     const body = await response.text();
@@ -175,10 +177,7 @@ export interface HttpBinding {
    * `["body", jsonName]`; a timestamp bound outside the body carries its wire format (the member's
    * `timestampFormat`, else the protocol's default there: date-time in query and labels, http-date in headers).
    */
-  members: Record<
-    string,
-    readonly [location: "query" | "header" | "label" | "body", name: string, timestampFormat?: TimestampFormat]
-  >;
+  members: Record<string, MemberBinding>;
   /**
    * The input's JSON body from its model form (the validators' `serializeXRequest`): body members under
    * their JSON names, timestamps in their formats (epoch-seconds by default, on both protocols), blobs
@@ -187,6 +186,21 @@ export interface HttpBinding {
    */
   serialize?: (input: never) => unknown;
 }
+
+/**
+ * Where an input member goes (restJson1's HTTP bindings; awsJson sends every member in the body):
+ * - `query`, `header`, `label`: by that name, a timestamp in the given format;
+ * - `queryParams` (`@httpQueryParams`): each entry of the map a query parameter, unless a `query`
+ *   member names it; `prefixHeaders` (`@httpPrefixHeaders`): each entry a header, the prefix before it;
+ * - `payload` (`@httpPayload`): the whole body, as JSON, text or bytes;
+ * - `body`: a member of the JSON body, by its JSON name.
+ */
+export type MemberBinding =
+  | readonly [location: "query" | "header" | "label", name: string, timestampFormat?: TimestampFormat]
+  | readonly [location: "queryParams", name: string]
+  | readonly [location: "prefixHeaders", prefix: string]
+  | readonly [location: "payload", jsonName: string, kind: "json" | "text" | "bytes"]
+  | readonly [location: "body", jsonName: string];
 
 /** A signing, retrying sender for one service endpoint; pass it to a binding of `@dx/paginator/signed`. */
 export class SignedClient {
@@ -387,7 +401,7 @@ interface BuiltRequest {
   path: string;
   query: Record<string, string | string[]>;
   headers: Record<string, string>;
-  body?: string;
+  body?: string | Uint8Array;
 }
 
 /** The HTTP request for `input`, as the protocol binds it. */
@@ -397,19 +411,31 @@ export function buildRequest(binding: HttpBinding, input: Record<string, unknown
   let body: Record<string, unknown> = {};
   const basePath = base.pathname.replace(/\/$/, "");
   let [path, fixedQuery] = binding.uri.split("?", 2) as [string, string | undefined];
+  const queryMaps: object[] = [];
+  let payload: { value: unknown; kind: "json" | "text" | "bytes" } | undefined;
   for (const [member, value] of Object.entries(input)) {
     if (value === undefined) continue;
-    const [location, name, format] = binding.members[member] ?? ["body", member];
-    const one = (v: unknown): string => text(v, format ?? (location === "header" ? "http-date" : "date-time"));
-    if (location === "query") query[name] = Array.isArray(value) ? value.map(one) : one(value);
-    else if (location === "header")
-      headers[name.toLowerCase()] = Array.isArray(value) ? value.map(one).join(", ") : one(value);
-    else if (location === "label") {
-      path = path.replace(new RegExp(`\\{${name}(\\+?)\\}`), (_, greedy: string) =>
+    const at = binding.members[member] ?? (["body", member] as const);
+    const format = at[0] === "query" || at[0] === "header" || at[0] === "label" ? at[2] : undefined;
+    const one = (v: unknown): string => text(v, format ?? (at[0] === "header" ? "http-date" : "date-time"));
+    if (at[0] === "query") query[at[1]] = Array.isArray(value) ? value.map(one) : one(value);
+    else if (at[0] === "header")
+      headers[at[1].toLowerCase()] = Array.isArray(value) ? value.map(one).join(", ") : one(value);
+    else if (at[0] === "label") {
+      path = path.replace(new RegExp(`\\{${at[1]}(\\+?)\\}`), (_, greedy: string) =>
         greedy ? one(value).split("/").map(encodeURIComponent).join("/") : encodeURIComponent(one(value)),
       );
-    } else if (binding.serialize === undefined) body[name] = bodyValue(value);
+    } else if (at[0] === "queryParams" && typeof value === "object" && value !== null) queryMaps.push(value);
+    else if (at[0] === "prefixHeaders" && typeof value === "object" && value !== null) {
+      for (const [key, v] of Object.entries(value)) if (v != null) headers[(at[1] + key).toLowerCase()] = one(v);
+    } else if (at[0] === "payload") payload = { value, kind: at[2] };
+    else if (binding.serialize === undefined) body[at[1]] = bodyValue(value);
   }
+  // Smithy: a member bound by @httpQuery wins over an entry of the @httpQueryParams map of the same name.
+  for (const map of queryMaps)
+    for (const [key, v] of Object.entries(map))
+      if (v != null && !(key in query))
+        query[key] = Array.isArray(v) ? v.map((one) => text(one, "date-time")) : text(v, "date-time");
   if (binding.serialize !== undefined) {
     const serialized = (binding.serialize as (input: Record<string, unknown>) => unknown)(input);
     if (typeof serialized === "object" && serialized !== null) body = serialized as Record<string, unknown>;
@@ -419,6 +445,17 @@ export function buildRequest(binding: HttpBinding, input: Record<string, unknown
     if (k) query[k] = v;
   }
   if (binding.protocol === "restJson1") {
+    if (payload !== undefined) {
+      // The payload member is the whole body: the validators' serializer gives a JSON payload's wire form.
+      const sent = payloadBody(payload, binding.serialize === undefined ? undefined : body);
+      return {
+        method: binding.method,
+        path: basePath + path,
+        query,
+        headers: { ...sent.headers, ...headers },
+        body: sent.body,
+      };
+    }
     const hasBody = Object.keys(body).length > 0;
     return {
       method: binding.method,
@@ -439,6 +476,27 @@ export function buildRequest(binding: HttpBinding, input: Record<string, unknown
       ...(binding.queryCompatible === true && { "x-amzn-query-mode": "true" }),
     },
     body: JSON.stringify(body),
+  };
+}
+
+/** An `@httpPayload` member as the request's body, with its content type (a header member may give another). */
+function payloadBody(
+  payload: { value: unknown; kind: "json" | "text" | "bytes" },
+  serialized: unknown,
+): { body: string | Uint8Array; headers: Record<string, string> } {
+  if (payload.kind === "bytes") {
+    const bytes = typeof payload.value === "string" ? new TextEncoder().encode(payload.value) : payload.value;
+    if (!(bytes instanceof Uint8Array))
+      throw new TypeError(
+        `signedClient: a blob payload must be a Uint8Array or a string, got ${describeValue(payload.value)}`,
+      );
+    // A copy: the request's own bytes, on an ArrayBuffer as fetch asks.
+    return { body: new Uint8Array(bytes), headers: { "content-type": "application/octet-stream" } };
+  }
+  if (payload.kind === "text") return { body: String(payload.value), headers: { "content-type": "text/plain" } };
+  return {
+    body: JSON.stringify(serialized ?? bodyValue(payload.value)),
+    headers: { "content-type": "application/json" },
   };
 }
 

@@ -1,0 +1,88 @@
+/**
+ * restJson1's map and payload bindings in the emitted `/signed` bindings: a `@httpQueryParams` map,
+ * `@httpPrefixHeaders` and an `@httpPayload` member travel where Smithy binds them, not in the JSON
+ * body under their names (buildRequest's side is tested in signed.e2e.test.ts).
+ */
+import { EMITTERS, runPipeline } from "@dx/generator";
+import { describe, expect, it } from "vitest";
+
+const emitter = EMITTERS.find((e) => e.name === "paginator");
+
+function spec(payloadTarget: string) {
+  const paginated = { inputToken: "NextToken", outputToken: "NextToken", items: "Items" };
+  return {
+    smithy: "2.0",
+    shapes: {
+      "ex#Things": {
+        type: "service",
+        version: "1",
+        operations: [{ target: "ex#ListThings" }, { target: "ex#SearchThings" }],
+        traits: {
+          "aws.protocols#restJson1": {},
+          "aws.api#service": { sdkId: "Things" },
+          "aws.auth#sigv4": { name: "things" },
+        },
+      },
+      "ex#ListThings": {
+        type: "operation",
+        input: { target: "ex#ListThingsInput" },
+        output: { target: "ex#Page" },
+        traits: { "smithy.api#http": { method: "GET", uri: "/things", code: 200 }, "smithy.api#paginated": paginated },
+      },
+      "ex#SearchThings": {
+        type: "operation",
+        input: { target: "ex#SearchThingsInput" },
+        output: { target: "ex#Page" },
+        traits: { "smithy.api#http": { method: "POST", uri: "/search", code: 200 }, "smithy.api#paginated": paginated },
+      },
+      "ex#ListThingsInput": {
+        type: "structure",
+        members: {
+          NextToken: { target: "smithy.api#String", traits: { "smithy.api#httpQuery": "token" } },
+          Extra: { target: "ex#Params", traits: { "smithy.api#httpQueryParams": {} } },
+          Meta: { target: "ex#Params", traits: { "smithy.api#httpPrefixHeaders": "X-Meta-" } },
+        },
+      },
+      "ex#SearchThingsInput": {
+        type: "structure",
+        members: {
+          NextToken: { target: "smithy.api#String", traits: { "smithy.api#httpQuery": "token" } },
+          Filter: { target: payloadTarget, traits: { "smithy.api#httpPayload": {}, "smithy.api#jsonName": "filter" } },
+        },
+      },
+      "ex#Filter": { type: "structure", members: { Kind: { target: "smithy.api#String" } } },
+      "ex#Params": { type: "map", key: { target: "smithy.api#String" }, value: { target: "smithy.api#String" } },
+      "ex#Page": {
+        type: "structure",
+        members: { NextToken: { target: "smithy.api#String" }, Items: { target: "ex#Names" } },
+      },
+      "ex#Names": { type: "list", member: { target: "smithy.api#String" } },
+    },
+  };
+}
+
+function signedBinding(s: unknown, operation: string): string {
+  if (emitter === undefined) throw new Error("no paginator emitter registered");
+  const files =
+    runPipeline({ root: "/nonexistent", inputs: [{ file: "spec.json", text: JSON.stringify(s) }], emitters: [emitter] })
+      .outputs[0]?.files ?? new Map<string, string>();
+  return files.get(`signed/paginate${operation}.gen.ts`) ?? "";
+}
+
+describe("the emitted /signed binding of restJson1's maps and payloads", () => {
+  it("binds a query map and prefix headers as such", () => {
+    const list = signedBinding(spec("ex#Filter"), "ListThings");
+    expect(list).toContain(`"Extra": ["queryParams", "Extra"]`);
+    expect(list).toContain(`"Meta": ["prefixHeaders", "X-Meta-"]`);
+  });
+
+  it("binds an @httpPayload member as the whole body: a structure as JSON, a string as text, a blob as bytes", () => {
+    expect(signedBinding(spec("ex#Filter"), "SearchThings")).toContain(`"Filter": ["payload", "filter", "json"]`);
+    expect(signedBinding(spec("smithy.api#String"), "SearchThings")).toContain(
+      `"Filter": ["payload", "filter", "text"]`,
+    );
+    expect(signedBinding(spec("smithy.api#Blob"), "SearchThings")).toContain(
+      `"Filter": ["payload", "filter", "bytes"]`,
+    );
+  });
+});
