@@ -4,12 +4,10 @@
  * ListEnvironments only at `api.airflow.<region>.amazonaws.com`; `airflow.<region>` is not its API.
  * A prefix may name `{Label}`s, input members with `@hostLabel` (S3 Control's `{AccountId}.`).
  */
-import { EMITTERS, runPipeline } from "@dx/generator";
 import { describe, expect, it } from "vitest";
 import { type HttpBinding, SignedClient } from "../src/runtime/signed.js";
 import { captureFetch } from "./support/capture-fetch.js";
-
-const emitter = EMITTERS.find((e) => e.name === "paginator");
+import { emittedSignedBinding } from "./support/emitted.js";
 
 /** MWAA's shape: ListEnvironments with hostPrefix "api."; ListJobs with a `{AccountId}.` label. */
 function spec(jobsPrefix = "{AccountId}.", accountTraits: Record<string, unknown> = { "smithy.api#hostLabel": {} }) {
@@ -72,14 +70,7 @@ function spec(jobsPrefix = "{AccountId}.", accountTraits: Record<string, unknown
 }
 
 function signedBindings(s: unknown): { environments: string; jobs: string } {
-  if (emitter === undefined) throw new Error("no paginator emitter registered");
-  const files =
-    runPipeline({ root: "/nonexistent", inputs: [{ file: "spec.json", text: JSON.stringify(s) }], emitters: [emitter] })
-      .outputs[0]?.files ?? new Map<string, string>();
-  return {
-    environments: files.get("signed/paginateListEnvironments.gen.ts") ?? "",
-    jobs: files.get("signed/paginateListJobs.gen.ts") ?? "",
-  };
+  return { environments: emittedSignedBinding(s, "ListEnvironments"), jobs: emittedSignedBinding(s, "ListJobs") };
 }
 
 describe("the emitted /signed binding", () => {

@@ -3,10 +3,8 @@
  * `@httpPrefixHeaders` and an `@httpPayload` member travel where Smithy binds them, not in the JSON
  * body under their names (buildRequest's side is tested in signed.e2e.test.ts).
  */
-import { EMITTERS, runPipeline } from "@dx/generator";
 import { describe, expect, it } from "vitest";
-
-const emitter = EMITTERS.find((e) => e.name === "paginator");
+import { emittedSignedBinding } from "./support/emitted.js";
 
 function spec(payloadTarget: string) {
   const paginated = { inputToken: "NextToken", outputToken: "NextToken", items: "Items" };
@@ -61,27 +59,21 @@ function spec(payloadTarget: string) {
   };
 }
 
-function signedBinding(s: unknown, operation: string): string {
-  if (emitter === undefined) throw new Error("no paginator emitter registered");
-  const files =
-    runPipeline({ root: "/nonexistent", inputs: [{ file: "spec.json", text: JSON.stringify(s) }], emitters: [emitter] })
-      .outputs[0]?.files ?? new Map<string, string>();
-  return files.get(`signed/paginate${operation}.gen.ts`) ?? "";
-}
-
 describe("the emitted /signed binding of restJson1's maps and payloads", () => {
   it("binds a query map and prefix headers as such", () => {
-    const list = signedBinding(spec("ex#Filter"), "ListThings");
+    const list = emittedSignedBinding(spec("ex#Filter"), "ListThings");
     expect(list).toContain(`"Extra": ["queryParams", "Extra"]`);
     expect(list).toContain(`"Meta": ["prefixHeaders", "X-Meta-"]`);
   });
 
   it("binds an @httpPayload member as the whole body: a structure as JSON, a string as text, a blob as bytes", () => {
-    expect(signedBinding(spec("ex#Filter"), "SearchThings")).toContain(`"Filter": ["payload", "filter", "json"]`);
-    expect(signedBinding(spec("smithy.api#String"), "SearchThings")).toContain(
+    expect(emittedSignedBinding(spec("ex#Filter"), "SearchThings")).toContain(
+      `"Filter": ["payload", "filter", "json"]`,
+    );
+    expect(emittedSignedBinding(spec("smithy.api#String"), "SearchThings")).toContain(
       `"Filter": ["payload", "filter", "text"]`,
     );
-    expect(signedBinding(spec("smithy.api#Blob"), "SearchThings")).toContain(
+    expect(emittedSignedBinding(spec("smithy.api#Blob"), "SearchThings")).toContain(
       `"Filter": ["payload", "filter", "bytes"]`,
     );
   });

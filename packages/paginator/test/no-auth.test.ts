@@ -5,12 +5,10 @@
  * Smithy's noAuth. The /signed binding says so with `auth: "none"`, and `SignedClient` then neither
  * signs nor asks for credentials.
  */
-import { EMITTERS, runPipeline } from "@dx/generator";
 import { describe, expect, it } from "vitest";
 import { type HttpBinding, SignedClient } from "../src/runtime/signed.js";
 import { captureFetch } from "./support/capture-fetch.js";
-
-const emitter = EMITTERS.find((e) => e.name === "paginator");
+import { emittedSignedBinding } from "./support/emitted.js";
 
 /** The SSO portal's shape: a sigv4 service whose paginated operation has `@auth([])` and a bearer-token header. */
 function spec(listAuth: unknown, serviceAuth?: unknown) {
@@ -70,14 +68,7 @@ function spec(listAuth: unknown, serviceAuth?: unknown) {
 }
 
 function signedBindings(s: unknown): { accounts: string; roles: string } {
-  if (emitter === undefined) throw new Error("no paginator emitter registered");
-  const files =
-    runPipeline({ root: "/nonexistent", inputs: [{ file: "spec.json", text: JSON.stringify(s) }], emitters: [emitter] })
-      .outputs[0]?.files ?? new Map<string, string>();
-  return {
-    accounts: files.get("signed/paginateListAccounts.gen.ts") ?? "",
-    roles: files.get("signed/paginateListRoles.gen.ts") ?? "",
-  };
+  return { accounts: emittedSignedBinding(s, "ListAccounts"), roles: emittedSignedBinding(s, "ListRoles") };
 }
 
 describe("the emitted /signed binding", () => {

@@ -5,12 +5,10 @@
  * type come from `x-amzn-query-error: Code;Type`. The error's `name` stays its shape name, from
  * `__type`, and the awsQuery ones are `Code` and `Type`, as the AWS SDK for JavaScript v3 exposes them.
  */
-import { EMITTERS, runPipeline } from "@dx/generator";
 import { describe, expect, it } from "vitest";
 import { type HttpBinding, ServiceError, SignedClient } from "../src/runtime/signed.js";
 import { captureFetch } from "./support/capture-fetch.js";
-
-const emitter = EMITTERS.find((e) => e.name === "paginator");
+import { emittedSignedBinding } from "./support/emitted.js";
 
 /** SQS's shape: an awsJson1_0 ListQueues whose error has an awsQueryError code. */
 function spec(serviceTraits: Record<string, unknown> = { "aws.protocols#awsQueryCompatible": {} }) {
@@ -64,11 +62,7 @@ function spec(serviceTraits: Record<string, unknown> = { "aws.protocols#awsQuery
 }
 
 function signedBinding(s: unknown): string {
-  if (emitter === undefined) throw new Error("no paginator emitter registered");
-  const files =
-    runPipeline({ root: "/nonexistent", inputs: [{ file: "spec.json", text: JSON.stringify(s) }], emitters: [emitter] })
-      .outputs[0]?.files ?? new Map<string, string>();
-  return files.get("signed/paginateListQueues.gen.ts") ?? "";
+  return emittedSignedBinding(s, "ListQueues");
 }
 
 describe("the emitted /signed binding", () => {
