@@ -284,14 +284,18 @@ const payloadSpec = spec(
     },
     "ex#SearchThingsOut": {
       type: "structure",
-      members: { Things: { target: "ex#ThingList" }, Cursor: { target: "smithy.api#String" } },
+      members: {
+        Things: { target: "ex#ThingList" },
+        Cursor: { target: "smithy.api#String" },
+        Status: { target: "smithy.api#Integer", traits: { "smithy.api#httpResponseCode": {} } },
+      },
     },
     "ex#ThingList": { type: "list", member: { target: "smithy.api#String" } },
     "ex#Params": { type: "map", key: { target: "smithy.api#String" }, value: { target: "smithy.api#String" } },
   },
 );
 
-describe("a generated restJson1 binding with @httpPayload, @httpQueryParams and @httpPrefixHeaders", () => {
+describe("a generated restJson1 binding with @httpPayload, @httpQueryParams, @httpPrefixHeaders and @httpResponseCode", () => {
   it("sends the payload as the whole body (serialized), the map as query parameters, the prefix headers", async () => {
     const api = await generated("payload", payloadSpec);
     const sent: { url: string; headers: Headers; body: unknown }[] = [];
@@ -312,5 +316,13 @@ describe("a generated restJson1 binding with @httpPayload, @httpQueryParams and 
     expect(first?.headers.get("x-meta-color")).toBe("red");
     expect(first?.headers.get("content-type")).toBe("application/json");
     expect(JSON.parse(String(first?.body))).toEqual(wireWindow);
+    // An output member bound to the status code (QuickSight's Status) is filled from the response.
+    sent.length = 0;
+    const pages: Record<string, unknown>[] = [];
+    for await (const page of (api["paginateSearchThings"] as Paginate)(client, {})) pages.push(page);
+    expect(pages.map((p) => [p["Things"], p["Status"]])).toEqual([
+      [["a"], 200],
+      [["b"], 200],
+    ]);
   });
 });

@@ -141,6 +141,7 @@ function bindingFile(ir: Ir, b: Binding): string {
   const inputMembers = inputMemberNames(ir, b)
     .map((m) => q(m))
     .join(", ");
+  const status = statusCodeMember(ir, b);
   const descriptorType = pageOnly ? "PagesOperation" : "PaginatedOperation";
   const typeArgs = [
     b.input,
@@ -163,6 +164,7 @@ function bindingFile(ir: Ir, b: Binding): string {
     ...(pageOnly ? [] : [`  items: ${q(b.items)},`]),
     ...(b.pageSize ? [`  pageSize: ${q(b.pageSize)},`] : []),
     `  inputMembers: [${inputMembers}],`,
+    ...(status ? [`  statusCodeMember: ${q(status)},`] : []),
     `  parse: ${validators.parse},`,
     `  assert: ${validators.assert},`,
     `};`,
@@ -195,6 +197,14 @@ function sdkBindingFile(ir: Ir, b: Binding, sdkId: string): string {
 function inputStructure(ir: Ir, b: Binding): Extract<IrShape, { kind: "structure" }> | undefined {
   const input = b.op.input === undefined ? undefined : lookup(ir).find(b.op.input);
   return input?.kind === "structure" ? input : undefined;
+}
+
+/** The output member bound to the HTTP status code (`@httpResponseCode`, QuickSight's `Status`), if any. */
+function statusCodeMember(ir: Ir, b: Binding): string | undefined {
+  const output = b.op.output === undefined ? undefined : lookup(ir).find(b.op.output);
+  return output?.kind === "structure"
+    ? output.members.find((m) => m.http?.location === "responseCode")?.name
+    : undefined;
 }
 
 /** The input's member names, so that the runtime can refuse params naming others (botocore's check). */

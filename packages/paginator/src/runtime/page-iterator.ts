@@ -51,6 +51,8 @@ export interface PageOperation<
   pageSize?: PageSize;
   /** Every member of the input (absent: params are not checked). */
   inputMembers?: readonly string[];
+  /** The output member the HTTP status code fills (`@httpResponseCode`), from the page's `$metadata`. */
+  statusCodeMember?: string;
 }
 
 const MODES: ReadonlySet<unknown> = new Set(["tolerant", "strict", "off", undefined]);
@@ -313,7 +315,12 @@ export class PageIterator<
       } catch (error) {
         throw new PageValidationError(pageNumber, this.resumeToken as string, error);
       }
-      if (metadata !== undefined) (page as Record<string, unknown>)["$metadata"] = metadata;
+      if (metadata !== undefined) {
+        (page as Record<string, unknown>)["$metadata"] = metadata;
+        const status = (metadata as { httpStatusCode?: unknown }).httpStatusCode;
+        if (op.statusCodeMember !== undefined && typeof status === "number")
+          (page as Record<string, unknown>)[op.statusCodeMember] = status;
+      }
       if (skip > 0 && items !== undefined) {
         const available = itemsOf(page, items).length;
         if (skip > available) {

@@ -40,6 +40,11 @@ export interface PagesOperation<
    * request, as botocore's "Unknown parameter in input".
    */
   inputMembers?: readonly (keyof Input & string)[];
+  /**
+   * The output member bound to the HTTP status code (`@httpResponseCode`): not in the body, so each
+   * page gets it from the response (`$metadata.httpStatusCode`) where the transport has one.
+   */
+  statusCodeMember?: keyof Output & string;
   /** Validates a wire-form response and converts it to the model form. */
   parse(json: unknown, options?: ValidatorOptions): Output;
   /** Validates a model-form response. */
@@ -162,6 +167,7 @@ export function pageOperation<
   items?: Path;
   pageSize?: PageSize;
   inputMembers?: readonly string[];
+  statusCodeMember?: string;
   parse(json: unknown, options?: ValidatorOptions): Output;
   assert(value: unknown, options?: ValidatorOptions): asserts value is Output;
 }): PageOperation<Input, Output, InputToken, Items, PageSize> {
