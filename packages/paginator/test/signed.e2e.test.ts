@@ -415,13 +415,17 @@ describe("requests by protocol", () => {
           Meta: ["prefixHeaders", "X-Meta-"],
         },
       },
-      { Token: "t", Extra: { token: "not me", tag: ["a", "b"], mode: "x" }, Meta: { Color: "red", Size: "L" } },
+      {
+        Token: "t",
+        Extra: JSON.parse('{"token":"not me","tag":["a","b"],"mode":"x","toString":"ts","__proto__":"p"}'),
+        Meta: { Color: "red", Size: "L" },
+      },
       new URL("https://x.example"),
     );
     expect(request).toEqual({
       method: "GET",
       path: "/things",
-      query: { token: "t", tag: ["a", "b"], mode: "x" },
+      query: JSON.parse('{"token":"t","tag":["a","b"],"mode":"x","toString":"ts","__proto__":"p"}'),
       headers: { "x-meta-color": "red", "x-meta-size": "L" },
     });
   });

@@ -427,15 +427,15 @@ export function buildRequest(binding: HttpBinding, input: Record<string, unknown
       );
     } else if (at[0] === "queryParams" && typeof value === "object" && value !== null) queryMaps.push(value);
     else if (at[0] === "prefixHeaders" && typeof value === "object" && value !== null) {
-      for (const [key, v] of Object.entries(value)) if (v != null) headers[(at[1] + key).toLowerCase()] = one(v);
+      for (const [key, v] of Object.entries(value)) if (v != null) setOwn(headers, (at[1] + key).toLowerCase(), one(v));
     } else if (at[0] === "payload") payload = { value, kind: at[2] };
     else if (binding.serialize === undefined) body[at[1]] = bodyValue(value);
   }
   // Smithy: a member bound by @httpQuery wins over an entry of the @httpQueryParams map of the same name.
   for (const map of queryMaps)
     for (const [key, v] of Object.entries(map))
-      if (v != null && !(key in query))
-        query[key] = Array.isArray(v) ? v.map((one) => text(one, "date-time")) : text(v, "date-time");
+      if (v != null && !Object.hasOwn(query, key))
+        setOwn(query, key, Array.isArray(v) ? v.map((one) => text(one, "date-time")) : text(v, "date-time"));
   if (binding.serialize !== undefined) {
     const serialized = (binding.serialize as (input: Record<string, unknown>) => unknown)(input);
     if (typeof serialized === "object" && serialized !== null) body = serialized as Record<string, unknown>;
@@ -477,6 +477,11 @@ export function buildRequest(binding: HttpBinding, input: Record<string, unknown
     },
     body: JSON.stringify(body),
   };
+}
+
+/** `record[key] = value` as an own property, whatever the key (a map's `__proto__` or `toString` is a name like any other). */
+function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** An `@httpPayload` member as the request's body, with its content type (a header member may give another). */
