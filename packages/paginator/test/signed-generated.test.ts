@@ -5,18 +5,14 @@
  * checked where it travels: awsJson and restJson1 bodies (epoch seconds unless `@timestampFormat`, at any
  * depth, blobs as base64, JSON names), restJson1 query and labels (date-time), headers (http-date).
  */
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { makeJobs, startLocalEndpoint, toWire, verifySigV4, type LocalEndpoint } from "@dx/local-endpoint";
-import { generate } from "@dx/generator";
-import { build } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
-import { repoRoot } from "./support/compile-generated.js";
-import { packageDir } from "./support/bundle.js";
+import { generatedSigned } from "./support/generated-signed.js";
 
 const KEY = { accessKeyId: "AKIDGENERATED", secretAccessKey: "generated-secret", region: "us-east-1" };
 const timestamp = (traits: Record<string, unknown> = {}) => ({ target: "smithy.api#Timestamp", traits });
@@ -120,31 +116,7 @@ const out = mkdtempSync(join(tmpdir(), "dx-signed-generated-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 /** Generates the packages for `spec`, bundles its signed bindings with the runtime, and imports the bundle. */
-async function generated(name: string, spec: object): Promise<Record<string, unknown>> {
-  const root = join(out, name);
-  const specFile = join(out, `${name}.json`);
-  writeFileSync(specFile, JSON.stringify(spec));
-  generate({ root: repoRoot, specs: [specFile], outRoot: root });
-  const at = (pkg: string) => join(root, "packages", pkg, "src");
-  symlinkSync(join(packageDir, "src", "runtime"), join(at("paginator"), "runtime"), "dir");
-  symlinkSync(join(repoRoot, "packages", "validators", "src", "runtime"), join(at("validators"), "runtime"), "dir");
-  const file = join(root, "bundle.mjs");
-  await build({
-    stdin: {
-      contents: `export * from ${JSON.stringify(join(at("paginator"), "generated", "signed", "index.gen.ts"))};
-export { signedClient } from ${JSON.stringify(join(at("paginator"), "runtime", "signed.ts"))};`,
-      resolveDir: packageDir,
-      loader: "ts",
-    },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    outfile: file,
-    logLevel: "silent",
-    alias: { "@dx/validators": join(at("validators"), "generated", "index.gen.ts") },
-  });
-  return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-}
+const generated = (name: string, spec: object): Promise<Record<string, unknown>> => generatedSigned(out, name, spec);
 
 // The bundles' own API, typed as far as this test uses it.
 type Paginate = (
