@@ -283,7 +283,7 @@ describe("a generated restJson1 binding with @httpPayload, @httpQueryParams, @ht
     expect(things).toEqual(["a", "b"]);
     const [first, second] = sent;
     // The map's entry goes while no @httpQuery member names it; once the token is set, the member wins (Smithy).
-    expect(first?.url).toBe("https://svc.us-east-1.amazonaws.com/search?cursor=from+the+map&tag=t");
+    expect(first?.url).toBe("https://svc.us-east-1.amazonaws.com/search?cursor=from%20the%20map&tag=t");
     expect(second?.url).toBe("https://svc.us-east-1.amazonaws.com/search?cursor=c1&tag=t");
     expect(first?.headers.get("x-meta-color")).toBe("red");
     expect(first?.headers.get("content-type")).toBe("application/json");

@@ -20,6 +20,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PaginationAbortedError, pageFailureOf } from "../src/index.js";
 import { buildRequest, type HttpBinding } from "../src/runtime/signed.js";
 import { paginateListJobs as paginateOverSdk } from "../src/sdk.js";
+import { captureFetch } from "./support/capture-fetch.js";
 import { sdkClient } from "./support/endpoint.js";
 import { paginateListJobsOperation } from "../src/generated/paginateListJobs.gen.js";
 import {
@@ -509,5 +510,38 @@ describe("requests by protocol", () => {
       },
       body: '{"body":1709209800,"raw":"aGk="}',
     });
+  });
+});
+
+describe("URLs as the AWS SDK writes them", () => {
+  it("escapes query values and labels as the SDK does (RFC 3986: a space is %20, and !'()* are escaped)", async () => {
+    const { DataExchangeClient, ListJobsCommand } = await import("@aws-sdk/client-dataexchange");
+    const awkward = "a b+c!'()*~é/";
+    // The SDK's request, caught before it leaves (no network).
+    let sdkUrl = "";
+    const sdk = new DataExchangeClient({
+      region: "us-east-1",
+      credentials: KEY,
+      requestHandler: {
+        handle: async (request: { path: string; query?: Record<string, string | string[] | null> }) => {
+          const query = Object.entries(request.query ?? {})
+            .map(([k, v]) => `${k}=${String(v)}`)
+            .join("&");
+          sdkUrl = `${request.path}?${query}`;
+          throw new Error("caught");
+        },
+      } as never,
+    });
+    await sdk.send(new ListJobsCommand({ DataSetId: awkward, MaxResults: 5 })).catch(() => undefined);
+    const { fetch, seen } = captureFetch('{"Jobs":[]}');
+    const client = signedClient({ region: "us-east-1", credentials: KEY, fetch });
+    for await (const page of paginateListJobs(client, { DataSetId: awkward, PaginationConfig: { PageSize: 5 } }))
+      void page;
+    const url = new URL(seen[0]?.url ?? "");
+    expect(url.search).toBe("?dataSetId=a%20b%2Bc%21%27%28%29%2A~%C3%A9%2F&maxResults=5");
+    // The SDK hands its handler the raw values, which its builder escapes the same way.
+    expect(sdkUrl).toBe(`/v1/jobs?dataSetId=${awkward}&maxResults=5`);
+    const { buildQueryString } = await import("@smithy/core/protocols");
+    expect(url.search.slice(1)).toBe(buildQueryString({ dataSetId: awkward, maxResults: "5" }));
   });
 });

@@ -10,6 +10,7 @@
  * over keep-alive connections and hashes with `node:crypto` (the `platform` of {@link SignedClient}).
  */
 import { Sha256 } from "@aws-crypto/sha256-js";
+import { buildQueryString, escapeUri } from "@smithy/core/protocols";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { describeValue } from "./describe.js";
 import { dnsSuffixOf } from "./partitions.js";
@@ -253,10 +254,8 @@ export class SignedClient {
                 ...unsigned,
                 ...(request.body !== undefined && { body: request.body }),
               });
-        const query = new URLSearchParams();
-        for (const [k, v] of Object.entries(request.query))
-          for (const one of Array.isArray(v) ? v : [v]) query.append(k, one);
-        const qs = query.toString();
+        // The SDKs' own query string: RFC 3986 escapes (a space is %20, never "+"), keys sorted.
+        const qs = buildQueryString(request.query);
         const headers = { ...signed.headers };
         delete headers["host"]; // the handler sets it (fetch refuses to be told)
         const response = await this.handler({
@@ -423,7 +422,7 @@ export function buildRequest(binding: HttpBinding, input: Record<string, unknown
       headers[at[1].toLowerCase()] = Array.isArray(value) ? value.map(one).join(", ") : one(value);
     else if (at[0] === "label") {
       path = path.replace(new RegExp(`\\{${at[1]}(\\+?)\\}`), (_, greedy: string) =>
-        greedy ? one(value).split("/").map(encodeURIComponent).join("/") : encodeURIComponent(one(value)),
+        greedy ? one(value).split("/").map(escapeUri).join("/") : escapeUri(one(value)),
       );
     } else if (at[0] === "queryParams" && typeof value === "object" && value !== null) queryMaps.push(value);
     else if (at[0] === "prefixHeaders" && typeof value === "object" && value !== null) {

@@ -42,6 +42,7 @@ export function typecheckGenerated(
         // The signed transport's dependencies, as this package resolves them.
         "@smithy/signature-v4": [typesOf("@smithy/signature-v4")],
         "@aws-crypto/sha256-js": [typesOf("@aws-crypto/sha256-js")],
+        "@smithy/core/protocols": [join(dirname(typesOf("@smithy/core")), "submodules", "protocols", "index.d.ts")],
       },
     },
     files: [
