@@ -545,3 +545,35 @@ describe("URLs as the AWS SDK writes them", () => {
     expect(url.search.slice(1)).toBe(buildQueryString({ dataSetId: awkward, maxResults: "5" }));
   });
 });
+
+describe("service errors", () => {
+  it("carry the error body's other members, as the SDK's exceptions carry their modeled ones", async () => {
+    const body = {
+      __type: "ResourceNotFoundException",
+      Message: "Data set x was not found.",
+      ResourceId: "x",
+      ResourceType: "DATA_SET",
+      name: "not over the name",
+      $metadata: "not over the metadata",
+    };
+    const fetch = (async () =>
+      new Response(JSON.stringify(body), {
+        status: 404,
+        headers: { "content-type": "application/json", "x-amzn-requestid": "req-9" },
+      })) as typeof globalThis.fetch;
+    const client = signedClient({ region: "us-east-1", credentials: KEY, fetch });
+    const error = await (async () => {
+      for await (const page of paginateListJobs(client, { DataSetId: "x" })) void page;
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServiceError);
+    const e = error as ServiceError;
+    expect([e.name, e.message, e["ResourceId"], e["ResourceType"]]).toEqual([
+      "ResourceNotFoundException",
+      "Data set x was not found.",
+      "x",
+      "DATA_SET",
+    ]);
+    expect(e.$metadata.requestId).toBe("req-9");
+    expect(Object.keys(e)).not.toContain("__type");
+  });
+});

@@ -113,6 +113,8 @@ export class ServiceError extends Error {
   readonly $fault: "client" | "server";
   readonly $metadata: ResponseMetadata;
   readonly $retryable: boolean;
+  /** The error body's other members (a modeled exception's, as `ResourceId`), under their wire names. */
+  readonly [member: string]: unknown;
   /**
    * An awsQuery-compatible service's (SQS's) awsQuery error code, from the `x-amzn-query-error`
    * header (`AWS.SimpleQueueService.NonExistentQueue` where `name` is `QueueDoesNotExist`), as the
@@ -479,7 +481,7 @@ export function buildRequest(binding: HttpBinding, input: Record<string, unknown
 }
 
 /** `record[key] = value` as an own property, whatever the key (a map's `__proto__` or `toString` is a name like any other). */
-function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+function setOwn<T>(record: { [key: string]: T }, key: string, value: T): void {
   Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
@@ -562,8 +564,16 @@ function serviceError(
   const query =
     header !== undefined && split > 0 ? { code: header.slice(0, split), type: header.slice(split + 1) } : undefined;
   const retryable = TRANSIENT_STATUS.has(status) || status === 429;
-  return new ServiceError(code, String(message), status, metadata, retryable, query);
+  const error = new ServiceError(code, String(message), status, metadata, retryable, query);
+  // The body's other members on the error, as the SDKs put a modeled exception's members on it
+  // (`e.ResourceId`): under their wire names, never over what the error already has.
+  for (const [key, value] of Object.entries(body))
+    if (value !== undefined && !ERROR_ENVELOPE.has(key) && !(key in error)) setOwn(error, key, value);
+  return error;
 }
+
+/** Members of an error body that name the error or carry its message, already read into `name` and `message`. */
+const ERROR_ENVELOPE: ReadonlySet<string> = new Set(["__type", "code", "message", "Message", "errorMessage"]);
 
 function retryAfter(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
