@@ -193,18 +193,20 @@ function sdkBindingFile(ir: Ir, b: Binding, sdkId: string): string {
   return `${tsHeader(ir) + lines.join("\n")}\n`;
 }
 
+/** The structure `id` names (an operation's input or output), if it is one. */
+function structure(ir: Ir, id: string | undefined): Extract<IrShape, { kind: "structure" }> | undefined {
+  const shape = id === undefined ? undefined : lookup(ir).find(id);
+  return shape?.kind === "structure" ? shape : undefined;
+}
+
 /** The operation's input structure, if it has one. */
 function inputStructure(ir: Ir, b: Binding): Extract<IrShape, { kind: "structure" }> | undefined {
-  const input = b.op.input === undefined ? undefined : lookup(ir).find(b.op.input);
-  return input?.kind === "structure" ? input : undefined;
+  return structure(ir, b.op.input);
 }
 
 /** The output member bound to the HTTP status code (`@httpResponseCode`, QuickSight's `Status`), if any. */
 function statusCodeMember(ir: Ir, b: Binding): string | undefined {
-  const output = b.op.output === undefined ? undefined : lookup(ir).find(b.op.output);
-  return output?.kind === "structure"
-    ? output.members.find((m) => m.http?.location === "responseCode")?.name
-    : undefined;
+  return structure(ir, b.op.output)?.members.find((m) => m.http?.location === "responseCode")?.name;
 }
 
 /** The input's member names, so that the runtime can refuse params naming others (botocore's check). */

@@ -20,15 +20,24 @@ function typesOf(name: string): string {
   return join(dir, (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { types: string }).types);
 }
 
+/**
+ * Links this repo's hand-written runtimes into packages generated under `root` (as they sit beside
+ * the generated folders in the real packages); returns where each package's `src` is.
+ */
+export function linkRuntimes(root: string): (pkg: string) => string {
+  const at = (pkg: string) => join(root, "packages", pkg, "src");
+  symlinkSync(join(packageDir, "src", "runtime"), join(at("paginator"), "runtime"), "dir");
+  symlinkSync(join(repoRoot, "packages", "validators", "src", "runtime"), join(at("validators"), "runtime"), "dir");
+  return at;
+}
+
 /** tsc's output (empty when it passes) and exit status; `files` are checked too (code that uses the bindings). */
 export function typecheckGenerated(
   out: string,
   sdk?: { name: string; types: string },
   files: readonly string[] = [],
 ): { output: string; status: number | null } {
-  const at = (pkg: string) => join(out, "packages", pkg, "src");
-  symlinkSync(join(packageDir, "src", "runtime"), join(at("paginator"), "runtime"), "dir");
-  symlinkSync(join(repoRoot, "packages", "validators", "src", "runtime"), join(at("validators"), "runtime"), "dir");
+  const at = linkRuntimes(out);
   const generated = join(at("paginator"), "generated");
   const tsconfig = {
     extends: join(repoRoot, "tsconfig.base.json"),

@@ -1,10 +1,10 @@
-import { symlinkSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { generate } from "@dx/generator";
 import { build } from "esbuild";
 import { packageDir } from "./bundle.js";
-import { repoRoot } from "./compile-generated.js";
+import { linkRuntimes, repoRoot } from "./compile-generated.js";
 
 /**
  * Generates the packages for `spec` under `out/name`, bundles its `/signed` bindings with the runtime
@@ -15,9 +15,7 @@ export async function generatedSigned(out: string, name: string, spec: object): 
   const specFile = join(out, `${name}.json`);
   writeFileSync(specFile, JSON.stringify(spec));
   generate({ root: repoRoot, specs: [specFile], outRoot: root });
-  const at = (pkg: string) => join(root, "packages", pkg, "src");
-  symlinkSync(join(packageDir, "src", "runtime"), join(at("paginator"), "runtime"), "dir");
-  symlinkSync(join(repoRoot, "packages", "validators", "src", "runtime"), join(at("validators"), "runtime"), "dir");
+  const at = linkRuntimes(root);
   const file = join(root, "bundle.mjs");
   await build({
     stdin: {
