@@ -148,7 +148,10 @@ function buildShape(model: LoadedModel, s: LoadedShape, selection: Selection): I
       };
     case "string": {
       const defs = traits["smithy.api#enum"];
-      if (!Array.isArray(defs)) return { kind: "string", ...base };
+      if (!Array.isArray(defs)) {
+        const mediaType = traits["smithy.api#mediaType"];
+        return { kind: "string", ...base, ...(typeof mediaType === "string" && { mediaType }) };
+      }
       return {
         kind: "enum",
         ...base,

@@ -185,6 +185,8 @@ export interface IrIntEnum extends IrShapeBase {
 }
 export interface IrString extends IrShapeBase {
   kind: "string";
+  /** `smithy.api#mediaType`: such a string is base64-encoded when bound to a header. */
+  mediaType?: string;
 }
 export interface IrNumber extends IrShapeBase {
   kind: "number";

@@ -241,6 +241,7 @@ function httpBinding(
       ];
     else members[m.name] = ["body", m.jsonName];
   }
+  const output = protocol === "restJson1" ? outputHeaderBindings(ir, b) : {};
   // SigV4's name is the service's aws.auth#sigv4 name (not its sdkId: CloudWatch Logs signs as "logs");
   // without the trait, the sdkId or service name lower-cased. The host's prefix only where it differs.
   const signingName = ir.service.signingName ?? (ir.service.sdkId ?? ir.service.name).toLowerCase().replace(/\s+/g, "");
@@ -251,7 +252,17 @@ function httpBinding(
   // An operation's own host prefix (MWAA's "api."), put before the service's host as the SDKs do.
   const host = b.op.hostPrefix === undefined ? {} : { hostPrefix: b.op.hostPrefix };
   return protocol === "restJson1"
-    ? { protocol, signingName, ...endpoint, ...host, ...auth, method: b.op.http?.method, uri: b.op.http?.uri, members }
+    ? {
+        protocol,
+        signingName,
+        ...endpoint,
+        ...host,
+        ...auth,
+        method: b.op.http?.method,
+        uri: b.op.http?.uri,
+        members,
+        ...(Object.keys(output).length > 0 && { output }),
+      }
     : {
         protocol,
         signingName,
@@ -267,24 +278,82 @@ function httpBinding(
       };
 }
 
+/**
+ * The output members restJson1 binds to response headers, as the signed transport reads them:
+ * `["header", name, kind, format?]` (kind: the value's type, `[]` after it for a list; "encoded" for a
+ * string with `@mediaType`, which travels base64-encoded) or `["prefixHeaders", prefix]`.
+ */
+function outputHeaderBindings(ir: Ir, b: Binding): Record<string, readonly string[]> {
+  const find = lookup(ir);
+  const output: Record<string, readonly string[]> = {};
+  for (const m of structure(ir, b.op.output)?.members ?? []) {
+    if (m.http?.location === "prefixHeaders") output[m.name] = ["prefixHeaders", (m.http.name ?? "").toLowerCase()];
+    if (m.http?.location !== "header") continue;
+    const target = find.find(m.target);
+    const item = target?.kind === "list" ? find.find(target.member.target) : undefined;
+    const kind = headerKind(item ?? target);
+    if (kind === undefined) continue;
+    // A list's timestamps: their shape's format, else http-date (a header's default).
+    const format =
+      target?.kind === "timestamp"
+        ? m.timestampFormat
+        : item?.kind === "timestamp"
+          ? (item.format ?? "http-date")
+          : undefined;
+    output[m.name] = [
+      "header",
+      (m.http.name ?? m.name).toLowerCase(),
+      item ? `${kind}[]` : kind,
+      ...(format ? [format] : []),
+    ];
+  }
+  return output;
+}
+
+/** How a header's text becomes a value of this shape; undefined for a shape Smithy does not allow in headers. */
+function headerKind(shape: IrShape | undefined): string | undefined {
+  switch (shape?.kind) {
+    case "string":
+      return shape.mediaType === undefined ? "string" : "encoded";
+    case "enum":
+      return "string";
+    case "number":
+    case "intEnum":
+      return "number";
+    case "boolean":
+    case "timestamp":
+    case "blob":
+      return shape.kind;
+    default:
+      return undefined;
+  }
+}
+
 function signedBindingFile(ir: Ir, b: Binding): string {
   const create = b.items === undefined ? "createSignedPagesPaginator" : "createSignedPaginator";
-  const { members, ...rest } = httpBinding(ir, b) ?? { members: {} };
+  const { members, output, ...rest } = httpBinding(ir, b) ?? { members: {} };
   // The request body through the validators' serializer: JSON names, timestamp formats and base64 blobs at any depth.
   const input = inputStructure(ir, b);
   const serialize = input === undefined ? undefined : validatorNames(input.name).serialize;
   const q = JSON.stringify;
+  const table = (name: string, record: Record<string, readonly string[]>, open = "", close = ""): string[] => [
+    `  ${name}: ${open}{`,
+    ...Object.entries(record).map(([k, at]) => `    ${q(k)}: [${at.map((v) => q(v)).join(", ")}],`),
+    `  }${close},`,
+  ];
   const binding = [
     "{",
     ...Object.entries(rest).map(([k, v]) => `  ${k}: ${q(v)},`),
-    "  members: {",
-    ...Object.entries(members).map(([k, at]) => `    ${q(k)}: [${at.map((v) => q(v)).join(", ")}],`),
-    "  },",
+    ...table("members", members),
+    ...(output === undefined
+      ? []
+      : table("output", output as Record<string, readonly string[]>, "/* @__PURE__ */ headerMembers(", ")")),
     ...(serialize === undefined ? [] : [`  serialize: ${serialize},`]),
     "}",
   ].join("\n");
   const lines = [
     ...(serialize === undefined ? [] : [`import { ${serialize} } from "@dx/validators";`]),
+    ...(output === undefined ? [] : [`import { headerMembers } from "../../runtime/header-members.js";`]),
     `import { ${create} } from "../../runtime/signed.js";`,
     `import { ${b.descriptor} } from "../${b.fn}.gen.js";`,
     ``,

@@ -11,7 +11,7 @@ import {
 } from "./errors.js";
 import { describeValue } from "./describe.js";
 import { checkExpression, search } from "./jmespath.js";
-import { fullResult, itemsOf, member, sliceItems, valueAt } from "./members.js";
+import { fullResult, itemsOf, member, setOwn, sliceItems, valueAt } from "./members.js";
 import { sendAbortable, type PageSender } from "./send.js";
 import {
   decodeStartingToken,
@@ -288,9 +288,9 @@ export class PageIterator<
         if (passErrors && markFailure(settled.error, pageNumber, resumeToken)) throw settled.error;
         throw new PageRequestError(pageNumber, resumeToken, settled.error);
       }
-      const { body, metadata, form } = envelope
+      const { body, metadata, form, headerMembers } = envelope
         ? unwrap(settled.value)
-        : { body: settled.value, metadata: undefined, form: undefined };
+        : { body: settled.value, metadata: undefined, form: undefined, headerMembers: undefined };
       if (this.options.readAhead) {
         // Ask for the next page now, by the token as received, so that the request overlaps validating
         // and consuming this one; only where the run will surely ask for it (checked again below).
@@ -312,6 +312,9 @@ export class PageIterator<
           form === "model" && this.sender.form === "wire"
             ? (validateModel ??= pageValidator(op, "model", this.options))(body, pageNumber)
             : validate(body, pageNumber);
+        if (headerMembers !== undefined)
+          for (const [name, value] of Object.entries(headerMembers()))
+            setOwn(page as Record<string, unknown>, name, value);
       } catch (error) {
         throw new PageValidationError(pageNumber, this.resumeToken as string, error);
       }
@@ -390,9 +393,20 @@ function settle(request: Promise<unknown>): Promise<Settled> {
  * An enveloped response (SDK clients): the page (wire JSON, unless `form` says the SDK already
  * deserialized it) and the SDK's response metadata.
  */
-function unwrap(response: unknown): { body: unknown; metadata: unknown; form: "model" | undefined } {
-  const r = response as { body?: unknown; $metadata?: unknown; form?: unknown } | null;
-  return { body: r?.body, metadata: r?.$metadata, form: r?.form === "model" ? "model" : undefined };
+function unwrap(response: unknown): {
+  body: unknown;
+  metadata: unknown;
+  form: "model" | undefined;
+  headerMembers: (() => Record<string, unknown>) | undefined;
+} {
+  const r = response as { body?: unknown; $metadata?: unknown; form?: unknown; headerMembers?: unknown } | null;
+  return {
+    body: r?.body,
+    metadata: r?.$metadata,
+    form: r?.form === "model" ? "model" : undefined,
+    headerMembers:
+      typeof r?.headerMembers === "function" ? (r.headerMembers as () => Record<string, unknown>) : undefined,
+  };
 }
 
 /** An AbortSignal, or one of another realm or polyfill (what sendAbortable uses of it). */

@@ -13,6 +13,8 @@ import { Sha256 } from "@aws-crypto/sha256-js";
 import { buildQueryString, escapeUri } from "@smithy/core/protocols";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { describeValue } from "./describe.js";
+import type { ResponseHeaders } from "./header-members.js";
+import { setOwn } from "./members.js";
 import { dnsSuffixOf } from "./partitions.js";
 import type { PagesOperation, PaginatedOperation, PaginateOver, PaginatePagesOver } from "./paginate.js";
 import { pageOperation } from "./paginate.js";
@@ -67,6 +69,8 @@ export interface HttpRequest {
 export interface HttpResponse {
   status: number;
   header(name: string): string | undefined;
+  /** Every header's name, lower-case (for `@httpPrefixHeaders` output members; without it they are left out). */
+  headerNames?(): Iterable<string>;
   body: string;
 }
 
@@ -103,7 +107,16 @@ export function fetchHandler(doFetch?: typeof fetch): HttpHandler {
       ...(request.signal !== undefined && { signal: request.signal }),
     });
     const body = await response.text();
-    return { status: response.status, header: (name) => response.headers.get(name) ?? undefined, body };
+    return {
+      status: response.status,
+      header: (name) => response.headers.get(name) ?? undefined,
+      headerNames: () => {
+        const names: string[] = [];
+        response.headers.forEach((_, name) => names.push(name));
+        return names;
+      },
+      body,
+    };
   };
 }
 
@@ -181,6 +194,11 @@ export interface HttpBinding {
    * `timestampFormat`, else the protocol's default there: date-time in query and labels, http-date in headers).
    */
   members: Record<string, MemberBinding>;
+  /**
+   * restJson1: reads the output members bound to response headers (`@httpHeader`, `@httpPrefixHeaders`),
+   * which are not in the body (`headerMembers(...)` of header-members.ts, imported only by such bindings).
+   */
+  output?: (response: ResponseHeaders) => Record<string, unknown>;
   /**
    * The input's JSON body from its model form (the validators' `serializeXRequest`): body members under
    * their JSON names, timestamps in their formats (epoch-seconds by default, on both protocols), blobs
@@ -276,7 +294,12 @@ export class SignedClient {
         };
         if (response.status >= 200 && response.status < 300) {
           this.quota = Math.min(500, this.quota + 1);
-          return { body: text === "" ? {} : JSON.parse(text), $metadata: metadata };
+          const body: unknown = text === "" ? {} : JSON.parse(text);
+          const output = binding.output;
+          // Header-bound members are read after the body passed its validators (a fault there is the page's).
+          return output === undefined
+            ? { body, $metadata: metadata }
+            : { body, $metadata: metadata, headerMembers: () => output(response) };
         }
         const error = serviceError(response, text, metadata, binding.queryCompatible === true);
         const throttling = response.status === 429 || THROTTLING.has(error.name);
@@ -478,11 +501,6 @@ export function buildRequest(binding: HttpBinding, input: Record<string, unknown
     },
     body: JSON.stringify(body),
   };
-}
-
-/** `record[key] = value` as an own property, whatever the key (a map's `__proto__` or `toString` is a name like any other). */
-function setOwn<T>(record: { [key: string]: T }, key: string, value: T): void {
-  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** An `@httpPayload` member as the request's body, with its content type (a header member may give another). */
