@@ -1,11 +1,11 @@
 /**
  * restJson1 output members bound to response headers (`@httpHeader`, `@httpPrefixHeaders`) over the
- * generated `/signed` binding: the emitted binding names them, pages carry them typed as the models
+ * generated `/signed` binding: the emitted operation descriptor names them, pages carry them typed as the models
  * type them (numbers, booleans, Dates, bytes, lists, a base64 `@mediaType` string, the prefix map),
  * a header that does not parse is a PageValidationError at the member's pointer with the resume token,
  * and `readHeaderMembers` reads back what smithy's own serializers write, for any value.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -13,9 +13,12 @@ import { join } from "node:path";
 import { dateToUtcString, quoteHeader, toBase64 } from "@smithy/core/serde";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { type OutputBinding, readHeaderMembers } from "../src/runtime/header-members.js";
+import { headerMembers, type OutputBinding, readHeaderMembers } from "../src/runtime/header-members.js";
+import { createSdkPaginator } from "../src/runtime/sdk.js";
 import { nodeHttpHandler } from "../src/runtime/signed-node.js";
-import { emittedSignedBinding } from "./support/emitted.js";
+import { emittedDescriptor } from "./support/emitted.js";
+import { generate } from "@dx/generator";
+import { repoRoot, typecheckGenerated } from "./support/compile-generated.js";
 import { generatedSigned } from "./support/generated-signed.js";
 
 const KEY = { accessKeyId: "AKIDHEADERS", secretAccessKey: "header-secret" };
@@ -99,8 +102,8 @@ const out = mkdtempSync(join(tmpdir(), "dx-header-members-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe("output members bound to response headers over /signed", () => {
-  it("the emitted binding names each with its header, type and timestamp format", () => {
-    const text = emittedSignedBinding(spec, "ListItems");
+  it("the emitted operation descriptor names each with its header, type and timestamp format", () => {
+    const text = emittedDescriptor(spec, "ListItems");
     expect(text).toContain(`"Count": ["header", "x-item-count", "number"]`);
     expect(text).toContain(`"Modified": ["header", "last-modified", "timestamp", "http-date"]`);
     expect(text).toContain(`"Expires": ["header", "x-expires", "timestamp", "epoch-seconds"]`);
@@ -111,12 +114,12 @@ describe("output members bound to response headers over /signed", () => {
     expect(text).toContain(`"Meta": ["prefixHeaders", "x-meta-"]`);
     expect(text).not.toMatch(/"(Items|NextToken)": \["header/);
     // Only a binding with such members imports their reader, so that other bundles leave it out.
-    expect(text).toContain(`import { headerMembers } from "../../runtime/header-members.js";`);
-    expect(text).toContain("output: /* @__PURE__ */ headerMembers({");
+    expect(text).toContain(`import { headerMembers } from "../runtime/header-members.js";`);
+    expect(text).toContain("outputHeaders: /* @__PURE__ */ headerMembers({");
     const { Count, Ratio, Truncated, Modified, Expires, Tags, Dates, Policy, Digest, Tier, Meta, ...body } =
       spec.shapes["ex#ListItemsOutput"].members;
     const bodyOnly = { ...spec.shapes, "ex#ListItemsOutput": { type: "structure", members: body } };
-    expect(emittedSignedBinding({ ...spec, shapes: bodyOnly }, "ListItems")).not.toContain("headerMembers");
+    expect(emittedDescriptor({ ...spec, shapes: bodyOnly }, "ListItems")).not.toContain("headerMembers");
   });
 
   it("pages carry them typed as the models type them; an absent header leaves its member out", async () => {
@@ -170,6 +173,32 @@ describe("output members bound to response headers over /signed", () => {
     expect(second["Meta"]).toEqual({});
   });
 
+  it("the generated packages type-check, and pages are typed with the members (Date, Date[], number, a map)", () => {
+    const root = join(out, "store-types");
+    const specFile = join(out, "store-types.json");
+    writeFileSync(specFile, JSON.stringify(spec));
+    generate({ root: repoRoot, specs: [specFile], outRoot: root });
+    const use = join(root, "use.ts");
+    writeFileSync(
+      use,
+      `import { paginateListItems } from "./packages/paginator/src/generated/signed/index.gen.js";
+import { signedClient } from "./packages/paginator/src/runtime/signed.js";
+export async function use(): Promise<void> {
+  for await (const page of paginateListItems(signedClient({ region: "us-east-1" }), {})) {
+    const modified: Date | undefined = page.Modified;
+    const dates: Date[] | undefined = page.Dates;
+    const count: number | undefined = page.Count;
+    const meta: Record<string, string> | undefined = page.Meta;
+    void [modified, dates, count, meta];
+  }
+}
+`,
+    );
+    const tsc = typecheckGenerated(root, undefined, [use]);
+    expect(tsc.output).toBe("");
+    expect(tsc.status).toBe(0);
+  }, 150_000);
+
   it("a header that does not parse fails its page with the member's pointer and the token that resumes there", async () => {
     const api = await generatedSigned(out, "store-bad", spec);
     const paginate = api["paginateListItems"] as Paginate;
@@ -189,6 +218,47 @@ describe("output members bound to response headers over /signed", () => {
       ["/Count", "a number in the x-item-count header"],
       ["/Modified", "a timestamp in the last-modified header"],
     ]);
+  });
+});
+
+describe("output members bound to response headers over an SDK client", () => {
+  // The SDK sends; dx's deserializer reads the body (for drift) and now the headers too, which the SDK's would have read.
+  class FakeCommand {
+    constructor(readonly input: { NextToken?: string }) {}
+    deserialize = async (_response: unknown, _context: unknown): Promise<unknown> => {
+      throw new Error("replaced by dx for 2xx responses");
+    };
+  }
+  class FakeClient {
+    async send(command: FakeCommand): Promise<unknown> {
+      const first = command.input.NextToken === undefined;
+      const body = JSON.stringify(first ? { Items: ["a"], NextToken: "t2" } : { Items: ["b"] });
+      const headers = first ? { "X-Item-Count": "1", "x-meta-owner": "me" } : {};
+      return command.deserialize(
+        { statusCode: 200, headers, body: "bytes" },
+        { streamCollector: async () => new TextEncoder().encode(body) },
+      );
+    }
+  }
+  const operation = {
+    name: "ListItems",
+    inputToken: "NextToken" as const,
+    outputToken: ["NextToken"] as const,
+    items: ["Items"] as const,
+    parse: (json: unknown) => json as { Items?: string[]; NextToken?: string; Count?: number },
+    assert: () => {},
+    outputHeaders: headerMembers({ Count: ["header", "x-item-count", "number"], Meta: ["prefixHeaders", "x-meta-"] }),
+  };
+
+  it("fills them from the SDK's response, whatever the case of its header names", async () => {
+    const paginate = createSdkPaginator(operation, FakeClient, FakeCommand);
+    const pages: Record<string, unknown>[] = [];
+    for await (const page of paginate(new FakeClient(), {})) pages.push(page);
+    expect(pages).toMatchObject([
+      { Items: ["a"], Count: 1, Meta: { owner: "me" } },
+      { Items: ["b"], Meta: {} },
+    ]);
+    expect(pages[1]).not.toHaveProperty("Count");
   });
 });
 

@@ -142,6 +142,8 @@ function bindingFile(ir: Ir, b: Binding): string {
     .map((m) => q(m))
     .join(", ");
   const status = statusCodeMember(ir, b);
+  const headers = ir.service.protocol === "restJson1" ? outputHeaderBindings(ir, b) : {};
+  const hasHeaders = Object.keys(headers).length > 0;
   const descriptorType = pageOnly ? "PagesOperation" : "PaginatedOperation";
   const typeArgs = [
     b.input,
@@ -154,6 +156,7 @@ function bindingFile(ir: Ir, b: Binding): string {
   const lines = [
     `import type { ${[b.input, b.output].sort().join(", ")} } from "@dx/models";`,
     `import { ${validators.assert}, ${validators.parse} } from "@dx/validators";`,
+    ...(hasHeaders ? [`import { headerMembers } from "../runtime/header-members.js";`] : []),
     `import { ${pageOnly ? "createPagesPaginator" : "createPaginator"}, type ${descriptorType} } from "../runtime/index.js";`,
     ``,
     `/** The ${b.op.name} trait bound to its types and validators (shared with the SDK binding). */`,
@@ -165,6 +168,7 @@ function bindingFile(ir: Ir, b: Binding): string {
     ...(b.pageSize ? [`  pageSize: ${q(b.pageSize)},`] : []),
     `  inputMembers: [${inputMembers}],`,
     ...(status ? [`  statusCodeMember: ${q(status)},`] : []),
+    ...(hasHeaders ? table("outputHeaders", headers, "/* @__PURE__ */ headerMembers(", ")") : []),
     `  parse: ${validators.parse},`,
     `  assert: ${validators.assert},`,
     `};`,
@@ -241,7 +245,6 @@ function httpBinding(
       ];
     else members[m.name] = ["body", m.jsonName];
   }
-  const output = protocol === "restJson1" ? outputHeaderBindings(ir, b) : {};
   // SigV4's name is the service's aws.auth#sigv4 name (not its sdkId: CloudWatch Logs signs as "logs");
   // without the trait, the sdkId or service name lower-cased. The host's prefix only where it differs.
   const signingName = ir.service.signingName ?? (ir.service.sdkId ?? ir.service.name).toLowerCase().replace(/\s+/g, "");
@@ -261,7 +264,6 @@ function httpBinding(
         method: b.op.http?.method,
         uri: b.op.http?.uri,
         members,
-        ...(Object.keys(output).length > 0 && { output }),
       }
     : {
         protocol,
@@ -329,31 +331,32 @@ function headerKind(shape: IrShape | undefined): string | undefined {
   }
 }
 
-function signedBindingFile(ir: Ir, b: Binding): string {
-  const create = b.items === undefined ? "createSignedPagesPaginator" : "createSignedPaginator";
-  const { members, output, ...rest } = httpBinding(ir, b) ?? { members: {} };
-  // The request body through the validators' serializer: JSON names, timestamp formats and base64 blobs at any depth.
-  const input = inputStructure(ir, b);
-  const serialize = input === undefined ? undefined : validatorNames(input.name).serialize;
+/** A record of member bindings as the generated code writes it: `  name: {` entries of string tuples `},`. */
+function table(name: string, record: Record<string, readonly string[]>, open = "", close = ""): string[] {
   const q = JSON.stringify;
-  const table = (name: string, record: Record<string, readonly string[]>, open = "", close = ""): string[] => [
+  return [
     `  ${name}: ${open}{`,
     ...Object.entries(record).map(([k, at]) => `    ${q(k)}: [${at.map((v) => q(v)).join(", ")}],`),
     `  }${close},`,
   ];
+}
+
+function signedBindingFile(ir: Ir, b: Binding): string {
+  const create = b.items === undefined ? "createSignedPagesPaginator" : "createSignedPaginator";
+  const { members, ...rest } = httpBinding(ir, b) ?? { members: {} };
+  // The request body through the validators' serializer: JSON names, timestamp formats and base64 blobs at any depth.
+  const input = inputStructure(ir, b);
+  const serialize = input === undefined ? undefined : validatorNames(input.name).serialize;
+  const q = JSON.stringify;
   const binding = [
     "{",
     ...Object.entries(rest).map(([k, v]) => `  ${k}: ${q(v)},`),
     ...table("members", members),
-    ...(output === undefined
-      ? []
-      : table("output", output as Record<string, readonly string[]>, "/* @__PURE__ */ headerMembers(", ")")),
     ...(serialize === undefined ? [] : [`  serialize: ${serialize},`]),
     "}",
   ].join("\n");
   const lines = [
     ...(serialize === undefined ? [] : [`import { ${serialize} } from "@dx/validators";`]),
-    ...(output === undefined ? [] : [`import { headerMembers } from "../../runtime/header-members.js";`]),
     `import { ${create} } from "../../runtime/signed.js";`,
     `import { ${b.descriptor} } from "../${b.fn}.gen.js";`,
     ``,

@@ -44,7 +44,10 @@ export interface ResponseHeaders {
   headerNames?(): Iterable<string>;
 }
 
-/** What a generated binding's `output` is: the reader of its header-bound members (only such bindings import this module). */
+/**
+ * A generated operation descriptor's `outputHeaders`: the reader of its header-bound members (only the
+ * descriptors of operations with such members import this module, so other bundles leave it out).
+ */
 export function headerMembers(
   bindings: Readonly<Record<string, OutputBinding>>,
 ): (response: ResponseHeaders) => Record<string, unknown> {

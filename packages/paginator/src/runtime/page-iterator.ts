@@ -10,6 +10,7 @@ import {
   TokenRewindError,
 } from "./errors.js";
 import { describeValue } from "./describe.js";
+import type { ResponseHeaders } from "./header-members.js";
 import { checkExpression, search } from "./jmespath.js";
 import { fullResult, itemsOf, member, setOwn, sliceItems, valueAt } from "./members.js";
 import { sendAbortable, type PageSender } from "./send.js";
@@ -53,6 +54,8 @@ export interface PageOperation<
   inputMembers?: readonly string[];
   /** The output member the HTTP status code fills (`@httpResponseCode`), from the page's `$metadata`. */
   statusCodeMember?: string;
+  /** Reads the output members bound to response headers, from the response the transport hands over. */
+  outputHeaders?: (response: ResponseHeaders) => Record<string, unknown>;
 }
 
 const MODES: ReadonlySet<unknown> = new Set(["tolerant", "strict", "off", undefined]);
@@ -288,9 +291,9 @@ export class PageIterator<
         if (passErrors && markFailure(settled.error, pageNumber, resumeToken)) throw settled.error;
         throw new PageRequestError(pageNumber, resumeToken, settled.error);
       }
-      const { body, metadata, form, headerMembers } = envelope
+      const { body, metadata, form, headers } = envelope
         ? unwrap(settled.value)
-        : { body: settled.value, metadata: undefined, form: undefined, headerMembers: undefined };
+        : { body: settled.value, metadata: undefined, form: undefined, headers: undefined };
       if (this.options.readAhead) {
         // Ask for the next page now, by the token as received, so that the request overlaps validating
         // and consuming this one; only where the run will surely ask for it (checked again below).
@@ -312,8 +315,9 @@ export class PageIterator<
           form === "model" && this.sender.form === "wire"
             ? (validateModel ??= pageValidator(op, "model", this.options))(body, pageNumber)
             : validate(body, pageNumber);
-        if (headerMembers !== undefined)
-          for (const [name, value] of Object.entries(headerMembers()))
+        // Members bound to headers, after the body passed its validators (a header that does not parse fails the page).
+        if (op.outputHeaders !== undefined && headers !== undefined)
+          for (const [name, value] of Object.entries(op.outputHeaders(headers)))
             setOwn(page as Record<string, unknown>, name, value);
       } catch (error) {
         throw new PageValidationError(pageNumber, this.resumeToken as string, error);
@@ -397,15 +401,14 @@ function unwrap(response: unknown): {
   body: unknown;
   metadata: unknown;
   form: "model" | undefined;
-  headerMembers: (() => Record<string, unknown>) | undefined;
+  headers: ResponseHeaders | undefined;
 } {
-  const r = response as { body?: unknown; $metadata?: unknown; form?: unknown; headerMembers?: unknown } | null;
+  const r = response as { body?: unknown; $metadata?: unknown; form?: unknown; headers?: ResponseHeaders } | null;
   return {
     body: r?.body,
     metadata: r?.$metadata,
     form: r?.form === "model" ? "model" : undefined,
-    headerMembers:
-      typeof r?.headerMembers === "function" ? (r.headerMembers as () => Record<string, unknown>) : undefined,
+    headers: typeof r?.headers?.header === "function" ? r.headers : undefined,
   };
 }
 

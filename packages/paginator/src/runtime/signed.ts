@@ -13,7 +13,6 @@ import { Sha256 } from "@aws-crypto/sha256-js";
 import { buildQueryString, escapeUri } from "@smithy/core/protocols";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { describeValue } from "./describe.js";
-import type { ResponseHeaders } from "./header-members.js";
 import { setOwn } from "./members.js";
 import { dnsSuffixOf } from "./partitions.js";
 import type { PagesOperation, PaginatedOperation, PaginateOver, PaginatePagesOver } from "./paginate.js";
@@ -195,11 +194,6 @@ export interface HttpBinding {
    */
   members: Record<string, MemberBinding>;
   /**
-   * restJson1: reads the output members bound to response headers (`@httpHeader`, `@httpPrefixHeaders`),
-   * which are not in the body (`headerMembers(...)` of header-members.ts, imported only by such bindings).
-   */
-  output?: (response: ResponseHeaders) => Record<string, unknown>;
-  /**
    * The input's JSON body from its model form (the validators' `serializeXRequest`): body members under
    * their JSON names, timestamps in their formats (epoch-seconds by default, on both protocols), blobs
    * as base64, at any depth; members bound elsewhere left out. Without it, body members are written as
@@ -245,7 +239,10 @@ export class SignedClient {
     this.sha256 = platform.sha256 ?? Sha256;
   }
 
-  /** Sends one operation request: resolves to `{ body, $metadata }` (body: the wire JSON), or throws a ServiceError. */
+  /**
+   * Sends one operation request: resolves to `{ body, $metadata, headers }` (body: the wire JSON; headers:
+   * the response's, for members bound to them), or throws a ServiceError.
+   */
   async send(binding: HttpBinding, input: Record<string, unknown>, signal?: AbortSignal): Promise<unknown> {
     const signingName = this.options.signingName ?? binding.signingName;
     if (binding.auth !== "none" && this.options.credentials === undefined)
@@ -294,12 +291,8 @@ export class SignedClient {
         };
         if (response.status >= 200 && response.status < 300) {
           this.quota = Math.min(500, this.quota + 1);
-          const body: unknown = text === "" ? {} : JSON.parse(text);
-          const output = binding.output;
-          // Header-bound members are read after the body passed its validators (a fault there is the page's).
-          return output === undefined
-            ? { body, $metadata: metadata }
-            : { body, $metadata: metadata, headerMembers: () => output(response) };
+          // The headers go along for the output members bound to them (the operation's `outputHeaders`).
+          return { body: text === "" ? {} : JSON.parse(text), $metadata: metadata, headers: response };
         }
         const error = serviceError(response, text, metadata, binding.queryCompatible === true);
         const throttling = response.status === 429 || THROTTLING.has(error.name);
