@@ -430,8 +430,15 @@ export function buildRequest(binding: HttpBinding, input: Record<string, unknown
   let [path, fixedQuery] = binding.uri.split("?", 2) as [string, string | undefined];
   const queryMaps: object[] = [];
   let payload: { value: unknown; kind: "json" | "text" | "bytes" } | undefined;
+  // As the SDKs refuse it before sending: a URI label with no value, or an empty one, would send another path.
+  for (const [member, at] of Object.entries(binding.members))
+    if (at[0] === "label" && (input[member] == null || text(input[member], at[2] ?? "date-time") === ""))
+      throw new TypeError(
+        `signedClient: ${member} fills the label {${at[1]}} of ${binding.uri} and must not be ${input[member] == null ? "missing" : "empty"}, got ${describeValue(input[member])}`,
+      );
   for (const [member, value] of Object.entries(input)) {
-    if (value === undefined) continue;
+    // null is no value, as in the SDKs' serializers (a query or header member is left out).
+    if (value == null) continue;
     const at = binding.members[member] ?? (["body", member] as const);
     const format = at[0] === "query" || at[0] === "header" || at[0] === "label" ? at[2] : undefined;
     const one = (v: unknown): string => text(v, format ?? (at[0] === "header" ? "http-date" : "date-time"));
