@@ -70,6 +70,11 @@ function plan(ir: Ir): { bindings: Binding[]; warnings: string[] } {
       if (result.warning !== undefined) warnings.push(`${op.name}: ${result.warning}`);
     }
   }
+  const schemes = ir.service.endpointAuthSchemes;
+  if (schemes !== undefined && bindings.length > 0)
+    warnings.push(
+      `service ${ir.service.id}: its endpoint rules (smithy.rules#endpointRuleSet) sign with ${schemes.join(", ")}; the /signed bindings sign SigV4 only, at ${ir.service.endpointPrefix ?? ir.service.signingName ?? "<prefix>"}.<region>.<partition's DNS suffix> or the endpoint given, and the service may refuse them: use the /sdk bindings (an AWS SDK client that signs ${schemes.join(", ")}) for it`,
+    );
   return { bindings, warnings };
 }
 
