@@ -16,7 +16,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { headerMembers, type OutputBinding, readHeaderMembers } from "../src/runtime/header-members.js";
 import { createSdkPaginator } from "../src/runtime/sdk.js";
 import { nodeHttpHandler } from "../src/runtime/signed-node.js";
-import { emittedDescriptor } from "./support/emitted.js";
+import { emittedDescriptor, emittedSignedBinding } from "./support/emitted.js";
 import { generate } from "@dx/generator";
 import { repoRoot, typecheckGenerated } from "./support/compile-generated.js";
 import { generatedSigned } from "./support/generated-signed.js";
@@ -218,6 +218,74 @@ export async function use(): Promise<void> {
       ["/Count", "a number in the x-item-count header"],
       ["/Modified", "a timestamp in the last-modified header"],
     ]);
+  });
+});
+
+describe("error members bound to headers or other JSON names, over /signed", () => {
+  const errorSpec = structuredClone(spec) as typeof spec & { shapes: Record<string, unknown> };
+  Object.assign(errorSpec.shapes["ex#ListItems"], { errors: [{ target: "ex#Throttled" }, { target: "ex#NotFound" }] });
+  Object.assign(errorSpec.shapes, {
+    "ex#Throttled": {
+      type: "structure",
+      members: {
+        message: { target: "smithy.api#String" },
+        retryAfterSeconds: header("Retry-After", "smithy.api#String"),
+        Window: header("X-Window", "smithy.api#Integer"),
+      },
+      traits: { "smithy.api#error": "client", "smithy.api#httpError": 429 },
+    },
+    "ex#NotFound": {
+      type: "structure",
+      members: {
+        ErrorCode: { target: "smithy.api#String", traits: { "smithy.api#jsonName": "errorCode" } },
+        Message: { target: "smithy.api#String", traits: { "smithy.api#jsonName": "message" } },
+      },
+      traits: { "smithy.api#error": "client", "smithy.api#httpError": 404 },
+    },
+  });
+
+  const failing = (status: number, headers: Record<string, string>, body: unknown): typeof fetch =>
+    (async () => new Response(JSON.stringify(body), { status, headers })) as typeof fetch;
+
+  it("names them in the binding, and a ServiceError carries them under their member names too", async () => {
+    const binding = emittedSignedBinding(errorSpec, "ListItems");
+    expect(binding).toContain("errors: /* @__PURE__ */ errorMembers({");
+    expect(binding).toContain(`"retryAfterSeconds": ["header", "retry-after", "string"]`);
+    expect(binding).toContain(`"ErrorCode": ["body", "errorCode"]`);
+    expect(emittedSignedBinding(spec, "ListItems")).not.toContain("errorMembers");
+
+    const api = await generatedSigned(out, "store-errors", errorSpec);
+    const paginate = api["paginateListItems"] as Paginate;
+    const run = (fetch: typeof globalThis.fetch) =>
+      (async () => {
+        const client = (api["signedClient"] as Signed)({
+          region: "us-east-1",
+          credentials: KEY,
+          fetch,
+          maxAttempts: 1,
+        });
+        for await (const _ of paginate(client, {}));
+      })().catch((e: unknown) => e as Record<string, unknown>);
+    const throttled = await run(
+      failing(
+        429,
+        { "x-amzn-errortype": "Throttled", "retry-after": "3", "x-window": "soon" },
+        { message: "slow down" },
+      ),
+    );
+    // The header that does not parse (X-Window) is left out; the error is still the service's.
+    expect(throttled).toMatchObject({ name: "Throttled", message: "slow down", retryAfterSeconds: "3", page: 1 });
+    expect(throttled).not.toHaveProperty("Window");
+    const missing = await run(
+      failing(404, { "x-amzn-errortype": "NotFound" }, { errorCode: "NoSuchApplication", message: "nope" }),
+    );
+    expect(missing).toMatchObject({
+      name: "NotFound",
+      message: "nope",
+      ErrorCode: "NoSuchApplication",
+      Message: "nope",
+    });
+    expect(missing).toHaveProperty("errorCode", "NoSuchApplication");
   });
 });
 

@@ -294,27 +294,50 @@ function outputHeaderBindings(ir: Ir, b: Binding): Record<string, readonly strin
   const find = lookup(ir);
   const output: Record<string, readonly string[]> = {};
   for (const m of structure(ir, b.op.output)?.members ?? []) {
-    if (m.http?.location === "prefixHeaders") output[m.name] = ["prefixHeaders", (m.http.name ?? "").toLowerCase()];
-    if (m.http?.location !== "header") continue;
-    const target = find.find(m.target);
-    const item = target?.kind === "list" ? find.find(target.member.target) : undefined;
-    const kind = headerKind(item ?? target);
-    if (kind === undefined) continue;
-    // A list's timestamps: their shape's format, else http-date (a header's default).
-    const format =
-      target?.kind === "timestamp"
-        ? m.timestampFormat
-        : item?.kind === "timestamp"
-          ? (item.format ?? "http-date")
-          : undefined;
-    output[m.name] = [
-      "header",
-      (m.http.name ?? m.name).toLowerCase(),
-      item ? `${kind}[]` : kind,
-      ...(format ? [format] : []),
-    ];
+    const at = headerBinding(find, m);
+    if (at !== undefined) output[m.name] = at;
   }
   return output;
+}
+
+/**
+ * The members of the operation's errors that a ServiceError gets under their member names beyond
+ * the error body's wire names: restJson1 members bound to headers (Lambda's `retryAfterSeconds`
+ * from `Retry-After`) and body members with another `@jsonName` (`["body", jsonName]`). By error
+ * name; errors with none are left out.
+ */
+function errorMemberTables(ir: Ir, b: Binding): Record<string, Record<string, readonly string[]>> {
+  if (ir.service.protocol !== "restJson1") return {};
+  const find = lookup(ir);
+  const tables: Record<string, Record<string, readonly string[]>> = {};
+  for (const id of new Set(b.op.errors)) {
+    const table: Record<string, readonly string[]> = {};
+    for (const m of structure(ir, id)?.members ?? []) {
+      const at =
+        m.http === undefined ? (m.jsonName !== m.name ? ["body", m.jsonName] : undefined) : headerBinding(find, m);
+      if (at !== undefined) table[m.name] = at;
+    }
+    if (Object.keys(table).length > 0) tables[id.slice(id.indexOf("#") + 1)] = table;
+  }
+  return tables;
+}
+
+/** How the signed transport reads a member bound to a response header (see `outputHeaderBindings`), if it is one. */
+function headerBinding(find: IrLookup, m: IrMember): readonly string[] | undefined {
+  if (m.http?.location === "prefixHeaders") return ["prefixHeaders", (m.http.name ?? "").toLowerCase()];
+  if (m.http?.location !== "header") return undefined;
+  const target = find.find(m.target);
+  const item = target?.kind === "list" ? find.find(target.member.target) : undefined;
+  const kind = headerKind(item ?? target);
+  if (kind === undefined) return undefined;
+  // A list's timestamps: their shape's format, else http-date (a header's default).
+  const format =
+    target?.kind === "timestamp"
+      ? m.timestampFormat
+      : item?.kind === "timestamp"
+        ? (item.format ?? "http-date")
+        : undefined;
+  return ["header", (m.http.name ?? m.name).toLowerCase(), item ? `${kind}[]` : kind, ...(format ? [format] : [])];
 }
 
 /** How a header's text becomes a value of this shape; undefined for a shape Smithy does not allow in headers. */
@@ -349,6 +372,8 @@ function table(name: string, record: Record<string, readonly string[]>, open = "
 function signedBindingFile(ir: Ir, b: Binding): string {
   const create = b.items === undefined ? "createSignedPagesPaginator" : "createSignedPaginator";
   const { members, ...rest } = httpBinding(ir, b) ?? { members: {} };
+  const errors = errorMemberTables(ir, b);
+  const hasErrors = Object.keys(errors).length > 0;
   // The request body through the validators' serializer: JSON names, timestamp formats and base64 blobs at any depth.
   const input = inputStructure(ir, b);
   const serialize = input === undefined ? undefined : validatorNames(input.name).serialize;
@@ -357,11 +382,19 @@ function signedBindingFile(ir: Ir, b: Binding): string {
     "{",
     ...Object.entries(rest).map(([k, v]) => `  ${k}: ${q(v)},`),
     ...table("members", members),
+    ...(hasErrors
+      ? [
+          "  errors: /* @__PURE__ */ errorMembers({",
+          ...Object.entries(errors).flatMap(([name, record]) => table(q(name), record).map((line) => `  ${line}`)),
+          "  }),",
+        ]
+      : []),
     ...(serialize === undefined ? [] : [`  serialize: ${serialize},`]),
     "}",
   ].join("\n");
   const lines = [
     ...(serialize === undefined ? [] : [`import { ${serialize} } from "@dx/validators";`]),
+    ...(hasErrors ? [`import { errorMembers } from "../../runtime/header-members.js";`] : []),
     `import { ${create} } from "../../runtime/signed.js";`,
     `import { ${b.descriptor} } from "../${b.fn}.gen.js";`,
     ``,

@@ -54,6 +54,34 @@ export function headerMembers(
   return (response) => readHeaderMembers(bindings, response);
 }
 
+/** Where a member of an error comes from: a header (as an output member), or the error body under its `@jsonName`. */
+export type ErrorMemberBinding = OutputBinding | readonly [location: "body", jsonName: string];
+
+/**
+ * A generated `/signed` binding's `errors`: by error name, the members a ServiceError gets under their
+ * member names (the body's are already on it under their wire names). A header that does not parse is
+ * left out: the error is still the service's, and what it says must not be lost to a fault of its own.
+ */
+export function errorMembers(
+  tables: Readonly<Record<string, Readonly<Record<string, ErrorMemberBinding>>>>,
+): (code: string, body: Record<string, unknown>, response: ResponseHeaders) => Record<string, unknown> {
+  return (code, body, response) => {
+    const members: Record<string, unknown> = {};
+    for (const [member, at] of Object.entries(Object.hasOwn(tables, code) ? (tables[code] ?? {}) : {})) {
+      if (at[0] === "body") {
+        if (Object.hasOwn(body, at[1]) && body[at[1]] !== undefined) setOwn(members, member, body[at[1]]);
+        continue;
+      }
+      try {
+        Object.entries(readHeaderMembers({ [member]: at }, response)).forEach(([k, v]) => setOwn(members, k, v));
+      } catch {
+        // left out (see above)
+      }
+    }
+    return members;
+  };
+}
+
 /** The members `bindings` name, read from `response`'s headers; a member whose header is absent is left out. */
 export function readHeaderMembers(
   bindings: Readonly<Record<string, OutputBinding>>,

@@ -13,6 +13,7 @@ import { Sha256 } from "@aws-crypto/sha256-js";
 import { buildQueryString, escapeUri } from "@smithy/core/protocols";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { describeValue } from "./describe.js";
+import type { ResponseHeaders } from "./header-members.js";
 import { setOwn } from "./members.js";
 import { dnsSuffixOf } from "./partitions.js";
 import type { PagesOperation, PaginatedOperation, PaginateOver, PaginatePagesOver } from "./paginate.js";
@@ -125,7 +126,11 @@ export class ServiceError extends Error {
   readonly $fault: "client" | "server";
   readonly $metadata: ResponseMetadata;
   readonly $retryable: boolean;
-  /** The error body's other members (a modeled exception's, as `ResourceId`), under their wire names. */
+  /**
+   * The error body's other members (a modeled exception's, as `ResourceId`), under their wire names; and
+   * under their member names those the model binds elsewhere (a header, as Lambda's `retryAfterSeconds`,
+   * or another `@jsonName`), as the SDKs' exceptions carry them.
+   */
   readonly [member: string]: unknown;
   /**
    * An awsQuery-compatible service's (SQS's) awsQuery error code, from the `x-amzn-query-error`
@@ -193,6 +198,12 @@ export interface HttpBinding {
    * `timestampFormat`, else the protocol's default there: date-time in query and labels, http-date in headers).
    */
   members: Record<string, MemberBinding>;
+  /**
+   * restJson1: the members of the operation's errors a ServiceError also gets under their member names
+   * (bound to headers, or another `@jsonName` in the body; `errorMembers(...)` of header-members.ts,
+   * imported only by the bindings that have such errors).
+   */
+  errors?: (code: string, body: Record<string, unknown>, response: ResponseHeaders) => Record<string, unknown>;
   /**
    * The input's JSON body from its model form (the validators' `serializeXRequest`): body members under
    * their JSON names, timestamps in their formats (epoch-seconds by default, on both protocols), blobs
@@ -294,7 +305,7 @@ export class SignedClient {
           // The headers go along for the output members bound to them (the operation's `outputHeaders`).
           return { body: text === "" ? {} : JSON.parse(text), $metadata: metadata, headers: response };
         }
-        const error = serviceError(response, text, metadata, binding.queryCompatible === true);
+        const error = serviceError(response, text, metadata, binding);
         const throttling = response.status === 429 || THROTTLING.has(error.name);
         failure = {
           error,
@@ -558,7 +569,7 @@ function serviceError(
   response: HttpResponse,
   text: string,
   metadata: ResponseMetadata,
-  queryCompatible: boolean,
+  binding: HttpBinding,
 ): ServiceError {
   let body: Record<string, unknown> = {};
   try {
@@ -577,7 +588,7 @@ function serviceError(
   const message = body["Message"] ?? body["message"] ?? body["errorMessage"] ?? `HTTP ${response.status}`;
   const status = response.status;
   // awsQueryCompatible: "AWS.SimpleQueueService.NonExistentQueue;Sender" (Smithy's protocol tests: code;type).
-  const header = queryCompatible ? response.header("x-amzn-query-error") : undefined;
+  const header = binding.queryCompatible === true ? response.header("x-amzn-query-error") : undefined;
   const split = header === undefined ? -1 : header.indexOf(";");
   const query =
     header !== undefined && split > 0 ? { code: header.slice(0, split), type: header.slice(split + 1) } : undefined;
@@ -587,6 +598,9 @@ function serviceError(
   // (`e.ResourceId`): under their wire names, never over what the error already has.
   for (const [key, value] of Object.entries(body))
     if (value !== undefined && !ERROR_ENVELOPE.has(key) && !(key in error)) setOwn(error, key, value);
+  // And under their member names where the model binds them elsewhere (headers, another @jsonName).
+  for (const [key, value] of Object.entries(binding.errors?.(code, body, response) ?? {}))
+    if (!(key in error)) setOwn(error, key, value);
   return error;
 }
 
