@@ -15,6 +15,7 @@ import {
   wireTransport,
   type PageDrift,
 } from "../src/runtime/index.js";
+import { paginateListJobs } from "../src/index.js";
 import { createSdkPaginator } from "../src/runtime/sdk.js";
 import { TokenSet } from "../src/runtime/token-set.js";
 import {
@@ -335,6 +336,39 @@ describe("bounded memory", () => {
       ["/Things/*/State", "S1"],
       ["/Things/*/State", "S2"],
     ]);
+  });
+
+  it("values outside the spec's constraints pass in tolerant mode, reported once per path; strict fails the page", async () => {
+    // Every job's Id breaks its pattern (^[a-zA-Z0-9]{30,40}$), with a new value each time.
+    let n = 0;
+    const job = () => ({
+      Arn: "arn:aws:dataexchange:us-east-1:123456789012:jobs/x",
+      CreatedAt: "2024-01-02T03:04:05Z",
+      UpdatedAt: "2024-01-02T03:04:05Z",
+      Details: {},
+      Id: `job-${n++}`,
+      State: "COMPLETED",
+      Type: "EXPORT_ASSETS_TO_S3",
+    });
+    const send = async (request: { NextToken?: string }) => ({
+      Jobs: [job(), job()],
+      ...(request.NextToken === undefined && { NextToken: "t2" }),
+    });
+    const drifts: PageDrift[] = [];
+    const pages = await collect(paginateListJobs(wireTransport(send), {}, { onDrift: (d) => drifts.push(d) }));
+    expect(pages.flatMap((p) => p.Jobs?.map((j) => j.Id))).toEqual(["job-0", "job-1", "job-2", "job-3"]);
+    expect(drifts).toEqual([
+      {
+        path: "/Jobs/*/Id",
+        pointer: "/Jobs/0/Id",
+        kind: "constraint",
+        value: "job-0",
+        expected: "a string matching /^[a-zA-Z0-9]{30,40}$/",
+        page: 1,
+      },
+    ]);
+    const error = await collect(paginateListJobs(wireTransport(send), {}, { validation: "strict" })).catch((e) => e);
+    expect(error).toMatchObject({ name: "PageValidationError", page: 1 });
   });
 
   it("TokenSet finds every token it was given, with its page, and none it was not", () => {

@@ -77,6 +77,14 @@ describe("the emitted validators agree with Ajv compiling the shipped schema at 
     );
   });
 
+  it("on values outside the constraints: the strict schema refuses them, the tolerant one accepts them, as dx does", () => {
+    const page = { Jobs: [wireJob({ Id: "short-id" })], NextToken: "n" };
+    expect(strict("ListJobsResponse")(page)).toBe(false);
+    expect(dxPointers(() => parseListJobsResponse(page))).toEqual(["/Jobs/0/Id"]);
+    expect(tolerant("ListJobsResponse")(page)).toBe(true);
+    expect(dxPointers(() => parseListJobsResponse(page, { mode: "tolerant" }))).toEqual([]);
+  });
+
   it("on nulls for optional members and other edges of the wire form, in both modes", () => {
     const cases = edgePages();
     for (const [what, page] of cases)

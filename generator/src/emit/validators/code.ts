@@ -310,11 +310,11 @@ class CodeGen {
     const parts: string[] = [];
     if (length.min !== undefined)
       parts.push(
-        `if (${count} < ${length.min}) $r.fail(c, ${k}, ${lit(`at least ${plural(length.min, word)}`)}, ${v}, 1);`,
+        `if (${count} < ${length.min}) $r.bound(c, ${k}, ${lit(`at least ${plural(length.min, word)}`)}, ${v}, 1);`,
       );
     if (length.max !== undefined)
       parts.push(
-        `${parts.length ? "else " : ""}if (${count} > ${length.max}) $r.fail(c, ${k}, ${lit(`at most ${plural(length.max, word)}`)}, ${v}, 1);`,
+        `${parts.length ? "else " : ""}if (${count} > ${length.max}) $r.bound(c, ${k}, ${lit(`at most ${plural(length.max, word)}`)}, ${v}, 1);`,
       );
     return parts.length ? `if (${guard}) {${parts.join(" ")}} ` : "";
   }
@@ -341,7 +341,7 @@ class CodeGen {
         min !== undefined && max !== undefined
           ? `$r.codePoints(${v}) < ${min} ? ${lit(atLeast)} : ${lit(atMost)}`
           : lit(atLeast || atMost);
-      out.push(`if (!$r.lengthIn(${v}, ${min ?? 0}, ${max ?? "Infinity"})) $r.fail(c, ${k}, ${expected}, ${v}, 1);`);
+      out.push(`if (!$r.lengthIn(${v}, ${min ?? 0}, ${max ?? "Infinity"})) $r.bound(c, ${k}, ${expected}, ${v}, 1);`);
     }
     const pattern = c.pattern === undefined ? undefined : usePattern(c.pattern).pattern;
     if (pattern !== undefined) {
@@ -355,10 +355,10 @@ class CodeGen {
           table === undefined
             ? `!${this.constant("p", `new RegExp(${lit(`^${bounded[1] as string}*$`)})`)}.test(${v})`
             : `!$r.onlyAscii(${v}, ${this.constant("t", `$r.asciiSet(${lit(table)})`)})`;
-        out.push(`if (${v}.length < ${lo} || ${v}.length > ${hi} || ${test}) $r.fail(c, ${k}, ${expected}, ${v});`);
+        out.push(`if (${v}.length < ${lo} || ${v}.length > ${hi} || ${test}) $r.bound(c, ${k}, ${expected}, ${v});`);
       } else {
         const re = this.constant("p", `new RegExp(${lit(pattern)})`);
-        out.push(`if (!${re}.test(${v})) $r.fail(c, ${k}, ${expected}, ${v});`);
+        out.push(`if (!${re}.test(${v})) $r.bound(c, ${k}, ${expected}, ${v});`);
       }
     }
     return out.join(" ");
@@ -377,9 +377,15 @@ class CodeGen {
     const typeCheck = integer
       ? `if (typeof x !== "number" || !Number.isInteger(x)) ${fail("an integer")}`
       : `if (typeof x !== "number" || !Number.isFinite(x)) ${fail("a finite number")}`;
+    // Bounds of the type's width are its type (a fault in both modes); tighter ones of @range, constraints.
+    const over = (fromRange: boolean, expected: string) =>
+      fromRange ? `$r.bound(c, ${k}, ${lit(expected)}, x);` : fail(expected);
     const range: string[] = [];
-    if (min > -Infinity) range.push(`if (x < ${min}) ${fail(`a number >= ${min}`)}`);
-    if (max < Infinity) range.push(`${range.length ? "else " : ""}if (x > ${max}) ${fail(`a number <= ${max}`)}`);
+    if (min > -Infinity) range.push(`if (x < ${min}) ${over(min > (width?.min ?? -Infinity), `a number >= ${min}`)}`);
+    if (max < Infinity)
+      range.push(
+        `${range.length ? "else " : ""}if (x > ${max}) ${over(max < (width?.max ?? Infinity), `a number <= ${max}`)}`,
+      );
     return range.length ? `${typeCheck} else {${range.join(" ")}}` : typeCheck;
   }
 
@@ -463,7 +469,7 @@ class CodeGen {
     }
     const checks = this.stringChecks(merge(t.constraints, key.constraints), "k", "k");
     // Faults of a key are reported at the key, as "a key that is …".
-    return checks.replace(/\$r\.fail\(c, k, /g, "$r.failKey(c, k, ");
+    return checks.replace(/\$r\.bound\(c, k, /g, "$r.boundKey(c, k, ");
   }
 
   /** Wire checker of a structure whose payload member is the whole JSON body. */

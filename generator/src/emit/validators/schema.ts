@@ -12,7 +12,8 @@ import { usePattern } from "./patterns.js";
  *   (checked by the validators), `tsType` (read by json-schema-to-typescript) and `dxNotInBody` (a
  *   member the wire form leaves out: bound to a header, the query, a label or the status code, or a
  *   streaming blob or event stream);
- * - mode "strict": unknown members and enum values are faults; "tolerant": they are allowed;
+ * - mode "strict": unknown members and enum values, and values outside the constraints, are faults;
+ *   "tolerant": they are allowed (the constraint keywords are left out);
  * - on the wire, an optional member may be null, which means absent (as the AWS SDKs read it).
  * With `annotate: false` the bundle has no documentation: that is the copy compiled into code.
  */
@@ -204,15 +205,17 @@ class SchemaBuilder {
         const range = this.constraints("number", c);
         const width = WIDTH[s.type];
         if (s.type === "float" || s.type === "double") {
-          if (c.range) return { type: "number", ...range };
+          if (c.range) return { type: "number", ...range }; // finite (tolerant: any finite number)
           // Without a range, a float may be NaN or infinite: restJson1 sends those as strings.
           return this.v.form === "wire"
             ? { anyOf: [{ type: "number" }, { enum: NON_FINITE }] }
             : { dxModel: "double", ...(this.annotate && { tsType: "number" }) };
         }
         const integer = s.type !== "bigDecimal";
-        const min = Math.max(width?.min ?? -Infinity, c.range?.min ?? -Infinity);
-        const max = Math.min(width?.max ?? Infinity, c.range?.max ?? Infinity);
+        // The type's width always; @range only where constraints are checked (strict).
+        const bounds = this.strict ? c.range : undefined;
+        const min = Math.max(width?.min ?? -Infinity, bounds?.min ?? -Infinity);
+        const max = Math.min(width?.max ?? Infinity, bounds?.max ?? Infinity);
         return {
           type: integer ? "integer" : "number",
           ...(min > -Infinity && { minimum: min }),
@@ -313,8 +316,10 @@ class SchemaBuilder {
     return Object.keys(schema).length > 0 ? { type: "string", ...schema } : undefined;
   }
 
+  /** The constraint keywords (length, pattern, range, unique items): none in tolerant mode, which reports them as drift. */
   private constraints(kind: "string" | "list" | "map" | "number", c: IrConstraints): Schema {
     const out: Schema = {};
+    if (!this.strict) return out;
     const [min, max] =
       kind === "string"
         ? ["minLength", "maxLength"]

@@ -21,24 +21,35 @@ export type PagesConfig = Omit<PaginationConfig, "MaxItems">;
 
 export type ValidationMode = "tolerant" | "strict" | "off";
 
-/** A member or enum value the spec does not know, seen in a page (validation "tolerant"). */
+/**
+ * A member or enum value the spec does not know, or a value outside its constraints, seen in a page
+ * (validation "tolerant").
+ */
 export interface PageDrift {
   /** JSON pointer with array indexes replaced by `*`, e.g. `/Jobs/*\/State`: the identity used to report it once. */
   path: string;
   /** The pointer of the first occurrence, e.g. `/Jobs/3/State`. */
   pointer: string;
+  /** `unknown-member`, `unknown-enum-value`, or `constraint` (a value outside the spec's length, pattern, range or unique items). */
   kind: string;
   value: unknown;
+  /** For a `constraint` drift, what the spec asks there (`at most 40 characters`). */
+  expected?: string;
   /** The page it was first seen on (1-based). */
   page: number;
 }
 
 export interface PaginatorOptions {
-  /** "tolerant" (default): unknown members and enum values pass and are reported; "strict": they fail the page; "off": pages are trusted. */
+  /**
+   * "tolerant" (default): unknown members and enum values, and values outside the spec's constraints
+   * (a token longer than its `@length`), pass and are reported; "strict": they fail the page; "off":
+   * pages are trusted. A value of the wrong type fails the page in both.
+   */
   validation?: ValidationMode | undefined;
   /**
    * Called once per run for each member path the spec does not know (`/Jobs/*\/Extra`, with the first
-   * value seen), and once per path and value for enum values it does not know.
+   * value seen), once per path and value for enum values it does not know, and once per path for
+   * values outside its constraints.
    */
   onDrift?: ((drift: PageDrift) => void) | undefined;
   /** Stops the run between requests and during one. */
@@ -58,6 +69,7 @@ export interface ValidatorDrift {
   pointer: string;
   kind: string;
   value: unknown;
+  expected?: string;
 }
 
 /** Structurally `@dx/validators`' ValidateOptions. */

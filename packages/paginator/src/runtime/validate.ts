@@ -45,9 +45,10 @@ function trusted<Output>(response: unknown): Output {
 }
 
 /**
- * Reports each drift once per run: an unknown member once per path (array indexes as `*`), with the first
- * value seen; an unknown enum value once per path and value. The keys kept are bounded by the spec's
- * paths and the distinct enum values seen, never by the number of pages or items.
+ * Reports each drift once per run: an unknown member, or a value outside a constraint, once per path
+ * (array indexes as `*`), with the first value seen; an unknown enum value once per path and value. The
+ * keys kept are bounded by the spec's paths and the distinct enum values seen, never by the number of
+ * pages or items.
  */
 class DriftLog {
   private readonly seen = new Set<string>();
@@ -57,12 +58,13 @@ class DriftLog {
     if (this.onDrift === undefined) return;
     const path = drift.pointer.replace(/\/\d+(?=\/|$)/g, "/*");
     const key =
-      drift.kind === "unknown-member"
+      drift.kind !== "unknown-enum-value"
         ? `${drift.kind}\u0000${path}`
         : `${drift.kind}\u0000${path}\u0000${typeof drift.value === "string" ? drift.value : stableJson(drift.value)}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.onDrift({ path, pointer: drift.pointer, kind: drift.kind, value: drift.value, page });
+    const expected = drift.expected === undefined ? {} : { expected: drift.expected };
+    this.onDrift({ path, pointer: drift.pointer, kind: drift.kind, value: drift.value, ...expected, page });
   }
 }
 

@@ -758,7 +758,7 @@ function $s_ListOfJobError(d: any): any {
 
 function $w_ListOfKmsKeysToGrant(d: any, c: $r.Ctx): any {
   if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return d; }
-  if (true) {if (d.length < 1) $r.fail(c, undefined, "at least 1 item", d, 1); else if (d.length > 10) $r.fail(c, undefined, "at most 10 items", d, 1);} 
+  if (true) {if (d.length < 1) $r.bound(c, undefined, "at least 1 item", d, 1); else if (d.length > 10) $r.bound(c, undefined, "at most 10 items", d, 1);} 
   let o: any, r = 0, x: any, y: any;
   for (let i = 0; i < d.length; i++) {
   x = d[i];
@@ -771,7 +771,7 @@ function $w_ListOfKmsKeysToGrant(d: any, c: $r.Ctx): any {
 
 function $m_ListOfKmsKeysToGrant(d: any, c: $r.Ctx): void {
   if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); return; }
-  if (true) {if (d.length < 1) $r.fail(c, undefined, "at least 1 item", d, 1); else if (d.length > 10) $r.fail(c, undefined, "at most 10 items", d, 1);} 
+  if (true) {if (d.length < 1) $r.bound(c, undefined, "at least 1 item", d, 1); else if (d.length > 10) $r.bound(c, undefined, "at most 10 items", d, 1);} 
   let o: any, r = 0, x: any, y: any;
   for (let i = 0; i < d.length; i++) {
   x = d[i];
@@ -1107,7 +1107,7 @@ function $m_ValidationException(d: any, c: $r.Ctx): void {
 }
 
 function $k_AwsAccountId(x: any, c: $r.Ctx, k: any): void {
-  if (typeof x !== "string") $r.fail(c, k, "string", x); else {if (!$r.lengthIn(x, 12, 12)) $r.fail(c, k, $r.codePoints(x) < 12 ? "at least 12 characters" : "at most 12 characters", x, 1); if (x.length < 12 || x.length > 12 || !$r.onlyAscii(x, $t28)) $r.fail(c, k, "a string matching /^[\\d]{12}$/", x);}
+  if (typeof x !== "string") $r.fail(c, k, "string", x); else {if (!$r.lengthIn(x, 12, 12)) $r.bound(c, k, $r.codePoints(x) < 12 ? "at least 12 characters" : "at most 12 characters", x, 1); if (x.length < 12 || x.length > 12 || !$r.onlyAscii(x, $t28)) $r.bound(c, k, "a string matching /^[\\d]{12}$/", x);}
 }
 
 function $k_Code(x: any, c: $r.Ctx, k: any): void {
@@ -1123,7 +1123,7 @@ function $k_ExceptionCause(x: any, c: $r.Ctx, k: any): void {
 }
 
 function $k_Id(x: any, c: $r.Ctx, k: any): void {
-  if (typeof x !== "string") $r.fail(c, k, "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t32)) $r.fail(c, k, "a string matching /^[a-zA-Z0-9]{30,40}$/", x);}
+  if (typeof x !== "string") $r.fail(c, k, "string", x); else {if (x.length < 30 || x.length > 40 || !$r.onlyAscii(x, $t32)) $r.bound(c, k, "a string matching /^[a-zA-Z0-9]{30,40}$/", x);}
 }
 
 function $k_JobErrorLimitName(x: any, c: $r.Ctx, k: any): void {
@@ -1135,11 +1135,11 @@ function $k_JobErrorResourceTypes(x: any, c: $r.Ctx, k: any): void {
 }
 
 function $k_KmsKeyArn(x: any, c: $r.Ctx, k: any): void {
-  if (typeof x !== "string") $r.fail(c, k, "string", x); else {if (!$r.lengthIn(x, 1, 2048)) $r.fail(c, k, $r.codePoints(x) < 1 ? "at least 1 character" : "at most 2048 characters", x, 1);}
+  if (typeof x !== "string") $r.fail(c, k, "string", x); else {if (!$r.lengthIn(x, 1, 2048)) $r.bound(c, k, $r.codePoints(x) < 1 ? "at least 1 character" : "at most 2048 characters", x, 1);}
 }
 
 function $k_MaxResults(x: any, c: $r.Ctx, k: any): void {
-  if (typeof x !== "number" || !Number.isInteger(x)) $r.fail(c, k, "an integer", x); else {if (x < 1) $r.fail(c, k, "a number >= 1", x); else if (x > 200) $r.fail(c, k, "a number <= 200", x);}
+  if (typeof x !== "number" || !Number.isInteger(x)) $r.fail(c, k, "an integer", x); else {if (x < 1) $r.bound(c, k, "a number >= 1", x); else if (x > 200) $r.bound(c, k, "a number <= 200", x);}
 }
 
 function $k_ProtocolType(x: any, c: $r.Ctx, k: any): void {
@@ -1151,7 +1151,7 @@ function $k_ResourceType(x: any, c: $r.Ctx, k: any): void {
 }
 
 function $k_RoleArn(x: any, c: $r.Ctx, k: any): void {
-  if (typeof x !== "string") $r.fail(c, k, "string", x); else {if (!$p37.test(x)) $r.fail(c, k, "a string matching /^arn:aws:iam::(\\d{12}):role\\/.+$/", x);}
+  if (typeof x !== "string") $r.fail(c, k, "string", x); else {if (!$p37.test(x)) $r.bound(c, k, "a string matching /^arn:aws:iam::(\\d{12}):role\\/.+$/", x);}
 }
 
 function $k_ServerSideEncryptionTypes(x: any, c: $r.Ctx, k: any): void {
@@ -1171,7 +1171,7 @@ function $k_Type(x: any, c: $r.Ctx, k: any): void {
 }
 
 function $k___stringMin24Max24PatternAZaZ094AZaZ092AZaZ093(x: any, c: $r.Ctx, k: any): void {
-  if (typeof x !== "string") $r.fail(c, k, "string", x); else {if (!$r.lengthIn(x, 24, 24)) $r.fail(c, k, $r.codePoints(x) < 24 ? "at least 24 characters" : "at most 24 characters", x, 1); if (!$p42.test(x)) $r.fail(c, k, "a string matching /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/", x);}
+  if (typeof x !== "string") $r.fail(c, k, "string", x); else {if (!$r.lengthIn(x, 24, 24)) $r.bound(c, k, $r.codePoints(x) < 24 ? "at least 24 characters" : "at most 24 characters", x, 1); if (!$p42.test(x)) $r.bound(c, k, "a string matching /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/", x);}
 }
 
 /** Whether `value` is a {@link @dx/models#AssetDestinationEntry | AssetDestinationEntry} in model form (timestamps as `Date`). */

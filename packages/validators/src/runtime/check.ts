@@ -21,8 +21,10 @@ export interface Rec {
   p: (string | number)[];
   e?: string;
   f?: string;
-  k?: "unknown-member" | "unknown-enum-value";
+  k?: "unknown-member" | "unknown-enum-value" | "constraint";
   v?: unknown;
+  /** A constraint drift's constraint, as a fault would word it. */
+  x?: string;
 }
 
 /** The state of one validation. */
@@ -32,7 +34,7 @@ export class Ctx {
   /** Every fault found, kept or not. */
   n = 0;
   constructor(
-    /** Tolerant mode: unknown members and enum values are drift, not faults. */
+    /** Tolerant mode: unknown members and enum values, and values outside the spec's constraints, are drift, not faults. */
     readonly t: boolean,
     /** Whether drift is recorded (tolerant mode with an onDrift callback). */
     readonly d: boolean,
@@ -47,6 +49,22 @@ const path = (k: string | number | undefined): (string | number)[] => (k === und
 export function fail(c: Ctx, k: string | number | undefined, expected: string, found: unknown, len?: 1): void {
   if (c.n++ >= MAX_ISSUES) return;
   c.r.push({ p: path(k), e: expected, f: len ? describeLength(found) : describe(found) });
+}
+
+/**
+ * A value of the right type outside the spec's constraints (length, pattern, range, item count, unique
+ * items): a fault in strict mode, drift in tolerant mode (services send such values, and the spec's
+ * constraints are then out of date, as its members are when a new one appears).
+ */
+export function bound(c: Ctx, k: string | number | undefined, expected: string, found: unknown, len?: 1): void {
+  if (!c.t) fail(c, k, expected, found, len);
+  else if (c.d) c.r.push({ p: path(k), k: "constraint", v: found, x: expected });
+}
+
+/** A map key outside the key shape's constraints: as `bound`, reported at the key. */
+export function boundKey(c: Ctx, k: string, expected: string, _found?: unknown, _len?: 1): void {
+  if (!c.t) failKey(c, k, expected);
+  else if (c.d) c.r.push({ p: [k], k: "constraint", v: k, x: `a key that is ${expected}` });
 }
 
 /** A required member is absent. */
@@ -186,7 +204,10 @@ export function uniqueItems(c: Ctx, k: string | number | undefined, items: reado
       else seen.set(key, j);
     }
   }
-  if (dup && c.n++ < MAX_ISSUES)
+  if (dup === undefined) return;
+  if (c.t) {
+    if (c.d) c.r.push({ p: path(k), k: "constraint", v: items, x: "unique items" });
+  } else if (c.n++ < MAX_ISSUES)
     c.r.push({ p: path(k), e: "unique items", f: `items ${dup[0]} and ${dup[1]} are equal` });
 }
 

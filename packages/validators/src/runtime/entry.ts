@@ -71,7 +71,8 @@ function run(check: Checker, value: unknown, c: Ctx): { out: unknown } | "too-de
 function finish(c: Ctx, options: ValidateOptions | undefined): void {
   if (!c.d) return;
   const onDrift = options?.onDrift as NonNullable<ValidateOptions["onDrift"]>;
-  for (const r of c.r) if (r.k) onDrift({ pointer: pointer(r.p), kind: r.k, value: r.v });
+  for (const r of c.r)
+    if (r.k) onDrift({ pointer: pointer(r.p), kind: r.k, value: r.v, ...(r.x !== undefined && { expected: r.x }) });
 }
 
 function issues(c: Ctx): ValidationIssue[] {
