@@ -222,7 +222,8 @@ function httpBinding(
   const protocol = ir.service.protocol;
   if (protocol === "restJson1" && b.op.http === undefined) return undefined;
   const find = lookup(ir);
-  const members: Record<string, readonly string[]> = {};
+  // No prototype: a member named "__proto__" is a key like any other (an assignment to {} would set the prototype).
+  const members: Record<string, readonly string[]> = Object.create(null);
   for (const m of inputStructure(ir, b)?.members ?? []) {
     const at = m.http;
     const target = find.find(m.target)?.kind;
@@ -278,7 +279,13 @@ function signedBindingFile(ir: Ir, b: Binding): string {
     "{",
     ...Object.entries(rest).map(([k, v]) => `  ${k}: ${q(v)},`),
     "  members: {",
-    ...Object.entries(members).map(([k, at]) => `    ${q(k)}: [${at.map((v) => q(v)).join(", ")}],`),
+    // A member named like an Object.prototype property (hasOwnProperty, toString) takes that property
+    // as its contextual type, so its bare array literal would widen to string[]: `as const` keeps the
+    // tuple. A computed key: `"__proto__": ...` in a literal would set the prototype, not add the member.
+    ...Object.entries(members).map(
+      ([k, at]) =>
+        `    ${k === "__proto__" ? `[${q(k)}]` : q(k)}: [${at.map((v) => q(v)).join(", ")}]${k in Object.prototype ? " as const" : ""},`,
+    ),
     "  },",
     ...(serialize === undefined ? [] : [`  serialize: ${serialize},`]),
     "}",

@@ -113,9 +113,10 @@ export function list<T>(
     ...(options.maxLength !== undefined && { maxLength: options.maxLength }),
   };
   // Items are unique by value, as JSON Schema's uniqueItems compares them.
-  return options.unique
+  const items = options.unique
     ? fc.uniqueArray(element, { ...bounds, depthIdentifier, selector: (v) => JSON.stringify(v) })
     : fc.array(element, { ...bounds, depthIdentifier });
+  return options.minLength ? items : orEmpty<(T | null)[]>([], items);
 }
 
 export function map<T>(
@@ -124,12 +125,13 @@ export function map<T>(
   options: { minKeys?: number; maxKeys?: number; sparse?: boolean },
 ): fc.Arbitrary<Record<string, T | null>> {
   const v: fc.Arbitrary<T | null> = options.sparse ? fc.option(value, { nil: null }) : value;
-  return fc.dictionary(key, v, {
+  const entries = fc.dictionary(key, v, {
     noNullPrototype: true,
     depthIdentifier,
     ...(options.minKeys !== undefined && { minKeys: options.minKeys }),
     ...(options.maxKeys !== undefined && { maxKeys: options.maxKeys }),
   });
+  return options.minKeys ? entries : orEmpty<Record<string, T | null>>({}, entries);
 }
 
 /**
@@ -138,14 +140,31 @@ export function map<T>(
  */
 const depthIdentifier = fc.createDepthIdentifier();
 
+/**
+ * Past this depth optional members are left out, lists and maps that may be empty are, and a union
+ * takes its first member: a value of a shape that reaches itself through a required list or map, or
+ * through unions, ends (without a bound it could nest until the stack overflows).
+ */
+const MAX_DEPTH = 12;
+
+/** `items`, or the empty value, always so past MAX_DEPTH. */
+function orEmpty<T>(empty: T, items: fc.Arbitrary<T>): fc.Arbitrary<T> {
+  return fc.oneof(
+    { depthIdentifier, maxDepth: MAX_DEPTH },
+    { arbitrary: fc.constant(empty), weight: 1 },
+    { arbitrary: items, weight: 4 },
+  );
+}
+
 export function structure(
   members: Record<string, fc.Arbitrary<unknown>>,
   requiredKeys: string[],
 ): fc.Arbitrary<Record<string, unknown>> {
   const required = new Set(requiredKeys);
-  const model: Record<string, fc.Arbitrary<unknown>> = {};
+  // No prototype, so that a member named "__proto__" is a key like any other.
+  const model: Record<string, fc.Arbitrary<unknown>> = Object.create(null);
   for (const [name, arb] of Object.entries(members))
-    model[name] = required.has(name) ? arb : fc.option(arb, { nil: undefined, depthIdentifier });
+    model[name] = required.has(name) ? arb : fc.option(arb, { nil: undefined, depthIdentifier, maxDepth: MAX_DEPTH });
   return fc.record(model, { noNullPrototype: true }).map((record) => {
     for (const name of Object.keys(record)) if (record[name] === undefined) delete record[name];
     return record;
@@ -155,7 +174,7 @@ export function structure(
 /** Exactly one member set. */
 export function union(members: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<Record<string, unknown>> {
   const variants = Object.entries(members).map(([name, arb]) => arb.map((v) => ({ [name]: v })));
-  return variants.length === 0 ? fc.constant({}) : fc.oneof(...variants);
+  return variants.length === 0 ? fc.constant({}) : fc.oneof({ depthIdentifier, maxDepth: MAX_DEPTH }, ...variants);
 }
 
 export function oneOf<T>(values: readonly T[]): fc.Arbitrary<T> {
