@@ -21,7 +21,11 @@ const model: RandomModel = {
         type: "service",
         version: "1",
         operations: [{ target: "ex#ListThings" }],
-        traits: { "aws.protocols#awsJson1_1": {}, "aws.auth#sigv4": { name: "ex" }, "aws.api#service": { sdkId: "Ex" } },
+        traits: {
+          "aws.protocols#awsJson1_1": {},
+          "aws.auth#sigv4": { name: "ex" },
+          "aws.api#service": { sdkId: "Ex" },
+        },
       },
       "ex#ListThings": {
         type: "operation",

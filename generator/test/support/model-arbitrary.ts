@@ -21,8 +21,31 @@ const PROTOCOL_TRAITS: Record<Protocol, string> = {
   awsJson1_0: "aws.protocols#awsJson1_0",
   awsJson1_1: "aws.protocols#awsJson1_1",
 };
-const OP_NAMES = ["ListThings", "GetObject", "Object", "Date", "Error", "Promise", "Map", "Record", "constructor", "toString", "String", "DescribeJobs", "Operations"];
-const HEADERS = ["x-amz-thing", "X-Custom-Header", "If-Match", "ETag", "Last-Modified", "x-amz-expected-bucket-owner", "Content-Language", "x-amz-list"];
+const OP_NAMES = [
+  "ListThings",
+  "GetObject",
+  "Object",
+  "Date",
+  "Error",
+  "Promise",
+  "Map",
+  "Record",
+  "constructor",
+  "toString",
+  "String",
+  "DescribeJobs",
+  "Operations",
+];
+const HEADERS = [
+  "x-amz-thing",
+  "X-Custom-Header",
+  "If-Match",
+  "ETag",
+  "Last-Modified",
+  "x-amz-expected-bucket-owner",
+  "Content-Language",
+  "x-amz-list",
+];
 const QUERIES = ["nextToken", "max-results", "filter", "Type", "type", "a b", "x.y", "prefix"];
 const TOKEN_NAMES = ["NextToken", "nextToken", "Marker", "ContinuationToken", "constructor"];
 const SIZE_NAMES = ["MaxResults", "maxResults", "Limit", "PageSize"];
@@ -68,7 +91,8 @@ class ModelBuilder {
       resources.push({ target: resource });
     }
     const sdkId = d.pick(["Thing", "ACM PCA", "codestar notifications", "SageMaker Runtime", "IoT Data Plane"]);
-    const protocolValue = this.protocol === "restJson1" && d.bool() ? { http: ["h2", "http/1.1"], eventStreamHttp: ["h2"] } : {};
+    const protocolValue =
+      this.protocol === "restJson1" && d.bool() ? { http: ["h2", "http/1.1"], eventStreamHttp: ["h2"] } : {};
     s.add(serviceId, {
       type: "service",
       version: d.pick(["2020-01-01", "2014-03-28"]),
@@ -95,7 +119,10 @@ class ModelBuilder {
     const holder = this.ops
       .map((op) => (s.shapes[op] as Node)["output"]?.target as string | undefined)
       .map((id) => (id === undefined ? undefined : (s.shapes[id] as Node)))
-      .find((o) => o !== undefined && !Object.values(o["members"] as Node).some((m) => m.traits?.["smithy.api#httpPayload"]));
+      .find(
+        (o) =>
+          o !== undefined && !Object.values(o["members"] as Node).some((m) => m.traits?.["smithy.api#httpPayload"]),
+      );
     if (!d.bool(30) || structure === undefined || holder === undefined) return undefined;
     const name = structure.split("#")[1] as string;
     const other = s.id(name, "other.ns");
@@ -110,7 +137,8 @@ class ModelBuilder {
     const { s, d } = this;
     const kind = d.pick(["client", "server"] as const);
     const traits: Node = { "smithy.api#error": kind };
-    if (this.protocol === "restJson1") traits["smithy.api#httpError"] = kind === "client" ? d.pick([400, 403, 404, 409, 429]) : d.pick([500, 503]);
+    if (this.protocol === "restJson1")
+      traits["smithy.api#httpError"] = kind === "client" ? d.pick([400, 403, 404, 409, 429]) : d.pick([500, 503]);
     if (d.bool(20)) traits["smithy.api#retryable"] = {};
     const id = s.id(s.names.next("", ["Error", "Exception", "ValidationError", "ServiceException", "Object", "Date"]));
     const node: Node = { type: "structure", members: {}, traits: { ...traits, ...s.doc(30) } };
@@ -130,7 +158,8 @@ class ModelBuilder {
     const id = s.id(name);
     const traits: Node = { ...s.doc(50) };
     const paged = d.bool(40);
-    const stream = !paged && d.bool(15) ? d.pick(["eventIn", "eventOut", ...(rest ? ["blobIn", "blobOut"] : [])]) : undefined;
+    const stream =
+      !paged && d.bool(15) ? d.pick(["eventIn", "eventOut", ...(rest ? ["blobIn", "blobOut"] : [])]) : undefined;
     const input = paged || stream || d.bool(80) ? this.io(name, "Request", "input") : undefined;
     const output = paged || stream || d.bool(80) ? this.io(name, "Response", "output") : undefined;
     const inNode = input && (s.shapes[input] as Node);
@@ -138,17 +167,34 @@ class ModelBuilder {
     if (paged && inNode && outNode) traits["smithy.api#paginated"] = this.paginate(inNode, outNode);
     if (stream && inNode && outNode) this.stream(stream, stream.endsWith("In") ? inNode : outNode);
     if (inNode && d.bool(15)) {
-      const member = s.addMember(inNode, s.lookup("smithy.api#String"), false, { "smithy.api#idempotencyToken": {} }, "ClientToken");
+      const member = s.addMember(
+        inNode,
+        s.lookup("smithy.api#String"),
+        false,
+        { "smithy.api#idempotencyToken": {} },
+        "ClientToken",
+      );
       delete (inNode["members"] as Node)[member]?.traits?.["smithy.api#required"];
     }
     if (rest && !paged && !stream && d.bool(15)) {
       const holder = d.bool() ? inNode : outNode;
-      const payload = s.d.pick(s.targets.filter((t) => ["structure", "union", "string", "blob", "document"].includes(t.type)));
+      const payload = s.d.pick(
+        s.targets.filter((t) => ["structure", "union", "string", "blob", "document"].includes(t.type)),
+      );
       if (holder) s.addMember(holder, payload, false, { "smithy.api#httpPayload": {} });
     }
-    const inPayload = inNode && Object.values(inNode["members"] as Node).some((m) => m.traits?.["smithy.api#httpPayload"]);
+    const inPayload =
+      inNode && Object.values(inNode["members"] as Node).some((m) => m.traits?.["smithy.api#httpPayload"]);
     if (inNode && !inPayload && d.bool(15)) {
-      const label = d.bool() ? s.addMember(inNode, s.lookup("smithy.api#String"), false, { "smithy.api#hostLabel": {}, "smithy.api#required": {} }, "AccountId") : undefined;
+      const label = d.bool()
+        ? s.addMember(
+            inNode,
+            s.lookup("smithy.api#String"),
+            false,
+            { "smithy.api#hostLabel": {}, "smithy.api#required": {} },
+            "AccountId",
+          )
+        : undefined;
       traits["smithy.api#endpoint"] = { hostPrefix: label ? `{${label}}.` : d.pick(["data-", "api."]) };
     }
     let uri = `/${name.toLowerCase()}-${this.ops.length}`;
@@ -182,7 +228,15 @@ class ModelBuilder {
 
   isBound(m: Node): boolean {
     const t = m.traits ?? {};
-    return ["httpLabel", "httpQuery", "httpQueryParams", "httpHeader", "httpPrefixHeaders", "httpPayload", "httpResponseCode"].some((k) => `smithy.api#${k}` in t);
+    return [
+      "httpLabel",
+      "httpQuery",
+      "httpQueryParams",
+      "httpHeader",
+      "httpPrefixHeaders",
+      "httpPayload",
+      "httpResponseCode",
+    ].some((k) => `smithy.api#${k}` in t);
   }
 
   /** Adds pagination members (maybe nested in the output) and returns the operation's trait. */
@@ -190,9 +244,16 @@ class ModelBuilder {
     const { s, d } = this;
     const p = this.servicePaging;
     if (p) for (const n of [p.inputToken, p.pageSize]) if (n) dropMember(input, n);
-    const inputToken = s.addMember(input, s.lookup("smithy.api#String"), false, {}, p?.inputToken ?? d.pick(TOKEN_NAMES));
+    const inputToken = s.addMember(
+      input,
+      s.lookup("smithy.api#String"),
+      false,
+      {},
+      p?.inputToken ?? d.pick(TOKEN_NAMES),
+    );
     const sizeName = p ? p.pageSize : d.bool(70) ? d.pick(SIZE_NAMES) : undefined;
-    const pageSize = sizeName && s.addMember(input, s.lookup(d.pick(["smithy.api#Integer", "smithy.api#Long"])), false, {}, sizeName);
+    const pageSize =
+      sizeName && s.addMember(input, s.lookup(d.pick(["smithy.api#Integer", "smithy.api#Long"])), false, {}, sizeName);
     strip(input, inputToken, pageSize);
     for (const m of [inputToken, pageSize]) if (m) this.paging.add((input["members"] as Node)[m]);
     // Nested: the token and items sit in a structure of the output (`Page.Token`).
@@ -205,7 +266,13 @@ class ModelBuilder {
       prefix = `${s.addMember(output, { id: page, type: "structure" }, false)}.`;
     }
     if (p) dropMember(holder, p.outputToken);
-    const outputToken = s.addMember(holder, s.lookup("smithy.api#String"), false, {}, p?.outputToken ?? d.pick(TOKEN_NAMES));
+    const outputToken = s.addMember(
+      holder,
+      s.lookup("smithy.api#String"),
+      false,
+      {},
+      p?.outputToken ?? d.pick(TOKEN_NAMES),
+    );
     strip(holder, outputToken);
     this.paging.add((holder["members"] as Node)[outputToken]);
     const trait: Node = {};
@@ -235,7 +302,10 @@ class ModelBuilder {
       return;
     }
     const blob = s.id(s.names.next("Stream", []));
-    s.add(blob, { type: "blob", traits: { "smithy.api#streaming": {}, ...(d.bool(30) && { "smithy.api#requiresLength": {} }) } });
+    s.add(blob, {
+      type: "blob",
+      traits: { "smithy.api#streaming": {}, ...(d.bool(30) && { "smithy.api#requiresLength": {} }) },
+    });
     const presence = d.bool() ? { "smithy.api#required": {} } : { "smithy.api#default": "" };
     s.addMember(holder, { id: blob, type: "blob" }, false, { "smithy.api#httpPayload": {}, ...presence }, "Body");
   }
@@ -255,7 +325,19 @@ class ModelBuilder {
       const traits = (m.traits ??= {});
       if (traits["smithy.api#hostLabel"] || traits["smithy.api#httpPayload"]) continue;
       const shape = s.shapes[m.target] as Node | undefined;
-      const simple = ["string", "integer", "long", "boolean", "timestamp", "enum", "intEnum", "short", "byte", "double", "float"].includes(type);
+      const simple = [
+        "string",
+        "integer",
+        "long",
+        "boolean",
+        "timestamp",
+        "enum",
+        "intEnum",
+        "short",
+        "byte",
+        "double",
+        "float",
+      ].includes(type);
       const plain = simple && shape?.traits?.["smithy.api#mediaType"] === undefined;
       const stringList = type === "list" && shape?.["member"]?.target === "smithy.api#String";
       const paging = this.paging.has(m);
@@ -299,7 +381,8 @@ class ModelBuilder {
         delete m.traits["smithy.api#jsonName"];
       } else if (hasPayload) delete members[name];
     }
-    if (d.bool(15)) s.addMember(output, s.lookup("smithy.api#Integer"), false, { "smithy.api#httpResponseCode": {} }, "StatusCode");
+    if (d.bool(15))
+      s.addMember(output, s.lookup("smithy.api#Integer"), false, { "smithy.api#httpResponseCode": {} }, "StatusCode");
     if (d.bool(10)) {
       const map = s.map("smithy.api#String");
       (s.shapes[map] as Node)["key"] = { target: "smithy.api#String" };
@@ -335,7 +418,9 @@ function unique(name: string, used: Set<string>): string {
 }
 
 /** Valid models of the three JSON protocols. */
-export function randomModel(protocols: readonly Protocol[] = ["restJson1", "awsJson1_0", "awsJson1_1"]): fc.Arbitrary<RandomModel> {
+export function randomModel(
+  protocols: readonly Protocol[] = ["restJson1", "awsJson1_0", "awsJson1_1"],
+): fc.Arbitrary<RandomModel> {
   return fc.gen().map((g) => {
     const d = new Draw(g);
     return new ModelBuilder(d, d.pick(protocols)).build();

@@ -64,9 +64,49 @@ const PATTERNS: { pattern: string; fixed?: true }[] = [
   { pattern: "^[^\\x00-\\x1F\\x7F]*$" },
 ];
 
-const ENUM_VALUES = ["ACTIVE", "a b", "x-y", "1st", "über", "__proto__", "constructor", "toString", "A", "a", "*/", "${x}", 'say "hi"', "back\\slash", "dots.in.it", "UPPER_case"];
-const ENUM_MEMBER_NAMES = ["ACTIVE", "__proto__", "constructor", "toString", "valueOf", "_1", "A", "b", "Object", "default", "in", "NaN"];
-export const JSON_NAMES = ["type", "$type", "@odata.type", "x-amz-thing", "constructor", "Name with spaces", "__proto__", "$metadata", "message"];
+const ENUM_VALUES = [
+  "ACTIVE",
+  "a b",
+  "x-y",
+  "1st",
+  "über",
+  "__proto__",
+  "constructor",
+  "toString",
+  "A",
+  "a",
+  "*/",
+  "${x}",
+  'say "hi"',
+  "back\\slash",
+  "dots.in.it",
+  "UPPER_case",
+];
+const ENUM_MEMBER_NAMES = [
+  "ACTIVE",
+  "__proto__",
+  "constructor",
+  "toString",
+  "valueOf",
+  "_1",
+  "A",
+  "b",
+  "Object",
+  "default",
+  "in",
+  "NaN",
+];
+export const JSON_NAMES = [
+  "type",
+  "$type",
+  "@odata.type",
+  "x-amz-thing",
+  "constructor",
+  "Name with spaces",
+  "__proto__",
+  "$metadata",
+  "message",
+];
 
 export class Shapes {
   readonly shapes: Record<string, Node> = {};
@@ -98,7 +138,22 @@ export class Shapes {
   /** A named simple shape, maybe constrained. */
   simple(): string {
     const d = this.d;
-    const type = d.pick(["string", "string", "blob", "boolean", "byte", "short", "integer", "long", "float", "double", "bigInteger", "bigDecimal", "timestamp", "document"]);
+    const type = d.pick([
+      "string",
+      "string",
+      "blob",
+      "boolean",
+      "byte",
+      "short",
+      "integer",
+      "long",
+      "float",
+      "double",
+      "bigInteger",
+      "bigDecimal",
+      "timestamp",
+      "document",
+    ]);
     const traits: Node = { ...this.doc(30) };
     if (d.bool(10)) traits["smithy.api#sensitive"] = {};
     if (type === "string") {
@@ -108,17 +163,27 @@ export class Shapes {
       if (!p && d.bool(10)) traits["smithy.api#mediaType"] = d.pick(["application/json", "text/plain"]);
     }
     if (type === "blob" && d.bool(20)) traits["smithy.api#length"] = this.length(0);
-    if (["byte", "short", "integer", "long", "float", "double", "bigInteger", "bigDecimal"].includes(type) && d.bool(30))
+    if (
+      ["byte", "short", "integer", "long", "float", "double", "bigInteger", "bigDecimal"].includes(type) &&
+      d.bool(30)
+    )
       traits["smithy.api#range"] = d.pick([{ min: 0 }, { max: 100 }, { min: -5, max: 5 }, { min: 1, max: 1 }]);
-    if (type === "timestamp" && d.bool(30)) traits["smithy.api#timestampFormat"] = d.pick(["date-time", "epoch-seconds", "http-date"]);
-    const constrained = ["smithy.api#pattern", "smithy.api#length", "smithy.api#range", "smithy.api#mediaType"].some((t) => t in traits);
+    if (type === "timestamp" && d.bool(30))
+      traits["smithy.api#timestampFormat"] = d.pick(["date-time", "epoch-seconds", "http-date"]);
+    const constrained = ["smithy.api#pattern", "smithy.api#length", "smithy.api#range", "smithy.api#mediaType"].some(
+      (t) => t in traits,
+    );
     const defaults: Node = { string: "", blob: "", boolean: true, timestamp: 0, document: {} };
     const name = this.names.next("", AWKWARD_SHAPE_NAMES);
-    return this.add(this.id(name), { type, ...(Object.keys(traits).length > 0 && { traits }) }, {
-      type,
-      constrained,
-      defaultValue: constrained ? undefined : (defaults[type] ?? 0),
-    });
+    return this.add(
+      this.id(name),
+      { type, ...(Object.keys(traits).length > 0 && { traits }) },
+      {
+        type,
+        constrained,
+        defaultValue: constrained ? undefined : (defaults[type] ?? 0),
+      },
+    );
   }
 
   length(min: number): Node {
@@ -141,7 +206,11 @@ export class Shapes {
     // A 1.0 enum trait on a string, as older models still have.
     if (!intEnum && d.bool(15)) {
       const traits = { "smithy.api#enum": [...values].map((value) => ({ value: String(value) })) };
-      const id = this.add(this.id(this.names.next("", AWKWARD_SHAPE_NAMES)), { type: "string", traits }, { type: "string" });
+      const id = this.add(
+        this.id(this.names.next("", AWKWARD_SHAPE_NAMES)),
+        { type: "string", traits },
+        { type: "string" },
+      );
       (this.targets.at(-1) as Target).defaultValue = String([...values][0]);
       return id;
     }
@@ -176,24 +245,34 @@ export class Shapes {
     if (d.bool(20)) traits["smithy.api#sparse"] = {};
     if (d.bool(10)) traits["smithy.api#length"] = { min: 0, max: 100 };
     const id = this.id(name ?? this.names.next("List", AWKWARD_SHAPE_NAMES));
-    return this.add(id, { type: "list", member: { target: member }, ...this.withTraits(traits) }, {
-      type: "list",
-      ...(!("smithy.api#length" in traits) && { defaultValue: [] }),
-      constrained: "smithy.api#length" in traits,
-    });
+    return this.add(
+      id,
+      { type: "list", member: { target: member }, ...this.withTraits(traits) },
+      {
+        type: "list",
+        ...(!("smithy.api#length" in traits) && { defaultValue: [] }),
+        constrained: "smithy.api#length" in traits,
+      },
+    );
   }
 
   map(value: string, name?: string): string {
     const d = this.d;
-    const keys = this.targets.filter((t) => t.type === "enum" || (t.type === "string" && t.id !== "smithy.api#PrimitiveInteger"));
+    const keys = this.targets.filter(
+      (t) => t.type === "enum" || (t.type === "string" && t.id !== "smithy.api#PrimitiveInteger"),
+    );
     const key = d.bool(60) ? "smithy.api#String" : d.pick(keys).id;
     const traits: Node = { ...this.doc(10) };
     if (d.bool(20)) traits["smithy.api#sparse"] = {};
     const id = this.id(name ?? this.names.next("Map", AWKWARD_SHAPE_NAMES));
-    return this.add(id, { type: "map", key: { target: key }, value: { target: value }, ...this.withTraits(traits) }, {
-      type: "map",
-      defaultValue: {},
-    });
+    return this.add(
+      id,
+      { type: "map", key: { target: key }, value: { target: value }, ...this.withTraits(traits) },
+      {
+        type: "map",
+        defaultValue: {},
+      },
+    );
   }
 
   /** Traits of a structure member targeting `t`: required, default, constraints, docs, names. */
@@ -202,13 +281,22 @@ export class Shapes {
     const traits: Node = { ...this.doc(20) };
     if (allowRequired && d.bool(30)) traits["smithy.api#required"] = {};
     if (t.mustDefault !== undefined) traits["smithy.api#default"] = t.mustDefault;
-    else if (t.defaultValue !== undefined && !t.constrained && d.bool(15)) traits["smithy.api#default"] = t.defaultValue;
+    else if (t.defaultValue !== undefined && !t.constrained && d.bool(15))
+      traits["smithy.api#default"] = t.defaultValue;
     const constrainable = traits["smithy.api#default"] === undefined && !t.constrained;
-    if (constrainable && t.type === "string" && t.defaultValue === "" && d.bool(10)) traits["smithy.api#length"] = { min: 1, max: 10 };
-    if (constrainable && ["integer", "long", "short"].includes(t.type) && d.bool(10)) traits["smithy.api#range"] = { min: 1, max: 1000 };
-    if (t.type === "timestamp" && d.bool(30)) traits["smithy.api#timestampFormat"] = d.pick(["date-time", "epoch-seconds", "http-date"]);
+    if (constrainable && t.type === "string" && t.defaultValue === "" && d.bool(10))
+      traits["smithy.api#length"] = { min: 1, max: 10 };
+    if (constrainable && ["integer", "long", "short"].includes(t.type) && d.bool(10))
+      traits["smithy.api#range"] = { min: 1, max: 1000 };
+    if (t.type === "timestamp" && d.bool(30))
+      traits["smithy.api#timestampFormat"] = d.pick(["date-time", "epoch-seconds", "http-date"]);
     if (d.bool(10)) traits["smithy.api#clientOptional"] = {};
-    if (d.bool(5)) traits["smithy.api#deprecated"] = d.pick([{}, { message: "Use <code>Other</code> */ instead." }, { since: "2020-01-01" }]);
+    if (d.bool(5))
+      traits["smithy.api#deprecated"] = d.pick([
+        {},
+        { message: "Use <code>Other</code> */ instead." },
+        { since: "2020-01-01" },
+      ]);
     if (d.bool(10)) {
       const json = d.pick(JSON_NAMES);
       if (!used.json.has(json)) {
@@ -228,8 +316,7 @@ export class Shapes {
     this.fill(node, d.int(0, 6), depth);
     if (d.bool(25)) {
       const via = d.pick(["list", "map", "union"]);
-      const back =
-        via === "list" ? this.list(id) : via === "map" ? this.map(id) : this.union(depth + 1, id);
+      const back = via === "list" ? this.list(id) : via === "map" ? this.map(id) : this.union(depth + 1, id);
       this.addMember(node, this.lookup(back), d.bool(30) && via !== "union");
     }
     this.targets.push({ id, type: "structure" });
@@ -257,7 +344,8 @@ export class Shapes {
     used.json.add(member);
     const all = { ...this.memberTraits(t, used, allowRequired), ...traits };
     // A member named like another's jsonName would share its wire name.
-    for (const v of Object.values(members)) if (v.traits?.["smithy.api#jsonName"] === member) delete v.traits["smithy.api#jsonName"];
+    for (const v of Object.values(members))
+      if (v.traits?.["smithy.api#jsonName"] === member) delete v.traits["smithy.api#jsonName"];
     put(members, member, { target: t.id, ...this.withTraits(all) });
     return member;
   }

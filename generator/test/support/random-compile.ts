@@ -24,7 +24,6 @@ export async function checkCompiledModel(m: RandomModel, inputs: { file: string;
   mkdirSync(work, { recursive: true });
   const out = mkdtempSync(join(work, "model-"));
   generate({ root: repoRoot, inputs, outRoot: out });
-  const t0 = Date.now();
   const tsc = typecheckGenerated(out);
   // The whole of tsc's output in the failure, not vitest's abbreviation of it.
   if (tsc.output !== "") throw new Error(`${m.serviceId}: tsc:\n${tsc.output.split(out).join("<out>")}`);
@@ -34,7 +33,9 @@ export async function checkCompiledModel(m: RandomModel, inputs: { file: string;
   const { arbitraries } = (await import(pathToFileURL(join(dir, "arbitraries.gen.ts")).href)) as {
     arbitraries: Record<string, fc.Arbitrary<unknown>>;
   };
-  const model = JSON.parse(readFileSync(join(dir, "schemas/model.gen.json"), "utf8")) as { $defs: Record<string, unknown> };
+  const model = JSON.parse(readFileSync(join(dir, "schemas/model.gen.json"), "utf8")) as {
+    $defs: Record<string, unknown>;
+  };
   const shapes = shapeApis(api, arbitraries);
   expect(shapes.length).toBeGreaterThan(0);
   for (const shape of shapes) {

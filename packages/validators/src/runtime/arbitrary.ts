@@ -196,5 +196,9 @@ const jsonNumbers = (v: unknown): unknown =>
  * A document is any JSON value but null at its top: the wire's null for a member means absent (as in
  * the AWS SDKs). Its numbers are never -0, which JSON text cannot carry.
  */
-export const document = (): fc.Arbitrary<unknown> => fc.jsonValue().filter((v) => v !== null).map(jsonNumbers);
+export const document = (): fc.Arbitrary<unknown> =>
+  fc
+    .jsonValue()
+    .filter((v) => v !== null)
+    .map(jsonNumbers);
 export const unit = (): fc.Arbitrary<Record<string, never>> => fc.constant({});
