@@ -105,6 +105,7 @@ class ModelBuilder {
         "aws.auth#sigv4": { name: d.pick(["thing", "execute-api", "s3"]) },
         [PROTOCOL_TRAITS[this.protocol]]: protocolValue,
         "smithy.api#title": "Thing Service",
+        ...(d.bool(20) && { "smithy.api#auth": ["aws.auth#sigv4"] }),
         ...s.doc(60),
         ...(this.servicePaging && { "smithy.api#paginated": this.servicePaging }),
       },
@@ -195,6 +196,8 @@ class ModelBuilder {
             "AccountId",
           )
         : undefined;
+      if (d.bool(10)) traits["smithy.api#optionalAuth"] = {};
+      else if (d.bool(10)) traits["smithy.api#auth"] = [];
       traits["smithy.api#endpoint"] = { hostPrefix: label ? `{${label}}.` : d.pick(["data-", "api."]) };
     }
     let uri = `/${name.toLowerCase()}-${this.ops.length}`;
@@ -339,7 +342,8 @@ class ModelBuilder {
         "float",
       ].includes(type);
       const plain = simple && shape?.traits?.["smithy.api#mediaType"] === undefined;
-      const stringList = type === "list" && shape?.["member"]?.target === "smithy.api#String";
+      const item = shape?.["member"]?.target;
+      const stringList = type === "list" && (item === "smithy.api#String" || item === "smithy.api#Timestamp");
       const paging = this.paging.has(m);
       const roll = d.int(1, 100);
       if (plain && !paging && roll <= 25 && !traits["smithy.api#default"]) {

@@ -59,6 +59,8 @@ const PATTERNS: { pattern: string; fixed?: true }[] = [
   { pattern: "^[\\w+=,.@-]+$" },
   { pattern: "^arn:aws[a-z-]*:[a-z0-9-]+:.*$" },
   { pattern: "^\\d{12}$", fixed: true },
+  { pattern: "^(?!aws:)[a-zA-Z+-=._:/]+$" },
+  { pattern: "^[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\t\\n\\r]*$" },
   { pattern: "[a-z]" },
   { pattern: "^[\\s\\S]*$" },
   { pattern: "^[^\\x00-\\x1F\\x7F]*$" },
@@ -243,6 +245,9 @@ export class Shapes {
     const d = this.d;
     const traits: Node = { ...this.doc(10) };
     if (d.bool(20)) traits["smithy.api#sparse"] = {};
+    // Smithy: not on lists of floats, doubles or documents (their equality is not defined).
+    else if (["string", "integer", "enum", "long"].includes(this.lookup(member)?.type ?? "") && d.bool(10))
+      traits["smithy.api#uniqueItems"] = {};
     if (d.bool(10)) traits["smithy.api#length"] = { min: 0, max: 100 };
     const id = this.id(name ?? this.names.next("List", AWKWARD_SHAPE_NAMES));
     return this.add(

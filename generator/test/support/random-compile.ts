@@ -37,7 +37,6 @@ export async function checkCompiledModel(m: RandomModel, inputs: { file: string;
     $defs: Record<string, unknown>;
   };
   const shapes = shapeApis(api, arbitraries);
-  expect(shapes.length).toBeGreaterThan(0);
   for (const shape of shapes) {
     fc.assert(
       fc.property(shape.arbitrary, (value) => {
