@@ -39,6 +39,7 @@ export function buildIr(model: LoadedModel, selection: Selection, sources: reado
       ...docs(serviceTraits),
       ...sdkId(serviceTraits),
       ...signing(serviceTraits),
+      ...endpointAuthSchemes(serviceTraits),
       ...("aws.protocols#awsQueryCompatible" in serviceTraits && { awsQueryCompatible: true as const }),
     },
     operations: selection.operations
@@ -148,7 +149,10 @@ function buildShape(model: LoadedModel, s: LoadedShape, selection: Selection): I
       };
     case "string": {
       const defs = traits["smithy.api#enum"];
-      if (!Array.isArray(defs)) return { kind: "string", ...base };
+      if (!Array.isArray(defs)) {
+        const mediaType = traits["smithy.api#mediaType"];
+        return { kind: "string", ...base, ...(typeof mediaType === "string" && { mediaType }) };
+      }
       return {
         kind: "enum",
         ...base,
@@ -268,6 +272,29 @@ function signing(traits: Record<string, unknown>): { signingName?: string; endpo
     ...(isObject(sigv4) && typeof sigv4["name"] === "string" && { signingName: sigv4["name"] }),
     ...(typeof prefix === "string" && prefix !== "" && { endpointPrefix: prefix }),
   };
+}
+
+/**
+ * The auth schemes other than SigV4 that the service's endpoint rules (`smithy.rules#endpointRuleSet`,
+ * `smithy.rules#endpointBdd`) give their endpoints (`properties.authSchemes[].name`), as CloudFront
+ * KeyValueStore's `sigv4a`; sorted, absent when there are none.
+ */
+function endpointAuthSchemes(traits: Record<string, unknown>): { endpointAuthSchemes?: string[] } {
+  const names = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) for (const item of node) walk(item);
+    else if (isObject(node))
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "authSchemes" && Array.isArray(value))
+          for (const scheme of value)
+            if (isObject(scheme) && typeof scheme["name"] === "string" && scheme["name"] !== "sigv4")
+              names.add(scheme["name"]);
+        walk(value);
+      }
+  };
+  walk(traits["smithy.rules#endpointRuleSet"]);
+  walk(traits["smithy.rules#endpointBdd"]);
+  return names.size === 0 ? {} : { endpointAuthSchemes: [...names].sort() };
 }
 
 /**

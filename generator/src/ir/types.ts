@@ -37,6 +37,12 @@ export interface IrService {
   /** `aws.api#service` endpointPrefix: the host's first label (`<prefix>.<region>.amazonaws.com`). */
   endpointPrefix?: string;
   /**
+   * Auth schemes other than SigV4 that the service's endpoint rules give its endpoints (CloudFront
+   * KeyValueStore's `sigv4a`, at `<account>.cloudfront-kvs.global.api.aws`): the `/signed` bindings
+   * sign SigV4 only and do not evaluate endpoint rules, so the generator warns about them.
+   */
+  endpointAuthSchemes?: string[];
+  /**
    * `aws.protocols#awsQueryCompatible`: an awsJson1_0 service that moved from awsQuery (SQS). Its
    * clients send `x-amzn-query-mode: true` and read an error's awsQuery code from `x-amzn-query-error`.
    */
@@ -185,6 +191,8 @@ export interface IrIntEnum extends IrShapeBase {
 }
 export interface IrString extends IrShapeBase {
   kind: "string";
+  /** `smithy.api#mediaType`: such a string is base64-encoded when bound to a header. */
+  mediaType?: string;
 }
 export interface IrNumber extends IrShapeBase {
   kind: "number";

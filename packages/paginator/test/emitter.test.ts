@@ -221,6 +221,41 @@ describe("paginator emitter", () => {
     ]);
   });
 
+  it("warns, naming the service and the scheme, when its endpoint rules sign with other than SigV4 (found on CloudFront KeyValueStore)", () => {
+    const paginated = { "smithy.api#paginated": { inputToken: "Cursor", outputToken: "Cursor", items: "Things" } };
+    // As CloudFront KeyValueStore's rule set gives its account endpoints (sigv4a, signing region "*").
+    const endpoint = (url: string, name: string) => ({
+      conditions: [],
+      type: "endpoint",
+      endpoint: {
+        url,
+        properties: { authSchemes: [{ name, signingName: "svc", signingRegionSet: ["*"] }] },
+        headers: {},
+      },
+    });
+    const rules = (...names: string[]) => ({
+      "aws.api#service": { sdkId: "Svc", endpointPrefix: "svc" },
+      "aws.auth#sigv4": { name: "svc" },
+      "smithy.rules#endpointRuleSet": {
+        version: "1.0",
+        parameters: {},
+        rules: [
+          {
+            conditions: [],
+            type: "tree",
+            rules: names.map((n) => endpoint(`https://{Account}.svc.global.api.aws/${n}`, n)),
+          },
+        ],
+      },
+    });
+    expect(warnings(spec(paginated, rules("sigv4a")))).toEqual([
+      "paginator: service ex#Svc: its endpoint rules (smithy.rules#endpointRuleSet) sign with sigv4a; the /signed bindings sign SigV4 only, at svc.<region>.<partition's DNS suffix> or the endpoint given, and the service may refuse them: use the /sdk bindings (an AWS SDK client that signs sigv4a) for it",
+    ]);
+    // SigV4 endpoints, or no paginated operation to bind, give no warning.
+    expect(warnings(spec(paginated, rules("sigv4")))).toEqual([]);
+    expect(warnings(spec({}, rules("sigv4a")))).toEqual([]);
+  });
+
   it("emits nothing but empty indexes when no operation is paginated", () => {
     const files = emit(spec({}));
     expect([...files.keys()].sort()).toEqual(["index.gen.ts", "sdk/index.gen.ts", "signed/index.gen.ts"]);

@@ -70,6 +70,11 @@ function plan(ir: Ir): { bindings: Binding[]; warnings: string[] } {
       if (result.warning !== undefined) warnings.push(`${op.name}: ${result.warning}`);
     }
   }
+  const schemes = ir.service.endpointAuthSchemes;
+  if (schemes !== undefined && bindings.length > 0)
+    warnings.push(
+      `service ${ir.service.id}: its endpoint rules (smithy.rules#endpointRuleSet) sign with ${schemes.join(", ")}; the /signed bindings sign SigV4 only, at ${ir.service.endpointPrefix ?? ir.service.signingName ?? "<prefix>"}.<region>.<partition's DNS suffix> or the endpoint given, and the service may refuse them: use the /sdk bindings (an AWS SDK client that signs ${schemes.join(", ")}) for it`,
+    );
   return { bindings, warnings };
 }
 
@@ -142,6 +147,8 @@ function bindingFile(ir: Ir, b: Binding): string {
     .map((m) => q(m))
     .join(", ");
   const status = statusCodeMember(ir, b);
+  const headers = ir.service.protocol === "restJson1" ? outputHeaderBindings(ir, b) : {};
+  const hasHeaders = Object.keys(headers).length > 0;
   const descriptorType = pageOnly ? "PagesOperation" : "PaginatedOperation";
   const typeArgs = [
     b.input,
@@ -154,6 +161,7 @@ function bindingFile(ir: Ir, b: Binding): string {
   const lines = [
     `import type { ${[b.input, b.output].sort().join(", ")} } from "@dx/models";`,
     `import { ${validators.assert}, ${validators.parse} } from "@dx/validators";`,
+    ...(hasHeaders ? [`import { headerMembers } from "../runtime/header-members.js";`] : []),
     `import { ${pageOnly ? "createPagesPaginator" : "createPaginator"}, type ${descriptorType} } from "../runtime/index.js";`,
     ``,
     `/** The ${b.op.name} trait bound to its types and validators (shared with the SDK binding). */`,
@@ -165,6 +173,7 @@ function bindingFile(ir: Ir, b: Binding): string {
     ...(b.pageSize ? [`  pageSize: ${q(b.pageSize)},`] : []),
     `  inputMembers: [${inputMembers}],`,
     ...(status ? [`  statusCodeMember: ${q(status)},`] : []),
+    ...(hasHeaders ? table("outputHeaders", headers, "/* @__PURE__ */ headerMembers(", ")") : []),
     `  parse: ${validators.parse},`,
     `  assert: ${validators.assert},`,
     `};`,
@@ -252,7 +261,16 @@ function httpBinding(
   // An operation's own host prefix (MWAA's "api."), put before the service's host as the SDKs do.
   const host = b.op.hostPrefix === undefined ? {} : { hostPrefix: b.op.hostPrefix };
   return protocol === "restJson1"
-    ? { protocol, signingName, ...endpoint, ...host, ...auth, method: b.op.http?.method, uri: b.op.http?.uri, members }
+    ? {
+        protocol,
+        signingName,
+        ...endpoint,
+        ...host,
+        ...auth,
+        method: b.op.http?.method,
+        uri: b.op.http?.uri,
+        members,
+      }
     : {
         protocol,
         signingName,
@@ -268,9 +286,101 @@ function httpBinding(
       };
 }
 
+/**
+ * The output members restJson1 binds to response headers, as the signed transport reads them:
+ * `["header", name, kind, format?]` (kind: the value's type, `[]` after it for a list; "encoded" for a
+ * string with `@mediaType`, which travels base64-encoded) or `["prefixHeaders", prefix]`.
+ */
+function outputHeaderBindings(ir: Ir, b: Binding): Record<string, readonly string[]> {
+  const find = lookup(ir);
+  const output: Record<string, readonly string[]> = Object.create(null); // "__proto__" a key like any other
+  for (const m of structure(ir, b.op.output)?.members ?? []) {
+    const at = headerBinding(find, m);
+    if (at !== undefined) output[m.name] = at;
+  }
+  return output;
+}
+
+/**
+ * The members of the operation's errors that a ServiceError gets under their member names beyond
+ * the error body's wire names: restJson1 members bound to headers (Lambda's `retryAfterSeconds`
+ * from `Retry-After`) and body members with another `@jsonName` (`["body", jsonName]`). By error
+ * name; errors with none are left out.
+ */
+function errorMemberTables(ir: Ir, b: Binding): Record<string, Record<string, readonly string[]>> {
+  if (ir.service.protocol !== "restJson1") return {};
+  const find = lookup(ir);
+  const tables: Record<string, Record<string, readonly string[]>> = Object.create(null); // "__proto__" a key like any other
+  for (const id of new Set(b.op.errors)) {
+    const table: Record<string, readonly string[]> = Object.create(null); // "__proto__" a key like any other
+    for (const m of structure(ir, id)?.members ?? []) {
+      const at =
+        m.http === undefined ? (m.jsonName !== m.name ? ["body", m.jsonName] : undefined) : headerBinding(find, m);
+      if (at !== undefined) table[m.name] = at;
+    }
+    if (Object.keys(table).length > 0) tables[id.slice(id.indexOf("#") + 1)] = table;
+  }
+  return tables;
+}
+
+/** How the signed transport reads a member bound to a response header (see `outputHeaderBindings`), if it is one. */
+function headerBinding(find: IrLookup, m: IrMember): readonly string[] | undefined {
+  if (m.http?.location === "prefixHeaders") return ["prefixHeaders", (m.http.name ?? "").toLowerCase()];
+  if (m.http?.location !== "header") return undefined;
+  const target = find.find(m.target);
+  const item = target?.kind === "list" ? find.find(target.member.target) : undefined;
+  const kind = headerKind(item ?? target);
+  if (kind === undefined) return undefined;
+  // A list's timestamps: their shape's format, else http-date (a header's default).
+  const format =
+    target?.kind === "timestamp"
+      ? m.timestampFormat
+      : item?.kind === "timestamp"
+        ? (item.format ?? "http-date")
+        : undefined;
+  return ["header", (m.http.name ?? m.name).toLowerCase(), item ? `${kind}[]` : kind, ...(format ? [format] : [])];
+}
+
+/** How a header's text becomes a value of this shape; undefined for a shape Smithy does not allow in headers. */
+function headerKind(shape: IrShape | undefined): string | undefined {
+  switch (shape?.kind) {
+    case "string":
+      return shape.mediaType === undefined ? "string" : "encoded";
+    case "enum":
+      return "string";
+    case "number":
+    case "intEnum":
+      return "number";
+    case "boolean":
+    case "timestamp":
+    case "blob":
+      return shape.kind;
+    default:
+      return undefined;
+  }
+}
+
+/** A record of member bindings as the generated code writes it: `  name: {` entries of string tuples `},`. */
+function table(name: string, record: Record<string, readonly string[]>, open = "", close = ""): string[] {
+  const q = JSON.stringify;
+  return [
+    `  ${name}: ${open}{`,
+    // A member named like an Object.prototype property (hasOwnProperty, toString) takes that property
+    // as its contextual type, so its bare array literal would widen to string[]: `as const` keeps the
+    // tuple. A computed key: `"__proto__": ...` in a literal would set the prototype, not add the member.
+    ...Object.entries(record).map(
+      ([k, at]) =>
+        `    ${k === "__proto__" ? `[${q(k)}]` : q(k)}: [${at.map((v) => q(v)).join(", ")}]${k in Object.prototype ? " as const" : ""},`,
+    ),
+    `  }${close},`,
+  ];
+}
+
 function signedBindingFile(ir: Ir, b: Binding): string {
   const create = b.items === undefined ? "createSignedPagesPaginator" : "createSignedPaginator";
   const { members, ...rest } = httpBinding(ir, b) ?? { members: {} };
+  const errors = errorMemberTables(ir, b);
+  const hasErrors = Object.keys(errors).length > 0;
   // The request body through the validators' serializer: JSON names, timestamp formats and base64 blobs at any depth.
   const input = inputStructure(ir, b);
   const serialize = input === undefined ? undefined : validatorNames(input.name).serialize;
@@ -278,20 +388,22 @@ function signedBindingFile(ir: Ir, b: Binding): string {
   const binding = [
     "{",
     ...Object.entries(rest).map(([k, v]) => `  ${k}: ${q(v)},`),
-    "  members: {",
-    // A member named like an Object.prototype property (hasOwnProperty, toString) takes that property
-    // as its contextual type, so its bare array literal would widen to string[]: `as const` keeps the
-    // tuple. A computed key: `"__proto__": ...` in a literal would set the prototype, not add the member.
-    ...Object.entries(members).map(
-      ([k, at]) =>
-        `    ${k === "__proto__" ? `[${q(k)}]` : q(k)}: [${at.map((v) => q(v)).join(", ")}]${k in Object.prototype ? " as const" : ""},`,
-    ),
-    "  },",
+    ...table("members", members),
+    ...(hasErrors
+      ? [
+          "  errors: /* @__PURE__ */ errorMembers({",
+          ...Object.entries(errors).flatMap(([name, record]) =>
+            table(name === "__proto__" ? `[${q(name)}]` : q(name), record).map((line) => `  ${line}`),
+          ),
+          "  }),",
+        ]
+      : []),
     ...(serialize === undefined ? [] : [`  serialize: ${serialize},`]),
     "}",
   ].join("\n");
   const lines = [
     ...(serialize === undefined ? [] : [`import { ${serialize} } from "@dx/validators";`]),
+    ...(hasErrors ? [`import { errorMembers } from "../../runtime/header-members.js";`] : []),
     `import { ${create} } from "../../runtime/signed.js";`,
     `import { ${b.descriptor} } from "../${b.fn}.gen.js";`,
     ``,

@@ -64,3 +64,8 @@ export type AtPath<P extends Path, V> = P extends readonly [infer H extends stri
 export function member<K extends PropertyKey, V>(key: K, value: V): { [P in K]: V } {
   return { [key]: value } as { [P in K]: V };
 }
+
+/** `record[key] = value` as an own property, whatever the key (a map's `__proto__` or `toString` is a name like any other). */
+export function setOwn<T>(record: { [key: string]: T }, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}

@@ -10,8 +10,9 @@ import {
   TokenRewindError,
 } from "./errors.js";
 import { describeValue } from "./describe.js";
+import type { ResponseHeaders } from "./header-members.js";
 import { checkExpression, search } from "./jmespath.js";
-import { fullResult, itemsOf, member, sliceItems, valueAt } from "./members.js";
+import { fullResult, itemsOf, member, setOwn, sliceItems, valueAt } from "./members.js";
 import { sendAbortable, type PageSender } from "./send.js";
 import {
   decodeStartingToken,
@@ -53,6 +54,8 @@ export interface PageOperation<
   inputMembers?: readonly string[];
   /** The output member the HTTP status code fills (`@httpResponseCode`), from the page's `$metadata`. */
   statusCodeMember?: string;
+  /** Reads the output members bound to response headers, from the response the transport hands over. */
+  outputHeaders?: (response: ResponseHeaders) => Record<string, unknown>;
 }
 
 const MODES: ReadonlySet<unknown> = new Set(["tolerant", "strict", "off", undefined]);
@@ -288,9 +291,9 @@ export class PageIterator<
         if (passErrors && markFailure(settled.error, pageNumber, resumeToken)) throw settled.error;
         throw new PageRequestError(pageNumber, resumeToken, settled.error);
       }
-      const { body, metadata, form } = envelope
+      const { body, metadata, form, headers } = envelope
         ? unwrap(settled.value)
-        : { body: settled.value, metadata: undefined, form: undefined };
+        : { body: settled.value, metadata: undefined, form: undefined, headers: undefined };
       if (this.options.readAhead) {
         // Ask for the next page now, by the token as received, so that the request overlaps validating
         // and consuming this one; only where the run will surely ask for it (checked again below).
@@ -312,6 +315,10 @@ export class PageIterator<
           form === "model" && this.sender.form === "wire"
             ? (validateModel ??= pageValidator(op, "model", this.options))(body, pageNumber)
             : validate(body, pageNumber);
+        // Members bound to headers, after the body passed its validators (a header that does not parse fails the page).
+        if (op.outputHeaders !== undefined && headers !== undefined)
+          for (const [name, value] of Object.entries(op.outputHeaders(headers)))
+            setOwn(page as Record<string, unknown>, name, value);
       } catch (error) {
         throw new PageValidationError(pageNumber, this.resumeToken as string, error);
       }
@@ -390,9 +397,19 @@ function settle(request: Promise<unknown>): Promise<Settled> {
  * An enveloped response (SDK clients): the page (wire JSON, unless `form` says the SDK already
  * deserialized it) and the SDK's response metadata.
  */
-function unwrap(response: unknown): { body: unknown; metadata: unknown; form: "model" | undefined } {
-  const r = response as { body?: unknown; $metadata?: unknown; form?: unknown } | null;
-  return { body: r?.body, metadata: r?.$metadata, form: r?.form === "model" ? "model" : undefined };
+function unwrap(response: unknown): {
+  body: unknown;
+  metadata: unknown;
+  form: "model" | undefined;
+  headers: ResponseHeaders | undefined;
+} {
+  const r = response as { body?: unknown; $metadata?: unknown; form?: unknown; headers?: ResponseHeaders } | null;
+  return {
+    body: r?.body,
+    metadata: r?.$metadata,
+    form: r?.form === "model" ? "model" : undefined,
+    headers: typeof r?.headers?.header === "function" ? r.headers : undefined,
+  };
 }
 
 /** An AbortSignal, or one of another realm or polyfill (what sendAbortable uses of it). */

@@ -6,6 +6,7 @@
  */
 import { describeValue } from "./describe.js";
 import { PageIterator, type PageOperation } from "./page-iterator.js";
+import type { ResponseHeaders } from "./header-members.js";
 import type { PageSender } from "./send.js";
 import type {
   ItemsPath,
@@ -45,6 +46,11 @@ export interface PagesOperation<
    * page gets it from the response (`$metadata.httpStatusCode`) where the transport has one.
    */
   statusCodeMember?: keyof Output & string;
+  /**
+   * Reads the output members bound to response headers (`@httpHeader`, `@httpPrefixHeaders`): not in
+   * the body, so each page gets them from the response where the transport has one (`headerMembers`).
+   */
+  outputHeaders?: (response: ResponseHeaders) => Record<string, unknown>;
   /** Validates a wire-form response and converts it to the model form. */
   parse(json: unknown, options?: ValidatorOptions): Output;
   /** Validates a model-form response. */
@@ -168,6 +174,7 @@ export function pageOperation<
   pageSize?: PageSize;
   inputMembers?: readonly string[];
   statusCodeMember?: string;
+  outputHeaders?: (response: ResponseHeaders) => Record<string, unknown>;
   parse(json: unknown, options?: ValidatorOptions): Output;
   assert(value: unknown, options?: ValidatorOptions): asserts value is Output;
 }): PageOperation<Input, Output, InputToken, Items, PageSize> {

@@ -9,6 +9,7 @@
  * as the SDK's exception class, with the PageFailure members (`page`, `resumeToken`) added.
  */
 import { describeValue } from "./describe.js";
+import type { ResponseHeaders } from "./header-members.js";
 import type { PagesOperation, PaginatedOperation, PaginateOver, PaginatePagesOver } from "./paginate.js";
 import { pageOperation } from "./paginate.js";
 import { PageIterator } from "./page-iterator.js";
@@ -127,7 +128,12 @@ function sdkSender<Request>(client: SdkClientLike, commandClass: new (input: Req
       command.deserialize = async (response, context) => {
         if (response.statusCode < 200 || response.statusCode >= 300) return sdkDeserialize(response, context);
         const text = await bodyText(response.body, context);
-        return { $metadata: metadataOf(response), body: text === "" ? {} : JSON.parse(text), [WIRE]: true };
+        return {
+          $metadata: metadataOf(response),
+          body: text === "" ? {} : JSON.parse(text),
+          headers: responseHeaders(response.headers),
+          [WIRE]: true,
+        };
       };
       return client.send(command, signal ? { abortSignal: signal } : {}).then((output) => {
         if (typeof output === "object" && output !== null && WIRE in output) return output;
@@ -146,6 +152,18 @@ function bodyText(body: unknown, context: SerdeContextLike): Promise<string> {
   if (typeof stream?.on !== "function" || typeof stream.once !== "function" || stream.readableEnded !== false)
     return context.streamCollector(body).then(decodeUtf8);
   return streamText(stream);
+}
+
+/** The SDK response's headers as the operation's `outputHeaders` reads them (by lower-case name, as the SDK's deserializers do). */
+function responseHeaders(headers: Record<string, string | undefined>): ResponseHeaders {
+  let lower: Map<string, string> | undefined;
+  const byName = (): Map<string, string> => {
+    lower ??= new Map(
+      Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name.toLowerCase(), value]])),
+    );
+    return lower;
+  };
+  return { header: (name) => byName().get(name), headerNames: () => byName().keys() };
 }
 
 /** Marks a response read by dx's deserializer (wire JSON), as opposed to one the SDK deserialized. */

@@ -7,7 +7,8 @@ export interface PageSender<Request> {
   send: PageFunction<Request>;
   /**
    * Responses are `{ body, $metadata, form? }`: `body` is the page (in `form`, default the sender's),
-   * and `$metadata` is kept on it (SDK clients).
+   * and `$metadata` is kept on it (SDK clients); `headers`, when given, are the response's, from which
+   * the operation's header-bound output members are read.
    */
   envelope?: boolean;
   /** The transport's errors are thrown as themselves with the PageFailure members added (SDK clients' exceptions). */

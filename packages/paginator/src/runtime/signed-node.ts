@@ -45,6 +45,7 @@ export function nodeHttpHandler(options: NodeHttpOptions = {}): HttpHandler {
                   const value = headers[name];
                   return Array.isArray(value) ? value.join(", ") : value;
                 },
+                headerNames: () => Object.keys(headers),
                 body,
               }),
             (error: Error) => failed(error),

@@ -13,6 +13,8 @@ import { Sha256 } from "@aws-crypto/sha256-js";
 import { buildQueryString, escapeUri } from "@smithy/core/protocols";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { describeValue } from "./describe.js";
+import type { ResponseHeaders } from "./header-members.js";
+import { setOwn } from "./members.js";
 import { dnsSuffixOf } from "./partitions.js";
 import type { PagesOperation, PaginatedOperation, PaginateOver, PaginatePagesOver } from "./paginate.js";
 import { pageOperation } from "./paginate.js";
@@ -67,6 +69,8 @@ export interface HttpRequest {
 export interface HttpResponse {
   status: number;
   header(name: string): string | undefined;
+  /** Every header's name, lower-case (for `@httpPrefixHeaders` output members; without it they are left out). */
+  headerNames?(): Iterable<string>;
   body: string;
 }
 
@@ -103,7 +107,16 @@ export function fetchHandler(doFetch?: typeof fetch): HttpHandler {
       ...(request.signal !== undefined && { signal: request.signal }),
     });
     const body = await response.text();
-    return { status: response.status, header: (name) => response.headers.get(name) ?? undefined, body };
+    return {
+      status: response.status,
+      header: (name) => response.headers.get(name) ?? undefined,
+      headerNames: () => {
+        const names: string[] = [];
+        response.headers.forEach((_, name) => names.push(name));
+        return names;
+      },
+      body,
+    };
   };
 }
 
@@ -113,7 +126,11 @@ export class ServiceError extends Error {
   readonly $fault: "client" | "server";
   readonly $metadata: ResponseMetadata;
   readonly $retryable: boolean;
-  /** The error body's other members (a modeled exception's, as `ResourceId`), under their wire names. */
+  /**
+   * The error body's other members (a modeled exception's, as `ResourceId`), under their wire names; and
+   * under their member names those the model binds elsewhere (a header, as Lambda's `retryAfterSeconds`,
+   * or another `@jsonName`), as the SDKs' exceptions carry them.
+   */
   readonly [member: string]: unknown;
   /**
    * An awsQuery-compatible service's (SQS's) awsQuery error code, from the `x-amzn-query-error`
@@ -182,6 +199,12 @@ export interface HttpBinding {
    */
   members: Record<string, MemberBinding>;
   /**
+   * restJson1: the members of the operation's errors a ServiceError also gets under their member names
+   * (bound to headers, or another `@jsonName` in the body; `errorMembers(...)` of header-members.ts,
+   * imported only by the bindings that have such errors).
+   */
+  errors?: (code: string, body: Record<string, unknown>, response: ResponseHeaders) => Record<string, unknown>;
+  /**
    * The input's JSON body from its model form (the validators' `serializeXRequest`): body members under
    * their JSON names, timestamps in their formats (epoch-seconds by default, on both protocols), blobs
    * as base64, at any depth; members bound elsewhere left out. Without it, body members are written as
@@ -227,7 +250,10 @@ export class SignedClient {
     this.sha256 = platform.sha256 ?? Sha256;
   }
 
-  /** Sends one operation request: resolves to `{ body, $metadata }` (body: the wire JSON), or throws a ServiceError. */
+  /**
+   * Sends one operation request: resolves to `{ body, $metadata, headers }` (body: the wire JSON; headers:
+   * the response's, for members bound to them), or throws a ServiceError.
+   */
   async send(binding: HttpBinding, input: Record<string, unknown>, signal?: AbortSignal): Promise<unknown> {
     const signingName = this.options.signingName ?? binding.signingName;
     if (binding.auth !== "none" && this.options.credentials === undefined)
@@ -276,9 +302,10 @@ export class SignedClient {
         };
         if (response.status >= 200 && response.status < 300) {
           this.quota = Math.min(500, this.quota + 1);
-          return { body: text === "" ? {} : JSON.parse(text), $metadata: metadata };
+          // The headers go along for the output members bound to them (the operation's `outputHeaders`).
+          return { body: text === "" ? {} : JSON.parse(text), $metadata: metadata, headers: response };
         }
-        const error = serviceError(response, text, metadata, binding.queryCompatible === true);
+        const error = serviceError(response, text, metadata, binding);
         const throttling = response.status === 429 || THROTTLING.has(error.name);
         failure = {
           error,
@@ -414,8 +441,15 @@ export function buildRequest(binding: HttpBinding, input: Record<string, unknown
   let [path, fixedQuery] = binding.uri.split("?", 2) as [string, string | undefined];
   const queryMaps: object[] = [];
   let payload: { value: unknown; kind: "json" | "text" | "bytes" } | undefined;
+  // As the SDKs refuse it before sending: a URI label with no value, or an empty one, would send another path.
+  for (const [member, at] of Object.entries(binding.members))
+    if (at[0] === "label" && (input[member] == null || text(input[member], at[2] ?? "date-time") === ""))
+      throw new TypeError(
+        `signedClient: ${member} fills the label {${at[1]}} of ${binding.uri} and must not be ${input[member] == null ? "missing" : "empty"}, got ${describeValue(input[member])}`,
+      );
   for (const [member, value] of Object.entries(input)) {
-    if (value === undefined) continue;
+    // null is no value, as in the SDKs' serializers (a query or header member is left out).
+    if (value == null) continue;
     const at = binding.members[member] ?? (["body", member] as const);
     const format = at[0] === "query" || at[0] === "header" || at[0] === "label" ? at[2] : undefined;
     const one = (v: unknown): string => text(v, format ?? (at[0] === "header" ? "http-date" : "date-time"));
@@ -480,11 +514,6 @@ export function buildRequest(binding: HttpBinding, input: Record<string, unknown
   };
 }
 
-/** `record[key] = value` as an own property, whatever the key (a map's `__proto__` or `toString` is a name like any other). */
-function setOwn<T>(record: { [key: string]: T }, key: string, value: T): void {
-  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
 /** An `@httpPayload` member as the request's body, with its content type (a header member may give another). */
 function payloadBody(
   payload: { value: unknown; kind: "json" | "text" | "bytes" },
@@ -540,7 +569,7 @@ function serviceError(
   response: HttpResponse,
   text: string,
   metadata: ResponseMetadata,
-  queryCompatible: boolean,
+  binding: HttpBinding,
 ): ServiceError {
   let body: Record<string, unknown> = {};
   try {
@@ -559,7 +588,7 @@ function serviceError(
   const message = body["Message"] ?? body["message"] ?? body["errorMessage"] ?? `HTTP ${response.status}`;
   const status = response.status;
   // awsQueryCompatible: "AWS.SimpleQueueService.NonExistentQueue;Sender" (Smithy's protocol tests: code;type).
-  const header = queryCompatible ? response.header("x-amzn-query-error") : undefined;
+  const header = binding.queryCompatible === true ? response.header("x-amzn-query-error") : undefined;
   const split = header === undefined ? -1 : header.indexOf(";");
   const query =
     header !== undefined && split > 0 ? { code: header.slice(0, split), type: header.slice(split + 1) } : undefined;
@@ -569,6 +598,9 @@ function serviceError(
   // (`e.ResourceId`): under their wire names, never over what the error already has.
   for (const [key, value] of Object.entries(body))
     if (value !== undefined && !ERROR_ENVELOPE.has(key) && !(key in error)) setOwn(error, key, value);
+  // And under their member names where the model binds them elsewhere (headers, another @jsonName).
+  for (const [key, value] of Object.entries(binding.errors?.(code, body, response) ?? {}))
+    if (!(key in error)) setOwn(error, key, value);
   return error;
 }
 

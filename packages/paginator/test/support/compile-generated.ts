@@ -5,7 +5,7 @@
  * repo's strict settings.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,6 +28,9 @@ export function linkRuntimes(root: string): (pkg: string) => string {
   const at = (pkg: string) => join(root, "packages", pkg, "src");
   symlinkSync(join(packageDir, "src", "runtime"), join(at("paginator"), "runtime"), "dir");
   symlinkSync(join(repoRoot, "packages", "validators", "src", "runtime"), join(at("validators"), "runtime"), "dir");
+  // The package's entry (its generated functions and the runtime's ValidationError), as `@dx/validators`
+  // resolves; a copy, since a link would resolve `./generated` beside the original.
+  copyFileSync(join(repoRoot, "packages", "validators", "src", "index.ts"), join(at("validators"), "index.ts"));
   return at;
 }
 
@@ -46,7 +49,8 @@ export function typecheckGenerated(
       typeRoots: [join(packageDir, "node_modules", "@types")],
       paths: {
         "@dx/models": [join(at("models"), "generated", "index.gen.ts")],
-        "@dx/validators": [join(at("validators"), "generated", "index.gen.ts")],
+        "@dx/validators": [join(at("validators"), "index.ts")],
+        "@smithy/core/serde": [join(dirname(typesOf("@smithy/core")), "submodules", "serde", "index.d.ts")],
         ...(sdk && { [sdk.name]: [sdk.types] }),
         // The signed transport's dependencies, as this package resolves them.
         "@smithy/signature-v4": [typesOf("@smithy/signature-v4")],

@@ -29,7 +29,7 @@ export { signedClient } from ${JSON.stringify(join(at("paginator"), "runtime", "
     format: "esm",
     outfile: file,
     logLevel: "silent",
-    alias: { "@dx/validators": join(at("validators"), "generated", "index.gen.ts") },
+    alias: { "@dx/validators": join(at("validators"), "index.ts") },
   });
   return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
 }
