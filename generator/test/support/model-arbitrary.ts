@@ -196,10 +196,12 @@ class ModelBuilder {
             "AccountId",
           )
         : undefined;
-      if (d.bool(10)) traits["smithy.api#optionalAuth"] = {};
-      else if (d.bool(10)) traits["smithy.api#auth"] = [];
       traits["smithy.api#endpoint"] = { hostPrefix: label ? `{${label}}.` : d.pick(["data-", "api."]) };
     }
+    // An operation that may go unsigned, or is never signed (an empty @auth, as the SSO portal's).
+    const auth = d.int(1, 10);
+    if (auth === 1) traits["smithy.api#optionalAuth"] = {};
+    if (auth === 2) traits["smithy.api#auth"] = [];
     let uri = `/${name.toLowerCase()}-${this.ops.length}`;
     if (rest) {
       if (inNode) uri = this.bindInput(inNode, uri);
