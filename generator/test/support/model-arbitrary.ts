@@ -161,8 +161,13 @@ class ModelBuilder {
     const paged = d.bool(40);
     const stream =
       !paged && d.bool(15) ? d.pick(["eventIn", "eventOut", ...(rest ? ["blobIn", "blobOut"] : [])]) : undefined;
-    const input = paged || stream || d.bool(80) ? this.io(name, "Request", "input") : undefined;
-    const output = paged || stream || d.bool(80) ? this.io(name, "Response", "output") : undefined;
+    // awsJson: an input or output may be a structure used elsewhere too (older models share them).
+    const shared = (): string | undefined =>
+      !rest && !paged && !stream && s.structures.length > 0 && d.bool(15)
+        ? s.structures[d.int(0, s.structures.length - 1)]
+        : undefined;
+    const input = shared() ?? (paged || stream || d.bool(80) ? this.io(name, "Request", "input") : undefined);
+    const output = shared() ?? (paged || stream || d.bool(80) ? this.io(name, "Response", "output") : undefined);
     const inNode = input && (s.shapes[input] as Node);
     const outNode = output && (s.shapes[output] as Node);
     if (paged && inNode && outNode) traits["smithy.api#paginated"] = this.paginate(inNode, outNode);
@@ -265,10 +270,11 @@ class ModelBuilder {
     const nested = !p && d.bool(30);
     let holder = output;
     let prefix = "";
-    if (nested) {
+    // One or two levels down (`Page.Token`, `Result.Page.Token`).
+    for (let level = nested ? d.int(1, 2) : 0; level > 0; level--) {
       const page = s.structure(2);
+      prefix += `${s.addMember(holder, { id: page, type: "structure" }, false)}.`;
       holder = s.shapes[page] as Node;
-      prefix = `${s.addMember(output, { id: page, type: "structure" }, false)}.`;
     }
     if (p) dropMember(holder, p.outputToken);
     const outputToken = s.addMember(
