@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { document, list, map, structure, union } from "../src/runtime/arbitrary.js";
+import { document, double, list, map, structure, union } from "../src/runtime/arbitrary.js";
 
 describe("the runtime of the emitted arbitraries", () => {
   it("makes documents that come back equal through JSON, -0 inside objects and arrays too", () => {
@@ -35,6 +35,16 @@ describe("the runtime of the emitted arbitraries", () => {
       { numRuns: 200, seed: 3 },
     );
     expect(count).toBe(200);
+  });
+
+  it("makes finite doubles for a range with one bound (its validator wants a finite number)", () => {
+    for (const arb of [double(0), double(undefined, 5)])
+      fc.assert(
+        fc.property(arb, (x) => {
+          expect(Number.isFinite(x)).toBe(true);
+        }),
+        { numRuns: 2000, seed: 5 },
+      );
   });
 
   it("keeps a member named __proto__ as an own key, never as the prototype", () => {

@@ -50,11 +50,19 @@ export function integer(min?: number, max?: number): fc.Arbitrary<number> {
 /** -0 has no JSON form (it is written as 0), so it is left out. */
 const noNegativeZero = (n: number): number => (Object.is(n, -0) ? 0 : n);
 
-/** A double in the bounds, or any double (NaN and infinities included) when unbounded. */
+/**
+ * A double in the bounds, or any double (NaN and infinities included) when unbounded. A ranged one is
+ * finite, as its validator requires (a range with one bound alone let fast-check make an infinity).
+ */
 export function double(min?: number, max?: number): fc.Arbitrary<number> {
   if (min === undefined && max === undefined) return fc.double().map(noNegativeZero);
   return fc
-    .double({ noNaN: true, ...(min !== undefined && { min }), ...(max !== undefined && { max }) })
+    .double({
+      noNaN: true,
+      noDefaultInfinity: true,
+      ...(min !== undefined && { min }),
+      ...(max !== undefined && { max }),
+    })
     .map(noNegativeZero);
 }
 
