@@ -231,7 +231,8 @@ function httpBinding(
   const protocol = ir.service.protocol;
   if (protocol === "restJson1" && b.op.http === undefined) return undefined;
   const find = lookup(ir);
-  const members: Record<string, readonly string[]> = {};
+  // No prototype: a member named "__proto__" is a key like any other (an assignment to {} would set the prototype).
+  const members: Record<string, readonly string[]> = Object.create(null);
   for (const m of inputStructure(ir, b)?.members ?? []) {
     const at = m.http;
     const target = find.find(m.target)?.kind;
@@ -292,7 +293,7 @@ function httpBinding(
  */
 function outputHeaderBindings(ir: Ir, b: Binding): Record<string, readonly string[]> {
   const find = lookup(ir);
-  const output: Record<string, readonly string[]> = {};
+  const output: Record<string, readonly string[]> = Object.create(null); // "__proto__" a key like any other
   for (const m of structure(ir, b.op.output)?.members ?? []) {
     const at = headerBinding(find, m);
     if (at !== undefined) output[m.name] = at;
@@ -309,9 +310,9 @@ function outputHeaderBindings(ir: Ir, b: Binding): Record<string, readonly strin
 function errorMemberTables(ir: Ir, b: Binding): Record<string, Record<string, readonly string[]>> {
   if (ir.service.protocol !== "restJson1") return {};
   const find = lookup(ir);
-  const tables: Record<string, Record<string, readonly string[]>> = {};
+  const tables: Record<string, Record<string, readonly string[]>> = Object.create(null); // "__proto__" a key like any other
   for (const id of new Set(b.op.errors)) {
-    const table: Record<string, readonly string[]> = {};
+    const table: Record<string, readonly string[]> = Object.create(null); // "__proto__" a key like any other
     for (const m of structure(ir, id)?.members ?? []) {
       const at =
         m.http === undefined ? (m.jsonName !== m.name ? ["body", m.jsonName] : undefined) : headerBinding(find, m);
@@ -364,7 +365,13 @@ function table(name: string, record: Record<string, readonly string[]>, open = "
   const q = JSON.stringify;
   return [
     `  ${name}: ${open}{`,
-    ...Object.entries(record).map(([k, at]) => `    ${q(k)}: [${at.map((v) => q(v)).join(", ")}],`),
+    // A member named like an Object.prototype property (hasOwnProperty, toString) takes that property
+    // as its contextual type, so its bare array literal would widen to string[]: `as const` keeps the
+    // tuple. A computed key: `"__proto__": ...` in a literal would set the prototype, not add the member.
+    ...Object.entries(record).map(
+      ([k, at]) =>
+        `    ${k === "__proto__" ? `[${q(k)}]` : q(k)}: [${at.map((v) => q(v)).join(", ")}]${k in Object.prototype ? " as const" : ""},`,
+    ),
     `  }${close},`,
   ];
 }
@@ -385,7 +392,9 @@ function signedBindingFile(ir: Ir, b: Binding): string {
     ...(hasErrors
       ? [
           "  errors: /* @__PURE__ */ errorMembers({",
-          ...Object.entries(errors).flatMap(([name, record]) => table(q(name), record).map((line) => `  ${line}`)),
+          ...Object.entries(errors).flatMap(([name, record]) =>
+            table(name === "__proto__" ? `[${q(name)}]` : q(name), record).map((line) => `  ${line}`),
+          ),
           "  }),",
         ]
       : []),

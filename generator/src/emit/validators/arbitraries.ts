@@ -64,11 +64,13 @@ export function renderArbitraries(ir: Ir): string {
     }
   };
 
+  // A computed key for `__proto__`: as a plain key of an object literal it sets the prototype, and the member is lost.
+  const key = (name: string): string => (name === "__proto__" ? `[${json(name)}]` : json(name));
   /** Members one a line when there are several (the layout policy: no very long generated lines). */
   const fields = (ms: readonly IrMember[]): string =>
     ms.length <= 3
-      ? `{ ${ms.map((m) => `${json(m.name)}: ${member(m)}`).join(", ")} }`
-      : `{\n${ms.map((m) => `    ${json(m.name)}: ${member(m)},`).join("\n")}\n  }`;
+      ? `{ ${ms.map((m) => `${key(m.name)}: ${member(m)}`).join(", ")} }`
+      : `{\n${ms.map((m) => `    ${key(m.name)}: ${member(m)},`).join("\n")}\n  }`;
   const wrapped = (values: readonly unknown[]): string =>
     values.length <= 8
       ? json(values)

@@ -50,11 +50,19 @@ export function integer(min?: number, max?: number): fc.Arbitrary<number> {
 /** -0 has no JSON form (it is written as 0), so it is left out. */
 const noNegativeZero = (n: number): number => (Object.is(n, -0) ? 0 : n);
 
-/** A double in the bounds, or any double (NaN and infinities included) when unbounded. */
+/**
+ * A double in the bounds, or any double (NaN and infinities included) when unbounded. A ranged one is
+ * finite, as its validator requires (a range with one bound alone let fast-check make an infinity).
+ */
 export function double(min?: number, max?: number): fc.Arbitrary<number> {
   if (min === undefined && max === undefined) return fc.double().map(noNegativeZero);
   return fc
-    .double({ noNaN: true, ...(min !== undefined && { min }), ...(max !== undefined && { max }) })
+    .double({
+      noNaN: true,
+      noDefaultInfinity: true,
+      ...(min !== undefined && { min }),
+      ...(max !== undefined && { max }),
+    })
     .map(noNegativeZero);
 }
 
@@ -113,9 +121,10 @@ export function list<T>(
     ...(options.maxLength !== undefined && { maxLength: options.maxLength }),
   };
   // Items are unique by value, as JSON Schema's uniqueItems compares them.
-  return options.unique
+  const items = options.unique
     ? fc.uniqueArray(element, { ...bounds, depthIdentifier, selector: (v) => JSON.stringify(v) })
     : fc.array(element, { ...bounds, depthIdentifier });
+  return options.minLength ? items : orEmpty<(T | null)[]>([], items);
 }
 
 export function map<T>(
@@ -124,12 +133,13 @@ export function map<T>(
   options: { minKeys?: number; maxKeys?: number; sparse?: boolean },
 ): fc.Arbitrary<Record<string, T | null>> {
   const v: fc.Arbitrary<T | null> = options.sparse ? fc.option(value, { nil: null }) : value;
-  return fc.dictionary(key, v, {
+  const entries = fc.dictionary(key, v, {
     noNullPrototype: true,
     depthIdentifier,
     ...(options.minKeys !== undefined && { minKeys: options.minKeys }),
     ...(options.maxKeys !== undefined && { maxKeys: options.maxKeys }),
   });
+  return options.minKeys ? entries : orEmpty<Record<string, T | null>>({}, entries);
 }
 
 /**
@@ -138,14 +148,31 @@ export function map<T>(
  */
 const depthIdentifier = fc.createDepthIdentifier();
 
+/**
+ * Past this depth optional members are left out, lists and maps that may be empty are, and a union
+ * takes its first member: a value of a shape that reaches itself through a required list or map, or
+ * through unions, ends (without a bound it could nest until the stack overflows).
+ */
+const MAX_DEPTH = 12;
+
+/** `items`, or the empty value, always so past MAX_DEPTH. */
+function orEmpty<T>(empty: T, items: fc.Arbitrary<T>): fc.Arbitrary<T> {
+  return fc.oneof(
+    { depthIdentifier, maxDepth: MAX_DEPTH },
+    { arbitrary: fc.constant(empty), weight: 1 },
+    { arbitrary: items, weight: 4 },
+  );
+}
+
 export function structure(
   members: Record<string, fc.Arbitrary<unknown>>,
   requiredKeys: string[],
 ): fc.Arbitrary<Record<string, unknown>> {
   const required = new Set(requiredKeys);
-  const model: Record<string, fc.Arbitrary<unknown>> = {};
+  // No prototype, so that a member named "__proto__" is a key like any other.
+  const model: Record<string, fc.Arbitrary<unknown>> = Object.create(null);
   for (const [name, arb] of Object.entries(members))
-    model[name] = required.has(name) ? arb : fc.option(arb, { nil: undefined, depthIdentifier });
+    model[name] = required.has(name) ? arb : fc.option(arb, { nil: undefined, depthIdentifier, maxDepth: MAX_DEPTH });
   return fc.record(model, { noNullPrototype: true }).map((record) => {
     for (const name of Object.keys(record)) if (record[name] === undefined) delete record[name];
     return record;
@@ -155,7 +182,7 @@ export function structure(
 /** Exactly one member set. */
 export function union(members: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<Record<string, unknown>> {
   const variants = Object.entries(members).map(([name, arb]) => arb.map((v) => ({ [name]: v })));
-  return variants.length === 0 ? fc.constant({}) : fc.oneof(...variants);
+  return variants.length === 0 ? fc.constant({}) : fc.oneof({ depthIdentifier, maxDepth: MAX_DEPTH }, ...variants);
 }
 
 export function oneOf<T>(values: readonly T[]): fc.Arbitrary<T> {
@@ -163,6 +190,23 @@ export function oneOf<T>(values: readonly T[]): fc.Arbitrary<T> {
 }
 
 export const boolean = (): fc.Arbitrary<boolean> => fc.boolean();
-/** A document is any JSON value but null at its top: the wire's null for a member means absent (as in the AWS SDKs). */
-export const document = (): fc.Arbitrary<unknown> => fc.jsonValue().filter((v) => v !== null);
+/** -0 anywhere in a JSON value (fc.jsonValue makes it) read back as 0, as it comes through JSON text. */
+const jsonNumbers = (v: unknown): unknown =>
+  typeof v === "number"
+    ? noNegativeZero(v)
+    : Array.isArray(v)
+      ? v.map(jsonNumbers)
+      : typeof v === "object" && v !== null
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsonNumbers(x)]))
+        : v;
+
+/**
+ * A document is any JSON value but null at its top: the wire's null for a member means absent (as in
+ * the AWS SDKs). Its numbers are never -0, which JSON text cannot carry.
+ */
+export const document = (): fc.Arbitrary<unknown> =>
+  fc
+    .jsonValue()
+    .filter((v) => v !== null)
+    .map(jsonNumbers);
 export const unit = (): fc.Arbitrary<Record<string, never>> => fc.constant({});
