@@ -1,6 +1,6 @@
 import { pointer, type Diagnostic } from "../diagnostics.js";
 import { closureOf, memberRefs, serviceOperations, shapeName, traitsOf } from "../load/ast.js";
-import { isObject, type LoadedModel, type LoadedShape } from "../load/load.js";
+import { isObject, whereIn, type LoadedModel, type LoadedShape } from "../load/load.js";
 import {
   httpBinding,
   JSON_PROTOCOLS,
@@ -31,8 +31,7 @@ export function selectOperations(
   const protocol = jsonProtocol(service);
   if (protocol === undefined) {
     out.push({
-      file: service.file,
-      pointer: `${service.pointer}/traits`,
+      ...whereIn(service, "/traits"),
       message: `service ${service.id} must use one of the JSON protocols ${Object.keys(JSON_PROTOCOLS).join(", ")}; other protocols cannot be emitted yet`,
     });
   }
@@ -82,8 +81,7 @@ export function checkSelection(model: LoadedModel, sel: Selection, out: Diagnost
     const other = names.get(key);
     if (other) {
       out.push({
-        file: shape.file,
-        pointer: shape.pointer,
+        ...whereIn(shape, ""),
         message: `shape ${id} collides with ${other.id}: both are named ${name} in TypeScript (names must differ in more than case; a service can tell them apart with "rename")`,
       });
     } else names.set(key, shape);
@@ -95,8 +93,7 @@ export function checkSelection(model: LoadedModel, sel: Selection, out: Diagnost
     const other = operationNames.get(collisionKey(shapeName(id)));
     if (other)
       out.push({
-        file: op.file,
-        pointer: op.pointer,
+        ...whereIn(op, ""),
         message: `operation ${id} collides with ${other.id}: operation names must differ in more than case`,
       });
     else operationNames.set(collisionKey(shapeName(id)), op);
@@ -140,8 +137,7 @@ function checkStreamingTargets(model: LoadedModel, shape: LoadedShape, topLevel:
     if (!target || traitsOf(target.node)["smithy.api#streaming"] === undefined) continue;
     if (topLevel && shape.node["type"] === "structure") continue;
     out.push({
-      file: shape.file,
-      pointer: shape.pointer + ref.at,
+      ...whereIn(shape, ref.at),
       message: `${ref.member}: the streaming ${String(target.node["type"])} ${target.id} can only be targeted by a member of an operation's input or output structure`,
     });
   }
@@ -162,7 +158,7 @@ function checkLabels(model: LoadedModel, op: LoadedShape, out: Diagnostic[]): vo
   for (const r of input ? memberRefs(input.node) : []) {
     if (httpBinding(r.traits)?.location !== "label" || input === undefined) continue;
     bound.set(r.member as string, r.at);
-    const where = { file: input.file, pointer: input.pointer + r.at };
+    const where = whereIn(input, r.at);
     if (!labels.has(r.member as string))
       out.push({
         ...where,
@@ -177,8 +173,7 @@ function checkLabels(model: LoadedModel, op: LoadedShape, out: Diagnostic[]): vo
   for (const label of labels)
     if (!bound.has(label))
       out.push({
-        file: op.file,
-        pointer: op.pointer + pointer("traits", "smithy.api#http", "uri"),
+        ...whereIn(op, pointer("traits", "smithy.api#http", "uri")),
         message: `${shapeName(op.id)}: the URI label {${label}} names no @httpLabel member of the input`,
       });
 }
@@ -203,8 +198,7 @@ function checkHostLabels(model: LoadedModel, op: LoadedShape, out: Diagnostic[])
           : undefined;
     if (problem)
       out.push({
-        file: op.file,
-        pointer: op.pointer + pointer("traits", "smithy.api#endpoint", "hostPrefix"),
+        ...whereIn(op, pointer("traits", "smithy.api#endpoint", "hostPrefix")),
         message: `${shapeName(op.id)}: the host prefix label {${label}} ${problem}`,
       });
   }
@@ -221,15 +215,13 @@ function checkPayload(shape: LoadedShape, out: Diagnostic[]): void {
   if (first === undefined) return;
   for (const r of payload.slice(1))
     out.push({
-      file: shape.file,
-      pointer: shape.pointer + r.at,
+      ...whereIn(shape, r.at),
       message: `${r.member}: a second @httpPayload member (${first.member} is the body already)`,
     });
   for (const r of refs)
     if (httpBinding(r.traits) === undefined)
       out.push({
-        file: shape.file,
-        pointer: shape.pointer + r.at,
+        ...whereIn(shape, r.at),
         message: `${r.member} would be in the body, but ${first.member} is the @httpPayload (the whole body): bind it to a header, query or label`,
       });
 }
@@ -249,8 +241,7 @@ function checkWireNames(shape: LoadedShape, protocol: string, out: Diagnostic[])
     const other = seen.get(wire);
     if (other !== undefined)
       out.push({
-        file: shape.file,
-        pointer: shape.pointer + ref.at,
+        ...whereIn(shape, ref.at),
         message: `member "${name}" has the wire name "${wire}" of member "${other}": one would be lost in the JSON body`,
       });
     else seen.set(wire, name);
@@ -262,8 +253,7 @@ function checkPaginated(model: LoadedModel, service: LoadedShape, op: LoadedShap
   if (!trait) return;
   const at = (key: string, message: string): void =>
     void out.push({
-      file: op.file,
-      pointer: op.pointer + pointer("traits", "smithy.api#paginated", ...(key === "" ? [] : [key])),
+      ...whereIn(op, pointer("traits", "smithy.api#paginated", ...(key === "" ? [] : [key]))),
       message: `${shapeName(op.id)}: ${message}`,
     });
   const input = targetOf(op.node["input"]);

@@ -1,6 +1,6 @@
 import { pointer, type Diagnostic } from "../diagnostics.js";
 import { AGGREGATE_TYPES, bindingRefs, KNOWN_TYPES, memberRefs, SERVICE_TYPES, traitsOf } from "../load/ast.js";
-import { isObject, type LoadedModel, type LoadedShape } from "../load/load.js";
+import { isObject, whereIn, type LoadedModel, type LoadedShape } from "../load/load.js";
 import { UNIT } from "../load/prelude.js";
 import { collisionKey, enumKey, isIdentifier } from "../naming.js";
 import { checkTraitValue } from "./traits.js";
@@ -23,19 +23,26 @@ const BINDING_TYPES: Record<string, string> = {
   list: "operation",
 };
 
-/** Structural checks of every shape in the model: ids, types, members, targets and trait values. */
+/**
+ * Structural checks of every shape in the model: ids, types, members, targets and trait values. The
+ * mixins are checked as written (the flat model no longer has them), so a fault in one is found once
+ * at its place even when no shape uses it; what shapes inherit from it is found again at the same
+ * place and reported once.
+ */
 export function checkShapes(model: LoadedModel): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const shape of model.shapes.values()) if (!shape.prelude) checkShape(model, shape, out);
-  return out;
+  for (const mixin of model.mixins.values()) checkShape(model, mixin, out);
+  const seen = new Set<string>();
+  return out.filter((d) => {
+    const key = `${d.file}\0${d.pointer}\0${d.message}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }
 
 function checkShape(model: LoadedModel, shape: LoadedShape, out: Diagnostic[]): void {
-  const at = (suffix: string, message: string): void => {
-    // A trait applied from another file is reported where it was applied.
-    const origin = shape.applied?.get(suffix);
-    out.push(origin ? { ...origin, message } : { file: shape.file, pointer: shape.pointer + suffix, message });
-  };
+  // A part applied from another file, or inherited from a mixin, is reported where it was written.
+  const at = (suffix: string, message: string): void => void out.push({ ...whereIn(shape, suffix), message });
   if (!SHAPE_ID.test(shape.id)) at("", `invalid shape id "${shape.id}"; expected namespace#Name`);
   const type = shape.node["type"];
   if (typeof type !== "string" || !KNOWN_TYPES.has(type)) {
@@ -43,12 +50,6 @@ function checkShape(model: LoadedModel, shape: LoadedShape, out: Diagnostic[]): 
     return;
   }
   checkTraits(shape.node, "", at);
-  // Members inherited from mixins would be silently missing: refuse them until they are flattened here.
-  if (shape.node["mixins"] !== undefined)
-    at(
-      "/mixins",
-      "mixins cannot be emitted yet; flatten the model first (for example with smithy build's flattenAndRemoveMixins)",
-    );
 
   const refs = SERVICE_TYPES.has(type) ? bindingRefs(shape.node) : memberRefs(shape.node);
   const seenNames = new Map<string, string>();
@@ -74,8 +75,16 @@ function checkShape(model: LoadedModel, shape: LoadedShape, out: Diagnostic[]): 
     !isObject(shape.node["members"] ?? {})
   )
     at("/members", "members must be an object");
-  // The parts a collection cannot do without (memberRefs lists only the parts that are present).
-  const parts = type === "list" || type === "set" ? ["member"] : type === "map" ? ["key", "value"] : [];
+  // The parts a collection cannot do without (memberRefs lists only the parts that are present); a
+  // mixin as written may leave them to its own mixins.
+  const parts =
+    shape.node["mixins"] !== undefined
+      ? []
+      : type === "list" || type === "set"
+        ? ["member"]
+        : type === "map"
+          ? ["key", "value"]
+          : [];
   for (const part of parts)
     if (!(part in shape.node)) at("", `a ${type} needs a "${part}" (an object with a "target")`);
   if (type === "map" && isObject(shape.node["key"])) checkMapKey(model, shape.node["key"]["target"], at);
@@ -112,6 +121,8 @@ function checkTarget(
   const where = SERVICE_TYPES.has(ownerType) ? refAt : `${refAt}/target`;
   if (typeof target !== "string") return at(where, "missing target (expected a shape id string)");
   if (!SHAPE_ID.test(target)) return at(where, `invalid shape id "${target}" as target`);
+  // A mixin as a target is reported by the flattening (load/mixins.ts).
+  if (model.mixins.has(target)) return;
   const targetShape = model.shapes.get(target);
   if (!targetShape) return at(where, `unknown shape target "${target}"`);
   const targetType = targetShape.node["type"];

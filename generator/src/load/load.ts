@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
 import { pointer, SpecError, type Diagnostic } from "../diagnostics.js";
+import { flattenMixins, type InheritedApplies } from "./mixins.js";
 import { parseJsonFile, type ParsedFile } from "./parse-json.js";
 import { PRELUDE_SHAPES } from "./prelude.js";
+
+/** Where something was written: a file and a JSON pointer in it. */
+export interface Origin {
+  file: string;
+  pointer: string;
+}
 
 /** One shape of the merged model, with where it was defined. */
 export interface LoadedShape {
@@ -13,16 +20,37 @@ export interface LoadedShape {
   pointer: string;
   prelude: boolean;
   /**
-   * Where traits applied from elsewhere (`apply`) were written, keyed by the pointer of the trait
-   * relative to this shape, so that a problem with such a trait names the file that applied it.
+   * Where parts of the node not written in it were written: traits applied from elsewhere (`apply`),
+   * and what a flattened shape inherited from its mixins (members, traits, list entries). Keyed by
+   * the pointer of the part relative to this shape; see whereIn.
    */
-  applied?: Map<string, { file: string; pointer: string }>;
+  origins?: Map<string, Origin>;
+}
+
+/**
+ * Where the part of a shape at `suffix` (a pointer relative to the shape) was written: in the
+ * shape's own file, or, for a part applied or inherited from elsewhere, there (the longest prefix of
+ * `suffix` with a recorded origin decides, so a member's target inherited from a mixin points into it).
+ */
+export function whereIn(shape: LoadedShape, suffix: string): Origin {
+  const origins = shape.origins;
+  if (origins !== undefined)
+    for (let end = suffix.length; end > 0; end = suffix.lastIndexOf("/", end - 1)) {
+      const origin = origins.get(end === suffix.length ? suffix : suffix.slice(0, end));
+      if (origin !== undefined) return { file: origin.file, pointer: origin.pointer + suffix.slice(end) };
+    }
+  return { file: shape.file, pointer: shape.pointer + suffix };
 }
 
 export interface LoadedModel {
   files: ParsedFile[];
-  /** Every shape, prelude included, keyed by absolute shape id. */
+  /** Every shape, prelude included, keyed by absolute shape id; flat: shapes with mixins have them copied in. */
   shapes: Map<string, LoadedShape>;
+  /**
+   * The mixin shapes (`smithy.api#mixin`), as written: they are not shapes of the flattened model
+   * (Smithy's flattenAndRemoveMixins removes them), but their own definitions are still checked.
+   */
+  mixins: Map<string, LoadedShape>;
   metadata: Record<string, unknown>;
   /** Problems found while merging (conflicting definitions, bad documents). */
   diagnostics: Diagnostic[];
@@ -49,15 +77,16 @@ export function readSpecs(paths: readonly { path: string; display: string }[]): 
 /**
  * Parses each file and merges them as Smithy does: shape ids are global, a shape defined twice must
  * be defined identically, `apply` adds traits to a shape or member defined anywhere, and metadata
- * arrays concatenate while other metadata values must agree.
+ * arrays concatenate while other metadata values must agree. Then mixins are flattened (mixins.ts).
  */
 export function loadModel(inputs: readonly SpecInput[]): LoadedModel {
   return mergeFiles(inputs.map((input) => parseJsonFile(input.file, input.text)));
 }
 
 /**
- * The merge step of loadModel, over files already parsed (diagnostics stand for a file that was not
- * usable JSON). It never mutates the parsed documents: what `apply` changes is copied first.
+ * The merge and flatten steps of loadModel, over files already parsed (diagnostics stand for a file
+ * that was not usable JSON). It never mutates the parsed documents: what `apply` or flattening
+ * changes is copied first.
  */
 export function mergeFiles(parsed: readonly (ParsedFile | Diagnostic | readonly Diagnostic[])[]): LoadedModel {
   const diagnostics: Diagnostic[] = [];
@@ -115,20 +144,36 @@ export function mergeFiles(parsed: readonly (ParsedFile | Diagnostic | readonly 
       if (!existing) shapes.set(id, { id, node, file: f.file, pointer: ptr, prelude: false });
     }
   }
-  for (const a of applies) applyTraits(a, shapes, diagnostics);
-  return { files, shapes, metadata, diagnostics, incomplete: files.length < parsed.length };
+  const inherited: InheritedApplies = new Map();
+  for (const a of applies) applyTraits(a, shapes, inherited, diagnostics);
+  const model: LoadedModel = {
+    files,
+    shapes,
+    mixins: new Map(),
+    metadata,
+    diagnostics,
+    incomplete: files.length < parsed.length,
+  };
+  // A file that is not JSON lost its shapes: mixins it defined would only be reported missing.
+  if (!model.incomplete) flattenMixins(model, inherited);
+  return model;
 }
 
 function applyTraits(
   a: { target: string; traits: unknown; file: string; pointer: string },
   shapes: Map<string, LoadedShape>,
+  inherited: InheritedApplies,
   diagnostics: Diagnostic[],
 ): void {
   const [shapeId, memberName] = a.target.split("$", 2) as [string, string | undefined];
   const shape = shapes.get(shapeId);
   const members = shape?.node["members"];
   const holder = memberName === undefined ? shape?.node : isObject(members) ? members[memberName] : undefined;
-  if (!shape || shape.prelude || !isObject(holder)) {
+  // A member the shape may inherit from its mixins: its traits wait for the flattening, which checks
+  // that the member is inherited (Smithy lets `apply` reach such a member).
+  const inheritable =
+    shape !== undefined && memberName !== undefined && !isObject(holder) && shape.node["mixins"] !== undefined;
+  if (!shape || shape.prelude || (!isObject(holder) && !inheritable)) {
     diagnostics.push({
       file: a.file,
       pointer: a.pointer,
@@ -138,6 +183,14 @@ function applyTraits(
   }
   if (!isObject(a.traits)) {
     diagnostics.push({ file: a.file, pointer: `${a.pointer}/traits`, message: "apply needs a traits object" });
+    return;
+  }
+  if (inheritable) {
+    const byMember = inherited.get(shapeId) ?? new Map();
+    inherited.set(shapeId, byMember);
+    const pending = byMember.get(memberName) ?? { traits: {}, origins: new Map(), apply: { file: a.file, pointer: a.pointer } };
+    byMember.set(memberName, pending);
+    mergeApplied(a, a.traits, pending.traits, pending.origins, pointer("members", memberName), diagnostics);
     return;
   }
   // Copy on write: the shape node, its members and the member on the way to the traits.
@@ -153,13 +206,25 @@ function applyTraits(
   target["traits"] = traits;
   shape.node = node;
   const base = memberName === undefined ? "" : pointer("members", memberName);
-  for (const [trait, value] of Object.entries(a.traits)) {
+  mergeApplied(a, a.traits, traits, (shape.origins ??= new Map()), base, diagnostics);
+}
+
+/** Adds the traits of one `apply` to `traits`, noting where each was applied; a different value already there is a conflict. */
+function mergeApplied(
+  a: { target: string; file: string; pointer: string },
+  applied: Record<string, unknown>,
+  traits: Record<string, unknown>,
+  origins: Map<string, Origin>,
+  base: string,
+  diagnostics: Diagnostic[],
+): void {
+  for (const [trait, value] of Object.entries(applied)) {
     const origin = { file: a.file, pointer: `${a.pointer}/traits${pointer(trait)}` };
     if (trait in traits && JSON.stringify(traits[trait]) !== JSON.stringify(value)) {
       diagnostics.push({ ...origin, message: `conflicting value for trait ${trait} on ${a.target}` });
     } else {
       traits[trait] = value;
-      (shape.applied ??= new Map()).set(`${base}/traits${pointer(trait)}`, origin);
+      origins.set(`${base}/traits${pointer(trait)}`, origin);
     }
   }
 }
