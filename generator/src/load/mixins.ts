@@ -59,6 +59,11 @@ interface TraitWrite {
 }
 type ResolvedTraits = ReadonlyMap<string, TraitWrite>;
 
+/** Sets a property as JSON.parse would, even one named "__proto__" (a member may be). */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** Flattens the model's mixins in place (the model's maps, never a parsed node); reports what is wrong. */
 export function flattenMixins(model: LoadedModel, inherited: InheritedApplies): void {
   const report = reporter(model.diagnostics);
@@ -354,11 +359,11 @@ function flattenShape(
   const traits: Record<string, unknown> = {};
   for (const edge of ownEdges)
     for (const [trait, write] of nonLocalTraits(edge.target, edges, get, traitMemo)) {
-      traits[trait] = write.value;
+      setOwn(traits, trait, write.value);
       origins.set(`/traits${pointer(trait)}`, write.origin);
     }
   for (const [trait, value] of Object.entries(traitsOf(shape.node))) {
-    traits[trait] = value;
+    setOwn(traits, trait, value);
     // The shape's own trait is written in the shape, or where `apply` gave it.
     const key = `/traits${pointer(trait)}`;
     const applied = shape.origins?.get(key);
@@ -381,8 +386,8 @@ function addMemberTraits(
   elsewhere: boolean,
 ): void {
   for (const [trait, value] of Object.entries(traits)) {
-    if (trait in m.traits) continue;
-    m.traits[trait] = value;
+    if (Object.hasOwn(m.traits, trait)) continue;
+    setOwn(m.traits, trait, value);
     if (elsewhere) {
       m.origins.set(trait, origin(trait));
       m.inheritedTraits = true;
@@ -410,8 +415,7 @@ function writeMembers(
       m.from === shape.id && !m.inheritedTraits && isObject(localNode)
         ? localNode
         : { target: m.target, ...(Object.keys(m.traits).length > 0 && { traits: m.traits }) };
-    if (named) out[m.name] = value;
-    else node[m.name] = value;
+    setOwn(named ? out : node, m.name, value);
     if (m.from !== shape.id) origins.set(at, whereIn(get(m.from), m.at));
     for (const [trait, origin] of m.origins) origins.set(`${at}/traits${pointer(trait)}`, origin);
   }
@@ -496,8 +500,8 @@ function mergeProperties(
       const map = get(id).node[key];
       if (!isObject(map)) continue;
       for (const [k, v] of Object.entries(map)) {
-        if (k in out) continue;
-        out[k] = v;
+        if (Object.hasOwn(out, k)) continue;
+        setOwn(out, k, v);
         if (id !== shape.id) origins.set(pointer(key, k), whereIn(get(id), pointer(key, k)));
       }
     }
