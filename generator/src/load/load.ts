@@ -168,7 +168,13 @@ function applyTraits(
   const [shapeId, memberName] = a.target.split("$", 2) as [string, string | undefined];
   const shape = shapes.get(shapeId);
   const members = shape?.node["members"];
-  const holder = memberName === undefined ? shape?.node : isObject(members) ? members[memberName] : undefined;
+  // Own members only: a member may be named like an Object.prototype property ("__proto__").
+  const holder =
+    memberName === undefined
+      ? shape?.node
+      : isObject(members) && Object.hasOwn(members, memberName)
+        ? members[memberName]
+        : undefined;
   // A member the shape may inherit from its mixins: its traits wait for the flattening, which checks
   // that the member is inherited (Smithy lets `apply` reach such a member).
   const inheritable =
@@ -200,7 +206,7 @@ function applyTraits(
     const copiedMembers = { ...(node["members"] as Record<string, unknown>) };
     node["members"] = copiedMembers;
     target = { ...(holder as Record<string, unknown>) };
-    copiedMembers[memberName] = target;
+    Object.defineProperty(copiedMembers, memberName, { value: target, enumerable: true, writable: true, configurable: true });
   }
   const traits: Record<string, unknown> = { ...(isObject(target["traits"]) ? target["traits"] : {}) };
   target["traits"] = traits;
