@@ -266,24 +266,220 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
     ]);
   });
 
-  it("mixins, which would lose members silently, are refused", () => {
-    const { text, diagnostics } = broken((s) => {
-      s.shapes["ex#Base"] = {
-        type: "structure",
-        members: { Id: { target: "smithy.api#String" } },
-        traits: { "smithy.api#mixin": {} },
-      };
-      s.shapes["ex#Thing"]!["mixins"] = [{ target: "ex#Base" }];
+  describe("mixins", () => {
+    const MIXIN = { "smithy.api#mixin": {} };
+    /** ex#Base, a structure mixin with an Id member, used by ex#Thing; `mutate` breaks it. */
+    const mixed = (mutate: (s: ReturnType<typeof smallSpec>) => void) =>
+      broken((s) => {
+        s.shapes["ex#Base"] = { type: "structure", members: { Id: { target: "smithy.api#String" } }, traits: MIXIN };
+        s.shapes["ex#Thing"]!["mixins"] = [{ target: "ex#Base" }];
+        mutate(s);
+      });
+
+    it("an unknown mixin, a shape without the mixin trait, a mixin of another type: at the mixins entry", () => {
+      const { text, diagnostics } = mixed((s) => {
+        s.shapes["ex#Plain"] = { type: "structure", members: {} };
+        s.shapes["ex#Text"] = { type: "string", traits: MIXIN };
+        s.shapes["ex#Thing"]!["mixins"] = [
+          { target: "ex#Base" },
+          { target: "ex#Nope" },
+          { target: "ex#Plain" },
+          { target: "ex#Text" },
+        ];
+      });
+      expect(diagnostics).toEqual([
+        {
+          file: FILE,
+          pointer: "/shapes/ex#Thing/mixins/1",
+          ...positionOf(text, '{\n          "target": "ex#Nope"'),
+          message: "unknown mixin ex#Nope",
+        },
+        {
+          file: FILE,
+          pointer: "/shapes/ex#Thing/mixins/2",
+          ...positionOf(text, '{\n          "target": "ex#Plain"'),
+          message: 'ex#Plain is not a mixin: a shape used in "mixins" needs the smithy.api#mixin trait',
+        },
+        {
+          file: FILE,
+          pointer: "/shapes/ex#Thing/mixins/3",
+          ...positionOf(text, '{\n          "target": "ex#Text"'),
+          message: "a structure cannot use the string mixin ex#Text (a mixin is used by shapes of its own type)",
+        },
+      ]);
     });
-    expect(diagnostics).toEqual([
-      {
-        file: FILE,
-        pointer: "/shapes/ex#Thing/mixins",
-        ...positionOf(text, '"mixins"'),
-        message:
-          "mixins cannot be emitted yet; flatten the model first (for example with smithy build's flattenAndRemoveMixins)",
-      },
-    ]);
+
+    it("a cycle of mixins: at the entry that closes it", () => {
+      const { text, diagnostics } = mixed((s) => {
+        s.shapes["ex#Base"]!["mixins"] = [{ target: "ex#Other" }];
+        s.shapes["ex#Other"] = { type: "structure", mixins: [{ target: "ex#Base" }], traits: MIXIN };
+      });
+      expect(diagnostics).toEqual([
+        {
+          file: FILE,
+          pointer: "/shapes/ex#Other/mixins/0",
+          ...positionOf(text, '{\n          "target": "ex#Base"', 1),
+          message: "mixins form a cycle: ex#Base -> ex#Other -> ex#Base",
+        },
+      ]);
+    });
+
+    it("two mixins giving one member different targets: at the mixins entry that brings the second", () => {
+      const { text, diagnostics } = mixed((s) => {
+        s.shapes["ex#Other"] = { type: "structure", members: { Id: { target: "smithy.api#Integer" } }, traits: MIXIN };
+        s.shapes["ex#Thing"]!["mixins"] = [{ target: "ex#Base" }, { target: "ex#Other" }];
+      });
+      expect(diagnostics).toEqual([
+        {
+          file: FILE,
+          pointer: "/shapes/ex#Thing/mixins/1",
+          ...positionOf(text, '{\n          "target": "ex#Other"'),
+          message:
+            'mixin ex#Other brings member "Id" targeting smithy.api#Integer (from ex#Other), but it already targets smithy.api#String (from ex#Base); members mixed in under one name must target the same shape',
+        },
+      ]);
+    });
+
+    it("a member redefined with another target: at the redefinition's target", () => {
+      const { text, diagnostics } = mixed((s) => {
+        s.shapes["ex#Thing"]!["members"].Id = { target: "smithy.api#Integer" };
+      });
+      expect(diagnostics).toEqual([
+        {
+          file: FILE,
+          pointer: "/shapes/ex#Thing/members/Id/target",
+          ...positionOf(text, '"target": "smithy.api#Integer"', 1),
+          message:
+            'member "Id" targets smithy.api#Integer, but the member it redefines targets smithy.api#String (from ex#Base); a mixed-in member can be redefined only with the same target',
+        },
+      ]);
+    });
+
+    it("a mixin targeted by a member or bound as an operation's input", () => {
+      const { text, diagnostics } = mixed((s) => {
+        s.shapes["ex#ListThingsOutput"]!["members"].Base = { target: "ex#Base" };
+        s.shapes["ex#ListThings"]!["input"] = { target: "ex#Base" };
+      });
+      expect(diagnostics).toEqual([
+        {
+          file: FILE,
+          pointer: "/shapes/ex#ListThings/input",
+          ...positionOf(text, '"input"'),
+          message: 'ex#Base is a mixin: it can only be used in "mixins", not as input',
+        },
+        {
+          file: FILE,
+          pointer: "/shapes/ex#ListThingsOutput/members/Base/target",
+          ...positionOf(text, '"target": "ex#Base"', 1),
+          message: 'ex#Base is a mixin: it can only be used in "mixins", not targeted by a member',
+        },
+      ]);
+    });
+
+    it("an operation mixin with an input, a resource mixin with a property, a bad localTraits", () => {
+      const { text, diagnostics } = mixed((s) => {
+        s.shapes["ex#Base"]!["traits"] = { "smithy.api#mixin": { localTraits: "smithy.api#private" } };
+        s.shapes["ex#OpMixin"] = { type: "operation", input: { target: "ex#ListThingsInput" }, traits: MIXIN };
+        s.shapes["ex#ResMixin"] = { type: "resource", operations: [], traits: MIXIN };
+      });
+      expect(diagnostics).toEqual([
+        {
+          file: FILE,
+          pointer: "/shapes/ex#Base/traits/smithy.api#mixin/localTraits",
+          ...positionOf(text, '"localTraits"'),
+          message: "localTraits must be an array of trait shape ids",
+        },
+        {
+          file: FILE,
+          pointer: "/shapes/ex#OpMixin/input",
+          ...positionOf(text, '"input"', 1),
+          message:
+            "an operation mixin's input must be smithy.api#Unit (Smithy: operations do not share input and output structures)",
+        },
+        {
+          file: FILE,
+          pointer: "/shapes/ex#ResMixin/operations",
+          ...positionOf(text, '"operations": []'),
+          message: 'a resource mixin cannot define "operations" (Smithy: only traits)',
+        },
+      ]);
+    });
+
+    it("apply to a member the shape neither has nor inherits", () => {
+      const { text, diagnostics } = mixed((s) => {
+        s.shapes["ex#Thing$Nope"] = { type: "apply", traits: { "smithy.api#required": {} } };
+      });
+      expect(diagnostics).toEqual([
+        {
+          file: FILE,
+          pointer: "/shapes/ex#Thing$Nope",
+          ...positionOf(text, '"ex#Thing$Nope"'),
+          message: "apply targets unknown shape or member ex#Thing$Nope",
+        },
+      ]);
+    });
+
+    it("a fault in an inherited member is reported once, where it is written in the mixin, however many shapes use it", () => {
+      const { text, diagnostics } = mixed((s) => {
+        s.shapes["ex#Base"]!["members"].Id = {
+          target: "ex#Nope",
+          traits: { "smithy.api#length": { min: 3, max: 1 } },
+        };
+        s.shapes["ex#ListThingsOutput"]!["mixins"] = [{ target: "ex#Base" }];
+      });
+      expect(diagnostics).toEqual([
+        {
+          file: FILE,
+          pointer: "/shapes/ex#Base/members/Id/target",
+          ...positionOf(text, '"target": "ex#Nope"'),
+          message: 'unknown shape target "ex#Nope"',
+        },
+        {
+          file: FILE,
+          pointer: "/shapes/ex#Base/members/Id/traits/smithy.api#length",
+          ...positionOf(text, '"smithy.api#length"'),
+          message: "bad value for trait smithy.api#length: min is greater than max",
+        },
+      ]);
+    });
+
+    it("a fault in a mixin no shape uses is reported too", () => {
+      const { text, diagnostics } = broken((s) => {
+        s.shapes["ex#Unused"] = {
+          type: "structure",
+          members: { Id: { target: "ex#Nope" } },
+          traits: MIXIN,
+        };
+      });
+      expect(diagnostics).toEqual([
+        {
+          file: FILE,
+          pointer: "/shapes/ex#Unused/members/Id/target",
+          ...positionOf(text, '"target": "ex#Nope"'),
+          message: 'unknown shape target "ex#Nope"',
+        },
+      ]);
+    });
+
+    it("a shape-level check of an inherited member points into the mixin (restJson1 label not required)", () => {
+      const { text, diagnostics } = broken((s) => {
+        s.shapes["ex#Labelled"] = {
+          type: "structure",
+          members: { Id: { target: "smithy.api#String", traits: { "smithy.api#httpLabel": {} } } },
+          traits: MIXIN,
+        };
+        s.shapes["ex#ListThingsInput"]!["mixins"] = [{ target: "ex#Labelled" }];
+        s.shapes["ex#ListThings"]!["traits"]["smithy.api#http"].uri = "/things/{Id}";
+      });
+      expect(diagnostics).toEqual([
+        {
+          file: FILE,
+          pointer: "/shapes/ex#Labelled/members/Id",
+          ...positionOf(text, '"Id"'),
+          message: "Id is the URI label {Id} of ListThings, so it must be @required",
+        },
+      ]);
+    });
   });
 
   it("a shape type it does not know", () => {
