@@ -55,7 +55,8 @@ interface Edge {
 /** A trait value with where it was written. */
 interface TraitWrite {
   value: unknown;
-  origin: Origin;
+  /** Where it was written when not in the shape itself (or `apply` for the shape's own). */
+  origin: Origin | undefined;
 }
 type ResolvedTraits = ReadonlyMap<string, TraitWrite>;
 
@@ -79,17 +80,18 @@ export function flattenMixins(model: LoadedModel, inherited: InheritedApplies): 
 
   const used = new Set<string>();
   for (const list of edges.values()) for (const e of list) used.add(e.target);
-  const traitMemo = new Map<string, ResolvedTraits>();
+  const content = contentEdges(edges, holdsMembers(model, inherited)).out;
+  const shapeTraits = traitResolver(model, edges);
   const flattened: LoadedShape[] = [];
   for (const [id, list] of edges) {
     const shape = model.shapes.get(id) as LoadedShape;
     // Mixins are resolved through the shapes that use them; an unused one on its own, for its faults.
     if (used.has(id)) continue;
-    const flat = flattenShape(model, shape, list, edges, inherited, traitMemo, report);
+    const flat = flattenShape(model, shape, content, inherited, shapeTraits, report);
     if (!mixinIds.has(id)) flattened.push(flat);
   }
   for (const [id, byMember] of inherited)
-    if (!edges.has(id) || mixinIds.has(id)) reportUninherited(model, id, byMember, edges, report);
+    if (!edges.has(id) || mixinIds.has(id)) reportUninherited(model, id, byMember, content, report);
   for (const flat of flattened) model.shapes.set(flat.id, flat);
   for (const id of mixinIds) {
     model.mixins.set(id, model.shapes.get(id) as LoadedShape);
@@ -236,6 +238,72 @@ function checkReferences(
   }
 }
 
+/** Edges pruned to the mixins that give something, see contentEdges. */
+interface ContentEdges {
+  /** Each shape's edges, pruned; none for a leaf. */
+  out: Map<string, Edge[]>;
+  /** A leaf's own pruned edges (what it resolves itself from). */
+  below: Map<string, Edge[]>;
+}
+
+/**
+ * The mixins edges that lead to something (`holds`): an edge to a mixin whose mixins hold nothing
+ * is dropped, and one to a mixin that holds nothing itself and passes on a single such edge goes
+ * where that edge goes. A walk (below) then visits only mixins that give something, so a long
+ * chain of mixins that add nothing of a kind costs the shapes that use it nothing of that kind. A
+ * `leaf` is visited but not walked through (its mixins reach its users through it only).
+ */
+function contentEdges(
+  edges: ReadonlyMap<string, readonly Edge[]>,
+  holds: (id: string) => boolean,
+  leaf: (id: string) => boolean = () => false,
+): ContentEdges {
+  /** Where a walk reaching the mixin goes instead: itself, a mixin below it, or nowhere (null). */
+  const jump = new Map<string, string | null>();
+  const out = new Map<string, Edge[]>();
+  const below = new Map<string, Edge[]>();
+  for (const start of edges.keys()) {
+    if (jump.has(start)) continue;
+    const stack = [{ id: start, next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { id: string; next: number };
+      const list = edges.get(top.id) ?? [];
+      const edge = list[top.next++];
+      if (edge !== undefined) {
+        if (jump.has(edge.target)) continue;
+        if (edges.has(edge.target)) stack.push({ id: edge.target, next: 0 });
+        else jump.set(edge.target, holds(edge.target) || leaf(edge.target) ? edge.target : null);
+        continue;
+      }
+      stack.pop();
+      const kept: Edge[] = [];
+      for (const e of list) {
+        const to = jump.get(e.target);
+        if (to !== null && to !== undefined) kept.push({ target: to, index: e.index });
+      }
+      if (leaf(top.id)) {
+        below.set(top.id, kept);
+        out.set(top.id, []);
+        jump.set(top.id, top.id);
+      } else {
+        out.set(top.id, kept);
+        jump.set(top.id, holds(top.id) || kept.length > 1 ? top.id : (kept[0]?.target ?? null));
+      }
+    }
+  }
+  return { out, below };
+}
+
+/** What holds members or the merged properties of services and operations. */
+function holdsMembers(model: LoadedModel, inherited: InheritedApplies): (id: string) => boolean {
+  return (id) => {
+    const node = (model.shapes.get(id) as LoadedShape).node;
+    const type = String(node["type"]);
+    const keys = [...(LIST_PROPERTIES[type] ?? []), ...(SCALAR_PROPERTIES[type] ?? []), ...(MAP_PROPERTIES[type] ?? [])];
+    return memberRefs(node).length > 0 || inherited.has(id) || keys.some((k) => node[k] !== undefined);
+  };
+}
+
 /** The walks over the mixins a shape reaches, with each mixin once. */
 interface Walk {
   /** Children before parents, mixins in their order, the shape last: the order of members. */
@@ -246,14 +314,14 @@ interface Walk {
   parent: Map<string, { id: string; index: number }>;
 }
 
-function walk(root: string, edges: ReadonlyMap<string, readonly Edge[]>): Walk {
+function walk(root: string, edgesOf: (id: string) => readonly Edge[]): Walk {
   const post: string[] = [];
   const parent = new Map<string, { id: string; index: number }>();
   const seen = new Set([root]);
   const stack = [{ id: root, next: 0 }];
   while (stack.length > 0) {
     const top = stack[stack.length - 1] as { id: string; next: number };
-    const edge = edges.get(top.id)?.[top.next++];
+    const edge = edgesOf(top.id)[top.next++];
     if (edge === undefined) {
       post.push(top.id);
       stack.pop();
@@ -274,7 +342,7 @@ function walk(root: string, edges: ReadonlyMap<string, readonly Edge[]>): Walk {
     if (met.has(id)) continue;
     met.add(id);
     precedence.push(id);
-    for (const edge of edges.get(id) ?? []) if (!met.has(edge.target)) todo.push(edge.target);
+    for (const edge of edgesOf(id)) if (!met.has(edge.target)) todo.push(edge.target);
   }
   return { post, precedence, parent };
 }
@@ -294,14 +362,13 @@ interface FlatMember {
 function flattenShape(
   model: LoadedModel,
   shape: LoadedShape,
-  ownEdges: readonly Edge[],
-  edges: ReadonlyMap<string, readonly Edge[]>,
+  content: ReadonlyMap<string, readonly Edge[]>,
   inherited: InheritedApplies,
-  traitMemo: Map<string, ResolvedTraits>,
+  shapeTraits: (id: string) => ResolvedTraits,
   report: (where: Origin, message: string) => void,
 ): LoadedShape {
   const get = (id: string): LoadedShape => model.shapes.get(id) as LoadedShape;
-  const w = walk(shape.id, edges);
+  const w = walk(shape.id, (id) => content.get(id) ?? []);
   const origins = new Map(shape.origins);
   const node: Record<string, unknown> = { ...shape.node };
   delete node["mixins"];
@@ -355,20 +422,12 @@ function flattenShape(
   }
   if (members.size > 0) writeMembers(node, type, shape, members, origins, get);
 
-  // Shape traits: the mixins' resolved traits, later over earlier, the shape's own over all.
+  // Shape traits: the shape's own, then its mixins' (later over earlier).
   const traits: Record<string, unknown> = {};
-  for (const edge of ownEdges)
-    for (const [trait, write] of nonLocalTraits(edge.target, edges, get, traitMemo)) {
-      setOwn(traits, trait, write.value);
-      origins.set(`/traits${pointer(trait)}`, write.origin);
-    }
-  for (const [trait, value] of Object.entries(traitsOf(shape.node))) {
-    setOwn(traits, trait, value);
-    // The shape's own trait is written in the shape, or where `apply` gave it.
+  for (const [trait, write] of shapeTraits(shape.id)) {
+    setOwn(traits, trait, write.value);
     const key = `/traits${pointer(trait)}`;
-    const applied = shape.origins?.get(key);
-    if (applied) origins.set(key, applied);
-    else origins.delete(key);
+    if (write.origin !== undefined) origins.set(key, write.origin);
   }
   if (Object.keys(traits).length > 0 || shape.node["traits"] !== undefined) node["traits"] = traits;
 
@@ -423,43 +482,65 @@ function writeMembers(
 }
 
 /**
- * The traits a mixin passes on: its own over its mixins' (later over earlier), without the mixin
- * trait and its localTraits. Computed once per mixin, bottom up without recursion; a mixin that adds
- * and removes nothing passes on its single mixin's traits as they are.
+ * The traits of shapes with mixins. Smithy copies each mixin's resolved traits (without the mixin
+ * trait and the mixin's localTraits) over the earlier ones, then the shape's own: the last copy of a
+ * trait in the tree of mixins wins, which is the first one met in the walk's precedence order. A
+ * mixin with localTraits filters everything below it, so it is resolved once on its own and then
+ * passes on that result as a whole (a leaf of the walk). Mixins that add no trait are skipped.
  */
-function nonLocalTraits(
-  id: string,
-  edges: ReadonlyMap<string, readonly Edge[]>,
-  get: (id: string) => LoadedShape,
-  memo: Map<string, ResolvedTraits>,
-): ResolvedTraits {
-  const stack = [{ id, next: 0 }];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1] as { id: string; next: number };
-    const list = edges.get(top.id) ?? [];
-    const edge = list[top.next++];
-    if (edge !== undefined) {
-      if (!memo.has(edge.target)) stack.push({ id: edge.target, next: 0 });
-      continue;
-    }
-    stack.pop();
-    const mixin = get(top.id);
-    const own = traitsOf(mixin.node);
-    const trait = own[MIXIN_TRAIT];
-    const local = isObject(trait) && Array.isArray(trait["localTraits"]) ? trait["localTraits"] : [];
-    const only = list[0];
-    if (list.length === 1 && only !== undefined && local.length === 0 && Object.keys(own).length === 1) {
-      memo.set(top.id, memo.get(only.target) as ResolvedTraits);
-      continue;
-    }
+function traitResolver(model: LoadedModel, edges: ReadonlyMap<string, readonly Edge[]>): (id: string) => ResolvedTraits {
+  const get = (id: string): LoadedShape => model.shapes.get(id) as LoadedShape;
+  const localTraits = (id: string): unknown[] => {
+    const trait = traitsOf(get(id).node)[MIXIN_TRAIT];
+    return isObject(trait) && Array.isArray(trait["localTraits"]) ? trait["localTraits"] : [];
+  };
+  const filters = (id: string): boolean => localTraits(id).length > 0;
+  const holds = (id: string): boolean => Object.keys(traitsOf(get(id).node)).some((t) => t !== MIXIN_TRAIT);
+  const { out, below } = contentEdges(edges, holds, filters);
+  const memo = new Map<string, ResolvedTraits>();
+
+  /** First writer wins, in precedence order; `root` writes all its traits, a leaf its resolved ones. */
+  const resolve = (root: string, w: Walk, forUsers: boolean): Map<string, TraitWrite> => {
     const resolved = new Map<string, TraitWrite>();
-    for (const edge of list) for (const [k, v] of memo.get(edge.target) as ResolvedTraits) resolved.set(k, v);
-    for (const [k, value] of Object.entries(own)) resolved.set(k, { value, origin: whereIn(mixin, `/traits${pointer(k)}`) });
-    resolved.delete(MIXIN_TRAIT);
-    for (const k of local) resolved.delete(k as string);
-    memo.set(top.id, resolved);
-  }
-  return memo.get(id) as ResolvedTraits;
+    for (const id of w.precedence) {
+      if (id !== root && filters(id)) {
+        for (const [k, write] of memo.get(id) as ResolvedTraits) if (!resolved.has(k)) resolved.set(k, write);
+        continue;
+      }
+      const shape = get(id);
+      for (const [k, value] of Object.entries(traitsOf(shape.node)))
+        if (!resolved.has(k) && (id === root || k !== MIXIN_TRAIT)) {
+          // The shape's own traits are written in it (or applied from elsewhere); others where written.
+          const at = `/traits${pointer(k)}`;
+          resolved.set(k, { value, origin: id === root && !forUsers ? shape.origins?.get(at) : whereIn(shape, at) });
+        }
+    }
+    return resolved;
+  };
+  const walkFrom = (root: string): Walk =>
+    walk(root, (id) => (id === root && filters(id) ? below.get(id) : out.get(id)) ?? []);
+
+  return (root) => {
+    // The leaves below the root first, each after the leaves below it (without recursion).
+    const stack = [root];
+    while (stack.length > 0) {
+      const id = stack[stack.length - 1] as string;
+      const w = walkFrom(id);
+      const missing = w.precedence.filter((l) => l !== id && filters(l) && !memo.has(l));
+      if (missing.length > 0) {
+        for (const l of missing) stack.push(l);
+        continue;
+      }
+      stack.pop();
+      if (id === root) return resolve(root, w, false);
+      if (memo.has(id)) continue;
+      const resolved = resolve(id, w, true);
+      resolved.delete(MIXIN_TRAIT);
+      for (const k of localTraits(id)) resolved.delete(k as string);
+      memo.set(id, resolved);
+    }
+    return new Map();
+  };
 }
 
 /** A service's or an operation's properties merged from its mixins (the spec's "non-member properties"). */
@@ -555,7 +636,7 @@ function reportUninherited(
   report: (where: Origin, message: string) => void,
 ): void {
   const names = new Set<string>();
-  for (const owner of walk(id, edges).post)
+  for (const owner of walk(id, (o) => edges.get(o) ?? []).post)
     for (const ref of memberRefs((model.shapes.get(owner) as LoadedShape).node)) names.add(ref.member as string);
   for (const [name, pending] of byMember)
     if (!names.has(name)) report(pending.apply, `apply targets unknown shape or member ${id}$${name}`);
