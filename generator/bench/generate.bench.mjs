@@ -9,7 +9,8 @@
 //     (targets: MediaConvert <= 4x, QuickSight <= 10x);
 // and, in process, the front end (load, check, ir) and the models and paginator emitters per shape:
 // for spec/'s ListJobs closure replicated N times and for every model, so that growth with the
-// number of shapes shows (it must stay linear).
+// number of shapes shows (it must stay linear); and the load stage's time per mixin for n mixins
+// chained or shared (it must not grow with n).
 // Default: about 90 s with fast validators (each cold CLI run once, N up to 16). DX_BENCH_FULL=1: more
 // runs and N = 64. Prints one `BENCH {...}` line per result (see scripts/bench.mjs).
 import { awsModelFiles, referenceFile } from "@dx/test-support/paths";
@@ -185,6 +186,64 @@ for (const n of FULL ? [1, 4, 16, 64] : [1, 4, 16]) {
   );
   bench(`replicated x${n}: ${s.shapes} shapes, in process`, "per_shape", perShape, "us");
 }
+
+/**
+ * Mixin shapes (load/mixins.ts flattens them in the load stage): n mixins in the shapes that hurt
+ * most, load time per mixin; it must not grow with n. A chain each adding a member and a trait, used
+ * once; one mixin used by n structures; a chain whose links only replace the documentation, each
+ * link used by a structure.
+ */
+const MIXIN = { "smithy.api#mixin": {} };
+const MIXIN_SHAPES = {
+  chain: (n) => ({
+    ...Object.fromEntries(
+      Array.from({ length: n }, (_, i) => [
+        `ex#M${i}`,
+        {
+          type: "structure",
+          members: { [`m${i}`]: { target: "smithy.api#String" } },
+          traits: { ...MIXIN, [`ex#t${i}`]: {} },
+          ...(i > 0 && { mixins: [{ target: `ex#M${i - 1}` }] }),
+        },
+      ]),
+    ),
+    "ex#S": { type: "structure", mixins: [{ target: `ex#M${n - 1}` }] },
+  }),
+  "fan-out": (n) => ({
+    "ex#M": { type: "structure", members: { a: { target: "smithy.api#String" } }, traits: MIXIN },
+    ...Object.fromEntries(
+      Array.from({ length: n }, (_, i) => [`ex#S${i}`, { type: "structure", mixins: [{ target: "ex#M" }] }]),
+    ),
+  }),
+  "doc chain, each link used": (n) =>
+    Object.fromEntries(
+      Array.from({ length: n }, (_, i) => [
+        [
+          `ex#M${i}`,
+          {
+            type: "structure",
+            traits: { ...MIXIN, "smithy.api#documentation": `Link ${i}.` },
+            ...(i > 0 && { mixins: [{ target: `ex#M${i - 1}` }] }),
+          },
+        ],
+        [`ex#S${i}`, { type: "structure", mixins: [{ target: `ex#M${i}` }] }],
+      ]).flat(),
+    ),
+};
+console.log("\nmixins, load stage in process (best of 3):");
+console.log(`${"shape of the mixins".padEnd(30)}${"n".padStart(7)}${"load ms".padStart(10)}${"µs/mixin".padStart(10)}`);
+for (const [name, make] of Object.entries(MIXIN_SHAPES))
+  for (const n of FULL ? [2500, 5000, 10000, 20000] : [2500, 5000, 10000]) {
+    const inputs = [{ file: "mixins.json", text: JSON.stringify({ smithy: "2.0", shapes: make(n) }) }];
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const [ms, model] = time(() => loadModel(inputs));
+      if (model.diagnostics.length > 0) throw new Error(`mixins ${name}: ${model.diagnostics[0].message}`);
+      best = Math.min(best, ms);
+    }
+    console.log(`${name.padEnd(30)}${String(n).padStart(7)}${best.toFixed(1).padStart(10)}${((best * 1000) / n).toFixed(1).padStart(10)}`);
+    bench(`mixins ${name} x${n}: load, in process`, "per_mixin", (best * 1000) / n, "us");
+  }
 
 const TARGETS = { mediaconvert: 4, quicksight: 10 };
 console.log("\nevery official AWS model, cold CLI (all emitters) once, and in process (front end, models, paginator):");

@@ -62,7 +62,8 @@ type ResolvedTraits = ReadonlyMap<string, TraitWrite>;
 
 /** Sets a property as JSON.parse would, even one named "__proto__" (a member may be). */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /** Flattens the model's mixins in place (the model's maps, never a parsed node); reports what is wrong. */
