@@ -79,20 +79,32 @@ export function flattenMixins(model: LoadedModel, inherited: InheritedApplies): 
   removeCycles(model, edges, report);
   checkReferences(model, mixinIds, report);
 
+  // A mixin several shapes use is resolved once (see bottomUp).
   const used = new Set<string>();
-  for (const list of edges.values()) for (const e of list) used.add(e.target);
-  const content = contentEdges(edges, holdsMembers(model, inherited)).out;
-  const shapeTraits = traitResolver(model, edges);
+  const shared = new Set<string>();
+  for (const list of edges.values())
+    for (const e of list) {
+      if (used.has(e.target)) shared.add(e.target);
+      used.add(e.target);
+    }
+  const memberGraph = contentEdges(edges, holdsMembers(model, inherited), (id) => shared.has(id));
+  const propertyGraph = contentEdges(edges, holdsProperties(model)).out;
+  const memberMemo = new Map<string, ReadonlyMap<string, FlatMember>>();
+  const shapeTraits = traitResolver(model, edges, shared);
   const flattened: LoadedShape[] = [];
   for (const [id, list] of edges) {
     const shape = model.shapes.get(id) as LoadedShape;
     // Mixins are resolved through the shapes that use them; an unused one on its own, for its faults.
     if (used.has(id)) continue;
-    const flat = flattenShape(model, shape, content, inherited, shapeTraits, report);
+    const members = bottomUp(id, memberGraph, (l) => shared.has(l), memberMemo, (from, w, forUsers) =>
+      resolveMembers(model, from, w, (l) => memberMemo.get(l), inherited, forUsers, report),
+    );
+    const properties = walk(id, (o) => propertyGraph.get(o) ?? []);
+    const flat = flattenShape(model, shape, members, properties, shapeTraits);
     if (!mixinIds.has(id)) flattened.push(flat);
   }
   for (const [id, byMember] of inherited)
-    if (!edges.has(id) || mixinIds.has(id)) reportUninherited(model, id, byMember, content, report);
+    if (!edges.has(id) || mixinIds.has(id)) reportUninherited(model, id, byMember, edges, report);
   for (const flat of flattened) model.shapes.set(flat.id, flat);
   for (const id of mixinIds) {
     model.mixins.set(id, model.shapes.get(id) as LoadedShape);
@@ -273,7 +285,7 @@ function contentEdges(
       if (edge !== undefined) {
         if (jump.has(edge.target)) continue;
         if (edges.has(edge.target)) stack.push({ id: edge.target, next: 0 });
-        else jump.set(edge.target, holds(edge.target) || leaf(edge.target) ? edge.target : null);
+        else jump.set(edge.target, holds(edge.target) ? edge.target : null);
         continue;
       }
       stack.pop();
@@ -285,7 +297,7 @@ function contentEdges(
       if (leaf(top.id)) {
         below.set(top.id, kept);
         out.set(top.id, []);
-        jump.set(top.id, top.id);
+        jump.set(top.id, holds(top.id) || kept.length > 0 ? top.id : null);
       } else {
         out.set(top.id, kept);
         jump.set(top.id, holds(top.id) || kept.length > 1 ? top.id : (kept[0]?.target ?? null));
@@ -295,13 +307,18 @@ function contentEdges(
   return { out, below };
 }
 
-/** What holds members or the merged properties of services and operations. */
+/** What holds members (or traits applied to members it inherits). */
 function holdsMembers(model: LoadedModel, inherited: InheritedApplies): (id: string) => boolean {
+  return (id) => memberRefs((model.shapes.get(id) as LoadedShape).node).length > 0 || inherited.has(id);
+}
+
+/** What holds properties that services and operations merge. */
+function holdsProperties(model: LoadedModel): (id: string) => boolean {
   return (id) => {
     const node = (model.shapes.get(id) as LoadedShape).node;
     const type = String(node["type"]);
     const keys = [...(LIST_PROPERTIES[type] ?? []), ...(SCALAR_PROPERTIES[type] ?? []), ...(MAP_PROPERTIES[type] ?? [])];
-    return memberRefs(node).length > 0 || inherited.has(id) || keys.some((k) => node[k] !== undefined);
+    return keys.some((k) => node[k] !== undefined);
   };
 }
 
@@ -348,6 +365,36 @@ function walk(root: string, edgesOf: (id: string) => readonly Edge[]): Walk {
   return { post, precedence, parent };
 }
 
+/**
+ * Resolves `root` once every leaf its walk meets is resolved, each leaf once and after the leaves
+ * its own walk meets (bottom up, without recursion). A leaf is a mixin resolved on its own, whose
+ * result its users take as a whole: one used by several shapes (so a chain of such mixins costs
+ * each of them one step), or one whose localTraits filter what is below it.
+ */
+function bottomUp<T>(
+  root: string,
+  graph: ContentEdges,
+  isLeaf: (id: string) => boolean,
+  memo: Map<string, T>,
+  resolve: (id: string, w: Walk, forUsers: boolean) => T,
+): T {
+  const walkFrom = (from: string): Walk =>
+    walk(from, (id) => (id === from && isLeaf(id) ? graph.below.get(id) : graph.out.get(id)) ?? []);
+  const stack = [root];
+  for (;;) {
+    const id = stack[stack.length - 1] as string;
+    const w = walkFrom(id);
+    const missing = w.precedence.filter((l) => l !== id && isLeaf(l) && !memo.has(l));
+    if (missing.length > 0) {
+      for (const l of missing) stack.push(l);
+      continue;
+    }
+    stack.pop();
+    if (id === root) return resolve(root, w, false);
+    if (!memo.has(id)) memo.set(id, resolve(id, w, true));
+  }
+}
+
 /** A member of the flattened shape being built. */
 interface FlatMember {
   name: string;
@@ -355,84 +402,98 @@ interface FlatMember {
   /** Where it was first defined (its place in the order), and its pointer there. */
   from: string;
   at: string;
+  /** The shape of the walk it was found at (`from`, or a leaf that passed it on). */
+  via: string;
   traits: Record<string, unknown>;
+  /** Where each trait not written in the shape itself was written. */
   origins: Map<string, Origin>;
   inheritedTraits: boolean;
+}
+
+/**
+ * The members of `root`: in the walk's post order, each name where first met; a later definition
+ * must have the same target; traits merged first writer wins in precedence order. A leaf passes on
+ * its resolved members. `forUsers`: the result is a leaf's, every trait origin is kept.
+ */
+function resolveMembers(
+  model: LoadedModel,
+  root: string,
+  w: Walk,
+  leafMembers: (id: string) => ReadonlyMap<string, FlatMember> | undefined,
+  inherited: InheritedApplies,
+  forUsers: boolean,
+  report: (where: Origin, message: string) => void,
+): Map<string, FlatMember> {
+  const get = (id: string): LoadedShape => model.shapes.get(id) as LoadedShape;
+  const members = new Map<string, FlatMember>();
+  const define = (d: { name: string; target: unknown; from: string; at: string }, via: string): void => {
+    const m = members.get(d.name);
+    if (m === undefined)
+      members.set(d.name, { ...d, via, traits: {}, origins: new Map(), inheritedTraits: false });
+    else if (typeof m.target === "string" && typeof d.target === "string" && m.target !== d.target)
+      reportConflict(model, w, m, { ...d, via }, report);
+  };
+  for (const id of w.post) {
+    const passed = id === root ? undefined : leafMembers(id);
+    if (passed) for (const m of passed.values()) define(m, id);
+    else
+      for (const ref of memberRefs(get(id).node))
+        define({ name: ref.member as string, target: ref.target, from: id, at: ref.at }, id);
+  }
+  for (const id of w.precedence) {
+    const passed = id === root ? undefined : leafMembers(id);
+    if (passed) {
+      for (const p of passed.values()) {
+        const m = members.get(p.name) as FlatMember;
+        addMemberTraits(m, p.traits, (trait) => p.origins.get(trait) as Origin, true);
+      }
+      continue;
+    }
+    const owner = get(id);
+    for (const ref of memberRefs(owner.node)) {
+      const m = members.get(ref.member as string) as FlatMember;
+      // The shape's own traits on a member placed by a mixin are noted too: the member points there.
+      const elsewhere = forUsers || id !== root || m.from !== root;
+      addMemberTraits(m, ref.traits, (trait) => whereIn(owner, `${ref.at}/traits${pointer(trait)}`), elsewhere);
+    }
+    for (const [name, pending] of inherited.get(id) ?? []) {
+      const m = members.get(name);
+      if (m)
+        addMemberTraits(
+          m,
+          pending.traits,
+          (trait) => pending.origins.get(`${pointer("members", name)}/traits${pointer(trait)}`) as Origin,
+          true,
+        );
+      else if (id === root) report(pending.apply, `apply targets unknown shape or member ${id}$${name}`);
+    }
+  }
+  return members;
 }
 
 function flattenShape(
   model: LoadedModel,
   shape: LoadedShape,
-  content: ReadonlyMap<string, readonly Edge[]>,
-  inherited: InheritedApplies,
+  members: ReadonlyMap<string, FlatMember>,
+  properties: Walk,
   shapeTraits: (id: string) => ResolvedTraits,
-  report: (where: Origin, message: string) => void,
 ): LoadedShape {
   const get = (id: string): LoadedShape => model.shapes.get(id) as LoadedShape;
-  const w = walk(shape.id, (id) => content.get(id) ?? []);
   const origins = new Map(shape.origins);
   const node: Record<string, unknown> = { ...shape.node };
   delete node["mixins"];
   const type = String(shape.node["type"]);
-
-  // Members, in order; a second definition under a name must target the same shape.
-  const members = new Map<string, FlatMember>();
-  for (const id of w.post) {
-    const owner = get(id);
-    for (const ref of memberRefs(owner.node)) {
-      const name = ref.member as string;
-      const m = members.get(name);
-      if (m === undefined) {
-        members.set(name, {
-          name,
-          target: ref.target,
-          from: id,
-          at: ref.at,
-          traits: {},
-          origins: new Map(),
-          inheritedTraits: false,
-        });
-        continue;
-      }
-      if (typeof m.target === "string" && typeof ref.target === "string" && m.target !== ref.target)
-        reportConflict(model, w, name, m, id, ref, report);
-    }
-  }
-  // Member traits: the first writer in precedence order wins.
-  for (const id of w.precedence) {
-    const owner = get(id);
-    const applied = inherited.get(id);
-    for (const ref of memberRefs(owner.node)) {
-      const m = members.get(ref.member as string) as FlatMember;
-      // The shape's own traits on a member placed by a mixin are noted too: the member points there.
-      const elsewhere = id !== shape.id || m.from !== shape.id;
-      addMemberTraits(m, ref.traits, (trait) => whereIn(owner, `${ref.at}/traits${pointer(trait)}`), elsewhere);
-    }
-    if (applied)
-      for (const [name, pending] of applied) {
-        const m = members.get(name);
-        if (m)
-          addMemberTraits(
-            m,
-            pending.traits,
-            (trait) => pending.origins.get(`${pointer("members", name)}/traits${pointer(trait)}`) as Origin,
-            true,
-          );
-        else if (id === shape.id) report(pending.apply, `apply targets unknown shape or member ${id}$${name}`);
-      }
-  }
   if (members.size > 0) writeMembers(node, type, shape, members, origins, get);
 
   // Shape traits: the shape's own, then its mixins' (later over earlier).
   const traits: Record<string, unknown> = {};
   for (const [trait, write] of shapeTraits(shape.id)) {
     setOwn(traits, trait, write.value);
-    const key = `/traits${pointer(trait)}`;
-    if (write.origin !== undefined) origins.set(key, write.origin);
+    if (write.origin !== undefined) origins.set(`/traits${pointer(trait)}`, write.origin);
   }
   if (Object.keys(traits).length > 0 || shape.node["traits"] !== undefined) node["traits"] = traits;
 
-  mergeProperties(node, type, shape, w, get, origins);
+  mergeProperties(node, type, shape, properties, get, origins);
   const flat: LoadedShape = { ...shape, node };
   if (origins.size > 0) flat.origins = origins;
   else delete flat.origins;
@@ -486,25 +547,30 @@ function writeMembers(
  * The traits of shapes with mixins. Smithy copies each mixin's resolved traits (without the mixin
  * trait and the mixin's localTraits) over the earlier ones, then the shape's own: the last copy of a
  * trait in the tree of mixins wins, which is the first one met in the walk's precedence order. A
- * mixin with localTraits filters everything below it, so it is resolved once on its own and then
- * passes on that result as a whole (a leaf of the walk). Mixins that add no trait are skipped.
+ * mixin with localTraits filters everything below it, and one used by several shapes is met by
+ * several walks: either is resolved once on its own and passes on that result as a whole (a leaf of
+ * the walk, see bottomUp). Mixins that add no trait are skipped.
  */
-function traitResolver(model: LoadedModel, edges: ReadonlyMap<string, readonly Edge[]>): (id: string) => ResolvedTraits {
+function traitResolver(
+  model: LoadedModel,
+  edges: ReadonlyMap<string, readonly Edge[]>,
+  shared: ReadonlySet<string>,
+): (id: string) => ResolvedTraits {
   const get = (id: string): LoadedShape => model.shapes.get(id) as LoadedShape;
   const localTraits = (id: string): unknown[] => {
     const trait = traitsOf(get(id).node)[MIXIN_TRAIT];
     return isObject(trait) && Array.isArray(trait["localTraits"]) ? trait["localTraits"] : [];
   };
-  const filters = (id: string): boolean => localTraits(id).length > 0;
+  const leaf = (id: string): boolean => shared.has(id) || localTraits(id).length > 0;
   const holds = (id: string): boolean => Object.keys(traitsOf(get(id).node)).some((t) => t !== MIXIN_TRAIT);
-  const { out, below } = contentEdges(edges, holds, filters);
+  const graph = contentEdges(edges, holds, leaf);
   const memo = new Map<string, ResolvedTraits>();
 
   /** First writer wins, in precedence order; `root` writes all its traits, a leaf its resolved ones. */
   const resolve = (root: string, w: Walk, forUsers: boolean): Map<string, TraitWrite> => {
     const resolved = new Map<string, TraitWrite>();
     for (const id of w.precedence) {
-      if (id !== root && filters(id)) {
+      if (id !== root && leaf(id)) {
         for (const [k, write] of memo.get(id) as ResolvedTraits) if (!resolved.has(k)) resolved.set(k, write);
         continue;
       }
@@ -518,30 +584,15 @@ function traitResolver(model: LoadedModel, edges: ReadonlyMap<string, readonly E
     }
     return resolved;
   };
-  const walkFrom = (root: string): Walk =>
-    walk(root, (id) => (id === root && filters(id) ? below.get(id) : out.get(id)) ?? []);
-
-  return (root) => {
-    // The leaves below the root first, each after the leaves below it (without recursion).
-    const stack = [root];
-    while (stack.length > 0) {
-      const id = stack[stack.length - 1] as string;
-      const w = walkFrom(id);
-      const missing = w.precedence.filter((l) => l !== id && filters(l) && !memo.has(l));
-      if (missing.length > 0) {
-        for (const l of missing) stack.push(l);
-        continue;
+  return (root) =>
+    bottomUp(root, graph, leaf, memo, (id, w, forUsers) => {
+      const resolved = resolve(id, w, forUsers);
+      if (forUsers) {
+        resolved.delete(MIXIN_TRAIT);
+        for (const k of localTraits(id)) resolved.delete(k as string);
       }
-      stack.pop();
-      if (id === root) return resolve(root, w, false);
-      if (memo.has(id)) continue;
-      const resolved = resolve(id, w, true);
-      resolved.delete(MIXIN_TRAIT);
-      for (const k of localTraits(id)) resolved.delete(k as string);
-      memo.set(id, resolved);
-    }
-    return new Map();
-  };
+      return resolved;
+    });
 }
 
 /** A service's or an operation's properties merged from its mixins (the spec's "non-member properties"). */
@@ -598,16 +649,14 @@ function mergeProperties(
 function reportConflict(
   model: LoadedModel,
   w: Walk,
-  name: string,
   first: FlatMember,
-  id: string,
-  ref: ShapeRef,
+  second: { name: string; target: unknown; from: string; at: string; via: string },
   report: (where: Origin, message: string) => void,
 ): void {
   const ancestors = new Set<string>();
-  for (let a: string | undefined = first.from; a !== undefined; a = w.parent.get(a)?.id) ancestors.add(a);
+  for (let a: string | undefined = first.via; a !== undefined; a = w.parent.get(a)?.id) ancestors.add(a);
   let child: string | undefined;
-  let meet = id;
+  let meet = second.via;
   while (!ancestors.has(meet)) {
     child = meet;
     meet = (w.parent.get(meet) as { id: string }).id;
@@ -616,14 +665,14 @@ function reportConflict(
   const was = `${String(first.target)} (from ${first.from})`;
   if (child === undefined)
     report(
-      whereIn(owner, `${ref.at}/target`),
-      `member "${name}" targets ${String(ref.target)}, but the member it redefines targets ${was}; a mixed-in member can be redefined only with the same target`,
+      whereIn(owner, `${second.at}/target`),
+      `member "${second.name}" targets ${String(second.target)}, but the member it redefines targets ${was}; a mixed-in member can be redefined only with the same target`,
     );
   else {
     const entry = w.parent.get(child) as { id: string; index: number };
     report(
       whereIn(owner, pointer("mixins", entry.index)),
-      `mixin ${child} brings member "${name}" targeting ${String(ref.target)} (from ${id}), but it already targets ${was}; members mixed in under one name must target the same shape`,
+      `mixin ${child} brings member "${second.name}" targeting ${String(second.target)} (from ${second.from}), but it already targets ${was}; members mixed in under one name must target the same shape`,
     );
   }
 }

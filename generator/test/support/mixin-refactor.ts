@@ -178,6 +178,8 @@ export function refactorIntoMixins(flat: Model, seed: number): Refactored {
       const shared = mixin(id, { type });
       for (const m of mixins.slice(0, 2)) shapes[m].mixins = [...(shapes[m].mixins ?? []), { target: shared }];
     }
+    // Some mixins get a second user (a mixin nobody uses), so that they are resolved once for both.
+    if (chance(0.4)) for (const m of mixins) mixin(id, { type, mixins: [{ target: m }] });
     if (Object.keys(traits).length > 0 || shape.traits !== undefined) shape.traits = traits;
     shape.mixins = mixins.map((target) => ({ target }));
     // Property order in a shape means nothing: put `mixins` first or last.
