@@ -121,6 +121,59 @@ describe("deep input", () => {
   });
 });
 
+describe("mixins at scale (load/mixins.ts walks without recursion; bench/ times them per mixin)", () => {
+  const MIXIN = { "smithy.api#mixin": {} };
+
+  it("a chain of 10,000 mixins, each adding a member and a trait, flattens into one structure that generates", () => {
+    const spec = smallSpec() as Record<string, any>;
+    const n = 10_000;
+    for (let i = 0; i < n; i++)
+      spec.shapes[`ex#M${i}`] = {
+        type: "structure",
+        members: { [`m${i}`]: { target: "smithy.api#String" } },
+        traits: { ...MIXIN, "smithy.api#documentation": `Link ${i}.` },
+        ...(i > 0 && { mixins: [{ target: `ex#M${i - 1}` }] }),
+      };
+    spec.shapes["ex#Chained"] = { type: "structure", mixins: [{ target: `ex#M${n - 1}` }] };
+    spec.shapes["ex#Thing"].members.Chained = { target: "ex#Chained" };
+    const { diagnostics, files } = generate(specText(spec));
+    expect(diagnostics).toEqual([]);
+    const shapes = files?.get(`${MODELS}/shapes.gen.ts`) as string;
+    // The last link's documentation wins; members in chain order, the deepest first.
+    expect(shapes).toContain(`/** Link ${n - 1}. */\nexport interface Chained {\n  m0?: string;\n  m1?: string;\n`);
+    expect(shapes).toContain(`  m${n - 1}?: string;\n}`);
+  });
+
+  it("one mixin used by 10,000 structures gives each its members; the mixin is no shape of the model", () => {
+    const spec = smallSpec() as Record<string, any>;
+    const n = 10_000;
+    spec.shapes["ex#Common"] = {
+      type: "structure",
+      members: { Id: { target: "smithy.api#String", traits: { "smithy.api#required": {} } } },
+      traits: MIXIN,
+    };
+    for (let i = 0; i < n; i++) spec.shapes[`ex#U${i}`] = { type: "structure", mixins: [{ target: "ex#Common" }] };
+    spec.shapes["ex#Thing"].members.Last = { target: `ex#U${n - 1}` };
+    const { diagnostics, files } = generate(specText(spec));
+    expect(diagnostics).toEqual([]);
+    const shapes = files?.get(`${MODELS}/shapes.gen.ts`) as string;
+    expect(shapes).toContain(`export interface U${n - 1} {\n  Id: string;\n}`);
+    expect(shapes).not.toContain("interface Common");
+  });
+
+  it("a cycle through 10,000 mixins is one diagnostic of bounded length", () => {
+    const spec = smallSpec() as Record<string, any>;
+    const n = 10_000;
+    for (let i = 0; i < n; i++)
+      spec.shapes[`ex#C${i}`] = { type: "structure", traits: MIXIN, mixins: [{ target: `ex#C${(i + 1) % n}` }] };
+    spec.shapes["ex#Thing"].mixins = [{ target: "ex#C0" }];
+    const { diagnostics } = generate(specText(spec));
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ pointer: `/shapes/ex#C${n - 1}/mixins/0` });
+    expect(diagnostics[0]?.message).toMatch(/^mixins form a cycle: ex#C0 -> ex#C1 -> ex#C2 -> … \(9996 more\) -> ex#C9999 -> ex#C0$/);
+  });
+});
+
 describe("wide input", () => {
   /** The models of a spec whose Thing has a union of n string members. */
   const wideUnion = (n: number) => {
