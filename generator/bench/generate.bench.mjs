@@ -241,7 +241,9 @@ for (const [name, make] of Object.entries(MIXIN_SHAPES))
       if (model.diagnostics.length > 0) throw new Error(`mixins ${name}: ${model.diagnostics[0].message}`);
       best = Math.min(best, ms);
     }
-    console.log(`${name.padEnd(30)}${String(n).padStart(7)}${best.toFixed(1).padStart(10)}${((best * 1000) / n).toFixed(1).padStart(10)}`);
+    console.log(
+      `${name.padEnd(30)}${String(n).padStart(7)}${best.toFixed(1).padStart(10)}${((best * 1000) / n).toFixed(1).padStart(10)}`,
+    );
     bench(`mixins ${name} x${n}: load, in process`, "per_mixin", (best * 1000) / n, "us");
   }
 

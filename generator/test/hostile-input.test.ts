@@ -170,7 +170,9 @@ describe("mixins at scale (load/mixins.ts walks without recursion; bench/ times 
     const { diagnostics } = generate(specText(spec));
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ pointer: `/shapes/ex#C${n - 1}/mixins/0` });
-    expect(diagnostics[0]?.message).toMatch(/^mixins form a cycle: ex#C0 -> ex#C1 -> ex#C2 -> … \(9996 more\) -> ex#C9999 -> ex#C0$/);
+    expect(diagnostics[0]?.message).toMatch(
+      /^mixins form a cycle: ex#C0 -> ex#C1 -> ex#C2 -> … \(9996 more\) -> ex#C9999 -> ex#C0$/,
+    );
   });
 });
 

@@ -128,7 +128,11 @@ describe("mixins are flattened as the Smithy spec's Mixins chapter says", () => 
         members: { a: { ...STRING, traits: { "smithy.api#documentation": "Generic docs" } } },
         traits: MIXIN,
       },
-      "ex#A2": { type: "structure", members: { a: { ...STRING, traits: { "smithy.api#required": {} } } }, traits: MIXIN },
+      "ex#A2": {
+        type: "structure",
+        members: { a: { ...STRING, traits: { "smithy.api#required": {} } } },
+        traits: MIXIN,
+      },
       "ex#Valid": {
         type: "structure",
         mixins: [{ target: "ex#A1" }, { target: "ex#A2" }],
@@ -157,7 +161,10 @@ describe("mixins are flattened as the Smithy spec's Mixins chapter says", () => 
       "ex#MyStruct$mixinMember": { type: "apply", traits: { "smithy.api#documentation": "Specific docs" } },
     };
     const model = flatten(shapes);
-    const doc = (id: string) => model.shapes.get(id)?.node["members"]["mixinMember"]["traits"]["smithy.api#documentation"];
+    const doc = (id: string): unknown => {
+      const node: Record<string, any> = model.shapes.get(id)?.node ?? {};
+      return node["members"]["mixinMember"]["traits"]["smithy.api#documentation"];
+    };
     expect([doc("ex#MyStruct"), doc("ex#Other")]).toEqual(["Specific docs", "Generic docs"]);
   });
 
@@ -268,10 +275,14 @@ describe("mixins are flattened as the Smithy spec's Mixins chapter says", () => 
         members: { retryable: { target: "smithy.api#Boolean" } },
       },
       "ex#ColorMixin": { type: "enum", members: { RED: { target: "smithy.api#Unit" } }, traits: MIXIN },
-      "ex#Color": { type: "enum", mixins: [{ target: "ex#ColorMixin" }], members: { BLUE: { target: "smithy.api#Unit" } } },
+      "ex#Color": {
+        type: "enum",
+        mixins: [{ target: "ex#ColorMixin" }],
+        members: { BLUE: { target: "smithy.api#Unit" } },
+      },
     };
     const model = flatten(shapes);
-    const node = (id: string) => model.shapes.get(id)?.node;
+    const node = (id: string): Record<string, any> => model.shapes.get(id)?.node ?? {};
     expect(node("ex#Username")).toEqual({
       type: "string",
       traits: { "smithy.api#pattern": "[a-zA-Z0-1]*", "smithy.api#length": { min: 8, max: 32 } },
@@ -299,7 +310,8 @@ describe("mixins are flattened as the Smithy spec's Mixins chapter says", () => 
     if (!("locate" in parsed)) throw new Error("not parsed");
     const before = structuredClone(parsed.value);
     const model = mergeFiles([deepFreeze(parsed)]);
-    expect(model.shapes.get("ex#S")?.node["members"]["a"]["traits"]).toEqual({ "smithy.api#required": {} });
+    const node: Record<string, any> = model.shapes.get("ex#S")?.node ?? {};
+    expect(node["members"]["a"]["traits"]).toEqual({ "smithy.api#required": {} });
     expect(parsed.value).toEqual(before);
   });
 
@@ -354,7 +366,13 @@ describe("a random model and its mixin-refactored twin", () => {
       fc.property(randomModel(), fc.integer(), (m, seed) => {
         const twin = refactorIntoMixins(m.model as Model, seed);
         const input = (model: unknown) => [{ file: "spec/model.json", text: specText(model) }];
-        const r = diffSpecs({ root: repoRoot, before: input(m.model), after: input(twin.model), from: "flat", to: "mixins" });
+        const r = diffSpecs({
+          root: repoRoot,
+          before: input(m.model),
+          after: input(twin.model),
+          from: "flat",
+          to: "mixins",
+        });
         expect(r.changes).toEqual([]);
         expect(r.packages).toEqual([]);
       }),

@@ -194,7 +194,11 @@ function applyTraits(
   if (inheritable) {
     const byMember = inherited.get(shapeId) ?? new Map();
     inherited.set(shapeId, byMember);
-    const pending = byMember.get(memberName) ?? { traits: {}, origins: new Map(), apply: { file: a.file, pointer: a.pointer } };
+    const pending = byMember.get(memberName) ?? {
+      traits: {},
+      origins: new Map(),
+      apply: { file: a.file, pointer: a.pointer },
+    };
     byMember.set(memberName, pending);
     mergeApplied(a, a.traits, pending.traits, pending.origins, pointer("members", memberName), diagnostics);
     return;
@@ -206,7 +210,12 @@ function applyTraits(
     const copiedMembers = { ...(node["members"] as Record<string, unknown>) };
     node["members"] = copiedMembers;
     target = { ...(holder as Record<string, unknown>) };
-    Object.defineProperty(copiedMembers, memberName, { value: target, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(copiedMembers, memberName, {
+      value: target,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   const traits: Record<string, unknown> = { ...(isObject(target["traits"]) ? target["traits"] : {}) };
   target["traits"] = traits;

@@ -19,7 +19,7 @@
  * recurses, so a chain of any length is fine.
  */
 import { pointer, type Diagnostic } from "../diagnostics.js";
-import { bindingRefs, memberRefs, SERVICE_TYPES, traitsOf, type ShapeRef } from "./ast.js";
+import { bindingRefs, memberRefs, SERVICE_TYPES, traitsOf } from "./ast.js";
 import { isObject, whereIn, type LoadedModel, type LoadedShape, type Origin } from "./load.js";
 import { UNIT } from "./prelude.js";
 
@@ -62,7 +62,8 @@ type ResolvedTraits = ReadonlyMap<string, TraitWrite>;
 
 /** Sets a property as JSON.parse would, even one named "__proto__" (a member may be). */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__")
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }
 
@@ -92,12 +93,16 @@ export function flattenMixins(model: LoadedModel, inherited: InheritedApplies): 
   const memberMemo = new Map<string, ReadonlyMap<string, FlatMember>>();
   const shapeTraits = traitResolver(model, edges, shared);
   const flattened: LoadedShape[] = [];
-  for (const [id, list] of edges) {
+  for (const id of edges.keys()) {
     const shape = model.shapes.get(id) as LoadedShape;
     // Mixins are resolved through the shapes that use them; an unused one on its own, for its faults.
     if (used.has(id)) continue;
-    const members = bottomUp(id, memberGraph, (l) => shared.has(l), memberMemo, (from, w, forUsers) =>
-      resolveMembers(model, from, w, (l) => memberMemo.get(l), inherited, forUsers, report),
+    const members = bottomUp(
+      id,
+      memberGraph,
+      (l) => shared.has(l),
+      memberMemo,
+      (from, w, forUsers) => resolveMembers(model, from, w, (l) => memberMemo.get(l), inherited, forUsers, report),
     );
     const properties = walk(id, (o) => propertyGraph.get(o) ?? []);
     const flat = flattenShape(model, shape, members, properties, shapeTraits);
@@ -317,7 +322,11 @@ function holdsProperties(model: LoadedModel): (id: string) => boolean {
   return (id) => {
     const node = (model.shapes.get(id) as LoadedShape).node;
     const type = String(node["type"]);
-    const keys = [...(LIST_PROPERTIES[type] ?? []), ...(SCALAR_PROPERTIES[type] ?? []), ...(MAP_PROPERTIES[type] ?? [])];
+    const keys = [
+      ...(LIST_PROPERTIES[type] ?? []),
+      ...(SCALAR_PROPERTIES[type] ?? []),
+      ...(MAP_PROPERTIES[type] ?? []),
+    ];
     return keys.some((k) => node[k] !== undefined);
   };
 }
@@ -428,8 +437,7 @@ function resolveMembers(
   const members = new Map<string, FlatMember>();
   const define = (d: { name: string; target: unknown; from: string; at: string }, via: string): void => {
     const m = members.get(d.name);
-    if (m === undefined)
-      members.set(d.name, { ...d, via, traits: {}, origins: new Map(), inheritedTraits: false });
+    if (m === undefined) members.set(d.name, { ...d, via, traits: {}, origins: new Map(), inheritedTraits: false });
     else if (typeof m.target === "string" && typeof d.target === "string" && m.target !== d.target)
       reportConflict(model, w, m, { ...d, via }, report);
   };

@@ -11,7 +11,18 @@ export type Model = { smithy: string; shapes: Record<string, Node> };
 const MIXIN = "smithy.api#mixin";
 const DOC = "smithy.api#documentation";
 const NAMED = new Set(["structure", "union", "enum", "intEnum"]);
-const SIMPLE = new Set(["string", "integer", "long", "short", "byte", "float", "double", "boolean", "blob", "timestamp"]);
+const SIMPLE = new Set([
+  "string",
+  "integer",
+  "long",
+  "short",
+  "byte",
+  "float",
+  "double",
+  "boolean",
+  "blob",
+  "timestamp",
+]);
 
 /** A small deterministic generator (mulberry32), so that one seed is one twin. */
 function random(seed: number): () => number {
@@ -116,19 +127,18 @@ export function refactorIntoMixins(flat: Model, seed: number): Refactored {
         if (Object.keys(apply).length > 0) applied.set(name, apply);
         return { target: member.target, ...(Object.keys(traits).length > 0 && { traits }) };
       };
-      const parts = groups(moved, 3).map((group) => {
-        const mine = Object.fromEntries(group.map(([name, m]) => [name, toMixin(name, m)]));
-        return named ? { members: mine } : mine;
-      });
+      const parts = groups(moved, 3).map((group) =>
+        Object.fromEntries(group.map(([name, m]) => [name, toMixin(name, m)])),
+      );
       for (const part of parts) {
         // Some parts nest: the first half of their members in a mixin of the mixin.
-        const names = Object.keys(named ? part.members : part);
+        const names = Object.keys(part);
         if (named && names.length > 1 && chance(0.4)) {
           const cut = 1 + pick(names.length - 1);
-          const inner = Object.fromEntries(names.slice(0, cut).map((n) => [n, part.members[n]]));
-          const outer = Object.fromEntries(names.slice(cut).map((n) => [n, part.members[n]]));
+          const inner = Object.fromEntries(names.slice(0, cut).map((n) => [n, part[n]]));
+          const outer = Object.fromEntries(names.slice(cut).map((n) => [n, part[n]]));
           addChain([{ members: inner }, { members: outer }]);
-        } else addChain([part]);
+        } else addChain([named ? { members: part } : part]);
       }
       if (named) {
         const rest = Object.fromEntries(all.filter(([name]) => !moved.some(([n]) => n === name)));
@@ -169,14 +179,18 @@ export function refactorIntoMixins(flat: Model, seed: number): Refactored {
       }
       addChain([{ traits: held }]);
     }
-    if (DOC in traits && chance(0.3)) mixins.push(mixin(id, { type, traits: { [DOC]: "Decoy that must lose to the shape." } }));
+    if (DOC in traits && chance(0.3))
+      mixins.push(mixin(id, { type, traits: { [DOC]: "Decoy that must lose to the shape." } }));
     if (!(DOC in traits) && !moving.includes(DOC) && chance(0.3))
       mixins.push(mixin(id, { type, traits: { [DOC]: "Decoy that localTraits keeps in the mixin." } }, [DOC]));
     if (mixins.length === 0) continue;
     // A mixin shared by two paths (a diamond) adds nothing but must be allowed.
     if (mixins.length > 1 && chance(0.3)) {
       const shared = mixin(id, { type });
-      for (const m of mixins.slice(0, 2)) shapes[m].mixins = [...(shapes[m].mixins ?? []), { target: shared }];
+      for (const m of mixins.slice(0, 2)) {
+        const node = shapes[m] as Node;
+        node.mixins = [...(node.mixins ?? []), { target: shared }];
+      }
     }
     // Some mixins get a second user (a mixin nobody uses), so that they are resolved once for both.
     if (chance(0.4)) for (const m of mixins) mixin(id, { type, mixins: [{ target: m }] });
