@@ -168,6 +168,42 @@ describe("mixins are flattened as the Smithy spec's Mixins chapter says", () => 
     expect([doc("ex#MyStruct"), doc("ex#Other")]).toEqual(["Specific docs", "Generic docs"]);
   });
 
+  it("traits applied to a mixin (from another file) reach the shapes that use it", () => {
+    const model = loadModel([
+      {
+        file: "a.json",
+        text: specText({
+          smithy: "2.0",
+          shapes: {
+            "ex#M": { type: "structure", members: { a: STRING }, traits: MIXIN },
+            "ex#S": { type: "structure", mixins: [{ target: "ex#M" }] },
+          },
+        }),
+      },
+      {
+        file: "b.json",
+        text: specText({
+          smithy: "2.0",
+          shapes: {
+            "ex#M": { type: "apply", traits: { "smithy.api#documentation": "From b." } },
+            "ex#M$a": { type: "apply", traits: { "smithy.api#required": {} } },
+          },
+        }),
+      },
+    ]);
+    expect(model.diagnostics).toEqual([]);
+    expect(model.shapes.get("ex#S")?.node).toEqual({
+      type: "structure",
+      members: { a: { ...STRING, traits: { "smithy.api#required": {} } } },
+      traits: { "smithy.api#documentation": "From b." },
+    });
+    // A problem with the applied trait is reported in the file that applied it.
+    expect(model.shapes.get("ex#S")?.origins?.get("/traits/smithy.api#documentation")).toEqual({
+      file: "b.json",
+      pointer: "/shapes/ex#M/traits/smithy.api#documentation",
+    });
+  });
+
   it("a mixin reached twice (a diamond) passes on its traits through the later path too, as Smithy copies them", () => {
     const shapes = {
       "ex#Base": {
