@@ -260,12 +260,27 @@ function httpBinding(
   const auth = b.op.auth === "none" ? { auth: "none" } : {};
   // An operation's own host prefix (MWAA's "api."), put before the service's host as the SDKs do.
   const host = b.op.hostPrefix === undefined ? {} : { hostPrefix: b.op.hostPrefix };
+  // A service that serves the operation only at a discovered host (Timestream's cells): the discovery
+  // operation, sent first as the SDKs send it. Where discovery is optional (DynamoDB) the SDKs skip it.
+  const found = ir.service.endpointDiscovery;
+  const discovery =
+    b.op.discoveredEndpoint === "required" && found !== undefined
+      ? {
+          discovery: {
+            ...(protocol === "restJson1"
+              ? { method: found.http?.method, uri: found.http?.uri }
+              : { target: `${ir.service.name}.${found.operation}` }),
+            ...(found.error !== undefined && { error: found.error }),
+          },
+        }
+      : {};
   return protocol === "restJson1"
     ? {
         protocol,
         signingName,
         ...endpoint,
         ...host,
+        ...discovery,
         ...auth,
         method: b.op.http?.method,
         uri: b.op.http?.uri,
@@ -276,6 +291,7 @@ function httpBinding(
         signingName,
         ...endpoint,
         ...host,
+        ...discovery,
         ...auth,
         method: "POST",
         uri: "/",

@@ -177,6 +177,12 @@ export interface HttpBinding {
    */
   hostPrefix?: string;
   /**
+   * The operation is served only at a host that the service's discovery operation names
+   * (`aws.api#clientDiscoveredEndpoint` required: Timestream sends each account to its cell, and its
+   * regional host answers nothing but the discovery operation). See {@link EndpointDiscovery}.
+   */
+  discovery?: EndpointDiscovery;
+  /**
    * `"none"`: the operation's `smithy.api#auth` names no SigV4 (Smithy's noAuth), so the request is
    * sent without a signature and needs no credentials. Absent, it is signed with SigV4.
    */
@@ -214,6 +220,31 @@ export interface HttpBinding {
 }
 
 /**
+ * How a client finds the host of an operation with a discovered endpoint, as the AWS SDKs do: before
+ * the first such request it sends the service's discovery operation (Timestream's `DescribeEndpoints`,
+ * an empty input) to the regional host, signed as the operation is, and sends to the first endpoint of
+ * the answer's `Endpoints` (`Address`, a host name) until its `CachePeriodInMinutes` runs out. One
+ * discovery serves every operation of the client that needs it; requests made meanwhile wait for it.
+ * The error named `error` (the service's "this host is no longer valid") drops the host, so the next
+ * request discovers again. An `endpoint` given in the client's options is used as it is, with no
+ * discovery, as the SDKs use a custom endpoint.
+ */
+export interface EndpointDiscovery {
+  /** awsJson: the discovery operation's `X-Amz-Target` (sent as a POST to "/"). */
+  target?: string;
+  /** restJson1: the discovery operation's method and URI. */
+  method?: string;
+  uri?: string;
+  /** The error code that drops the discovered host (Timestream's `InvalidEndpointException`). */
+  error?: string;
+}
+
+/** The discovery operation's answer has no usable endpoint: no request of the operation was sent. */
+export class EndpointDiscoveryError extends Error {
+  override readonly name = "EndpointDiscoveryError";
+}
+
+/**
  * Where an input member goes (restJson1's HTTP bindings; awsJson sends every member in the body):
  * - `query`, `header`, `label`: by that name, a timestamp in the given format;
  * - `queryParams` (`@httpQueryParams`): each entry of the map a query parameter, unless a `query`
@@ -239,6 +270,8 @@ export class SignedClient {
   private readonly sha256: NonNullable<SignedPlatform["sha256"]>;
   /** The SDKs' retry quota: retries spend it, successes refill it, so an outage does not multiply requests. */
   private quota = 500;
+  /** Discovered hosts by discovery request: the answer (pending while it is sent), and when it expires once known. */
+  private readonly discovered = new Map<string, { found: Promise<Discovered>; expires?: number }>();
 
   /** `platform`: how to send and hash (default `fetch` and `@aws-crypto/sha256-js`; `fetch` in `options` wins). */
   constructor(options: SignedClientOptions, platform: SignedPlatform = {}) {
@@ -260,8 +293,17 @@ export class SignedClient {
       throw new TypeError(`signedClient: credentials are required to sign requests to "${signingName}"`);
     const prefix = binding.endpointPrefix ?? signingName;
     const host = binding.hostPrefix === undefined ? "" : hostPrefix(binding.hostPrefix, input);
-    const base = new URL(this.options.endpoint ?? `https://${host}${prefix}.${this.region}.${this.dnsSuffix}`);
-    const request = buildRequest(binding, input, base);
+    const regional = `https://${host}${prefix}.${this.region}.${this.dnsSuffix}`;
+    // The input is checked before anything is sent, the discovery operation included.
+    const request = buildRequest(binding, input, new URL(this.options.endpoint ?? regional));
+    const discovery =
+      binding.discovery !== undefined && this.options.endpoint === undefined
+        ? this.discoveryKey(binding.discovery, signingName, regional)
+        : undefined;
+    const base =
+      discovery === undefined
+        ? new URL(this.options.endpoint ?? regional)
+        : new URL((await this.discover(binding, discovery, signal)).url);
     const maxAttempts = this.options.maxAttempts ?? 3;
     const baseDelay = this.options.retryBaseDelayMs ?? 100;
     let totalRetryDelay = 0;
@@ -306,6 +348,8 @@ export class SignedClient {
           return { body: text === "" ? {} : JSON.parse(text), $metadata: metadata, headers: response };
         }
         const error = serviceError(response, text, metadata, binding);
+        // The service no longer serves this operation at the discovered host: the next request discovers again.
+        if (discovery !== undefined && error.name === binding.discovery?.error) this.discovered.delete(discovery);
         const throttling = response.status === 429 || THROTTLING.has(error.name);
         failure = {
           error,
@@ -326,6 +370,68 @@ export class SignedClient {
       totalRetryDelay += delay;
       await sleep(delay, signal);
     }
+  }
+
+  private discoveryKey(discovery: EndpointDiscovery, signingName: string, regional: string): string {
+    return `${signingName} ${regional} ${discovery.target ?? `${discovery.method} ${discovery.uri}`}`;
+  }
+
+  /** The host discovered for `binding` (see {@link EndpointDiscovery}): cached, else asked for once. */
+  private discover(binding: HttpBinding, key: string, signal: AbortSignal | undefined): Promise<Discovered> {
+    const cached = this.discovered.get(key);
+    if (cached !== undefined && (cached.expires === undefined || cached.expires > Date.now())) return cached.found;
+    const entry: { found: Promise<Discovered>; expires?: number } = {
+      found: this.describeEndpoints(binding, signal),
+    };
+    this.discovered.set(key, entry);
+    entry.found.then(
+      (found) => {
+        entry.expires = found.expires;
+      },
+      () => {
+        // A failed discovery is not kept: the next request asks again.
+        if (this.discovered.get(key) === entry) this.discovered.delete(key);
+      },
+    );
+    return entry.found;
+  }
+
+  private async describeEndpoints(binding: HttpBinding, signal: AbortSignal | undefined): Promise<Discovered> {
+    const { target, method = "POST", uri = "/" } = binding.discovery as EndpointDiscovery;
+    // The discovery operation: its input is empty; the regional host, the signature and the retries are the operation's.
+    const describe: HttpBinding = {
+      protocol: binding.protocol,
+      signingName: binding.signingName,
+      ...(binding.endpointPrefix !== undefined && { endpointPrefix: binding.endpointPrefix }),
+      ...(binding.auth !== undefined && { auth: binding.auth }),
+      ...(binding.queryCompatible !== undefined && { queryCompatible: binding.queryCompatible }),
+      method,
+      uri,
+      ...(target !== undefined && { target }),
+      members: {},
+    };
+    const { body } = (await this.send(describe, {}, signal)) as { body: unknown };
+    const what = target ?? `${method} ${uri}`;
+    const endpoints = (body as { Endpoints?: unknown } | null)?.Endpoints;
+    const first = Array.isArray(endpoints) ? (endpoints[0] as Record<string, unknown> | undefined) : undefined;
+    const address = first?.["Address"];
+    if (typeof address !== "string" || address === "")
+      throw new EndpointDiscoveryError(
+        `signedClient: the endpoint discovery (${what}) answered no endpoint: ${
+          !Array.isArray(endpoints)
+            ? `Endpoints is ${describeValue(endpoints)}`
+            : endpoints.length === 0
+              ? "Endpoints is empty"
+              : `the first endpoint's Address is ${describeValue(address)}`
+        }`,
+      );
+    const url = /^https?:\/\//i.test(address) ? address : `https://${address}`;
+    if (!isHttpUrl(url))
+      throw new EndpointDiscoveryError(
+        `signedClient: the endpoint discovery (${what}) answered an Address that is not a host, got ${describeValue(address)}`,
+      );
+    const minutes = first?.["CachePeriodInMinutes"];
+    return { url, expires: Date.now() + (typeof minutes === "number" && minutes > 0 ? minutes * 60_000 : 0) };
   }
 
   private signer(service: string): SignatureV4 {
@@ -349,6 +455,12 @@ export class SignedClient {
     }
     return signer;
   }
+}
+
+/** A discovered endpoint: its URL, and when it expires (ms since the epoch). */
+interface Discovered {
+  url: string;
+  expires: number;
 }
 
 /**
