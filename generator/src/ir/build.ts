@@ -204,6 +204,7 @@ function buildMember(model: LoadedModel, ref: ShapeRef, protocol: JsonProtocol):
     ...(targetShape.node["type"] === "timestamp" && {
       timestampFormat: timestampFormat(t, traitsOf(targetShape.node), http?.location),
     }),
+    ...("smithy.api#idempotencyToken" in t && { idempotencyToken: true as const }),
     constraints: constraints(t),
   };
 }

@@ -130,6 +130,11 @@ export interface IrMember {
    * label: date-time; JSON body: epoch-seconds, for restJson1 and awsJson alike).
    */
   timestampFormat?: IrTimestampFormat;
+  /**
+   * `smithy.api#idempotencyToken`: a client fills the member with a fresh UUID (v4) when the caller
+   * leaves it out, as the AWS SDKs do, so that the retries of one request carry the same token.
+   */
+  idempotencyToken?: true;
   constraints: IrConstraints;
 }
 

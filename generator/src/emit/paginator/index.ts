@@ -260,6 +260,9 @@ function httpBinding(
   const auth = b.op.auth === "none" ? { auth: "none" } : {};
   // An operation's own host prefix (MWAA's "api."), put before the service's host as the SDKs do.
   const host = b.op.hostPrefix === undefined ? {} : { hostPrefix: b.op.hostPrefix };
+  // Members the client fills with a UUID when the caller leaves them out (@idempotencyToken), as the SDKs do.
+  const tokens = (inputStructure(ir, b)?.members ?? []).filter((m) => m.idempotencyToken).map((m) => m.name);
+  const idempotency = tokens.length === 0 ? {} : { idempotencyTokens: tokens };
   // A service that serves the operation only at a discovered host (Timestream's cells): the discovery
   // operation, sent first as the SDKs send it. Where discovery is optional (DynamoDB) the SDKs skip it.
   const found = ir.service.endpointDiscovery;
@@ -281,6 +284,7 @@ function httpBinding(
         ...endpoint,
         ...host,
         ...discovery,
+        ...idempotency,
         ...auth,
         method: b.op.http?.method,
         uri: b.op.http?.uri,
@@ -292,6 +296,7 @@ function httpBinding(
         ...endpoint,
         ...host,
         ...discovery,
+        ...idempotency,
         ...auth,
         method: "POST",
         uri: "/",

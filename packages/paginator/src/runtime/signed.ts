@@ -183,6 +183,11 @@ export interface HttpBinding {
    */
   discovery?: EndpointDiscovery;
   /**
+   * Input members with `@idempotencyToken`: one the caller leaves out (or null) is filled with a fresh
+   * UUID (v4) for each request, as the AWS SDKs fill it; the retries of a request send the same one.
+   */
+  idempotencyTokens?: readonly string[];
+  /**
    * `"none"`: the operation's `smithy.api#auth` names no SigV4 (Smithy's noAuth), so the request is
    * sent without a signature and needs no credentials. Absent, it is signed with SigV4.
    */
@@ -287,7 +292,11 @@ export class SignedClient {
    * Sends one operation request: resolves to `{ body, $metadata, headers }` (body: the wire JSON; headers:
    * the response's, for members bound to them), or throws a ServiceError.
    */
-  async send(binding: HttpBinding, input: Record<string, unknown>, signal?: AbortSignal): Promise<unknown> {
+  async send(binding: HttpBinding, params: Record<string, unknown>, signal?: AbortSignal): Promise<unknown> {
+    // One token per request, made before the retries: each attempt carries the same one.
+    let input = params;
+    for (const member of binding.idempotencyTokens ?? [])
+      if (input[member] == null) input = { ...input, [member]: idempotencyToken() };
     const signingName = this.options.signingName ?? binding.signingName;
     if (binding.auth !== "none" && this.options.credentials === undefined)
       throw new TypeError(`signedClient: credentials are required to sign requests to "${signingName}"`);
@@ -455,6 +464,17 @@ export class SignedClient {
     }
     return signer;
   }
+}
+
+/** A random UUID (v4), as the AWS SDKs make idempotency tokens; `getRandomValues` where `randomUUID` is missing (insecure browser contexts). */
+function idempotencyToken(): string {
+  const webCrypto = globalThis.crypto;
+  if (typeof webCrypto.randomUUID === "function") return webCrypto.randomUUID();
+  const bytes = webCrypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** A discovered endpoint: its URL, and when it expires (ms since the epoch). */
