@@ -195,8 +195,10 @@ function buildMember(model: LoadedModel, ref: ShapeRef, protocol: JsonProtocol):
     target,
     jsonName,
     // A client treats a @clientOptional member as optional even when it is @required (Smithy's
-    // NullableIndex in client mode, as the AWS SDKs read it): the service may stop sending it.
-    required: "smithy.api#required" in t && !("smithy.api#clientOptional" in t),
+    // NullableIndex in client mode, as the AWS SDKs read it): the service may stop sending it. So is an
+    // @idempotencyToken member, which the client fills when it is left out (the SDKs type it optional).
+    required:
+      "smithy.api#required" in t && !("smithy.api#clientOptional" in t) && !("smithy.api#idempotencyToken" in t),
     ...docs(t),
     ...deprecated(t),
     ...("smithy.api#default" in t && { default: t["smithy.api#default"] }),

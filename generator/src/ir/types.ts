@@ -112,7 +112,8 @@ export interface IrMember {
   jsonName: string;
   /**
    * Required for a client: `smithy.api#required` without `smithy.api#clientOptional` (a required
-   * member marked clientOptional is optional in the types, the schemas and the validators).
+   * member marked clientOptional is optional in the types, the schemas and the validators) and
+   * without `smithy.api#idempotencyToken` (the client fills the token when it is left out).
    */
   required: boolean;
   documentation?: string;
