@@ -425,7 +425,7 @@ function signedBindingFile(ir: Ir, b: Binding): string {
   const lines = [
     ...(serialize === undefined ? [] : [`import { ${serialize} } from "@dx/validators";`]),
     ...(hasErrors ? [`import { errorMembers } from "../../runtime/header-members.js";`] : []),
-    `import { ${create} } from "../../runtime/signed.js";`,
+    `import { ${create} } from "../../runtime/signed/paginate.js";`,
     `import { ${b.descriptor} } from "../${b.fn}.gen.js";`,
     ``,
     `/**`,
