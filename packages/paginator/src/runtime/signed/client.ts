@@ -15,16 +15,10 @@ import { SignatureV4 } from "@smithy/signature-v4";
 import { describeValue } from "../describe.js";
 import { dnsSuffixOf } from "../partitions.js";
 import type { ResponseMetadata } from "../types.js";
-import { buildRequest, type EndpointDiscovery, HOST_LABEL, type HttpBinding, hostPrefix } from "./binding.js";
-import {
-  EndpointDiscoveryError,
-  retryAfter,
-  serviceError,
-  THROTTLING,
-  TRANSIENT_CODES,
-  TRANSIENT_STATUS,
-} from "./errors.js";
-import { fetchHandler, type HttpHandler, type HttpResponse, type SignedPlatform } from "./http.js";
+import { buildRequest, HOST_LABEL, type HttpBinding, hostPrefix } from "./binding.js";
+import { DiscoveredEndpoints, discoveryKey } from "./discovery.js";
+import { retryAfter, serviceError, THROTTLING, TRANSIENT_CODES, TRANSIENT_STATUS } from "./errors.js";
+import { fetchHandler, type HttpHandler, type HttpResponse, isHttpUrl, type SignedPlatform } from "./http.js";
 
 /** Credentials as the AWS SDK's identity interface has them (so `fromNodeProviderChain()` or static keys both work). */
 export interface AwsCredentials {
@@ -69,8 +63,8 @@ export class SignedClient {
   private readonly sha256: NonNullable<SignedPlatform["sha256"]>;
   /** The SDKs' retry quota: retries spend it, successes refill it, so an outage does not multiply requests. */
   private quota = 500;
-  /** Discovered hosts by discovery request: the answer (pending while it is sent), and when it expires once known. */
-  private readonly discovered = new Map<string, { found: Promise<Discovered>; expires?: number }>();
+  /** Hosts found by endpoint discovery, for the operations a service serves only there. */
+  private readonly discovered = new DiscoveredEndpoints();
 
   /** `platform`: how to send and hash (default `fetch` and `@aws-crypto/sha256-js`; `fetch` in `options` wins). */
   constructor(options: SignedClientOptions, platform: SignedPlatform = {}) {
@@ -97,16 +91,22 @@ export class SignedClient {
     const prefix = binding.endpointPrefix ?? signingName;
     const host = binding.hostPrefix === undefined ? "" : hostPrefix(binding.hostPrefix, input);
     const regional = `https://${host}${prefix}.${this.region}.${this.dnsSuffix}`;
+    const configured = new URL(this.options.endpoint ?? regional);
     // The input is checked before anything is sent, the discovery operation included.
-    const request = buildRequest(binding, input, new URL(this.options.endpoint ?? regional));
+    const request = buildRequest(binding, input, configured);
     const discovery =
       binding.discovery !== undefined && this.options.endpoint === undefined
-        ? this.discoveryKey(binding.discovery, signingName, regional)
+        ? discoveryKey(binding.discovery, signingName, regional)
         : undefined;
     const base =
       discovery === undefined
-        ? new URL(this.options.endpoint ?? regional)
-        : new URL((await this.discover(binding, discovery, signal)).url);
+        ? configured
+        : new URL(
+            await this.discovered.url(binding, discovery, async (describe) => {
+              const { body } = (await this.send(describe, {}, signal)) as { body: unknown };
+              return body;
+            }),
+          );
     const maxAttempts = this.options.maxAttempts ?? 3;
     const baseDelay = this.options.retryBaseDelayMs ?? 100;
     let totalRetryDelay = 0;
@@ -152,7 +152,7 @@ export class SignedClient {
         }
         const error = serviceError(response, text, metadata, binding);
         // The service no longer serves this operation at the discovered host: the next request discovers again.
-        if (discovery !== undefined && error.name === binding.discovery?.error) this.discovered.delete(discovery);
+        if (discovery !== undefined && error.name === binding.discovery?.error) this.discovered.forget(discovery);
         const throttling = response.status === 429 || THROTTLING.has(error.name);
         failure = {
           error,
@@ -173,68 +173,6 @@ export class SignedClient {
       totalRetryDelay += delay;
       await sleep(delay, signal);
     }
-  }
-
-  private discoveryKey(discovery: EndpointDiscovery, signingName: string, regional: string): string {
-    return `${signingName} ${regional} ${discovery.target ?? `${discovery.method} ${discovery.uri}`}`;
-  }
-
-  /** The host discovered for `binding` (see {@link EndpointDiscovery}): cached, else asked for once. */
-  private discover(binding: HttpBinding, key: string, signal: AbortSignal | undefined): Promise<Discovered> {
-    const cached = this.discovered.get(key);
-    if (cached !== undefined && (cached.expires === undefined || cached.expires > Date.now())) return cached.found;
-    const entry: { found: Promise<Discovered>; expires?: number } = {
-      found: this.describeEndpoints(binding, signal),
-    };
-    this.discovered.set(key, entry);
-    entry.found.then(
-      (found) => {
-        entry.expires = found.expires;
-      },
-      () => {
-        // A failed discovery is not kept: the next request asks again.
-        if (this.discovered.get(key) === entry) this.discovered.delete(key);
-      },
-    );
-    return entry.found;
-  }
-
-  private async describeEndpoints(binding: HttpBinding, signal: AbortSignal | undefined): Promise<Discovered> {
-    const { target, method = "POST", uri = "/" } = binding.discovery as EndpointDiscovery;
-    // The discovery operation: its input is empty; the regional host, the signature and the retries are the operation's.
-    const describe: HttpBinding = {
-      protocol: binding.protocol,
-      signingName: binding.signingName,
-      ...(binding.endpointPrefix !== undefined && { endpointPrefix: binding.endpointPrefix }),
-      ...(binding.auth !== undefined && { auth: binding.auth }),
-      ...(binding.queryCompatible !== undefined && { queryCompatible: binding.queryCompatible }),
-      method,
-      uri,
-      ...(target !== undefined && { target }),
-      members: {},
-    };
-    const { body } = (await this.send(describe, {}, signal)) as { body: unknown };
-    const what = target ?? `${method} ${uri}`;
-    const endpoints = (body as { Endpoints?: unknown } | null)?.Endpoints;
-    const first = Array.isArray(endpoints) ? (endpoints[0] as Record<string, unknown> | undefined) : undefined;
-    const address = first?.["Address"];
-    if (typeof address !== "string" || address === "")
-      throw new EndpointDiscoveryError(
-        `signedClient: the endpoint discovery (${what}) answered no endpoint: ${
-          !Array.isArray(endpoints)
-            ? `Endpoints is ${describeValue(endpoints)}`
-            : endpoints.length === 0
-              ? "Endpoints is empty"
-              : `the first endpoint's Address is ${describeValue(address)}`
-        }`,
-      );
-    const url = /^https?:\/\//i.test(address) ? address : `https://${address}`;
-    if (!isHttpUrl(url))
-      throw new EndpointDiscoveryError(
-        `signedClient: the endpoint discovery (${what}) answered an Address that is not a host, got ${describeValue(address)}`,
-      );
-    const minutes = first?.["CachePeriodInMinutes"];
-    return { url, expires: Date.now() + (typeof minutes === "number" && minutes > 0 ? minutes * 60_000 : 0) };
   }
 
   private signer(service: string): SignatureV4 {
@@ -271,12 +209,6 @@ function idempotencyToken(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** A discovered endpoint: its URL, and when it expires (ms since the epoch). */
-interface Discovered {
-  url: string;
-  expires: number;
-}
-
 /** Options as plain JavaScript callers may give them: what would fail only at the first request is a TypeError now. */
 function checkOptions(options: SignedClientOptions): void {
   const fail = (what: string, value: unknown): never => {
@@ -297,15 +229,6 @@ function checkOptions(options: SignedClientOptions): void {
     fail("maxAttempts must be an integer of at least 1", maxAttempts);
   if (retryBaseDelayMs !== undefined && !(Number.isFinite(retryBaseDelayMs) && retryBaseDelayMs >= 0))
     fail("retryBaseDelayMs must be a finite number of at least 0", retryBaseDelayMs);
-}
-
-/** An absolute http(s) URL (`localhost:8080` parses as a URL of scheme "localhost:"). */
-function isHttpUrl(text: unknown): boolean {
-  try {
-    return typeof text === "string" && /^https?:$/.test(new URL(text).protocol);
-  } catch {
-    return false;
-  }
 }
 
 /** A signing, retrying client for `@dx/paginator/signed`'s bindings. */

@@ -64,3 +64,12 @@ export function fetchHandler(doFetch?: typeof fetch): HttpHandler {
     };
   };
 }
+
+/** An absolute http(s) URL (`localhost:8080` parses as a URL of scheme "localhost:"). */
+export function isHttpUrl(text: unknown): boolean {
+  try {
+    return typeof text === "string" && /^https?:$/.test(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}
