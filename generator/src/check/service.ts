@@ -101,6 +101,7 @@ export function checkSelection(model: LoadedModel, sel: Selection, out: Diagnost
     if (sel.protocol === "restJson1") checkLabels(model, op, out);
     checkHostLabels(model, op, out);
   }
+  checkEndpointDiscovery(model, sel, out);
 }
 
 /** Shapes that become a named TypeScript declaration. */
@@ -202,6 +203,44 @@ function checkHostLabels(model: LoadedModel, op: LoadedShape, out: Diagnostic[])
         message: `${shapeName(op.id)}: the host prefix label {${label}} ${problem}`,
       });
   }
+}
+
+/**
+ * Endpoint discovery (Smithy's `aws.api#clientDiscoveredEndpoint`): the operations sent to a discovered
+ * endpoint need the service's `aws.api#clientEndpointDiscovery`, whose `operation` is an operation of
+ * the service (and its `error`, when given, an error structure); otherwise no host can be discovered.
+ */
+function checkEndpointDiscovery(model: LoadedModel, sel: Selection, out: Diagnostic[]): void {
+  const { service } = sel;
+  const discovered = sel.operations
+    .map((id) => model.shapes.get(id) as LoadedShape)
+    .filter((op) => isObject(traitsOf(op.node)["aws.api#clientDiscoveredEndpoint"]));
+  const discovery = traitsOf(service.node)["aws.api#clientEndpointDiscovery"];
+  const at = (where: LoadedShape, path: string[], message: string): void =>
+    void out.push({ file: where.file, pointer: where.pointer + pointer("traits", ...path), message });
+  if (!isObject(discovery)) {
+    for (const op of discovered)
+      at(
+        op,
+        ["aws.api#clientDiscoveredEndpoint"],
+        `${shapeName(op.id)}: aws.api#clientDiscoveredEndpoint needs the service's aws.api#clientEndpointDiscovery (the operation that discovers endpoints); ${service.id} has none`,
+      );
+    return;
+  }
+  // A malformed trait value is reported by the trait value check.
+  const { operation, error } = discovery;
+  if (typeof operation === "string" && !serviceOperations(model, service).includes(operation))
+    at(
+      service,
+      ["aws.api#clientEndpointDiscovery", "operation"],
+      `aws.api#clientEndpointDiscovery names ${operation}, which is not an operation of ${service.id}`,
+    );
+  if (typeof error === "string" && !("smithy.api#error" in traitsOf(model.shapes.get(error)?.node ?? {})))
+    at(
+      service,
+      ["aws.api#clientEndpointDiscovery", "error"],
+      `aws.api#clientEndpointDiscovery names the error ${error}, which is not an error structure`,
+    );
 }
 
 /**

@@ -61,6 +61,16 @@ export const TRAIT_RULES: Record<string, TraitRule> = {
     ["hostPrefix"],
   ),
   "smithy.api#hostLabel": object,
+  // The /signed bindings fill the member with a UUID when it is left out.
+  "smithy.api#idempotencyToken": object,
+  // Endpoint discovery (Timestream): the service's discovery operation and the error that evicts an endpoint;
+  // an operation marked required is sent to the discovered host by the /signed bindings.
+  "aws.api#clientEndpointDiscovery": fields(
+    { operation: (v) => typeof v === "string" && v !== "", error: (v) => typeof v === "string" && v !== "" },
+    'an object {"operation": shape id, "error"?: shape id}',
+    ["operation"],
+  ),
+  "aws.api#clientDiscoveredEndpoint": fields({ required: isBool }, 'an object {"required": boolean}', ["required"]),
   "aws.protocols#awsQueryCompatible": object,
   "smithy.api#sparse": object,
   "smithy.api#uniqueItems": object,

@@ -18,6 +18,7 @@ import type {
   IrDeprecated,
   IrMember,
   IrOperation,
+  IrService,
   IrShape,
   IrTimestampFormat,
   NumberType,
@@ -41,6 +42,7 @@ export function buildIr(model: LoadedModel, selection: Selection, sources: reado
       ...signing(serviceTraits),
       ...endpointAuthSchemes(serviceTraits),
       ...("aws.protocols#awsQueryCompatible" in serviceTraits && { awsQueryCompatible: true as const }),
+      ...endpointDiscovery(model, serviceTraits),
     },
     operations: selection.operations
       .map((id) => buildOperation(selection, shape(id), errors))
@@ -79,6 +81,7 @@ function buildOperation(selection: Selection, op: LoadedShape, serviceErrorIds: 
     readonly: "smithy.api#readonly" in traits,
     ...(unsigned(traits, traitsOf(selection.service.node)) && { auth: "none" as const }),
     ...hostPrefix(traits),
+    ...discoveredEndpoint(traits),
     ...(paginated && {
       pagination: {
         ...(paginated["inputToken"] !== undefined && { inputToken: paginated["inputToken"] }),
@@ -192,8 +195,10 @@ function buildMember(model: LoadedModel, ref: ShapeRef, protocol: JsonProtocol):
     target,
     jsonName,
     // A client treats a @clientOptional member as optional even when it is @required (Smithy's
-    // NullableIndex in client mode, as the AWS SDKs read it): the service may stop sending it.
-    required: "smithy.api#required" in t && !("smithy.api#clientOptional" in t),
+    // NullableIndex in client mode, as the AWS SDKs read it): the service may stop sending it. So is an
+    // @idempotencyToken member, which the client fills when it is left out (the SDKs type it optional).
+    required:
+      "smithy.api#required" in t && !("smithy.api#clientOptional" in t) && !("smithy.api#idempotencyToken" in t),
     ...docs(t),
     ...deprecated(t),
     ...("smithy.api#default" in t && { default: t["smithy.api#default"] }),
@@ -201,6 +206,7 @@ function buildMember(model: LoadedModel, ref: ShapeRef, protocol: JsonProtocol):
     ...(targetShape.node["type"] === "timestamp" && {
       timestampFormat: timestampFormat(t, traitsOf(targetShape.node), http?.location),
     }),
+    ...("smithy.api#idempotencyToken" in t && { idempotencyToken: true as const }),
     constraints: constraints(t),
   };
 }
@@ -305,6 +311,29 @@ function endpointAuthSchemes(traits: Record<string, unknown>): { endpointAuthSch
 function unsigned(opTraits: Record<string, unknown>, serviceTraits: Record<string, unknown>): boolean {
   const auth = opTraits["smithy.api#auth"] ?? serviceTraits["smithy.api#auth"];
   return Array.isArray(auth) && !auth.includes("aws.auth#sigv4");
+}
+
+/** The service's `aws.api#clientEndpointDiscovery`: its operation's name and HTTP binding, its error's name. */
+function endpointDiscovery(model: LoadedModel, traits: Record<string, unknown>): Pick<IrService, "endpointDiscovery"> {
+  const trait = traits["aws.api#clientEndpointDiscovery"];
+  if (!isObject(trait) || typeof trait["operation"] !== "string") return {};
+  const op = model.shapes.get(trait["operation"]);
+  const http = op === undefined ? undefined : traitsOf(op.node)["smithy.api#http"];
+  const error = trait["error"];
+  return {
+    endpointDiscovery: {
+      operation: shapeName(trait["operation"]),
+      ...(isObject(http) && { http: { method: String(http["method"]), uri: String(http["uri"]) } }),
+      ...(typeof error === "string" && { error: shapeName(error) }),
+    },
+  };
+}
+
+/** The operation's `aws.api#clientDiscoveredEndpoint`: whether it must be sent to a discovered host. */
+function discoveredEndpoint(traits: Record<string, unknown>): Pick<IrOperation, "discoveredEndpoint"> {
+  const trait = traits["aws.api#clientDiscoveredEndpoint"];
+  if (!isObject(trait)) return {};
+  return { discoveredEndpoint: trait["required"] === true ? "required" : "optional" };
 }
 
 /** The operation's `smithy.api#endpoint` hostPrefix (`api.`, `{AccountId}.`), when it has one. */

@@ -47,6 +47,12 @@ export interface IrService {
    * clients send `x-amzn-query-mode: true` and read an error's awsQuery code from `x-amzn-query-error`.
    */
   awsQueryCompatible?: true;
+  /**
+   * `aws.api#clientEndpointDiscovery` (Timestream): the operation that discovers the hosts to send to
+   * (its name; its HTTP binding on restJson1) and the error that tells a discovered host is no longer
+   * valid (its name, which is its error code). Operations with `discoveredEndpoint` use it.
+   */
+  endpointDiscovery?: { operation: string; http?: { method: string; uri: string }; error?: string };
 }
 
 export interface IrOperation {
@@ -72,6 +78,12 @@ export interface IrOperation {
    * members with `@hostLabel` whose values fill them in; the check stage guarantees they exist.
    */
   hostPrefix?: string;
+  /**
+   * `aws.api#clientDiscoveredEndpoint`: the operation is sent to a host the service's discovery
+   * operation names. `"required"`: the service serves it only there (Timestream's cells), as the SDKs
+   * always discover it; `"optional"`: the SDKs discover it only when asked to (DynamoDB).
+   */
+  discoveredEndpoint?: "required" | "optional";
   pagination?: IrPagination;
   documentation?: string;
 }
@@ -100,7 +112,8 @@ export interface IrMember {
   jsonName: string;
   /**
    * Required for a client: `smithy.api#required` without `smithy.api#clientOptional` (a required
-   * member marked clientOptional is optional in the types, the schemas and the validators).
+   * member marked clientOptional is optional in the types, the schemas and the validators) and
+   * without `smithy.api#idempotencyToken` (the client fills the token when it is left out).
    */
   required: boolean;
   documentation?: string;
@@ -118,6 +131,11 @@ export interface IrMember {
    * label: date-time; JSON body: epoch-seconds, for restJson1 and awsJson alike).
    */
   timestampFormat?: IrTimestampFormat;
+  /**
+   * `smithy.api#idempotencyToken`: a client fills the member with a fresh UUID (v4) when the caller
+   * leaves it out, as the AWS SDKs do, so that the retries of one request carry the same token.
+   */
+  idempotencyToken?: true;
   constraints: IrConstraints;
 }
 

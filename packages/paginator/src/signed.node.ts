@@ -2,15 +2,12 @@
  * `@dx/paginator/signed` on Node (the `node` export condition): the same API as `signed.ts`, whose
  * client sends with `node:http`/`https` (keep-alive) and hashes with `node:crypto` unless given a `fetch`.
  */
-import { nodePlatform } from "./runtime/signed-node.js";
-import {
-  SignedClient as PortableSignedClient,
-  type SignedClientOptions,
-  type SignedPlatform,
-} from "./runtime/signed.js";
+import { nodePlatform } from "./runtime/signed/node.js";
+import { SignedClient as PortableSignedClient, type SignedClientOptions } from "./runtime/signed/client.js";
+import type { SignedPlatform } from "./runtime/signed/http.js";
 
 export * from "./signed.js";
-export { nodeHttpHandler, NodeSha256, type NodeHttpOptions } from "./runtime/signed-node.js";
+export { nodeHttpHandler, NodeSha256, type NodeHttpOptions } from "./runtime/signed/node.js";
 
 /** A signing, retrying sender for one service endpoint; on Node it sends with `node:http`/`https`. */
 export class SignedClient extends PortableSignedClient {

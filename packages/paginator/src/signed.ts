@@ -3,22 +3,26 @@
  * without an SDK client: `paginateListJobs(signedClient({ region, credentials }), params)`.
  */
 export * from "./generated/signed/index.gen.js";
+export type { EndpointDiscovery, HttpBinding } from "./runtime/signed/binding.js";
 export {
-  createSignedPaginator,
-  createSignedPagesPaginator,
   signedClient,
-  ServiceError,
   SignedClient,
-  fetchHandler,
   type AwsCredentials,
-  type HttpBinding,
+  type SignedClientOptions,
+} from "./runtime/signed/client.js";
+export { EndpointDiscoveryError, ServiceError } from "./runtime/signed/errors.js";
+export {
+  fetchHandler,
   type HttpHandler,
   type HttpRequest,
   type HttpResponse,
   type SignedPlatform,
   type Sha256Constructor,
   type SourceData,
-  type SignedClientOptions,
+} from "./runtime/signed/http.js";
+export {
+  createSignedPaginator,
+  createSignedPagesPaginator,
   type SignedPaginate,
   type SignedPaginatePages,
-} from "./runtime/signed.js";
+} from "./runtime/signed/paginate.js";

@@ -15,7 +15,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { headerMembers, type OutputBinding, readHeaderMembers } from "../src/runtime/header-members.js";
 import { createSdkPaginator } from "../src/runtime/sdk.js";
-import { nodeHttpHandler } from "../src/runtime/signed-node.js";
+import { nodeHttpHandler } from "../src/runtime/signed/node.js";
 import { emittedDescriptor, emittedSignedBinding } from "./support/emitted.js";
 import { generate } from "@dx/generator";
 import { repoRoot, typecheckGenerated } from "./support/compile-generated.js";
@@ -182,7 +182,7 @@ describe("output members bound to response headers over /signed", () => {
     writeFileSync(
       use,
       `import { paginateListItems } from "./packages/paginator/src/generated/signed/index.gen.js";
-import { signedClient } from "./packages/paginator/src/runtime/signed.js";
+import { signedClient } from "./packages/paginator/src/runtime/signed/client.js";
 export async function use(): Promise<void> {
   for await (const page of paginateListItems(signedClient({ region: "us-east-1" }), {})) {
     const modified: Date | undefined = page.Modified;

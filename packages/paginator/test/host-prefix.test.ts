@@ -5,7 +5,8 @@
  * A prefix may name `{Label}`s, input members with `@hostLabel` (S3 Control's `{AccountId}.`).
  */
 import { describe, expect, it } from "vitest";
-import { type HttpBinding, SignedClient } from "../src/runtime/signed.js";
+import type { HttpBinding } from "../src/runtime/signed/binding.js";
+import { SignedClient } from "../src/runtime/signed/client.js";
 import { captureFetch } from "./support/capture-fetch.js";
 import { emittedSignedBinding } from "./support/emitted.js";
 

@@ -6,7 +6,8 @@
  * signs nor asks for credentials.
  */
 import { describe, expect, it } from "vitest";
-import { type HttpBinding, SignedClient } from "../src/runtime/signed.js";
+import type { HttpBinding } from "../src/runtime/signed/binding.js";
+import { SignedClient } from "../src/runtime/signed/client.js";
 import { captureFetch } from "./support/capture-fetch.js";
 import { emittedSignedBinding } from "./support/emitted.js";
 

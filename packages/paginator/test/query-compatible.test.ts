@@ -6,7 +6,9 @@
  * `__type`, and the awsQuery ones are `Code` and `Type`, as the AWS SDK for JavaScript v3 exposes them.
  */
 import { describe, expect, it } from "vitest";
-import { type HttpBinding, ServiceError, SignedClient } from "../src/runtime/signed.js";
+import type { HttpBinding } from "../src/runtime/signed/binding.js";
+import { SignedClient } from "../src/runtime/signed/client.js";
+import { ServiceError } from "../src/runtime/signed/errors.js";
 import { captureFetch } from "./support/capture-fetch.js";
 import { emittedSignedBinding } from "./support/emitted.js";
 

@@ -18,7 +18,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PaginationAbortedError, pageFailureOf } from "../src/index.js";
-import { buildRequest, type HttpBinding } from "../src/runtime/signed.js";
+import { buildRequest, type HttpBinding } from "../src/runtime/signed/binding.js";
 import { paginateListJobs as paginateOverSdk } from "../src/sdk.js";
 import { captureFetch } from "./support/capture-fetch.js";
 import { sdkClient } from "./support/endpoint.js";

@@ -5,7 +5,8 @@
  * `endpointPrefix`, when given, names the host; without it the host is the signing name, as before.
  */
 import { describe, expect, it } from "vitest";
-import { type HttpBinding, SignedClient } from "../src/runtime/signed.js";
+import type { HttpBinding } from "../src/runtime/signed/binding.js";
+import { SignedClient } from "../src/runtime/signed/client.js";
 import { captureFetch } from "./support/capture-fetch.js";
 
 const binding = (extra: Partial<HttpBinding>): HttpBinding => ({

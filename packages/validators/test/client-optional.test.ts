@@ -3,6 +3,11 @@
  * `Identity.SourceIp` is `@required @clientOptional`): a client treats such a member as optional, so
  * the generated types, schemas and validators accept a response without it, while a member that is
  * only `@required` is still enforced. The spec is a minimal hand-written one of that shape.
+ *
+ * So is a `@required @idempotencyToken` input member (found on Connect Participant's
+ * CompleteAttachmentUpload and StartAttachmentUpload `ClientToken`): the client fills it when it is
+ * left out, so the AWS SDK types it `ClientToken?: string`; dx typed it required and its validators
+ * refused an input without it.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -36,6 +41,10 @@ const spec = {
       type: "structure",
       members: {
         Id: { target: "smithy.api#String", traits: { "smithy.api#httpLabel": {}, "smithy.api#required": {} } },
+        ClientToken: {
+          target: "smithy.api#String",
+          traits: { "smithy.api#idempotencyToken": {}, "smithy.api#required": {}, "smithy.api#httpQuery": "token" },
+        },
       },
       traits: { "smithy.api#input": {} },
     },
@@ -79,6 +88,8 @@ describe("a @required @clientOptional member", () => {
     const models = readFileSync(join(out, "packages/models/src/generated/shapes.gen.ts"), "utf8");
     expect(models).toContain("  SourceIp?: string;\n");
     expect(models).toContain("  UserAgent: string;\n");
+    expect(models).toContain("  ClientToken?: string;\n");
+    expect(models).toContain("  Id: string;\n");
     for (const form of ["wire", "model"]) {
       const bundle = JSON.parse(readFileSync(join(out, GENERATED, `schemas/${form}.gen.json`), "utf8")) as {
         $defs: Record<string, { required?: string[] }>;
@@ -102,5 +113,10 @@ describe("a @required @clientOptional member", () => {
       "/identity/userAgent",
     ]);
     expect((api["isIdentity"] as (v: unknown) => boolean)({ UserAgent: "curl" })).toBe(true);
+    // The idempotency token the client fills: absent is fine; the label stays required.
+    const request = api["isGetConnectionRequest"] as (v: unknown) => boolean;
+    expect(request({ Id: "c1" })).toBe(true);
+    expect(request({ Id: "c1", ClientToken: "t" })).toBe(true);
+    expect(request({ ClientToken: "t" })).toBe(false);
   });
 });

@@ -260,12 +260,31 @@ function httpBinding(
   const auth = b.op.auth === "none" ? { auth: "none" } : {};
   // An operation's own host prefix (MWAA's "api."), put before the service's host as the SDKs do.
   const host = b.op.hostPrefix === undefined ? {} : { hostPrefix: b.op.hostPrefix };
+  // Members the client fills with a UUID when the caller leaves them out (@idempotencyToken), as the SDKs do.
+  const tokens = (inputStructure(ir, b)?.members ?? []).filter((m) => m.idempotencyToken).map((m) => m.name);
+  const idempotency = tokens.length === 0 ? {} : { idempotencyTokens: tokens };
+  // A service that serves the operation only at a discovered host (Timestream's cells): the discovery
+  // operation, sent first as the SDKs send it. Where discovery is optional (DynamoDB) the SDKs skip it.
+  const found = ir.service.endpointDiscovery;
+  const discovery =
+    b.op.discoveredEndpoint === "required" && found !== undefined
+      ? {
+          discovery: {
+            ...(protocol === "restJson1"
+              ? { method: found.http?.method, uri: found.http?.uri }
+              : { target: `${ir.service.name}.${found.operation}` }),
+            ...(found.error !== undefined && { error: found.error }),
+          },
+        }
+      : {};
   return protocol === "restJson1"
     ? {
         protocol,
         signingName,
         ...endpoint,
         ...host,
+        ...discovery,
+        ...idempotency,
         ...auth,
         method: b.op.http?.method,
         uri: b.op.http?.uri,
@@ -276,6 +295,8 @@ function httpBinding(
         signingName,
         ...endpoint,
         ...host,
+        ...discovery,
+        ...idempotency,
         ...auth,
         method: "POST",
         uri: "/",
@@ -404,7 +425,7 @@ function signedBindingFile(ir: Ir, b: Binding): string {
   const lines = [
     ...(serialize === undefined ? [] : [`import { ${serialize} } from "@dx/validators";`]),
     ...(hasErrors ? [`import { errorMembers } from "../../runtime/header-members.js";`] : []),
-    `import { ${create} } from "../../runtime/signed.js";`,
+    `import { ${create} } from "../../runtime/signed/paginate.js";`,
     `import { ${b.descriptor} } from "../${b.fn}.gen.js";`,
     ``,
     `/**`,

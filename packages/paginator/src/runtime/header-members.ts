@@ -20,7 +20,7 @@ import {
 import { ValidationError, type ValidationIssue } from "@dx/validators";
 import { describeValue } from "./describe.js";
 import { setOwn } from "./members.js";
-import type { TimestampFormat } from "./signed.js";
+import type { TimestampFormat } from "./signed/binding.js";
 
 /** What a header's text is read as: `encoded` is a `@mediaType` string (base64 on the wire); `[]` marks a list. */
 export type HeaderValueKind = "string" | "encoded" | "number" | "boolean" | "timestamp" | "blob";

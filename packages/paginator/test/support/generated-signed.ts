@@ -20,7 +20,7 @@ export async function generatedSigned(out: string, name: string, spec: object): 
   await build({
     stdin: {
       contents: `export * from ${JSON.stringify(join(at("paginator"), "generated", "signed", "index.gen.ts"))};
-export { signedClient } from ${JSON.stringify(join(at("paginator"), "runtime", "signed.ts"))};`,
+export { signedClient } from ${JSON.stringify(join(at("paginator"), "runtime", "signed", "client.ts"))};`,
       resolveDir: packageDir,
       loader: "ts",
     },

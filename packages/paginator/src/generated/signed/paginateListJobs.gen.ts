@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `pnpm generate`.
 
 import { serializeListJobsRequest } from "@dx/validators";
-import { createSignedPaginator } from "../../runtime/signed.js";
+import { createSignedPaginator } from "../../runtime/signed/paginate.js";
 import { paginateListJobsOperation } from "../paginateListJobs.gen.js";
 
 /**

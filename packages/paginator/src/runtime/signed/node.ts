@@ -6,8 +6,8 @@
 import { createHash, createHmac, type Hash, type Hmac } from "node:crypto";
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import type { HttpHandler, SignedPlatform, SourceData } from "./signed.js";
-import { streamText } from "./stream-text.js";
+import type { HttpHandler, SignedPlatform, SourceData } from "./http.js";
+import { streamText } from "../stream-text.js";
 
 export interface NodeHttpOptions {
   /** Connections kept per host (default 50, as the SDK's node handler). */

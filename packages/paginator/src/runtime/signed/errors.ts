@@ -1,0 +1,123 @@
+/** Error responses as the SDKs read them, and which of them the standard retry mode retries. */
+import { setOwn } from "../members.js";
+import type { ResponseMetadata } from "../types.js";
+import type { HttpBinding } from "./binding.js";
+import type { HttpResponse } from "./http.js";
+
+/** An error response of the service: `name` is its error code (`ResourceNotFoundException`), as with the SDK. */
+export class ServiceError extends Error {
+  override readonly name: string;
+  readonly $fault: "client" | "server";
+  readonly $metadata: ResponseMetadata;
+  readonly $retryable: boolean;
+  /**
+   * The error body's other members (a modeled exception's, as `ResourceId`), under their wire names; and
+   * under their member names those the model binds elsewhere (a header, as Lambda's `retryAfterSeconds`,
+   * or another `@jsonName`), as the SDKs' exceptions carry them.
+   */
+  readonly [member: string]: unknown;
+  /**
+   * An awsQuery-compatible service's (SQS's) awsQuery error code, from the `x-amzn-query-error`
+   * header (`AWS.SimpleQueueService.NonExistentQueue` where `name` is `QueueDoesNotExist`), as the
+   * AWS SDK for JavaScript v3 sets it. Absent for other services, or when the header is.
+   */
+  readonly Code?: string;
+  /** The awsQuery fault type of the same header: `Sender` or `Receiver`. */
+  readonly Type?: string;
+  constructor(
+    code: string,
+    message: string,
+    status: number,
+    metadata: ResponseMetadata,
+    retryable: boolean,
+    query?: { code: string; type: string },
+  ) {
+    super(message);
+    this.name = code;
+    this.$fault = status >= 500 ? "server" : "client";
+    this.$metadata = metadata;
+    this.$retryable = retryable;
+    if (query !== undefined) {
+      this.Code = query.code;
+      this.Type = query.type;
+    }
+  }
+}
+
+/** The discovery operation's answer has no usable endpoint: no request of the operation was sent. */
+export class EndpointDiscoveryError extends Error {
+  override readonly name = "EndpointDiscoveryError";
+}
+
+export const TRANSIENT_STATUS: ReadonlySet<number> = new Set([500, 502, 503, 504]);
+export const TRANSIENT_CODES: ReadonlySet<string> = new Set([
+  "TimeoutError",
+  "RequestTimeout",
+  "RequestTimeoutException",
+]);
+export const THROTTLING: ReadonlySet<string> = new Set([
+  "ThrottlingException",
+  "Throttling",
+  "TooManyRequestsException",
+  "ProvisionedThroughputExceededException",
+  "RequestLimitExceeded",
+  "RequestThrottled",
+  "RequestThrottledException",
+  "SlowDown",
+  "PriorRequestNotComplete",
+  "BandwidthLimitExceeded",
+  "LimitExceededException",
+  "TransactionInProgressException",
+  "EC2ThrottledException",
+]);
+
+/** The error code and message of an error response, as the SDKs read them (header, then `__type`/`code` in the body). */
+export function serviceError(
+  response: HttpResponse,
+  text: string,
+  metadata: ResponseMetadata,
+  binding: HttpBinding,
+): ServiceError {
+  let body: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = text === "" ? {} : JSON.parse(text);
+    if (typeof parsed === "object" && parsed !== null) body = parsed as Record<string, unknown>;
+  } catch {
+    // not JSON: the status names the error
+  }
+  const raw =
+    response.header("x-amzn-errortype") ??
+    (typeof body["__type"] === "string" ? body["__type"] : undefined) ??
+    (typeof body["code"] === "string" ? body["code"] : undefined) ??
+    `Http${response.status}Error`;
+  // "aws.protocoltests#FooError:http://..." and "ns#FooError" both name FooError.
+  const code = (raw.split(":")[0] ?? raw).split("#").pop() ?? raw;
+  const message = body["Message"] ?? body["message"] ?? body["errorMessage"] ?? `HTTP ${response.status}`;
+  const status = response.status;
+  // awsQueryCompatible: "AWS.SimpleQueueService.NonExistentQueue;Sender" (Smithy's protocol tests: code;type).
+  const header = binding.queryCompatible === true ? response.header("x-amzn-query-error") : undefined;
+  const split = header === undefined ? -1 : header.indexOf(";");
+  const query =
+    header !== undefined && split > 0 ? { code: header.slice(0, split), type: header.slice(split + 1) } : undefined;
+  const retryable = TRANSIENT_STATUS.has(status) || status === 429;
+  const error = new ServiceError(code, String(message), status, metadata, retryable, query);
+  // The body's other members on the error, as the SDKs put a modeled exception's members on it
+  // (`e.ResourceId`): under their wire names, never over what the error already has.
+  for (const [key, value] of Object.entries(body))
+    if (value !== undefined && !ERROR_ENVELOPE.has(key) && !(key in error)) setOwn(error, key, value);
+  // And under their member names where the model binds them elsewhere (headers, another @jsonName).
+  for (const [key, value] of Object.entries(binding.errors?.(code, body, response) ?? {}))
+    if (!(key in error)) setOwn(error, key, value);
+  return error;
+}
+
+/** Members of an error body that name the error or carry its message, already read into `name` and `message`. */
+const ERROR_ENVELOPE: ReadonlySet<string> = new Set(["__type", "code", "message", "Message", "errorMessage"]);
+
+export function retryAfter(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(20_000, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.min(20_000, Math.max(0, date - Date.now()));
+}
