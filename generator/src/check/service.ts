@@ -217,7 +217,7 @@ function checkEndpointDiscovery(model: LoadedModel, sel: Selection, out: Diagnos
     .filter((op) => isObject(traitsOf(op.node)["aws.api#clientDiscoveredEndpoint"]));
   const discovery = traitsOf(service.node)["aws.api#clientEndpointDiscovery"];
   const at = (where: LoadedShape, path: string[], message: string): void =>
-    void out.push({ file: where.file, pointer: where.pointer + pointer("traits", ...path), message });
+    void out.push({ ...whereIn(where, pointer("traits", ...path)), message });
   if (!isObject(discovery)) {
     for (const op of discovered)
       at(
