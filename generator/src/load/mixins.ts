@@ -14,9 +14,10 @@
  *   win) and keep their own `version`; operations merge `errors`. An operation mixin's input and
  *   output are Unit; a resource mixin defines nothing but traits.
  *
- * Cost: a mixin's resolved traits are computed once (shared along a chain that adds none); members
- * are resolved for each shape that is not a mixin, by one walk over the mixins it reaches. Nothing
- * recurses, so a chain of any length is fine.
+ * Cost: each shape that is not a mixin is resolved by walks over the mixins it reaches that give it
+ * something (members, traits, properties); a mixin used by several shapes is resolved once and
+ * passed on whole (bottomUp). Nothing recurses, so a chain of any length is fine; the load time per
+ * mixin stays flat from 2,500 to 16,000 mixins chained or shared (bench/generate.bench.mjs).
  */
 import { pointer, type Diagnostic } from "../diagnostics.js";
 import { bindingRefs, memberRefs, SERVICE_TYPES, traitsOf } from "./ast.js";
