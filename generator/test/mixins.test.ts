@@ -416,6 +416,23 @@ describe("a random model and its mixin-refactored twin", () => {
     );
   });
 
+  it("an inherited member is the mixing shape's member: dx-gen diff names it ex#Shape$member", () => {
+    const withMixin = (members: Record<string, unknown>) => {
+      const spec = smallSpec();
+      spec.shapes["ex#Named"] = { type: "structure", members, traits: MIXIN };
+      spec.shapes["ex#Thing"] = { type: "structure", mixins: [{ target: "ex#Named" }] };
+      return [{ file: "spec/model.json", text: specText(spec) }];
+    };
+    const r = diffSpecs({
+      root: repoRoot,
+      before: withMixin({ Name: STRING, Nick: STRING }),
+      after: withMixin({ Name: STRING }),
+      from: "a",
+      to: "b",
+    });
+    expect(r.changes.map((c) => [c.rule, c.subject])).toEqual([["RemovedMember", "ex#Thing$Nick"]]);
+  });
+
   it("dx-gen diff FLAT MIXINS on the command line reports no change", () => {
     const dir = tempDir();
     const flat = writeFile(join(dir, "flat.json"), specText(smallSpec()));
