@@ -268,15 +268,22 @@ function isError(v: unknown): v is "client" | "server" {
 /**
  * How AWS reaches the service: the SigV4 signing name (`aws.auth#sigv4` name) and the endpoint prefix
  * (`aws.api#service` endpointPrefix), which may differ from each other and from the sdkId (Contact
- * Lens signs as "connect" at contact-lens.<region>; CloudWatch Logs signs as "logs").
+ * Lens signs as "connect" at contact-lens.<region>; CloudWatch Logs signs as "logs"), and whether its
+ * hosts are dual-stack only (`aws.endpoints#dualStackOnlyEndpoints`).
  */
-function signing(traits: Record<string, unknown>): { signingName?: string; endpointPrefix?: string } {
+function signing(traits: Record<string, unknown>): {
+  signingName?: string;
+  endpointPrefix?: string;
+  dualStackOnly?: true;
+} {
   const sigv4 = traits["aws.auth#sigv4"];
   const service = traits["aws.api#service"];
   const prefix = isObject(service) ? service["endpointPrefix"] : undefined;
   return {
     ...(isObject(sigv4) && typeof sigv4["name"] === "string" && { signingName: sigv4["name"] }),
     ...(typeof prefix === "string" && prefix !== "" && { endpointPrefix: prefix }),
+    // Its endpoint rules resolve to the partition's dual-stack domain only (Aurora DSQL: dsql.<region>.api.aws).
+    ...("aws.endpoints#dualStackOnlyEndpoints" in traits && { dualStackOnly: true as const }),
   };
 }
 

@@ -37,6 +37,11 @@ export interface IrService {
   /** `aws.api#service` endpointPrefix: the host's first label (`<prefix>.<region>.amazonaws.com`). */
   endpointPrefix?: string;
   /**
+   * `aws.endpoints#dualStackOnlyEndpoints` (Aurora DSQL): the service has no IPv4-only endpoints, so its
+   * host is `<prefix>.<region>.<partition's dual-stack DNS suffix>` (`api.aws`), not `….amazonaws.com`.
+   */
+  dualStackOnly?: true;
+  /**
    * Auth schemes other than SigV4 that the service's endpoint rules give its endpoints (CloudFront
    * KeyValueStore's `sigv4a`, at `<account>.cloudfront-kvs.global.api.aws`): the `/signed` bindings
    * sign SigV4 only and do not evaluate endpoint rules, so the generator warns about them.

@@ -4,9 +4,9 @@ import { dirname, join } from "node:path";
 import { partition } from "@aws-sdk/util-endpoints";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dnsSuffixOf } from "../src/runtime/partitions.js";
+import { dnsSuffixOf, dualStackDnsSuffixOf } from "../src/runtime/partitions.js";
 
-/** The SDK's own table (partitions.json of @aws-sdk/util-endpoints): the authority dnsSuffixOf follows. */
+/** The SDK's own table (partitions.json of @aws-sdk/util-endpoints): the authority dnsSuffixOf and dualStackDnsSuffixOf follow. */
 const require = createRequire(import.meta.url);
 const sdkTable: { partitions: { id: string; regionRegex: string; regions: Record<string, unknown> }[] } = JSON.parse(
   readFileSync(
@@ -19,7 +19,14 @@ describe("the partitions' domains", () => {
   it("are the SDK's for every region it names, the global pseudo-regions included", () => {
     const regions = sdkTable.partitions.flatMap((p) => Object.keys(p.regions));
     expect(regions.length).toBeGreaterThan(30);
-    for (const region of regions) expect([region, dnsSuffixOf(region)]).toEqual([region, partition(region).dnsSuffix]);
+    for (const region of regions) {
+      const sdk = partition(region);
+      expect([region, dnsSuffixOf(region), dualStackDnsSuffixOf(region)]).toEqual([
+        region,
+        sdk.dnsSuffix,
+        sdk.dualStackDnsSuffix,
+      ]);
+    }
   });
 
   it("are the SDK's for regions it does not name yet, and for names that are no region", () => {
@@ -36,6 +43,7 @@ describe("the partitions' domains", () => {
     fc.assert(
       fc.property(fc.oneof(label, future), (region) => {
         expect(dnsSuffixOf(region)).toBe(partition(region).dnsSuffix);
+        expect(dualStackDnsSuffixOf(region)).toBe(partition(region).dualStackDnsSuffix);
       }),
       { numRuns: 2000 },
     );

@@ -255,7 +255,11 @@ function httpBinding(
   // without the trait, the sdkId or service name lower-cased. The host's prefix only where it differs.
   const signingName = ir.service.signingName ?? (ir.service.sdkId ?? ir.service.name).toLowerCase().replace(/\s+/g, "");
   const prefix = ir.service.endpointPrefix;
-  const endpoint = prefix !== undefined && prefix !== signingName ? { endpointPrefix: prefix } : {};
+  const endpoint = {
+    ...(prefix !== undefined && prefix !== signingName && { endpointPrefix: prefix }),
+    // A service with dual-stack endpoints only (Aurora DSQL) is at <prefix>.<region>.api.aws, as the SDKs send.
+    ...(ir.service.dualStackOnly === true && { dualStackOnly: true }),
+  };
   // An operation whose @auth names no SigV4 (the SSO portal's) is sent unsigned, as the SDKs do.
   const auth = b.op.auth === "none" ? { auth: "none" } : {};
   // An operation's own host prefix (MWAA's "api."), put before the service's host as the SDKs do.

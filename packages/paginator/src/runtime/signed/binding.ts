@@ -16,6 +16,11 @@ export interface HttpBinding {
   /** The default host's first label where it is not the signing name (`aws.api#service` endpointPrefix). */
   endpointPrefix?: string;
   /**
+   * The service has dual-stack endpoints only (`aws.endpoints#dualStackOnlyEndpoints`, Aurora DSQL):
+   * the default host is in the partition's dual-stack domain, `<prefix>.<region>.api.aws`.
+   */
+  dualStackOnly?: boolean;
+  /**
    * The operation's `smithy.api#endpoint` hostPrefix, put before the default host (`api.` makes
    * `api.airflow.<region>.amazonaws.com`); `{Member}` is filled with that input member's value, which
    * must be a DNS label. Not applied to an `endpoint` given in the client's options.

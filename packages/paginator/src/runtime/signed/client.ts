@@ -13,7 +13,7 @@ import { Sha256 } from "@aws-crypto/sha256-js";
 import { buildQueryString } from "@smithy/core/protocols";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { describeValue } from "../describe.js";
-import { dnsSuffixOf } from "../partitions.js";
+import { dnsSuffixOf, dualStackDnsSuffixOf } from "../partitions.js";
 import type { ResponseMetadata } from "../types.js";
 import { buildRequest, HOST_LABEL, type HttpBinding, hostPrefix } from "./binding.js";
 import { DiscoveredEndpoints, discoveryKey } from "./discovery.js";
@@ -39,7 +39,8 @@ export interface SignedClientOptions {
   /**
    * Default `https://<hostPrefix><endpointPrefix>.<region>.<partition's domain>` (the binding's prefix, else
    * its signing name, after the operation's host prefix where the model gives one, as MWAA's
-   * `api.`). An endpoint given here is the whole host and is used as it is: no host prefix is added.
+   * `api.`; the domain is the partition's dual-stack one, `api.aws`, for a service with dual-stack
+   * endpoints only, as Aurora DSQL). An endpoint given here is the whole host and is used as it is: no host prefix is added.
    */
   endpoint?: string | undefined;
   /** The SigV4 service name; default the one the binding was generated with. */
@@ -57,6 +58,8 @@ export class SignedClient {
   readonly region: string;
   /** The region's partition's domain, as the SDKs find it: `amazonaws.com`, `amazonaws.com.cn` in China, … */
   private readonly dnsSuffix: string;
+  /** Its dual-stack domain (`api.aws`, …), for the services with dual-stack endpoints only. */
+  private readonly dualStackDnsSuffix: string;
   private readonly options: SignedClientOptions;
   private readonly signers = new Map<string, SignatureV4>();
   private readonly handler: HttpHandler;
@@ -71,6 +74,7 @@ export class SignedClient {
     checkOptions(options);
     this.region = options.region;
     this.dnsSuffix = dnsSuffixOf(options.region);
+    this.dualStackDnsSuffix = dualStackDnsSuffixOf(options.region);
     this.options = options;
     this.handler = options.fetch !== undefined ? fetchHandler(options.fetch) : (platform.handler ?? fetchHandler());
     this.sha256 = platform.sha256 ?? Sha256;
@@ -90,7 +94,8 @@ export class SignedClient {
       throw new TypeError(`signedClient: credentials are required to sign requests to "${signingName}"`);
     const prefix = binding.endpointPrefix ?? signingName;
     const host = binding.hostPrefix === undefined ? "" : hostPrefix(binding.hostPrefix, input);
-    const regional = `https://${host}${prefix}.${this.region}.${this.dnsSuffix}`;
+    const domain = binding.dualStackOnly === true ? this.dualStackDnsSuffix : this.dnsSuffix;
+    const regional = `https://${host}${prefix}.${this.region}.${domain}`;
     const configured = new URL(this.options.endpoint ?? regional);
     // The input is checked before anything is sent, the discovery operation included.
     const request = buildRequest(binding, input, configured);

@@ -61,6 +61,7 @@ function describeBinding(binding: HttpBinding, discovery: EndpointDiscovery): Ht
     protocol: binding.protocol,
     signingName: binding.signingName,
     ...(binding.endpointPrefix !== undefined && { endpointPrefix: binding.endpointPrefix }),
+    ...(binding.dualStackOnly !== undefined && { dualStackOnly: binding.dualStackOnly }),
     ...(binding.auth !== undefined && { auth: binding.auth }),
     ...(binding.queryCompatible !== undefined && { queryCompatible: binding.queryCompatible }),
     method,
