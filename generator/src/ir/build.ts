@@ -41,6 +41,7 @@ export function buildIr(model: LoadedModel, selection: Selection, sources: reado
       ...sdkId(serviceTraits),
       ...signing(serviceTraits),
       ...endpointAuthSchemes(serviceTraits),
+      ...partitionEndpoints(serviceTraits),
       ...("aws.protocols#awsQueryCompatible" in serviceTraits && { awsQueryCompatible: true as const }),
       ...endpointDiscovery(model, serviceTraits),
     },
@@ -308,6 +309,81 @@ function endpointAuthSchemes(traits: Record<string, unknown>): { endpointAuthSch
   walk(traits["smithy.rules#endpointRuleSet"]);
   walk(traits["smithy.rules#endpointBdd"]);
   return names.size === 0 ? {} : { endpointAuthSchemes: [...names].sort() };
+}
+
+/** The AWS partitions (`aws.partition` names) the endpoint rules are evaluated for. */
+const PARTITION_NAMES = ["aws", "aws-cn", "aws-us-gov", "aws-eusc", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f"];
+
+/**
+ * The partitions whose regions the service's endpoint rules send to one fixed host (AWS Budgets:
+ * `https://budgets.amazonaws.com`, signed for `us-east-1`; Free Tier: `https://freetier.us-east-1.api.aws`),
+ * found by evaluating the rules (`smithy.rules#endpointRuleSet`) as the SDKs do for a region of that
+ * partition with FIPS and dual-stack off and no endpoint given. A partition is left out where the
+ * rules reach a templated URL (`{Region}`: the regional host), an error, or a condition that depends
+ * on more than the partition (a region's name); absent when no partition has such a host.
+ */
+function partitionEndpoints(traits: Record<string, unknown>): {
+  partitionEndpoints?: Record<string, { url: string; signingRegion?: string }>;
+} {
+  const ruleSet = traits["smithy.rules#endpointRuleSet"];
+  if (!isObject(ruleSet) || !Array.isArray(ruleSet["rules"])) return {};
+  const found: Record<string, { url: string; signingRegion?: string }> = {};
+  for (const partition of PARTITION_NAMES) {
+    const url = evaluateRules(ruleSet["rules"], partition);
+    if (url !== undefined) found[partition] = url;
+  }
+  return Object.keys(found).length === 0 ? {} : { partitionEndpoints: found };
+}
+
+/** A condition's value for a region of `partition`, FIPS and dual-stack off, no endpoint; undefined when it depends on more. */
+function conditionHolds(c: unknown, partition: string): boolean | undefined {
+  if (!isObject(c) || !Array.isArray(c["argv"])) return undefined;
+  const argv = c["argv"] as unknown[];
+  const ref = (x: unknown) => (isObject(x) && typeof x["ref"] === "string" ? x["ref"] : undefined);
+  if (c["fn"] === "isSet" && ref(argv[0]) === "Endpoint") return false;
+  if (c["fn"] === "isSet" && ref(argv[0]) === "Region") return true;
+  if (c["fn"] === "aws.partition") return true;
+  if (c["fn"] === "booleanEquals") {
+    const flag = argv.find((x) => ref(x) === "UseFIPS" || ref(x) === "UseDualStack");
+    const value = argv.find((x) => typeof x === "boolean");
+    return flag === undefined || value === undefined ? undefined : value === false;
+  }
+  if (c["fn"] === "stringEquals") {
+    const named = (x: unknown) =>
+      isObject(x) && x["fn"] === "getAttr" && Array.isArray(x["argv"]) && (x["argv"] as unknown[])[1] === "name";
+    const name = named(argv[0]) ? argv[1] : named(argv[1]) ? argv[0] : undefined;
+    return typeof name === "string" ? name === partition : undefined;
+  }
+  return undefined;
+}
+
+/** The fixed endpoint the rules give a region of `partition` (first matching rule, trees entered), or undefined. */
+function evaluateRules(rules: unknown[], partition: string): { url: string; signingRegion?: string } | undefined {
+  for (const rule of rules) {
+    if (!isObject(rule)) return undefined;
+    const conditions = Array.isArray(rule["conditions"]) ? (rule["conditions"] as unknown[]) : [];
+    let holds = true;
+    for (const c of conditions) {
+      const value = conditionHolds(c, partition);
+      if (value === undefined) return undefined; // depends on the region's name or another input: no fixed host
+      if (!value) {
+        holds = false;
+        break;
+      }
+    }
+    if (!holds) continue;
+    if (rule["type"] === "tree")
+      return Array.isArray(rule["rules"]) ? evaluateRules(rule["rules"], partition) : undefined;
+    const endpoint = rule["endpoint"];
+    if (rule["type"] !== "endpoint" || !isObject(endpoint) || typeof endpoint["url"] !== "string") return undefined;
+    if (endpoint["url"].includes("{")) return undefined; // the regional host (templated): the default
+    const properties = endpoint["properties"];
+    const schemes = isObject(properties) && Array.isArray(properties["authSchemes"]) ? properties["authSchemes"] : [];
+    const sigv4 = (schemes as unknown[]).find((x) => isObject(x) && x["name"] === "sigv4");
+    const region = isObject(sigv4) ? sigv4["signingRegion"] : undefined;
+    return { url: endpoint["url"], ...(typeof region === "string" && { signingRegion: region }) };
+  }
+  return undefined;
 }
 
 /**

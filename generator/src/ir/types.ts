@@ -42,6 +42,11 @@ export interface IrService {
    */
   dualStackOnly?: true;
   /**
+   * Partitions (`aws`, `aws-cn`, …) whose regions the endpoint rules send to one fixed host (AWS
+   * Budgets: `https://budgets.amazonaws.com`, signed for `us-east-1`), with that URL and signing region.
+   */
+  partitionEndpoints?: Record<string, { url: string; signingRegion?: string }>;
+  /**
    * Auth schemes other than SigV4 that the service's endpoint rules give its endpoints (CloudFront
    * KeyValueStore's `sigv4a`, at `<account>.cloudfront-kvs.global.api.aws`): the `/signed` bindings
    * sign SigV4 only and do not evaluate endpoint rules, so the generator warns about them.

@@ -69,7 +69,9 @@ function spec(dualStackOnly: boolean, endpointPrefix = "dsql") {
 
 describe("the emitted /signed binding", () => {
   it("says the service is dual-stack only where the model does, and nothing where it does not", () => {
-    expect(emittedSignedBinding(spec(true), "ListClusters")).toContain('  signingName: "dsql",\n  dualStackOnly: true,\n');
+    expect(emittedSignedBinding(spec(true), "ListClusters")).toContain(
+      '  signingName: "dsql",\n  dualStackOnly: true,\n',
+    );
     expect(emittedSignedBinding(spec(false), "ListClusters")).not.toContain("dualStackOnly");
   });
 });
@@ -139,6 +141,8 @@ describe("the generated /signed binding of a dual-stack-only service", () => {
     const client = (m["signedClient"] as (o: object) => unknown)({ region: "cn-northwest-1", credentials: KEY, fetch });
     for await (const _ of (m["paginateListClusters"] as Paginate)(client, {})) void _;
     expect(seen[0]?.url).toBe("https://dsql.cn-northwest-1.api.amazonwebservices.com.cn/cluster");
-    expect(seen[0]?.headers.get("authorization")).toMatch(/Credential=AKIDDUALSTACK\/\d{8}\/cn-northwest-1\/dsql\/aws4_request/);
+    expect(seen[0]?.headers.get("authorization")).toMatch(
+      /Credential=AKIDDUALSTACK\/\d{8}\/cn-northwest-1\/dsql\/aws4_request/,
+    );
   });
 });

@@ -4,9 +4,9 @@ import { dirname, join } from "node:path";
 import { partition } from "@aws-sdk/util-endpoints";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dnsSuffixOf, dualStackDnsSuffixOf } from "../src/runtime/partitions.js";
+import { dnsSuffixOf, dualStackDnsSuffixOf, partitionIdOf } from "../src/runtime/partitions.js";
 
-/** The SDK's own table (partitions.json of @aws-sdk/util-endpoints): the authority dnsSuffixOf and dualStackDnsSuffixOf follow. */
+/** The SDK's own table (partitions.json of @aws-sdk/util-endpoints): the authority partitionIdOf, dnsSuffixOf and dualStackDnsSuffixOf follow. */
 const require = createRequire(import.meta.url);
 const sdkTable: { partitions: { id: string; regionRegex: string; regions: Record<string, unknown> }[] } = JSON.parse(
   readFileSync(
@@ -21,8 +21,9 @@ describe("the partitions' domains", () => {
     expect(regions.length).toBeGreaterThan(30);
     for (const region of regions) {
       const sdk = partition(region);
-      expect([region, dnsSuffixOf(region), dualStackDnsSuffixOf(region)]).toEqual([
+      expect([region, partitionIdOf(region), dnsSuffixOf(region), dualStackDnsSuffixOf(region)]).toEqual([
         region,
+        sdk.name,
         sdk.dnsSuffix,
         sdk.dualStackDnsSuffix,
       ]);
@@ -44,6 +45,7 @@ describe("the partitions' domains", () => {
       fc.property(fc.oneof(label, future), (region) => {
         expect(dnsSuffixOf(region)).toBe(partition(region).dnsSuffix);
         expect(dualStackDnsSuffixOf(region)).toBe(partition(region).dualStackDnsSuffix);
+        expect(partitionIdOf(region)).toBe(partition(region).name);
       }),
       { numRuns: 2000 },
     );

@@ -259,6 +259,8 @@ function httpBinding(
     ...(prefix !== undefined && prefix !== signingName && { endpointPrefix: prefix }),
     // A service with dual-stack endpoints only (Aurora DSQL) is at <prefix>.<region>.api.aws, as the SDKs send.
     ...(ir.service.dualStackOnly === true && { dualStackOnly: true }),
+    // The partitions sent to one fixed host (Budgets: budgets.amazonaws.com, signed for us-east-1).
+    ...(ir.service.partitionEndpoints !== undefined && { partitionEndpoints: ir.service.partitionEndpoints }),
   };
   // An operation whose @auth names no SigV4 (the SSO portal's) is sent unsigned, as the SDKs do.
   const auth = b.op.auth === "none" ? { auth: "none" } : {};

@@ -21,6 +21,12 @@ export interface HttpBinding {
    */
   dualStackOnly?: boolean;
   /**
+   * Partitions whose regions the service's endpoint rules send to one fixed host (AWS Budgets:
+   * `{"aws": {"url": "https://budgets.amazonaws.com", "signingRegion": "us-east-1"}}`), keyed by the
+   * partition's name: the request goes there, signed for that region, whatever the client's region.
+   */
+  partitionEndpoints?: Readonly<Record<string, { url: string; signingRegion?: string }>>;
+  /**
    * The operation's `smithy.api#endpoint` hostPrefix, put before the default host (`api.` makes
    * `api.airflow.<region>.amazonaws.com`); `{Member}` is filled with that input member's value, which
    * must be a DNS label. Not applied to an `endpoint` given in the client's options.

@@ -13,7 +13,7 @@ import { Sha256 } from "@aws-crypto/sha256-js";
 import { buildQueryString } from "@smithy/core/protocols";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { describeValue } from "../describe.js";
-import { dnsSuffixOf, dualStackDnsSuffixOf } from "../partitions.js";
+import { dnsSuffixOf, dualStackDnsSuffixOf, partitionIdOf } from "../partitions.js";
 import type { ResponseMetadata } from "../types.js";
 import { buildRequest, HOST_LABEL, type HttpBinding, hostPrefix } from "./binding.js";
 import { DiscoveredEndpoints, discoveryKey } from "./discovery.js";
@@ -95,7 +95,16 @@ export class SignedClient {
     const prefix = binding.endpointPrefix ?? signingName;
     const host = binding.hostPrefix === undefined ? "" : hostPrefix(binding.hostPrefix, input);
     const domain = binding.dualStackOnly === true ? this.dualStackDnsSuffix : this.dnsSuffix;
-    const regional = `https://${host}${prefix}.${this.region}.${domain}`;
+    // The partition's one host where the endpoint rules name one (Budgets: budgets.amazonaws.com, signed for us-east-1).
+    const fixed =
+      this.options.endpoint === undefined && binding.partitionEndpoints !== undefined
+        ? binding.partitionEndpoints[partitionIdOf(this.region)]
+        : undefined;
+    const regional =
+      fixed === undefined
+        ? `https://${host}${prefix}.${this.region}.${domain}`
+        : fixed.url.replace("://", `://${host}`);
+    const signingRegion = fixed?.signingRegion ?? this.region;
     const configured = new URL(this.options.endpoint ?? regional);
     // The input is checked before anything is sent, the discovery operation included.
     const request = buildRequest(binding, input, configured);
@@ -122,16 +131,19 @@ export class SignedClient {
         const signed =
           binding.auth === "none"
             ? unsigned
-            : await this.signer(signingName).sign({
-                method: request.method,
-                protocol: base.protocol,
-                hostname: base.hostname,
-                ...(base.port !== "" && { port: Number(base.port) }),
-                path: request.path,
-                query: request.query,
-                ...unsigned,
-                ...(request.body !== undefined && { body: request.body }),
-              });
+            : await this.signer(signingName).sign(
+                {
+                  method: request.method,
+                  protocol: base.protocol,
+                  hostname: base.hostname,
+                  ...(base.port !== "" && { port: Number(base.port) }),
+                  path: request.path,
+                  query: request.query,
+                  ...unsigned,
+                  ...(request.body !== undefined && { body: request.body }),
+                },
+                { signingRegion },
+              );
         // The SDKs' own query string: RFC 3986 escapes (a space is %20, never "+"), keys sorted.
         const qs = buildQueryString(request.query);
         const headers = { ...signed.headers };

@@ -62,6 +62,7 @@ function describeBinding(binding: HttpBinding, discovery: EndpointDiscovery): Ht
     signingName: binding.signingName,
     ...(binding.endpointPrefix !== undefined && { endpointPrefix: binding.endpointPrefix }),
     ...(binding.dualStackOnly !== undefined && { dualStackOnly: binding.dualStackOnly }),
+    ...(binding.partitionEndpoints !== undefined && { partitionEndpoints: binding.partitionEndpoints }),
     ...(binding.auth !== undefined && { auth: binding.auth }),
     ...(binding.queryCompatible !== undefined && { queryCompatible: binding.queryCompatible }),
     method,
