@@ -12,9 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { emittedSignedBinding } from "./support/emitted.js";
-import { generatedSigned } from "./support/generated-signed.js";
-
-const KEY = { accessKeyId: "AKIDPARTITION", secretAccessKey: "partition-secret" };
+import { sentTo } from "./support/hosts.js";
 
 /** A rule `{partition name} and no FIPS and no dual-stack → url`, as Budgets' rule set writes them. */
 function partitionRule(partition: string, url: string, signingRegion: string) {
@@ -177,33 +175,21 @@ describe("the emitted /signed binding", () => {
 
 const out = mkdtempSync(join(tmpdir(), "dx-partition-endpoints-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
-type Paginate = (client: unknown, params: object) => AsyncIterable<{ Budgets?: string[] }>;
-const apis = new Map<string, Promise<Record<string, unknown>>>();
 
 /** Each request's URL and credential scope for two pages of DescribeBudgets from `region`. */
 async function requests(name: string, model: object, region: string, endpoint?: string): Promise<string[]> {
-  let api = apis.get(name);
-  if (api === undefined) apis.set(name, (api = generatedSigned(out, name, model)));
-  const m = await api;
-  const pages = [{ Budgets: ["a"], NextToken: "t2" }, { Budgets: ["b"] }];
-  let page = 0;
-  const seen: string[] = [];
-  const fake = (async (url: string | URL | Request, init?: RequestInit) => {
-    const scope = /Credential=[^/]+\/\d{8}\/([^,]+)/.exec(new Headers(init?.headers).get("authorization") ?? "")?.[1];
-    seen.push(`${String(url)} ${scope}`);
-    return new Response(JSON.stringify(pages[page++]), { headers: { "content-type": "application/x-amz-json-1.1" } });
-  }) as typeof fetch;
-  const client = (m["signedClient"] as (o: object) => unknown)({
+  const { sent, pages } = await sentTo({
+    out,
+    name,
+    model,
+    operation: "DescribeBudgets",
+    input: { AccountId: "123456789012" },
+    pages: [{ Budgets: ["a"], NextToken: "t2" }, { Budgets: ["b"] }],
     region,
-    credentials: KEY,
-    fetch: fake,
     ...(endpoint !== undefined && { endpoint }),
   });
-  const got: string[] = [];
-  for await (const p of (m["paginateDescribeBudgets"] as Paginate)(client, { AccountId: "123456789012" }))
-    got.push(...(p.Budgets ?? []));
-  expect(got).toEqual(["a", "b"]);
-  return seen;
+  expect(pages.map((p) => p["Budgets"])).toEqual([["a"], ["b"]]);
+  return sent.map((s) => `${s.url} ${s.scope}`);
 }
 
 describe("the generated /signed binding of a service with one host per partition", () => {
