@@ -1,0 +1,386 @@
+/**
+ * The parts of a Smithy JSON AST a user may write beyond what AWS's flattened models use, each read
+ * as Smithy defines it or refused where it is written: `apply` onto a list's member and a map's key
+ * and value, `apply` from several files and onto the prelude, traits given twice, a service's
+ * `rename` as Smithy's ServiceValidator checks it, Smithy 1.0 files (ModelUpgrader's defaults,
+ * `@box`, `set`), metadata merged across files, `@default` values, and shape ids that differ only in case.
+ */
+import { describe, expect, it } from "vitest";
+import { SpecError, type Diagnostic } from "../src/diagnostics.js";
+import type { Ir, IrMember, IrShape } from "../src/ir/types.js";
+import { loadModel } from "../src/load/load.js";
+import { runPipeline } from "../src/pipeline.js";
+import { positionOf, repoRoot, smallSpec, specText } from "./support.js";
+
+type Spec = ReturnType<typeof smallSpec> & { shapes: Record<string, Record<string, any>>; metadata?: unknown };
+
+function spec(mutate: (s: Spec) => void = () => {}): Spec {
+  const s = smallSpec() as Spec;
+  mutate(s);
+  return s;
+}
+
+/** Runs the front end over the files (name → spec object), giving the IR or the diagnostics. */
+function front(files: Record<string, unknown>): { ir?: Ir; diagnostics: readonly Diagnostic[] } {
+  const inputs = Object.entries(files).map(([file, s]) => ({ file, text: specText(s) }));
+  try {
+    const { ir } = runPipeline({ root: repoRoot, inputs, emitters: [] });
+    return { ir, diagnostics: [] };
+  } catch (e) {
+    if (e instanceof SpecError) return { diagnostics: e.diagnostics };
+    throw e;
+  }
+}
+
+function ok(files: Record<string, unknown>): Ir {
+  const { ir, diagnostics } = front(files);
+  expect(diagnostics).toEqual([]);
+  return ir as Ir;
+}
+
+function shape(ir: Ir, id: string): IrShape & Record<string, any> {
+  const s = ir.shapes.find((x) => x.id === id);
+  if (!s) throw new Error(`no shape ${id} in the IR`);
+  return s as IrShape & Record<string, any>;
+}
+
+function member(ir: Ir, id: string, name: string): IrMember {
+  const m = (shape(ir, id)["members"] as IrMember[]).find((x) => x.name === name);
+  if (!m) throw new Error(`no member ${name} in ${id}`);
+  return m;
+}
+
+/** The small spec with a map `ex#Tags` (string → string) on `ex#Thing`. */
+function withMap(s: Spec): void {
+  s.shapes["ex#Tags"] = { type: "map", key: { target: "smithy.api#String" }, value: { target: "smithy.api#String" } };
+  s.shapes["ex#Thing"]!["members"].Tags = { target: "ex#Tags" };
+}
+
+describe("apply onto a list's member and a map's key and value", () => {
+  it("reaches them as members of the shape (ns#List$member, ns#Map$key, ns#Map$value)", () => {
+    const s = spec(withMap);
+    s.shapes["ex#Things$member"] = { type: "apply", traits: { "smithy.api#documentation": "One thing." } };
+    s.shapes["ex#Tags$key"] = { type: "apply", traits: { "smithy.api#length": { min: 1, max: 128 } } };
+    s.shapes["ex#Tags$value"] = { type: "apply", traits: { "smithy.api#pattern": "^[a-z]*$" } };
+    const ir = ok({ "a.json": s });
+    expect(shape(ir, "ex#Things")["member"]).toMatchObject({ documentation: "One thing." });
+    expect(shape(ir, "ex#Tags")["key"]).toMatchObject({ constraints: { length: { min: 1, max: 128 } } });
+    expect(shape(ir, "ex#Tags")["value"]).toMatchObject({ constraints: { pattern: "^[a-z]*$" } });
+  });
+
+  it("generates what the same traits written on the member generate", () => {
+    const applied = spec((s) => {
+      s.shapes["ex#Things$member"] = { type: "apply", traits: { "smithy.api#length": { max: 3 } } };
+    });
+    const written = spec((s) => {
+      s.shapes["ex#Things"]!["member"].traits = { "smithy.api#length": { max: 3 } };
+    });
+    expect(ok({ "a.json": applied }).shapes).toEqual(ok({ "a.json": written }).shapes);
+  });
+
+  it("a bad trait value applied to a list member is located in the apply", () => {
+    const s = spec((x) => {
+      x.shapes["ex#Things$member"] = { type: "apply", traits: { "smithy.api#length": { min: "one" } } };
+    });
+    const text = specText(s);
+    expect(front({ "a.json": s }).diagnostics).toEqual([
+      {
+        file: "a.json",
+        pointer: "/shapes/ex#Things$member/traits/smithy.api#length",
+        ...positionOf(text, '"smithy.api#length"'),
+        message:
+          'bad value for trait smithy.api#length: bad value "one" for "min"; expected an object {"min"?: integer >= 0, "max"?: integer >= 0}',
+      },
+    ]);
+  });
+
+  it("a list has no `key`, a map no `member`", () => {
+    const s = spec((x) => {
+      withMap(x);
+      x.shapes["ex#Things$key"] = { type: "apply", traits: {} };
+      x.shapes["ex#Tags$member"] = { type: "apply", traits: {} };
+    });
+    expect(front({ "a.json": s }).diagnostics.map((d) => [d.pointer, d.message])).toEqual([
+      ["/shapes/ex#Things$key", "apply targets unknown shape or member ex#Things$key"],
+      ["/shapes/ex#Tags$member", "apply targets unknown shape or member ex#Tags$member"],
+    ]);
+  });
+});
+
+describe("apply: traits given twice, several files, the prelude", () => {
+  const tagged = (tags: string[]) => ({
+    smithy: "2.0",
+    shapes: { "ex#Thing": { type: "apply", traits: { "smithy.api#tags": tags } } },
+  });
+
+  it("array traits concatenate (Smithy's list traits), in file order", () => {
+    const s = spec((x) => {
+      x.shapes["ex#Thing"]!["traits"]["smithy.api#tags"] = ["a"];
+    });
+    const { shapes } = loadModel([
+      { file: "a.json", text: specText(s) },
+      { file: "b.json", text: specText(tagged(["b", "a"])) },
+      { file: "c.json", text: specText(tagged(["c"])) },
+    ]);
+    expect(shapes.get("ex#Thing")?.node["traits"]).toMatchObject({ "smithy.api#tags": ["a", "b", "a", "c"] });
+  });
+
+  it("an equal value is allowed; a different one is a conflict located at the later apply", () => {
+    const s = spec();
+    const docs = (d: string) => ({
+      smithy: "2.0",
+      shapes: { "ex#Thing": { type: "apply", traits: { "smithy.api#documentation": d } } },
+    });
+    expect(front({ "a.json": s, "b.json": docs("A thing.") }).diagnostics).toEqual([]);
+    const other = specText(docs("Another."));
+    expect(front({ "a.json": s, "b.json": docs("Another.") }).diagnostics).toEqual([
+      {
+        file: "b.json",
+        pointer: "/shapes/ex#Thing/traits/smithy.api#documentation",
+        ...positionOf(other, '"smithy.api#documentation"'),
+        message:
+          'conflicting value for trait smithy.api#documentation on ex#Thing: it already has "A thing." (Smithy merges a trait given twice only when both values are arrays or equal)',
+      },
+    ]);
+  });
+
+  it("a trait applied from another file to a list member reaches it", () => {
+    const more = {
+      smithy: "2.0",
+      shapes: { "ex#Things$member": { type: "apply", traits: { "smithy.api#documentation": "Elsewhere." } } },
+    };
+    const ir = ok({ "a.json": spec(), "b.json": more });
+    expect(shape(ir, "ex#Things")["member"]).toMatchObject({ documentation: "Elsewhere." });
+  });
+
+  it("apply onto a prelude shape is refused, saying what to do instead", () => {
+    const s = spec((x) => {
+      x.shapes["smithy.api#String"] = { type: "apply", traits: { "smithy.api#length": { max: 3 } } };
+    });
+    expect(front({ "a.json": s }).diagnostics.map((d) => [d.pointer, d.message])).toEqual([
+      [
+        "/shapes/smithy.api#String",
+        "apply cannot change the prelude shape smithy.api#String (Smithy refuses traits applied to smithy.api shapes); define a shape of your own that targets it, with the traits",
+      ],
+    ]);
+  });
+});
+
+describe("a service's rename, as Smithy's ServiceValidator checks it", () => {
+  const renamed = (rename: Record<string, string>, more: (s: Spec) => void = () => {}) =>
+    spec((s) => {
+      s.shapes["ex#Svc"]!["rename"] = rename;
+      more(s);
+    });
+  const problems = (s: Spec) => front({ "a.json": s }).diagnostics.map((d) => [d.pointer, d.message]);
+
+  it("renames a shape of the closure", () => {
+    const ir = ok({ "a.json": renamed({ "ex#Thing": "Item" }) });
+    expect(shape(ir, "ex#Thing").name).toBe("Item");
+  });
+
+  it("a shape outside the service's closure", () => {
+    expect(problems(renamed({ "ex#Nope": "Other" }, (s) => void (s.shapes["ex#Nope"] = { type: "string" })))).toEqual([
+      [
+        "/shapes/ex#Svc/rename/ex#Nope",
+        'rename: ex#Nope is not a shape of the service\'s closure (Smithy: "Service attempts to rename a shape not in the service"); remove the entry',
+      ],
+    ]);
+    expect(problems(renamed({ "ex#Missing": "Other" }))[0]?.[1]).toMatch(
+      /^rename: ex#Missing is not a shape of the service's closure/,
+    );
+  });
+
+  it("a shape of the closure that --operation leaves out is still the service's", () => {
+    const s = renamed({ "ex#Other": "Another" }, (x) => {
+      x.shapes["ex#Svc"]!["operations"].push({ target: "ex#GetOther" });
+      x.shapes["ex#GetOther"] = {
+        type: "operation",
+        input: { target: "ex#Other" },
+        traits: { "smithy.api#http": { method: "GET", uri: "/o" } },
+      };
+      x.shapes["ex#Other"] = { type: "structure", members: {} };
+    });
+    const inputs = [{ file: "a.json", text: specText(s) }];
+    expect(() => runPipeline({ root: repoRoot, inputs, operations: ["ListThings"], emitters: [] })).not.toThrow();
+  });
+
+  it("a mixin: not a shape of the service once flattened", () => {
+    const s = renamed({ "ex#Named": "HasName" }, (x) => {
+      x.shapes["ex#Named"] = {
+        type: "structure",
+        members: { Id: { target: "smithy.api#String" } },
+        traits: { "smithy.api#mixin": {} },
+      };
+      x.shapes["ex#Thing"]!["mixins"] = [{ target: "ex#Named" }];
+    });
+    expect(problems(s)).toEqual([
+      [
+        "/shapes/ex#Svc/rename/ex#Named",
+        "rename: ex#Named is a mixin, and mixins are not shapes of the service (Smithy removes them once they are copied into the shapes that use them); rename the shapes that use it",
+      ],
+    ]);
+  });
+
+  it("members, operations and errors cannot be renamed; a rename must change the name", () => {
+    const s = renamed(
+      { "ex#Thing$Name": "Title", "ex#ListThings": "ListItems", "ex#Oops": "Failure", "ex#Things": "Things" },
+      (x) => {
+        x.shapes["ex#Oops"] = { type: "structure", members: {}, traits: { "smithy.api#error": "client" } };
+        x.shapes["ex#ListThings"]!["errors"] = [{ target: "ex#Oops" }];
+      },
+    );
+    expect(problems(s)).toEqual([
+      [
+        "/shapes/ex#Svc/rename/ex#Thing$Name",
+        "rename: ex#Thing$Name is a member; members cannot be renamed (rename the shape it targets)",
+      ],
+      ["/shapes/ex#Svc/rename/ex#ListThings", "rename: ex#ListThings is an operation; operations cannot be renamed"],
+      [
+        "/shapes/ex#Svc/rename/ex#Oops",
+        "rename: ex#Oops is an error; errors cannot be renamed (their name is their wire identity)",
+      ],
+      ["/shapes/ex#Svc/rename/ex#Things", 'rename: "Things" does not change the name of ex#Things'],
+    ]);
+  });
+});
+
+describe("Smithy 1.0 files, upgraded as Smithy's ModelUpgrader does", () => {
+  /** A 1.0 file adding members of every kind to ex#Thing (defined in the 2.0 file). */
+  const v1 = (members: Record<string, unknown>, shapes: Record<string, unknown> = {}) => ({
+    smithy: "1.0",
+    shapes: { "v1#Extra": { type: "structure", members }, ...shapes },
+  });
+  const withExtra = (s: Spec) => void (s.shapes["ex#Thing"]!["members"].Extra = { target: "v1#Extra" });
+
+  it("non-boxed booleans and numbers get their zero @default; boxed ones and other types none", () => {
+    const ir = ok({
+      "a.json": spec(withExtra),
+      "b.json": v1(
+        {
+          Count: { target: "smithy.api#PrimitiveInteger" },
+          Flag: { target: "smithy.api#PrimitiveBoolean" },
+          Boxed: { target: "smithy.api#Integer" },
+          Local: { target: "v1#Size" },
+          LocalBoxed: { target: "v1#MaybeSize" },
+          MemberBoxed: { target: "v1#Size", traits: { "smithy.api#box": {} } },
+          Name: { target: "smithy.api#String" },
+          FromV2: { target: "ex#Count" },
+        },
+        { "v1#Size": { type: "long" }, "v1#MaybeSize": { type: "double", traits: { "smithy.api#box": {} } } },
+      ),
+      "c.json": { smithy: "2.0", shapes: { "ex#Count": { type: "integer" } } },
+    });
+    const d = (name: string) => member(ir, "v1#Extra", name).default;
+    expect([
+      d("Count"),
+      d("Flag"),
+      d("Boxed"),
+      d("Local"),
+      d("LocalBoxed"),
+      d("MemberBoxed"),
+      d("Name"),
+      d("FromV2"),
+    ]).toEqual([0, false, undefined, 0, undefined, null, undefined, undefined]);
+    // The member of a 2.0 structure targeting a 1.0 shape is not upgraded: 2.0 needs its own @default.
+    expect(member(ir, "ex#Thing", "Extra").default).toBeUndefined();
+  });
+
+  it("a set is a list with @uniqueItems", () => {
+    const ir = ok({
+      "a.json": spec((s) => void (s.shapes["ex#Thing"]!["members"].Ids = { target: "v1#Ids" })),
+      "b.json": { smithy: "1.0", shapes: { "v1#Ids": { type: "set", member: { target: "smithy.api#String" } } } },
+    });
+    expect(shape(ir, "v1#Ids")).toMatchObject({ kind: "list", constraints: { uniqueItems: true } });
+  });
+
+  it("what 1.0 lacks and 2.0 dropped is refused where it is written", () => {
+    const old = {
+      smithy: "1.0",
+      shapes: {
+        "v1#Color": { type: "enum", members: { RED: { target: "smithy.api#Unit" } } },
+        "v1#Extra": {
+          type: "structure",
+          members: { N: { target: "smithy.api#Integer", traits: { "smithy.api#default": 1 } } },
+        },
+      },
+    };
+    const s = spec((x) => {
+      x.shapes["ex#Thing"]!["members"].Name.traits["smithy.api#box"] = {};
+    });
+    expect(front({ "a.json": s, "b.json": old }).diagnostics.map((d) => [d.file, d.pointer, d.message])).toEqual([
+      [
+        "a.json",
+        "/shapes/ex#Thing/members/Name/traits/smithy.api#box",
+        expect.stringMatching(/^@box is not supported in Smithy IDL 2.0/),
+      ],
+      [
+        "b.json",
+        "/shapes/v1#Color/type",
+        'enum shapes can only be used in Smithy 2.0 or later; set "smithy" to "2.0", or write a string with the @enum trait',
+      ],
+      [
+        "b.json",
+        "/shapes/v1#Extra/members/N/traits/smithy.api#default",
+        expect.stringMatching(/^the @default trait can only be used in Smithy 2.0 or later/),
+      ],
+    ]);
+  });
+});
+
+describe("metadata merged across files", () => {
+  const meta = (metadata: unknown) => ({ smithy: "2.0", metadata, shapes: {} });
+
+  it("arrays concatenate, equal values are kept once, other values must agree", () => {
+    const model = loadModel([
+      { file: "a.json", text: specText({ ...spec(), metadata: { list: [1], same: { a: 1 } } }) },
+      { file: "b.json", text: specText(meta({ list: [2, 1], same: { a: 1 } })) },
+    ]);
+    expect(model.diagnostics).toEqual([]);
+    expect(model.metadata).toEqual({ list: [1, 2, 1], same: { a: 1 } });
+    const bad = specText(meta({ same: { a: 2 } }));
+    expect(
+      front({ "a.json": { ...spec(), metadata: { same: { a: 1 } } }, "b.json": JSON.parse(bad) }).diagnostics,
+    ).toEqual([
+      {
+        file: "b.json",
+        pointer: "/metadata/same",
+        ...positionOf(bad, '"same"'),
+        message: 'metadata "same" conflicts with an earlier file',
+      },
+    ]);
+  });
+});
+
+describe("shape ids", () => {
+  it("ids that differ only in case conflict (Smithy's ShapeIdConflictValidator)", () => {
+    const s = spec((x) => {
+      x.shapes["ex#thing"] = { type: "string" };
+    });
+    expect(front({ "a.json": s }).diagnostics.map((d) => [d.pointer, d.message])).toEqual([
+      [
+        "/shapes/ex#thing",
+        "shape id ex#thing differs from ex#Thing only in case; Smithy refuses such ids in one model (rename one of them)",
+      ],
+    ]);
+  });
+
+  it("namespaces with dots, and absolute targets", () => {
+    const ir = ok({
+      "a.json": spec((x) => {
+        x.shapes["ex#Thing"]!["members"].Code = { target: "com.example.types#Code" };
+        x.shapes["com.example.types#Code"] = { type: "string", traits: { "smithy.api#length": { max: 4 } } };
+      }),
+    });
+    expect(member(ir, "ex#Thing", "Code").target).toBe("com.example.types#Code");
+  });
+
+  it("a member id as a target is refused: members target shapes", () => {
+    const s = spec((x) => {
+      x.shapes["ex#Thing"]!["members"].Alias = { target: "ex#Thing$Name" };
+    });
+    expect(front({ "a.json": s }).diagnostics.map((d) => [d.pointer, d.message])).toEqual([
+      ["/shapes/ex#Thing/members/Alias/target", 'invalid shape id "ex#Thing$Name" as target'],
+    ]);
+  });
+});
