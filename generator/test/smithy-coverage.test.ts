@@ -384,3 +384,161 @@ describe("shape ids", () => {
     ]);
   });
 });
+
+describe("@default values", () => {
+  /** ex#Thing gets a member targeting `target` with `@default(value)`, and the shapes given. */
+  const defaulted = (target: string, value: unknown, shapes: Record<string, unknown> = {}) =>
+    spec((s) => {
+      s.shapes["ex#Thing"]!["members"].D = { target, traits: { "smithy.api#default": value } };
+      Object.assign(s.shapes, shapes);
+    });
+  const problems = (s: Spec) => front({ "a.json": s }).diagnostics.map((d) => [d.pointer, d.message]);
+  const at = "/shapes/ex#Thing/members/D/traits/smithy.api#default";
+
+  it("a value of the target's type is the member's default in the IR", () => {
+    const cases: [string, unknown, Record<string, unknown>?][] = [
+      ["smithy.api#Boolean", true],
+      ["smithy.api#Integer", 3],
+      ["smithy.api#Double", 1.5],
+      ["smithy.api#String", ""],
+      ["smithy.api#Blob", "aGk="],
+      ["smithy.api#Timestamp", 0],
+      ["smithy.api#Timestamp", "1985-04-12T23:20:50.52Z"],
+      ["smithy.api#Document", {}],
+      ["smithy.api#Document", "x"],
+      ["ex#Names", [], { "ex#Names": { type: "list", member: { target: "smithy.api#String" } } }],
+      [
+        "ex#Dict",
+        {},
+        { "ex#Dict": { type: "map", key: { target: "smithy.api#String" }, value: { target: "smithy.api#String" } } },
+      ],
+      [
+        "ex#Color",
+        "red",
+        {
+          "ex#Color": {
+            type: "enum",
+            members: { RED: { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": "red" } } },
+          },
+        },
+      ],
+      [
+        "ex#Level",
+        2,
+        {
+          "ex#Level": {
+            type: "intEnum",
+            members: { HIGH: { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": 2 } } },
+          },
+        },
+      ],
+    ];
+    for (const [target, value, shapes] of cases)
+      expect(member(ok({ "a.json": defaulted(target, value, shapes) }), "ex#Thing", "D").default).toEqual(value);
+  });
+
+  it("a value that does not fit the target is refused, saying what fits", () => {
+    const cases: [string, unknown, string, Record<string, unknown>?][] = [
+      ["smithy.api#Boolean", 0, "expected a boolean"],
+      ["smithy.api#Integer", 1.5, "expected an integer (integer values are whole numbers)"],
+      ["smithy.api#String", 1, "expected a string"],
+      ["smithy.api#Blob", "not base64!", "expected a base64 string for a blob"],
+      [
+        "smithy.api#Timestamp",
+        "yesterday",
+        "expected epoch seconds (a number) or an RFC 3339 date-time string for a timestamp",
+      ],
+      ["smithy.api#Document", [1], "a document's default is true, false, a string, a number, [] or {}"],
+      [
+        "ex#Names",
+        ["a"],
+        "a list's default can only be []",
+        { "ex#Names": { type: "list", member: { target: "smithy.api#String" } } },
+      ],
+      [
+        "ex#Color",
+        "blue",
+        'expected one of the values of ex#Color ("RED")',
+        { "ex#Color": { type: "enum", members: { RED: { target: "smithy.api#Unit" } } } },
+      ],
+      ["ex#Thing", {}, "a structure cannot have a default value"],
+      [
+        "ex#Code",
+        "c",
+        "expected one of the @enum values of ex#Code",
+        { "ex#Code": { type: "string", traits: { "smithy.api#enum": [{ value: "a" }, { value: "b" }] } } },
+      ],
+    ];
+    for (const [target, value, message, shapes] of cases)
+      expect(problems(defaulted(target, value, shapes))).toEqual([
+        [at, `bad value for trait smithy.api#default: ${message}`],
+      ]);
+  });
+
+  it("a member targeting a shape with a default repeats it or sets null (Smithy 2.0's rule)", () => {
+    expect(member(ok({ "a.json": defaulted("smithy.api#PrimitiveInteger", 0) }), "ex#Thing", "D").default).toBe(0);
+    expect(
+      member(ok({ "a.json": defaulted("smithy.api#PrimitiveInteger", null) }), "ex#Thing", "D").default,
+    ).toBeNull();
+    const bare = spec((s) => void (s.shapes["ex#Thing"]!["members"].D = { target: "smithy.api#PrimitiveBoolean" }));
+    expect(problems(bare)).toEqual([
+      [
+        "/shapes/ex#Thing/members/D",
+        'D targets smithy.api#PrimitiveBoolean, which has @default(false): Smithy asks the member to repeat it ("smithy.api#default": false), or to set null for no default',
+      ],
+    ]);
+    expect(problems(defaulted("smithy.api#PrimitiveInteger", 1))).toEqual([
+      [at, "D's default 1 differs from smithy.api#PrimitiveInteger's @default(0); repeat it, or set null"],
+    ]);
+  });
+
+  it("@required with @default, @addedDefault and @clientOptional are kept; required-ness follows @clientOptional", () => {
+    const ir = ok({
+      "a.json": spec((s) => {
+        s.shapes["ex#Thing"]!["members"].N = {
+          target: "smithy.api#Integer",
+          traits: { "smithy.api#required": {}, "smithy.api#default": 1, "smithy.api#addedDefault": {} },
+        };
+        s.shapes["ex#Thing"]!["members"].O = {
+          target: "smithy.api#Integer",
+          traits: { "smithy.api#required": {}, "smithy.api#clientOptional": {}, "smithy.api#default": 1 },
+        };
+      }),
+    });
+    expect(member(ir, "ex#Thing", "N")).toMatchObject({ required: true, default: 1 });
+    expect(member(ir, "ex#Thing", "O")).toMatchObject({ required: false, default: 1 });
+  });
+});
+
+describe("trait values written as null (Smithy's annotation shorthand)", () => {
+  it("a structure trait is {}, a list trait [], as Smithy's loader coerces them", () => {
+    const nulls = spec((s) => {
+      s.shapes["ex#Thing"]!["members"].Name.traits = { "smithy.api#required": null };
+      s.shapes["ex#Thing"]!["traits"]["smithy.api#tags"] = null;
+      s.shapes["ex#Things"]!["traits"] = { "smithy.api#uniqueItems": null };
+    });
+    const written = spec((s) => {
+      s.shapes["ex#Thing"]!["members"].Name.traits = { "smithy.api#required": {} };
+      s.shapes["ex#Thing"]!["traits"]["smithy.api#tags"] = [];
+      s.shapes["ex#Things"]!["traits"] = { "smithy.api#uniqueItems": {} };
+    });
+    expect(ok({ "a.json": nulls })).toEqual(ok({ "a.json": written }));
+    expect(loadModel([{ file: "a.json", text: specText(nulls) }]).shapes.get("ex#Thing")?.node["traits"]).toMatchObject(
+      {
+        "smithy.api#tags": [],
+      },
+    );
+  });
+
+  it("null is no value for a string trait", () => {
+    const s = spec((x) => {
+      x.shapes["ex#Thing"]!["traits"]["smithy.api#documentation"] = null;
+    });
+    expect(front({ "a.json": s }).diagnostics.map((d) => [d.pointer, d.message])).toEqual([
+      [
+        "/shapes/ex#Thing/traits/smithy.api#documentation",
+        "bad value for trait smithy.api#documentation: expected a string",
+      ],
+    ]);
+  });
+});

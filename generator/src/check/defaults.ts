@@ -3,8 +3,10 @@
  * the value fits the shape's type (a boolean, a number, a string; a blob as base64; a timestamp as
  * epoch seconds or an RFC 3339 date-time; a document `true`, `false`, a string, a number, `[]` or
  * `{}`; a list `[]`, a map `{}`; none for a structure or union); an enum's or intEnum's is one of its
- * values, a string's fits its `@enum` and `@length`; `null` only on a member (it drops the target's
- * default). A member that targets a shape with a default repeats that default or sets `null`.
+ * values, a string's is one of its `@enum` values; `null` only on a member (it drops the target's
+ * default). A member that targets a shape with a default repeats that default or sets `null`. The
+ * constraint traits (`@length`, `@range`, `@pattern`) are not checked on defaults: Smithy relaxes
+ * them (a zero default below a range's min is common), and dx's validators check values, not defaults.
  */
 import { pointer } from "../diagnostics.js";
 import { memberRefs, NUMBER_TYPES, traitsOf } from "../load/ast.js";
@@ -41,6 +43,8 @@ export function checkDefaults(model: LoadedModel, shape: LoadedShape, at: At): v
         continue;
       }
     }
+    // A mixin as written may leave the repeated default to the shapes that use it.
+    if (model.mixins.has(shape.id)) continue;
     const targetTraits = traitsOf(target.node);
     const inherited = targetTraits[DEFAULT];
     if (inherited === undefined || inherited === null) continue;
@@ -66,7 +70,9 @@ function valueProblem(shape: LoadedShape, value: unknown): string | undefined {
   if (type === "boolean") return typeof value === "boolean" ? undefined : "expected a boolean";
   if (NUMBER_TYPES.has(type)) {
     if (typeof value !== "number" || !Number.isFinite(value)) return "expected a number";
-    return INTEGER_TYPES.has(type) && !Number.isInteger(value) ? `expected an integer for a ${type}` : undefined;
+    return INTEGER_TYPES.has(type) && !Number.isInteger(value)
+      ? `expected an integer (${type} values are whole numbers)`
+      : undefined;
   }
   if (type === "blob")
     return typeof value === "string" && BASE64.test(value) ? undefined : "expected a base64 string for a blob";
@@ -100,14 +106,6 @@ function valueProblem(shape: LoadedShape, value: unknown): string | undefined {
     const enumTrait = traits["smithy.api#enum"];
     if (Array.isArray(enumTrait) && !enumTrait.some((d) => isObject(d) && d["value"] === value))
       return `expected one of the @enum values of ${shape.id}`;
-    const length = traits["smithy.api#length"];
-    const n = [...value].length;
-    if (
-      isObject(length) &&
-      ((typeof length["min"] === "number" && n < length["min"]) ||
-        (typeof length["max"] === "number" && n > length["max"]))
-    )
-      return `${JSON.stringify(value)} does not fit the @length of ${shape.id}`;
   }
   return undefined;
 }

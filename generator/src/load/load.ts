@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { pointer, SpecError, type Diagnostic } from "../diagnostics.js";
+import { coerceNullTraits } from "./coerce.js";
 import { flattenMixins, type InheritedApplies } from "./mixins.js";
 import { parseJsonFile, type ParsedFile } from "./parse-json.js";
 import { PRELUDE_SHAPES } from "./prelude.js";
@@ -124,12 +125,13 @@ export function mergeFiles(parsed: readonly (ParsedFile | Diagnostic | readonly 
       diagnostics.push({ file: f.file, pointer: "/shapes", message: '"shapes" must be an object' });
       continue;
     }
-    for (const [id, node] of Object.entries(docShapes)) {
+    for (const [id, written] of Object.entries(docShapes)) {
       const ptr = pointer("shapes", id);
-      if (!isObject(node)) {
+      if (!isObject(written)) {
         diagnostics.push({ file: f.file, pointer: ptr, message: "a shape must be an object" });
         continue;
       }
+      const node = coerceNullTraits(written);
       if (version !== undefined) checkVersioned(version, node, f.file, ptr, diagnostics);
       if (node["type"] === "apply") {
         applies.push({ target: id, traits: node["traits"], file: f.file, pointer: ptr });
