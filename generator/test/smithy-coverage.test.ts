@@ -542,3 +542,95 @@ describe("trait values written as null (Smithy's annotation shorthand)", () => {
     ]);
   });
 });
+
+describe("trait values of the wrong type, for every prelude trait dx reads", () => {
+  const bad = (holder: "member" | "shape" | "service", trait: string, value: unknown) =>
+    spec((s) => {
+      const node =
+        holder === "member"
+          ? s.shapes["ex#Thing"]!["members"].Name
+          : holder === "shape"
+            ? s.shapes["ex#Thing"]!
+            : s.shapes["ex#Svc"]!;
+      node.traits = { ...node.traits, [trait]: value };
+    });
+  it.each([
+    ["member", "smithy.api#httpPrefixHeaders", {}, "expected a string"],
+    ["member", "smithy.api#httpQueryParams", "q", "expected an object"],
+    ["member", "smithy.api#httpResponseCode", true, "expected an object"],
+    ["member", "smithy.api#httpQuery", "", "expected a non-empty string"],
+    ["member", "smithy.api#jsonName", 1, "expected a non-empty string"],
+    ["member", "smithy.api#timestampFormat", "iso", 'expected "date-time", "epoch-seconds" or "http-date"'],
+    ["member", "smithy.api#addedDefault", true, "expected an object"],
+    ["shape", "smithy.api#input", [], "expected an object"],
+    ["shape", "smithy.api#mediaType", 1, "expected a string"],
+    [
+      "shape",
+      "smithy.api#length",
+      { min: -1 },
+      'bad value -1 for "min"; expected an object {"min"?: integer >= 0, "max"?: integer >= 0}',
+    ],
+    ["shape", "smithy.api#range", { min: 2, max: 1 }, "min is greater than max"],
+    ["shape", "smithy.api#pattern", 1, "expected a string"],
+    ["service", "aws.protocols#restJson1", true, "expected an object"],
+    [
+      "service",
+      "aws.api#service",
+      { sdkId: 1 },
+      'expected an object {"sdkId"?: string, "endpointPrefix"?: string, ...}',
+    ],
+  ] as const)("%s %s = %j", (holder, trait, value, message) => {
+    const problems = front({ "a.json": bad(holder, trait, value) }).diagnostics.map((d) => d.message);
+    expect(problems).toContain(`bad value for trait ${trait}: ${message}`);
+  });
+});
+
+describe("@input and @output structures (Smithy's OperationInputOutputValidator)", () => {
+  const problems = (s: Spec) => front({ "a.json": s }).diagnostics.map((d) => [d.pointer, d.message]);
+  const marked = (more: (s: Spec) => void) =>
+    spec((s) => {
+      s.shapes["ex#ListThingsInput"]!["traits"] = { "smithy.api#input": {} };
+      s.shapes["ex#ListThingsOutput"]!["traits"] = { "smithy.api#output": {} };
+      more(s);
+    });
+
+  it("are read when each serves one operation", () => {
+    expect(problems(marked(() => {}))).toEqual([]);
+  });
+
+  it("a member may not target one, and the other side of an operation may not use it", () => {
+    const s = marked((x) => {
+      x.shapes["ex#Thing"]!["members"].Query = { target: "ex#ListThingsInput" };
+      x.shapes["ex#ListThings"]!["output"] = { target: "ex#ListThingsInput" };
+    });
+    expect(problems(s)).toEqual(
+      expect.arrayContaining([
+        [
+          "/shapes/ex#ListThings/output",
+          "operation output cannot target ex#ListThingsInput, a structure marked with the @input trait",
+        ],
+        [
+          "/shapes/ex#Thing/members/Query/target",
+          "members cannot target structures marked with the @input trait: ex#ListThingsInput (give the member a structure of its own)",
+        ],
+      ]),
+    );
+  });
+
+  it("two operations may not share one", () => {
+    const s = marked((x) => {
+      x.shapes["ex#Svc"]!["operations"].push({ target: "ex#CountThings" });
+      x.shapes["ex#CountThings"] = {
+        type: "operation",
+        input: { target: "ex#ListThingsInput" },
+        traits: { "smithy.api#http": { method: "GET", uri: "/count" } },
+      };
+    });
+    expect(problems(s)).toEqual([
+      [
+        "/shapes/ex#ListThingsInput/traits/smithy.api#input",
+        "ex#ListThingsInput is marked with the @input trait, so it can be the input of one operation only, but ex#ListThings, ex#CountThings use it (give each its own structure)",
+      ],
+    ]);
+  });
+});

@@ -4,6 +4,7 @@ import { isObject, whereIn, type LoadedModel, type LoadedShape } from "../load/l
 import { UNIT } from "../load/prelude.js";
 import { collisionKey, enumKey, isIdentifier } from "../naming.js";
 import { checkDefaults } from "./defaults.js";
+import { checkInputOutput } from "./io.js";
 import { checkTraitValue } from "./traits.js";
 
 const SHAPE_ID = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*#[A-Za-z_][A-Za-z0-9_]*$/;
@@ -35,6 +36,7 @@ export function checkShapes(model: LoadedModel): Diagnostic[] {
   for (const shape of model.shapes.values()) if (!shape.prelude) checkShape(model, shape, out);
   for (const mixin of model.mixins.values()) checkShape(model, mixin, out);
   checkIdCase(model, out);
+  checkInputOutput(model, out);
   const seen = new Set<string>();
   return out.filter((d) => {
     const key = `${d.file}\0${d.pointer}\0${d.message}`;
