@@ -188,7 +188,7 @@ for (const n of FULL ? [1, 4, 16, 64] : [1, 4, 16]) {
 }
 
 /**
- * Mixin shapes (load/mixins.ts flattens them in the load stage): n mixins in the shapes that hurt
+ * Mixin shapes (load/mixins/ flattens them in the load stage): n mixins in the shapes that hurt
  * most, load time per mixin; it must not grow with n. A chain each adding a member and a trait, used
  * once; one mixin used by n structures; a chain whose links only replace the documentation, each
  * link used by a structure.

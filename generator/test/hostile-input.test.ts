@@ -121,7 +121,7 @@ describe("deep input", () => {
   });
 });
 
-describe("mixins at scale (load/mixins.ts walks without recursion; bench/ times them per mixin)", () => {
+describe("mixins at scale (load/mixins/ walks without recursion; bench/ times them per mixin)", () => {
   const MIXIN = { "smithy.api#mixin": {} };
 
   it("a chain of 10,000 mixins, each adding a member and a trait, flattens into one structure that generates", () => {

@@ -1,5 +1,5 @@
 /**
- * Smithy 2.0 mixins are flattened as smithy-model's flattenAndRemoveMixins does (load/mixins.ts):
+ * Smithy 2.0 mixins are flattened as smithy-model's flattenAndRemoveMixins does (load/mixins/):
  * the examples of the spec's "Mixins" chapter, one per rule; a random model and its mixin-refactored
  * twin generate the same bytes; and `dx-gen diff` between them reports no change. The faults are in
  * bad-spec.test.ts, the sizes that must stay linear in hostile-input.test.ts.

@@ -141,7 +141,7 @@ function checkTarget(
   const where = SERVICE_TYPES.has(ownerType) ? refAt : `${refAt}/target`;
   if (typeof target !== "string") return at(where, "missing target (expected a shape id string)");
   if (!SHAPE_ID.test(target)) return at(where, `invalid shape id "${target}" as target`);
-  // A mixin as a target is reported by the flattening (load/mixins.ts).
+  // A mixin as a target is reported by the flattening (load/mixins/faults.ts).
   if (model.mixins.has(target)) return;
   const targetShape = model.shapes.get(target);
   if (!targetShape) return at(where, `unknown shape target "${target}"`);

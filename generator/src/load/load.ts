@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { pointer, SpecError, type Diagnostic } from "../diagnostics.js";
 import { coerceNullTraits } from "./coerce.js";
-import { flattenMixins, type InheritedApplies } from "./mixins.js";
+import { flattenMixins, type InheritedApplies } from "./mixins/index.js";
 import { parseJsonFile, type ParsedFile } from "./parse-json.js";
 import { PRELUDE_SHAPES } from "./prelude.js";
 import { checkVersioned, idlVersion, upgradeV1 } from "./versions.js";
@@ -79,7 +79,7 @@ export function readSpecs(paths: readonly { path: string; display: string }[]): 
 /**
  * Parses each file and merges them as Smithy does: shape ids are global, a shape defined twice must
  * be defined identically, `apply` adds traits to a shape or member defined anywhere, and metadata
- * arrays concatenate while other metadata values must agree. Then mixins are flattened (mixins.ts).
+ * arrays concatenate while other metadata values must agree. Then mixins are flattened (mixins/).
  */
 export function loadModel(inputs: readonly SpecInput[]): LoadedModel {
   return mergeFiles(inputs.map((input) => parseJsonFile(input.file, input.text)));

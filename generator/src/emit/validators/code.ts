@@ -2,7 +2,9 @@ import { lookup } from "../../ir/lookup.js";
 import type { Ir, IrConstraints, IrMember, IrShape, IrTimestampFormat } from "../../ir/types.js";
 import { validatorNames } from "../../naming.js";
 import { inBody, payloadMember, unvalidated } from "./body.js";
-import { usePattern } from "./patterns.js";
+import { mergeConstraints } from "./constraints.js";
+import { asciiClass, BOUNDED_CLASS, usePattern } from "./patterns.js";
+import { assign, indent, inherited, lit, list, plural, read } from "./syntax.js";
 
 /**
  * IR → the validators' code: for every structure, union, list and map, one checker per form
@@ -48,101 +50,6 @@ const DISPATCH_MIN = 4;
 /** Enums with more values than this are checked with a Set; smaller ones with comparisons. */
 const SET_THRESHOLD = 16;
 
-/** `^[class]{m,n}$` over printable ASCII: checked as a length test and `^[class]*$` (twice as fast in V8). */
-const BOUNDED_CLASS = /^\^(\[(?:[\x20-\x5a\x5e-\x7e]|\\[dw/.+-])+\])\{(\d+)(?:,(\d+))?\}\$$/;
-
-const lit = (v: unknown): string => JSON.stringify(v);
-
-/**
- * The characters of a character class made only of ASCII letters, digits, ranges of them and `\d`
- * (`[a-zA-Z0-9]`, `[\d]`), as a string of every member; undefined for any other class. Such a class
- * is checked by a table lookup per character instead of a regular expression (faster in V8 for ids).
- */
-function asciiClass(cls: string): string | undefined {
-  const body = cls.slice(1, -1);
-  let chars = "";
-  for (let i = 0; i < body.length; ) {
-    if (body.startsWith("\\d", i)) {
-      chars += "0123456789";
-      i += 2;
-      continue;
-    }
-    const ch = body[i] as string;
-    if (!/[A-Za-z0-9]/.test(ch)) return undefined;
-    if (body[i + 1] === "-" && i + 2 < body.length && /[A-Za-z0-9]/.test(body[i + 2] as string)) {
-      const end = (body[i + 2] as string).charCodeAt(0);
-      if (end < ch.charCodeAt(0)) return undefined;
-      for (let code = ch.charCodeAt(0); code <= end; code++) chars += String.fromCharCode(code);
-      i += 3;
-    } else {
-      chars += ch;
-      i += 1;
-    }
-  }
-  return chars === "" ? undefined : [...new Set(chars)].sort().join("");
-}
-/** A function body's lines, indented (lines of a multi-line statement keep their own indentation). */
-function indent(lines: readonly string[]): string {
-  return lines
-    .join("\n")
-    .split("\n")
-    .map((l) => `  ${l}`)
-    .join("\n");
-}
-
-/** An array literal, eight items a line when long (the layout policy: no very long generated lines). */
-function list(values: readonly unknown[]): string {
-  if (values.length <= 8) return lit(values);
-  const lines: string[] = [];
-  for (let i = 0; i < values.length; i += 8)
-    lines.push(
-      `  ${values
-        .slice(i, i + 8)
-        .map(lit)
-        .join(", ")},`,
-    );
-  return `[\n${lines.join("\n")}\n]`;
-}
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-/** Whether a member name must be read as an own property (Object.prototype has it). */
-const inherited = (key: string): boolean => key in Object.prototype;
-
-/** `d.key`, or an own-property read where a plain read could find Object.prototype's member. */
-function read(obj: string, key: string): string {
-  if (inherited(key)) return `$r.own(${obj}, ${lit(key)})`;
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `${obj}.${key}` : `${obj}[${lit(key)}]`;
-}
-
-function assign(obj: string, key: string, value: string): string {
-  if (inherited(key)) return `$r.setOwn(${obj}, ${lit(key)}, ${value});`;
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `${obj}.${key} = ${value};` : `${obj}[${lit(key)}] = ${value};`;
-}
-
-/** Member constraints narrow the target's: both hold. */
-function merge(shape: IrConstraints, member: IrConstraints): IrConstraints {
-  const lo = (a?: number, b?: number) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
-  const hi = (a?: number, b?: number) => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
-  const out: IrConstraints = {};
-  const length = { min: lo(shape.length?.min, member.length?.min), max: hi(shape.length?.max, member.length?.max) };
-  if (length.min !== undefined || length.max !== undefined)
-    out.length = {
-      ...(length.min !== undefined && { min: length.min }),
-      ...(length.max !== undefined && { max: length.max }),
-    };
-  const range = { min: lo(shape.range?.min, member.range?.min), max: hi(shape.range?.max, member.range?.max) };
-  if (range.min !== undefined || range.max !== undefined)
-    out.range = {
-      ...(range.min !== undefined && { min: range.min }),
-      ...(range.max !== undefined && { max: range.max }),
-    };
-  const pattern = member.pattern ?? shape.pattern;
-  if (pattern !== undefined) out.pattern = pattern;
-  if (shape.uniqueItems || member.uniqueItems) out.uniqueItems = true;
-  return out;
-}
-
 class CodeGen {
   private readonly look;
   private readonly consts = new Map<string, string>(); // declaration text → name
@@ -172,7 +79,7 @@ class CodeGen {
     const target = this.look.shape(m.target);
     return {
       target,
-      constraints: merge(target.constraints, m.constraints),
+      constraints: mergeConstraints(target.constraints, m.constraints),
       ...(target.kind === "timestamp" && { format: m.timestampFormat ?? target.format ?? "epoch-seconds" }),
     };
   }
@@ -227,7 +134,7 @@ class CodeGen {
 
   /** The shared checker of a scalar shape (the same in both forms). */
   scalarChecker(t: IrShape): string {
-    const body = this.check({ target: t, constraints: merge(t.constraints, {}) }, "model", "k", false);
+    const body = this.check({ target: t, constraints: mergeConstraints(t.constraints, {}) }, "model", "k", false);
     return `function $k_${t.name}(x: any, c: $r.Ctx, k: any): void {\n${indent([body])}\n}`;
   }
 
@@ -244,7 +151,7 @@ class CodeGen {
     const c = slot.constraints;
     const fail = (expected: string, len?: boolean) => `$r.fail(c, ${k}, ${lit(expected)}, x${len ? ", 1" : ""});`;
     if (unvalidated(t)) return ""; // streaming blobs and event streams are not validated
-    if (share && this.sharedScalar(t) && JSON.stringify(c) === JSON.stringify(merge(t.constraints, {}))) {
+    if (share && this.sharedScalar(t) && JSON.stringify(c) === JSON.stringify(mergeConstraints(t.constraints, {}))) {
       this.scalarUses.add(t);
       return `$k_${t.name}(x, c, ${k});`;
     }
@@ -467,7 +374,7 @@ class CodeGen {
       const values = t.values.map((v) => v.value);
       return `if (!(${this.oneOf("k", values)})) $r.unknownKey(c, k, ${this.valueSet(values)});`;
     }
-    const checks = this.stringChecks(merge(t.constraints, key.constraints), "k", "k");
+    const checks = this.stringChecks(mergeConstraints(t.constraints, key.constraints), "k", "k");
     // Faults of a key are reported at the key, as "a key that is …".
     return checks.replace(/\$r\.bound\(c, k, /g, "$r.boundKey(c, k, ");
   }

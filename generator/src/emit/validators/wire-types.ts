@@ -1,6 +1,7 @@
 import { lookup } from "../../ir/lookup.js";
 import type { Ir, IrMember, IrShape } from "../../ir/types.js";
 import { inBody, payloadMember } from "./body.js";
+import { lit } from "./syntax.js";
 
 /**
  * wire.gen.ts: the TypeScript types of the wire form (the JSON body, as schemas/wire.gen.json
@@ -13,7 +14,6 @@ import { inBody, payloadMember } from "./body.js";
 export function renderWireTypes(ir: Ir): string {
   const look = lookup(ir);
   const target = (m: IrMember): IrShape => look.shape(m.target);
-  const lit = (v: unknown): string => JSON.stringify(v);
 
   const memberType = (m: IrMember): string => {
     const t = target(m);

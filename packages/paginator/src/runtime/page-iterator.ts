@@ -14,14 +14,8 @@ import type { ResponseHeaders } from "./header-members.js";
 import { checkExpression, search } from "./jmespath.js";
 import { fullResult, itemsOf, member, setOwn, sliceItems, valueAt } from "./members.js";
 import { sendAbortable, type PageSender } from "./send.js";
-import {
-  decodeStartingToken,
-  encodeResumeToken,
-  nextToken,
-  tokenKey,
-  type ServiceToken,
-  type StartPosition,
-} from "./token.js";
+import { checkRun, type RunStart } from "./run-config.js";
+import { encodeResumeToken, nextToken, tokenKey, type ServiceToken } from "./token.js";
 import { TokenSet } from "./token-set.js";
 import type {
   CallerMembers,
@@ -57,10 +51,6 @@ export interface PageOperation<
   /** Reads the output members bound to response headers, from the response the transport hands over. */
   outputHeaders?: (response: ResponseHeaders) => Record<string, unknown>;
 }
-
-const MODES: ReadonlySet<unknown> = new Set(["tolerant", "strict", "off", undefined]);
-const CONFIG_KEYS: ReadonlySet<string> = new Set(["MaxItems", "PageSize", "StartingToken"]);
-const OPTION_KEYS: ReadonlySet<string> = new Set(["validation", "onDrift", "signal", "stopOnSameToken", "readAhead"]);
 
 /**
  * botocore's `PageIterator`: an async iterable of typed pages. Each iteration is a new run from the
@@ -179,84 +169,15 @@ export class PageIterator<
     return path;
   }
 
-  /** botocore's parameter check: members the input does not have, and those the paginator sets itself. */
-  private checkParams(): void {
-    const { inputMembers: members, inputToken, pageSize } = this.operation;
-    if (this.badParams !== undefined)
-      throw new PaginationConfigError(`params must be an object, got ${describeValue(this.badParams.value)}`);
-    if (members === undefined) return;
-    const callers = members.filter((m) => m !== inputToken && m !== pageSize);
-    for (const [key, value] of Object.entries(this.base)) {
-      if (key === inputToken && value !== undefined)
-        throw new PaginationConfigError(
-          `${key} is set by the paginator: pass a resume token as PaginationConfig.StartingToken`,
-        );
-      if (key === pageSize && value !== undefined)
-        throw new PaginationConfigError(`${key} is set by the paginator: use PaginationConfig.PageSize`);
-      if (!members.includes(key))
-        throw new PaginationConfigError(
-          `Unknown parameter in input: "${key}", must be one of: ${callers.join(", ") || "(none)"}${
-            OPTION_KEYS.has(key) ? ` (paginator options such as ${key} go in the third argument)` : ""
-          }`,
-        );
-    }
-  }
-
-  /** The third argument, as plain JavaScript callers may give it: a misspelt option is not silently ignored. */
-  private checkOptions(): void {
-    const options: unknown = this.options;
-    if (typeof options !== "object" || options === null || Array.isArray(options))
-      throw new PaginationConfigError(`options must be an object, got ${describeValue(options)}`);
-    const unknown = Object.keys(options).filter((k) => !OPTION_KEYS.has(k));
-    if (unknown.length > 0)
-      throw new PaginationConfigError(
-        `Unknown paginator option${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (expected ${[...OPTION_KEYS].join(", ")})`,
-      );
-    const { validation, onDrift, signal } = this.options;
-    if (!MODES.has(validation))
-      throw new PaginationConfigError(
-        `validation must be "tolerant", "strict" or "off", got ${describeValue(validation)}`,
-      );
-    if (onDrift !== undefined && typeof onDrift !== "function")
-      throw new PaginationConfigError(`onDrift must be a function, got ${describeValue(onDrift)}`);
-    if (signal !== undefined && !isAbortSignal(signal))
-      throw new PaginationConfigError(`signal must be an AbortSignal, got ${describeValue(signal)}`);
+  /** Checks the params, PaginationConfig and the options as given at run time (plain JavaScript callers included). */
+  private start(): RunStart {
+    return checkRun(this.operation, { base: this.base, badParams: this.badParams, config: this.config }, this.options);
   }
 
   private setPosition(token: ServiceToken | null, skip: number): void {
     this.#token = token;
     this.#skip = skip;
     this.#end = false;
-  }
-
-  /** Checks PaginationConfig and the options as given at run time (plain JavaScript callers included). */
-  private start(): { maxItems: number | undefined; pageSize: number | undefined; start: StartPosition } {
-    const op = this.operation;
-    this.checkParams();
-    const config = this.config;
-    if (config !== undefined && (typeof config !== "object" || config === null || Array.isArray(config)))
-      throw new PaginationConfigError(`PaginationConfig must be an object, got ${describeValue(config)}`);
-    const c = (config ?? {}) as Record<string, unknown>;
-    const unknown = Object.keys(c).filter((k) => !CONFIG_KEYS.has(k));
-    if (unknown.length > 0)
-      throw new PaginationConfigError(
-        `PaginationConfig has unknown member${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (expected MaxItems, PageSize, StartingToken)`,
-      );
-    const maxItems = positiveInteger(c["MaxItems"], "MaxItems");
-    const pageSize = positiveInteger(c["PageSize"], "PageSize");
-    if (pageSize !== undefined && op.pageSize === undefined)
-      throw new PaginationConfigError(`PageSize is not supported by ${op.name}`);
-    if (maxItems !== undefined && op.items === undefined)
-      throw new PaginationConfigError(`MaxItems is not supported by ${op.name}: its trait names no items`);
-    const token = c["StartingToken"];
-    if (token !== undefined && typeof token !== "string")
-      throw new PaginationConfigError(`StartingToken must be a string, got ${describeValue(token)}`);
-    this.checkOptions();
-    const start: StartPosition =
-      token === undefined
-        ? { serviceToken: null, skip: 0, botocore: false }
-        : decodeStartingToken(token, op.inputToken);
-    return { maxItems, pageSize, start };
   }
 
   private async *run(): AsyncGenerator<Output, void, undefined> {
@@ -410,23 +331,4 @@ function unwrap(response: unknown): {
     form: r?.form === "model" ? "model" : undefined,
     headers: typeof r?.headers?.header === "function" ? r.headers : undefined,
   };
-}
-
-/** An AbortSignal, or one of another realm or polyfill (what sendAbortable uses of it). */
-function isAbortSignal(value: unknown): value is AbortSignal {
-  const signal = value as Partial<AbortSignal> | null;
-  return (
-    typeof signal === "object" &&
-    signal !== null &&
-    typeof signal.aborted === "boolean" &&
-    typeof signal.addEventListener === "function" &&
-    typeof signal.removeEventListener === "function"
-  );
-}
-
-function positiveInteger(value: unknown, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1)
-    throw new PaginationConfigError(`${name} must be a positive integer, got ${describeValue(value)}`);
-  return value;
 }
