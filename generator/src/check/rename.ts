@@ -5,7 +5,7 @@
  * gives it another name than its own. Names that are not identifiers are reported by shapes.ts.
  */
 import { pointer, type Diagnostic } from "../diagnostics.js";
-import { bindingRefs, memberRefs, SERVICE_TYPES, shapeName, traitsOf } from "../load/ast.js";
+import { bindingRefs, memberRefs, reachable, SERVICE_TYPES, shapeName, traitsOf } from "../load/ast.js";
 import { isObject, whereIn, type LoadedModel, type LoadedShape } from "../load/load.js";
 
 export function checkRenames(model: LoadedModel, service: LoadedShape, out: Diagnostic[]): void {
@@ -36,25 +36,17 @@ export function checkRenames(model: LoadedModel, service: LoadedShape, out: Diag
 
 /** Every shape the service reaches: bound operations, resources and errors, and all their members target. */
 function serviceClosure(model: LoadedModel, service: LoadedShape): Set<string> {
-  const seen = new Set<string>();
-  const stack = [service.id];
-  while (stack.length > 0) {
-    const id = stack.pop() as string;
-    if (seen.has(id)) continue;
-    const shape = model.shapes.get(id);
-    if (!shape) continue;
-    seen.add(id);
+  const seen = reachable(model, [service.id], (shape) => {
     const type = shape.node["type"];
-    const service = typeof type === "string" && SERVICE_TYPES.has(type);
-    for (const ref of service ? bindingRefs(shape.node) : memberRefs(shape.node))
-      if (typeof ref.target === "string") stack.push(ref.target);
+    if (typeof type !== "string" || !SERVICE_TYPES.has(type)) return memberRefs(shape.node);
     // A resource's identifiers and properties target shapes too.
+    const refs: { target: unknown }[] = [...bindingRefs(shape.node)];
     for (const key of ["identifiers", "properties"]) {
       const map = shape.node[key];
-      if (service && isObject(map))
-        for (const v of Object.values(map)) if (isObject(v) && typeof v["target"] === "string") stack.push(v["target"]);
+      if (isObject(map)) for (const v of Object.values(map)) if (isObject(v)) refs.push({ target: v["target"] });
     }
-  }
+    return refs;
+  });
   seen.delete(service.id);
   return seen;
 }
