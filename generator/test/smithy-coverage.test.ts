@@ -634,3 +634,34 @@ describe("@input and @output structures (Smithy's OperationInputOutputValidator)
     ]);
   });
 });
+
+describe("files defining the same shape, and intEnum values", () => {
+  it("a shape defined identically in two files is one shape (Smithy ignores the repeat)", () => {
+    const again = { smithy: "2.0", shapes: { "ex#Thing": spec().shapes["ex#Thing"] } };
+    expect(ok({ "a.json": spec(), "b.json": again }).shapes).toEqual(ok({ "a.json": spec() }).shapes);
+  });
+
+  it("an intEnum's members need integer @enumValue traits", () => {
+    const s = spec((x) => {
+      x.shapes["ex#Level"] = {
+        type: "intEnum",
+        members: {
+          LOW: { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": 1 } },
+          HIGH: { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": "2" } },
+          NONE: { target: "smithy.api#Unit" },
+        },
+      };
+      x.shapes["ex#Thing"]!["members"].Level = { target: "ex#Level" };
+    });
+    expect(front({ "a.json": s }).diagnostics.map((d) => [d.pointer, d.message])).toEqual([
+      [
+        "/shapes/ex#Level/members/HIGH/traits/smithy.api#enumValue",
+        "intEnum members need an integer smithy.api#enumValue",
+      ],
+      [
+        "/shapes/ex#Level/members/NONE/traits/smithy.api#enumValue",
+        "intEnum members need an integer smithy.api#enumValue",
+      ],
+    ]);
+  });
+});
