@@ -4,9 +4,10 @@
  * epoch seconds or an RFC 3339 date-time; a document `true`, `false`, a string, a number, `[]` or
  * `{}`; a list `[]`, a map `{}`; none for a structure or union); an enum's or intEnum's is one of its
  * values, a string's is one of its `@enum` values; `null` only on a member (it drops the target's
- * default). A member that targets a shape with a default repeats that default or sets `null`. The
- * constraint traits (`@length`, `@range`, `@pattern`) are not checked on defaults: Smithy relaxes
- * them (a zero default below a range's min is common), and dx's validators check values, not defaults.
+ * default). A member that targets a shape with a default repeats that default or sets `null`
+ * (Smithy's DefaultTraitValidator). The constraint traits (`@length`, `@pattern`; Smithy only warns
+ * for `@range`) are not checked on defaults: Smithy refuses a default outside them, dx accepts it,
+ * which changes no generated type (dx's validators check values, not defaults).
  */
 import { pointer } from "../diagnostics.js";
 import { memberRefs, NUMBER_TYPES, traitsOf } from "../load/ast.js";
