@@ -307,12 +307,18 @@ describe("Smithy 1.0 files, upgraded as Smithy's ModelUpgrader does", () => {
     };
     const s = spec((x) => {
       x.shapes["ex#Thing"]!["members"].Name.traits["smithy.api#box"] = {};
+      x.shapes["ex#Ids"] = { type: "set", member: { target: "smithy.api#String" } };
     });
     expect(front({ "a.json": s, "b.json": old }).diagnostics.map((d) => [d.file, d.pointer, d.message])).toEqual([
       [
         "a.json",
         "/shapes/ex#Thing/members/Name/traits/smithy.api#box",
         expect.stringMatching(/^@box is not supported in Smithy IDL 2.0/),
+      ],
+      [
+        "a.json",
+        "/shapes/ex#Ids/type",
+        'set shapes cannot be used in Smithy 2.0: write a "list" with the smithy.api#uniqueItems trait (or keep the file at "smithy": "1.0")',
       ],
       [
         "b.json",

@@ -3,14 +3,15 @@
  * define them, so that a model mixing both reads as the 2.0 model Smithy builds from it:
  *
  * - A 1.0 file may not use what 2.0 added (enum and intEnum shapes, `@mixin`, `@default`); a 2.0
- *   file may not use `@box`, which 2.0 replaced with `@default`. Both are refused where written.
+ *   file may not use `@box`, which 2.0 replaced with `@default`, nor `set`. All are refused where written.
  * - In a 1.0 file a boolean or number shape without `@box` has a zero value: it gets `@default`
  *   (false or 0). A structure member of a 1.0 file that targets such a shape (boolean or number,
  *   or a streaming blob that is not `@required`), where neither the member nor its target is boxed,
  *   gets `@default` of that zero value; a `@box` member gets `@default(null)`. A target is boxed
  *   when it has `@box` or, defined in a 2.0 file or the prelude, no zero `@default`
  *   (`smithy.api#Integer` is boxed, `smithy.api#PrimitiveInteger` is not).
- * - `set` (1.0, and still read in 2.0 files) is a list with `@uniqueItems` (the IR reads it so).
+ * - `set` is a 1.0 shape, a list with `@uniqueItems` (the IR reads it so); a 2.0 file may not
+ *   define one (Smithy's LoaderShapeMap: "set shapes cannot be used in Smithy version 2.0").
  */
 import { pointer, type Diagnostic } from "../diagnostics.js";
 import { traitsOf } from "./ast.js";
@@ -65,6 +66,13 @@ export function checkVersioned(
       file,
       pointer: `${ptr}/type`,
       message: `${type} shapes can only be used in Smithy 2.0 or later; set "smithy" to "2.0", or write a string with the @enum trait`,
+    });
+  if (version === "2" && type === "set")
+    diagnostics.push({
+      file,
+      pointer: `${ptr}/type`,
+      message:
+        'set shapes cannot be used in Smithy 2.0: write a "list" with the smithy.api#uniqueItems trait (or keep the file at "smithy": "1.0")',
     });
   const refused = REFUSED_TRAITS[version];
   const check = (holder: unknown, at: string): void => {
