@@ -12,6 +12,7 @@ import {
   type Selection,
 } from "../load/model.js";
 import { collisionKey, typeName } from "../naming.js";
+import { checkRenames } from "./rename.js";
 
 export const COMMAND_LINE = "(command line)";
 
@@ -102,6 +103,7 @@ export function checkSelection(model: LoadedModel, sel: Selection, out: Diagnost
     checkHostLabels(model, op, out);
   }
   checkEndpointDiscovery(model, sel, out);
+  checkRenames(model, sel.service, out);
 }
 
 /** Shapes that become a named TypeScript declaration. */

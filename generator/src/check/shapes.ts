@@ -3,6 +3,8 @@ import { AGGREGATE_TYPES, bindingRefs, KNOWN_TYPES, memberRefs, SERVICE_TYPES, t
 import { isObject, whereIn, type LoadedModel, type LoadedShape } from "../load/load.js";
 import { UNIT } from "../load/prelude.js";
 import { collisionKey, enumKey, isIdentifier } from "../naming.js";
+import { checkDefaults } from "./defaults.js";
+import { checkInputOutput } from "./io.js";
 import { checkTraitValue } from "./traits.js";
 
 const SHAPE_ID = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*#[A-Za-z_][A-Za-z0-9_]*$/;
@@ -33,11 +35,28 @@ export function checkShapes(model: LoadedModel): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const shape of model.shapes.values()) if (!shape.prelude) checkShape(model, shape, out);
   for (const mixin of model.mixins.values()) checkShape(model, mixin, out);
+  checkIdCase(model, out);
+  checkInputOutput(model, out);
   const seen = new Set<string>();
   return out.filter((d) => {
     const key = `${d.file}\0${d.pointer}\0${d.message}`;
     return !seen.has(key) && Boolean(seen.add(key));
   });
+}
+
+/** Smithy's ShapeIdConflictValidator: two shape ids of one model may not differ only in case. */
+function checkIdCase(model: LoadedModel, out: Diagnostic[]): void {
+  const seen = new Map<string, string>();
+  for (const shape of [...model.shapes.values(), ...model.mixins.values()]) {
+    const key = shape.id.toLowerCase();
+    const other = seen.get(key);
+    if (other === undefined) seen.set(key, shape.id);
+    else if (!shape.prelude)
+      out.push({
+        ...whereIn(shape, ""),
+        message: `shape id ${shape.id} differs from ${other} only in case; Smithy refuses such ids in one model (rename one of them)`,
+      });
+  }
 }
 
 function checkShape(model: LoadedModel, shape: LoadedShape, out: Diagnostic[]): void {
@@ -67,6 +86,7 @@ function checkShape(model: LoadedModel, shape: LoadedShape, out: Diagnostic[]): 
     checkTarget(model, type, ref.member ?? "", ref.target, ref.at, at);
   }
   if (type === "service") checkRename(shape.node["rename"], at);
+  checkDefaults(model, shape, at);
   if (type === "enum" || type === "intEnum") checkEnumShape(shape, type, at);
   const enumTrait = traitsOf(shape.node)["smithy.api#enum"];
   if (type === "string" && Array.isArray(enumTrait)) checkEnumTrait(enumTrait, at);
@@ -144,7 +164,9 @@ function checkRename(rename: unknown, at: (suffix: string, message: string) => v
   if (rename === undefined) return;
   if (!isObject(rename)) return at("/rename", "rename must be an object of shape ids to names");
   for (const [id, name] of Object.entries(rename)) {
-    if (!SHAPE_ID.test(id)) at(pointer("rename", id), `rename: invalid shape id "${id}"`);
+    // A member id (`ns#Shape$member`) is a shape id too: check/rename.ts says members cannot be renamed.
+    if (!SHAPE_ID.test(id.replace(/\$[A-Za-z_][A-Za-z0-9_]*$/, "")))
+      at(pointer("rename", id), `rename: invalid shape id "${id}"`);
     if (typeof name !== "string" || !isIdentifier(name))
       at(pointer("rename", id), `rename: ${JSON.stringify(name)} is not a valid shape name ([A-Za-z_][A-Za-z0-9_]*)`);
   }

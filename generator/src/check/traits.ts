@@ -83,6 +83,24 @@ export const TRAIT_RULES: Record<string, TraitRule> = {
   "smithy.api#jsonName": nonEmptyString,
   "smithy.api#httpQuery": nonEmptyString,
   "smithy.api#httpHeader": nonEmptyString,
+  // An empty prefix binds every header (Smithy allows it).
+  "smithy.api#httpPrefixHeaders": string,
+  "smithy.api#httpQueryParams": object,
+  "smithy.api#httpResponseCode": object,
+  "smithy.api#mediaType": string,
+  "smithy.api#addedDefault": object,
+  "smithy.api#input": object,
+  "smithy.api#output": object,
+  "aws.protocols#restJson1": object,
+  "aws.protocols#awsJson1_0": object,
+  "aws.protocols#awsJson1_1": object,
+  // sdkId names the SDK package and client, endpointPrefix the host; other properties are kept as they are.
+  "aws.api#service": (v) =>
+    isObject(v) &&
+    (v["sdkId"] === undefined || typeof v["sdkId"] === "string") &&
+    (v["endpointPrefix"] === undefined || typeof v["endpointPrefix"] === "string")
+      ? undefined
+      : 'expected an object {"sdkId"?: string, "endpointPrefix"?: string, ...}',
   "smithy.api#httpLabel": object,
   "smithy.api#httpPayload": object,
   "smithy.api#timestampFormat": (v) =>

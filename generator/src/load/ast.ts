@@ -98,19 +98,30 @@ export function serviceOperations(model: LoadedModel, service: LoadedShape): str
 
 /** The shapes reachable from the given operations (their input, output, errors and every member target). */
 export function closureOf(model: LoadedModel, operations: readonly string[]): string[] {
+  const seen = reachable(model, operations, (shape) =>
+    shape.node["type"] === "operation" ? bindingRefs(shape.node) : memberRefs(shape.node),
+  );
+  for (const op of operations) seen.delete(op);
+  return [...seen].sort();
+}
+
+/** The ids of the shapes reachable from `roots` (included) through the references `refsOf` gives; no recursion. */
+export function reachable(
+  model: LoadedModel,
+  roots: readonly string[],
+  refsOf: (shape: LoadedShape) => Iterable<{ target: unknown }>,
+): Set<string> {
   const seen = new Set<string>();
-  const stack = [...operations];
+  const stack = [...roots];
   while (stack.length > 0) {
     const id = stack.pop() as string;
     if (seen.has(id)) continue;
     const shape = model.shapes.get(id);
     if (!shape) continue;
     seen.add(id);
-    const refs = shape.node["type"] === "operation" ? bindingRefs(shape.node) : memberRefs(shape.node);
-    for (const ref of refs) if (typeof ref.target === "string") stack.push(ref.target);
+    for (const ref of refsOf(shape)) if (typeof ref.target === "string") stack.push(ref.target);
   }
-  for (const op of operations) seen.delete(op);
-  return [...seen].sort();
+  return seen;
 }
 
 export function shapeName(id: string): string {

@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import { pointer, SpecError, type Diagnostic } from "../diagnostics.js";
+import { coerceNullTraits } from "./coerce.js";
 import { flattenMixins, type InheritedApplies } from "./mixins/index.js";
 import { parseJsonFile, type ParsedFile } from "./parse-json.js";
 import { PRELUDE_SHAPES } from "./prelude.js";
+import { checkVersioned, idlVersion, upgradeV1 } from "./versions.js";
 
 /** Where something was written: a file and a JSON pointer in it. */
 export interface Origin {
@@ -100,6 +102,8 @@ export function mergeFiles(parsed: readonly (ParsedFile | Diagnostic | readonly 
   for (const [id, node] of PRELUDE_SHAPES) shapes.set(id, { id, node, file: "(prelude)", pointer: "", prelude: true });
   const metadata: Record<string, unknown> = {};
   const applies: { target: string; traits: unknown; file: string; pointer: string }[] = [];
+  /** Shapes defined in Smithy 1.0 files (see versions.ts). */
+  const v1 = new Set<string>();
 
   for (const f of files) {
     const doc = f.value;
@@ -107,12 +111,12 @@ export function mergeFiles(parsed: readonly (ParsedFile | Diagnostic | readonly 
       diagnostics.push({ file: f.file, pointer: "", message: "a Smithy JSON AST must be an object" });
       continue;
     }
-    const version = doc["smithy"];
-    if (typeof version !== "string" || !/^(1|2)(\.0)?$/.test(version)) {
+    const version = idlVersion(doc["smithy"]);
+    if (version === undefined) {
       diagnostics.push({
         file: f.file,
         pointer: "/smithy",
-        message: `"smithy" must be "2.0" (or "1.0"), got ${JSON.stringify(version)}`,
+        message: `"smithy" must be "2.0" (or "1.0"), got ${JSON.stringify(doc["smithy"])}`,
       });
     }
     mergeMetadata(doc["metadata"], metadata, f.file, diagnostics);
@@ -121,12 +125,14 @@ export function mergeFiles(parsed: readonly (ParsedFile | Diagnostic | readonly 
       diagnostics.push({ file: f.file, pointer: "/shapes", message: '"shapes" must be an object' });
       continue;
     }
-    for (const [id, node] of Object.entries(docShapes)) {
+    for (const [id, written] of Object.entries(docShapes)) {
       const ptr = pointer("shapes", id);
-      if (!isObject(node)) {
+      if (!isObject(written)) {
         diagnostics.push({ file: f.file, pointer: ptr, message: "a shape must be an object" });
         continue;
       }
+      const node = coerceNullTraits(written);
+      if (version !== undefined) checkVersioned(version, node, f.file, ptr, diagnostics);
       if (node["type"] === "apply") {
         applies.push({ target: id, traits: node["traits"], file: f.file, pointer: ptr });
         continue;
@@ -141,11 +147,15 @@ export function mergeFiles(parsed: readonly (ParsedFile | Diagnostic | readonly 
         continue;
       }
       // Not copied: applyTraits copies what it changes, so the parsed document is never mutated.
-      if (!existing) shapes.set(id, { id, node, file: f.file, pointer: ptr, prelude: false });
+      if (!existing) {
+        shapes.set(id, { id, node, file: f.file, pointer: ptr, prelude: false });
+        if (version === "1") v1.add(id);
+      }
     }
   }
   const inherited: InheritedApplies = new Map();
   for (const a of applies) applyTraits(a, shapes, inherited, diagnostics);
+  upgradeV1(shapes, v1);
   const model: LoadedModel = {
     files,
     shapes,
@@ -167,19 +177,31 @@ function applyTraits(
 ): void {
   const [shapeId, memberName] = a.target.split("$", 2) as [string, string | undefined];
   const shape = shapes.get(shapeId);
+  // A list's `member` and a map's `key` and `value` are members too (`ns#List$member`).
+  const part = memberName !== undefined && shape !== undefined && collectionPart(shape.node["type"], memberName);
   const members = shape?.node["members"];
   // Own members only: a member may be named like an Object.prototype property ("__proto__").
   const holder =
     memberName === undefined
       ? shape?.node
-      : isObject(members) && Object.hasOwn(members, memberName)
-        ? members[memberName]
-        : undefined;
+      : part
+        ? shape?.node[memberName]
+        : isObject(members) && Object.hasOwn(members, memberName)
+          ? members[memberName]
+          : undefined;
   // A member the shape may inherit from its mixins: its traits wait for the flattening, which checks
   // that the member is inherited (Smithy lets `apply` reach such a member).
   const inheritable =
     shape !== undefined && memberName !== undefined && !isObject(holder) && shape.node["mixins"] !== undefined;
-  if (!shape || shape.prelude || (!isObject(holder) && !inheritable)) {
+  if (shape?.prelude) {
+    diagnostics.push({
+      file: a.file,
+      pointer: a.pointer,
+      message: `apply cannot change the prelude shape ${a.target} (Smithy refuses traits applied to smithy.api shapes); define a shape of your own that targets it, with the traits`,
+    });
+    return;
+  }
+  if (!shape || (!isObject(holder) && !inheritable)) {
     diagnostics.push({
       file: a.file,
       pointer: a.pointer,
@@ -206,7 +228,10 @@ function applyTraits(
   // Copy on write: the shape node, its members and the member on the way to the traits.
   const node = { ...shape.node };
   let target = node;
-  if (memberName !== undefined) {
+  if (memberName !== undefined && part) {
+    target = { ...(holder as Record<string, unknown>) };
+    node[memberName] = target;
+  } else if (memberName !== undefined) {
     const copiedMembers = { ...(node["members"] as Record<string, unknown>) };
     node["members"] = copiedMembers;
     target = { ...(holder as Record<string, unknown>) };
@@ -220,11 +245,23 @@ function applyTraits(
   const traits: Record<string, unknown> = { ...(isObject(target["traits"]) ? target["traits"] : {}) };
   target["traits"] = traits;
   shape.node = node;
-  const base = memberName === undefined ? "" : pointer("members", memberName);
+  const base = memberName === undefined ? "" : part ? pointer(memberName) : pointer("members", memberName);
   mergeApplied(a, a.traits, traits, (shape.origins ??= new Map()), base, diagnostics);
 }
 
-/** Adds the traits of one `apply` to `traits`, noting where each was applied; a different value already there is a conflict. */
+/** Whether `name` is the list's (or set's) `member` or the map's `key` or `value`. */
+function collectionPart(type: unknown, name: string): boolean {
+  return (
+    ((type === "list" || type === "set") && name === "member") ||
+    (type === "map" && (name === "key" || name === "value"))
+  );
+}
+
+/**
+ * Adds the traits of one `apply` to `traits`, noting where each was applied, as Smithy resolves a
+ * trait given twice: two arrays (a list trait such as `tags`) concatenate, an equal value is
+ * ignored, a different one is a conflict.
+ */
 function mergeApplied(
   a: { target: string; file: string; pointer: string },
   applied: Record<string, unknown>,
@@ -235,8 +272,21 @@ function mergeApplied(
 ): void {
   for (const [trait, value] of Object.entries(applied)) {
     const origin = { file: a.file, pointer: `${a.pointer}/traits${pointer(trait)}` };
-    if (trait in traits && JSON.stringify(traits[trait]) !== JSON.stringify(value)) {
-      diagnostics.push({ ...origin, message: `conflicting value for trait ${trait} on ${a.target}` });
+    const old = Object.hasOwn(traits, trait) ? traits[trait] : undefined;
+    if (Array.isArray(old) && Array.isArray(value)) {
+      traits[trait] = [...old, ...value];
+      // Each appended entry is located where it was applied; the earlier ones stay where they were.
+      value.forEach((_, i) =>
+        origins.set(`${base}/traits${pointer(trait, old.length + i)}`, {
+          ...origin,
+          pointer: `${origin.pointer}/${i}`,
+        }),
+      );
+    } else if (old !== undefined && JSON.stringify(old) !== JSON.stringify(value)) {
+      diagnostics.push({
+        ...origin,
+        message: `conflicting value for trait ${trait} on ${a.target}: it already has ${truncate(JSON.stringify(old))} (Smithy merges a trait given twice only when both values are arrays or equal)`,
+      });
     } else {
       traits[trait] = value;
       origins.set(`${base}/traits${pointer(trait)}`, origin);
@@ -262,6 +312,10 @@ function mergeMetadata(value: unknown, into: Record<string, unknown>, file: stri
       });
     }
   }
+}
+
+function truncate(text: string): string {
+  return text.length <= 60 ? text : `${text.slice(0, 57)}...`;
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {

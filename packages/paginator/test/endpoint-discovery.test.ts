@@ -52,7 +52,10 @@ function spec(options: { required?: boolean; serviceTrait?: object | null } = {}
         type: "structure",
         members: {
           Address: { target: "smithy.api#String", traits: { "smithy.api#required": {} } },
-          CachePeriodInMinutes: { target: "smithy.api#PrimitiveLong", traits: { "smithy.api#required": {} } },
+          CachePeriodInMinutes: {
+            target: "smithy.api#PrimitiveLong",
+            traits: { "smithy.api#required": {}, "smithy.api#default": 0 },
+          },
         },
       },
       "ex#ListDatabases": {
