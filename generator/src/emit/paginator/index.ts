@@ -283,27 +283,12 @@ function httpBinding(
           },
         }
       : {};
+  // Where it is sent and how it is signed, the same on every protocol (in the order the binding is written).
+  const sending = { protocol, signingName, ...endpoint, ...host, ...discovery, ...idempotency, ...auth };
   return protocol === "restJson1"
-    ? {
-        protocol,
-        signingName,
-        ...endpoint,
-        ...host,
-        ...discovery,
-        ...idempotency,
-        ...auth,
-        method: b.op.http?.method,
-        uri: b.op.http?.uri,
-        members,
-      }
+    ? { ...sending, method: b.op.http?.method, uri: b.op.http?.uri, members }
     : {
-        protocol,
-        signingName,
-        ...endpoint,
-        ...host,
-        ...discovery,
-        ...idempotency,
-        ...auth,
+        ...sending,
         method: "POST",
         uri: "/",
         target: `${ir.service.name}.${b.op.name}`,
