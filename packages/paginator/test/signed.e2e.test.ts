@@ -17,6 +17,7 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { splitHeader } from "@smithy/core/serde";
 import { PaginationAbortedError, pageFailureOf } from "../src/index.js";
 import { buildRequest, type HttpBinding } from "../src/runtime/signed/binding.js";
 import { paginateListJobs as paginateOverSdk } from "../src/sdk.js";
@@ -510,6 +511,35 @@ describe("requests by protocol", () => {
       },
       body: '{"body":1709209800,"raw":"aGk="}',
     });
+  });
+
+  it("a list in a header: items holding a comma or a quote are quoted, http-dates are not (Smithy's RestJsonInputAndOutputWithQuotedStringHeaders)", () => {
+    const at = new Date(Date.UTC(2019, 11, 16, 23, 48, 18));
+    const request = buildRequest(
+      {
+        protocol: "restJson1",
+        signingName: "x",
+        method: "POST",
+        uri: "/InputAndOutputWithHeaders",
+        members: {
+          Strings: ["header", "X-StringList"],
+          Plain: ["header", "X-Plain"],
+          Times: ["header", "X-TimestampList"],
+          Counts: ["header", "X-IntegerList"],
+        },
+      },
+      { Strings: ["b,c", '"def"', "a"], Plain: ["a", "b", "c"], Times: [at, at], Counts: [1, 2] },
+      new URL("https://x.example"),
+    );
+    // The protocol test's wire text, as the AWS SDKs send it (@smithy/core's quoteHeader).
+    expect(request.headers).toEqual({
+      "x-stringlist": '"b,c", "\\"def\\"", a',
+      "x-plain": "a, b, c",
+      "x-timestamplist": "Mon, 16 Dec 2019 23:48:18 GMT, Mon, 16 Dec 2019 23:48:18 GMT",
+      "x-integerlist": "1, 2",
+    });
+    // Read back as Smithy splits a header list, the items are the ones sent.
+    expect(splitHeader(request.headers["x-stringlist"] ?? "")).toEqual(["b,c", '"def"', "a"]);
   });
 });
 

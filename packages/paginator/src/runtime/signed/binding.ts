@@ -1,5 +1,6 @@
 /** An operation's HTTP binding (generated from the IR) and the request it makes of an input, as the protocol binds it. */
 import { escapeUri } from "@smithy/core/protocols";
+import { quoteHeader } from "@smithy/core/serde";
 import { describeValue } from "../describe.js";
 import { setOwn } from "../members.js";
 import { toBase64 } from "../token.js";
@@ -165,7 +166,7 @@ export function buildRequest(binding: HttpBinding, input: Record<string, unknown
     const one = (v: unknown): string => text(v, format ?? (at[0] === "header" ? "http-date" : "date-time"));
     if (at[0] === "query") query[at[1]] = Array.isArray(value) ? value.map(one) : one(value);
     else if (at[0] === "header")
-      headers[at[1].toLowerCase()] = Array.isArray(value) ? value.map(one).join(", ") : one(value);
+      headers[at[1].toLowerCase()] = Array.isArray(value) ? headerList(value, one) : one(value);
     else if (at[0] === "label") {
       path = path.replace(new RegExp(`\\{${at[1]}(\\+?)\\}`), (_, greedy: string) =>
         greedy ? one(value).split("/").map(escapeUri).join("/") : escapeUri(one(value)),
@@ -222,6 +223,15 @@ export function buildRequest(binding: HttpBinding, input: Record<string, unknown
     },
     body: JSON.stringify(body),
   };
+}
+
+/**
+ * A list bound to a header, as Smithy writes it and the AWS SDKs send it: the items joined by ", ", an
+ * item holding a comma or a double quote quoted (`"b,c", "\"def\"", a`); timestamps are not quoted,
+ * so an http-date list keeps its commas bare, and readers split it two parts at a time.
+ */
+function headerList(items: readonly unknown[], one: (item: unknown) => string): string {
+  return items.map((item) => (item instanceof Date ? one(item) : quoteHeader(one(item)))).join(", ");
 }
 
 /** An `@httpPayload` member as the request's body, with its content type (a header member may give another). */
