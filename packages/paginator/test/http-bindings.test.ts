@@ -39,6 +39,10 @@ function spec(payloadTarget: string) {
           NextToken: { target: "smithy.api#String", traits: { "smithy.api#httpQuery": "token" } },
           Extra: { target: "ex#Params", traits: { "smithy.api#httpQueryParams": {} } },
           Meta: { target: "ex#Params", traits: { "smithy.api#httpPrefixHeaders": "X-Meta-" } },
+          Json: { target: "ex#JsonText", traits: { "smithy.api#httpHeader": "X-Json" } },
+          Epochs: { target: "ex#EpochList", traits: { "smithy.api#httpQuery": "epochs" } },
+          Stamps: { target: "ex#StampList", traits: { "smithy.api#httpHeader": "X-Stamps" } },
+          Since: { target: "ex#Epoch", traits: { "smithy.api#httpQuery": "since" } },
         },
       },
       "ex#SearchThingsInput": {
@@ -55,6 +59,10 @@ function spec(payloadTarget: string) {
         members: { NextToken: { target: "smithy.api#String" }, Items: { target: "ex#Names" } },
       },
       "ex#Names": { type: "list", member: { target: "smithy.api#String" } },
+      "ex#JsonText": { type: "string", traits: { "smithy.api#mediaType": "application/json" } },
+      "ex#Epoch": { type: "timestamp", traits: { "smithy.api#timestampFormat": "epoch-seconds" } },
+      "ex#EpochList": { type: "list", member: { target: "ex#Epoch" } },
+      "ex#StampList": { type: "list", member: { target: "smithy.api#Timestamp" } },
     },
   };
 }
@@ -64,6 +72,17 @@ describe("the emitted /signed binding of restJson1's maps and payloads", () => {
     const list = emittedSignedBinding(spec("ex#Filter"), "ListThings");
     expect(list).toContain(`"Extra": ["queryParams", "Extra"]`);
     expect(list).toContain(`"Meta": ["prefixHeaders", "X-Meta-"]`);
+  });
+
+  it("marks a @mediaType string header base64 and gives a list's timestamps their member shape's format", () => {
+    const list = emittedSignedBinding(spec("ex#Filter"), "ListThings");
+    // Smithy sends a @mediaType string in a header base64-encoded (its test MediaTypeHeaderInputBase64).
+    expect(list).toContain(`"Json": ["header", "X-Json", "base64"]`);
+    // A list's timestamps in the format of the list's member shape, as a single one in its own.
+    expect(list).toContain(`"Epochs": ["query", "epochs", "epoch-seconds"]`);
+    expect(list).toContain(`"Since": ["query", "since", "epoch-seconds"]`);
+    // Without a format of their own, the location's default (http-date in a header) is the runtime's.
+    expect(list).toContain(`"Stamps": ["header", "X-Stamps"]`);
   });
 
   it("binds an @httpPayload member as the whole body: a structure as JSON, a string as text, a blob as bytes", () => {

@@ -541,6 +541,35 @@ describe("requests by protocol", () => {
     // Read back as Smithy splits a header list, the items are the ones sent.
     expect(splitHeader(request.headers["x-stringlist"] ?? "")).toEqual(["b,c", '"def"', "a"]);
   });
+
+  it("a @mediaType string in a header travels base64-encoded (Smithy's MediaTypeHeaderInputBase64); a list's timestamps in the list's format", () => {
+    const at = new Date(Date.UTC(2019, 11, 16, 23, 48, 18));
+    const request = buildRequest(
+      {
+        protocol: "restJson1",
+        signingName: "x",
+        method: "GET",
+        uri: "/MediaTypeHeader",
+        members: { Json: ["header", "X-Json", "base64"], Epochs: ["query", "epochs", "epoch-seconds"] },
+      },
+      { Json: "true", Epochs: [at, new Date(at.getTime() + 500)] },
+      new URL("https://x.example"),
+    );
+    expect(request.headers).toEqual({ "x-json": "dHJ1ZQ==" });
+    expect(request.query).toEqual({ epochs: ["1576540098", "1576540098.5"] });
+    const unicode = buildRequest(
+      {
+        protocol: "restJson1",
+        signingName: "x",
+        method: "GET",
+        uri: "/",
+        members: { Json: ["header", "X-Json", "base64"] },
+      },
+      { Json: '{"k":"é"}' },
+      new URL("https://x.example"),
+    );
+    expect(Buffer.from(unicode.headers["x-json"] ?? "", "base64").toString("utf8")).toBe('{"k":"é"}');
+  });
 });
 
 describe("URLs as the AWS SDK writes them", () => {

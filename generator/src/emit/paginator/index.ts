@@ -235,11 +235,10 @@ function httpBinding(
   const members: Record<string, readonly string[]> = Object.create(null);
   for (const m of inputStructure(ir, b)?.members ?? []) {
     const at = m.http;
-    const target = find.find(m.target)?.kind;
+    const shape = find.find(m.target);
+    const target = shape?.kind;
     if (at !== undefined && (at.location === "query" || at.location === "header" || at.location === "label")) {
-      // A timestamp outside the body carries its resolved format (the body's come from the serializer).
-      const format = target === "timestamp" ? m.timestampFormat : undefined;
-      members[m.name] = [at.location, at.name ?? m.name, ...(format ? [format] : [])];
+      members[m.name] = [at.location, at.name ?? m.name, ...outsideBodyText(find, m, at.location)];
     } else if (at?.location === "queryParams") members[m.name] = ["queryParams", m.name];
     else if (at?.location === "prefixHeaders") members[m.name] = ["prefixHeaders", at.name ?? ""];
     else if (at?.location === "payload")
@@ -333,6 +332,21 @@ function errorMemberTables(ir: Ir, b: Binding): Record<string, Record<string, re
     if (Object.keys(table).length > 0) tables[id.slice(id.indexOf("#") + 1)] = table;
   }
   return tables;
+}
+
+/**
+ * How a member bound to a query parameter, header or label is written, when not as its value's text:
+ * a timestamp's resolved format (a list's, its member shape's own format; else the location's
+ * default, which the runtime applies), or `base64` for a `@mediaType` string in a header, which
+ * Smithy sends base64-encoded (its protocol test MediaTypeHeaderInputBase64).
+ */
+function outsideBodyText(find: IrLookup, m: IrMember, location: "query" | "header" | "label"): string[] {
+  const shape = find.find(m.target);
+  if (shape?.kind === "timestamp") return m.timestampFormat ? [m.timestampFormat] : [];
+  const item = shape?.kind === "list" ? find.find(shape.member.target) : undefined;
+  if (item?.kind === "timestamp") return item.format ? [item.format] : [];
+  if (location === "header" && shape?.kind === "string" && shape.mediaType !== undefined) return ["base64"];
+  return [];
 }
 
 /** How the signed transport reads a member bound to a response header (see `outputHeaderBindings`), if it is one. */

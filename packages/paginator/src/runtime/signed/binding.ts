@@ -103,7 +103,8 @@ export interface EndpointDiscovery {
 
 /**
  * Where an input member goes (restJson1's HTTP bindings; awsJson sends every member in the body):
- * - `query`, `header`, `label`: by that name, a timestamp in the given format;
+ * - `query`, `header`, `label`: by that name, a timestamp (or a list's timestamps) in the given format;
+ *   a header's `base64` marks a `@mediaType` string, which Smithy sends base64-encoded;
  * - `queryParams` (`@httpQueryParams`): each entry of the map a query parameter, unless a `query`
  *   member names it; `prefixHeaders` (`@httpPrefixHeaders`): each entry a header, the prefix before it;
  * - `payload` (`@httpPayload`): the whole body, as JSON, text or bytes;
@@ -111,6 +112,7 @@ export interface EndpointDiscovery {
  */
 export type MemberBinding =
   | readonly [location: "query" | "header" | "label", name: string, timestampFormat?: TimestampFormat]
+  | readonly [location: "header", name: string, encoding: "base64"]
   | readonly [location: "queryParams", name: string]
   | readonly [location: "prefixHeaders", prefix: string]
   | readonly [location: "payload", jsonName: string, kind: "json" | "text" | "bytes"]
@@ -163,7 +165,10 @@ export function buildRequest(binding: HttpBinding, input: Record<string, unknown
     if (value == null) continue;
     const at = binding.members[member] ?? (["body", member] as const);
     const format = at[0] === "query" || at[0] === "header" || at[0] === "label" ? at[2] : undefined;
-    const one = (v: unknown): string => text(v, format ?? (at[0] === "header" ? "http-date" : "date-time"));
+    const one = (v: unknown): string =>
+      format === "base64"
+        ? toBase64(new TextEncoder().encode(String(v)))
+        : text(v, format ?? (at[0] === "header" ? "http-date" : "date-time"));
     if (at[0] === "query") query[at[1]] = Array.isArray(value) ? value.map(one) : one(value);
     else if (at[0] === "header")
       headers[at[1].toLowerCase()] = Array.isArray(value) ? headerList(value, one) : one(value);
