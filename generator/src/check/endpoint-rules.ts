@@ -289,7 +289,12 @@ function checkBdd(value: unknown, say: Report): Set<string> | undefined {
   for (const c of Array.isArray(conditions) ? conditions : [])
     if (isObject(c) && typeof c["assign"] === "string") scope.add(c["assign"]);
   if (!Array.isArray(conditions)) say("/conditions", 'expected "conditions", an array of conditions');
-  else conditions.forEach((c, i) => checkCondition(c, `/conditions/${i}`, new Set(scope), say));
+  else
+    conditions.forEach((c, i) => {
+      const others = new Set(scope);
+      if (isObject(c)) others.delete(c["assign"] as string);
+      checkCondition(c, `/conditions/${i}`, others, say);
+    });
   if (!Array.isArray(results)) say("/results", 'expected "results", an array of endpoint or error rules');
   else results.forEach((r, i) => checkRule(r, `/results/${i}`, scope, say, false));
   const count = value["nodeCount"];
