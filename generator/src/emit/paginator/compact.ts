@@ -66,6 +66,8 @@ export function compactConsts(value: Json, taken: ReadonlySet<string>): { consts
   };
   const key = (k: string): string => {
     const name = stringName.get(k);
+    // "__proto__" written as a key would set the prototype: a computed key is an own property.
+    if (k === "__proto__") return `[${name ?? q(k)}]`;
     return name !== undefined ? `[${name}]` : IDENTIFIER.test(k) ? k : q(k);
   };
   // A subtree is named when it is still written more than once after the larger ones are named (a

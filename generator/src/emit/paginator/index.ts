@@ -455,7 +455,7 @@ function endpointRulesFile(ir: Ir): string {
     ``,
     ...consts,
     ``,
-    `/** The service's endpoint rules (its \`${form}\`), evaluated per request as the AWS SDKs do. */`,
+    `/** The service's \`${form}\`, evaluated per request as the AWS SDKs do. */`,
     `export const endpointRules: EndpointRules = ${expression};`,
   ];
   return `${tsHeader(ir) + lines.join("\n")}\n`;
