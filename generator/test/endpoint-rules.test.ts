@@ -170,7 +170,9 @@ describe("a malformed rule set is a spec error at its pointer", () => {
     const { diagnostics } = front(
       spec((s) => {
         s.shapes["ex#ListThings"]!["traits"]["smithy.rules#staticContextParams"] = { Knd: { value: "list" } };
-        s.shapes["ex#ListThingsInput"]!["members"]["Token"]["traits"] = { "smithy.rules#contextParam": { name: "Mod" } };
+        s.shapes["ex#ListThingsInput"]!["members"]["Token"]["traits"] = {
+          "smithy.rules#contextParam": { name: "Mod" },
+        };
       }),
     );
     expect(diagnostics.map((d) => `${d.pointer}: ${d.message}`)).toEqual([
@@ -196,7 +198,7 @@ describe("a malformed rule set is a spec error at its pointer", () => {
       }),
     );
     expect(diagnostics.map((d) => `${d.pointer}: ${d.message}`)).toEqual([
-      "/shapes/ex#Svc/traits/smithy.rules#endpointBdd/nodes: Svc: expected \"nodes\", the base64 of 2 nodes of three 32-bit integers (24 bytes)",
+      '/shapes/ex#Svc/traits/smithy.rules#endpointBdd/nodes: Svc: expected "nodes", the base64 of 2 nodes of three 32-bit integers (24 bytes)',
     ]);
   });
 });
@@ -213,7 +215,9 @@ describe("the compact module", () => {
       fc.boolean(),
       fc.integer(),
       fc.array(tie("value"), { maxLength: 4 }),
-      fc.dictionary(fc.constantFrom("fn", "argv", "ref", "type", "a-b", "1x", "$k", "__proto__"), tie("value"), { maxKeys: 4 }),
+      fc.dictionary(fc.constantFrom("fn", "argv", "ref", "type", "a-b", "1x", "$k", "__proto__"), tie("value"), {
+        maxKeys: 4,
+      }),
     ),
   })).value;
 
@@ -231,6 +235,7 @@ describe("the compact module", () => {
   it("keeps every line of Data Exchange-sized rules under 100 characters but its long strings", () => {
     const { files } = front(spec());
     const text = files?.get("signed/endpointRules.gen.ts") ?? "";
-    for (const line of text.split("\n").slice(2)) if (!line.includes('"https://')) expect(line.length).toBeLessThanOrEqual(100);
+    for (const line of text.split("\n").slice(2))
+      if (!line.includes('"https://')) expect(line.length).toBeLessThanOrEqual(100);
   });
 });

@@ -75,8 +75,12 @@ export function checkEndpointRules(model: LoadedModel, sel: Selection, out: Diag
         for (const [name, def] of Object.entries(statics)) {
           const value = isObject(def) ? def["value"] : undefined;
           if (!(typeof value === "string" || typeof value === "boolean" || isStringArray(value)))
-            say(pointer(name), `static context parameter ${name} needs a "value" (a string, a boolean or a list of strings)`);
-          else if (!known(name)) say(pointer(name), `static context parameter ${name} is not a parameter of the endpoint rules`);
+            say(
+              pointer(name),
+              `static context parameter ${name} needs a "value" (a string, a boolean or a list of strings)`,
+            );
+          else if (!known(name))
+            say(pointer(name), `static context parameter ${name} is not a parameter of the endpoint rules`);
         }
     }
     const paths = opTraits["smithy.rules#operationContextParams"];
@@ -87,7 +91,10 @@ export function checkEndpointRules(model: LoadedModel, sel: Selection, out: Diag
         for (const [name, def] of Object.entries(paths)) {
           const path = isObject(def) ? def["path"] : undefined;
           if (typeof path !== "string" || path === "")
-            say(pointer(name), `operation context parameter ${name} needs a "path" (a JMESPath expression into the input)`);
+            say(
+              pointer(name),
+              `operation context parameter ${name} needs a "path" (a JMESPath expression into the input)`,
+            );
           else if (!known(name))
             say(pointer(name), `operation context parameter ${name} is not a parameter of the endpoint rules`);
         }
@@ -100,7 +107,8 @@ export function checkEndpointRules(model: LoadedModel, sel: Selection, out: Diag
       const name = isObject(param) ? param["name"] : undefined;
       if (typeof name !== "string" || name === "")
         say("", `member ${ref.member}: expected an object {"name": the endpoint rules' parameter}`);
-      else if (!known(name)) say("", `member ${ref.member}: context parameter ${name} is not a parameter of the endpoint rules`);
+      else if (!known(name))
+        say("", `member ${ref.member}: context parameter ${name} is not a parameter of the endpoint rules`);
     }
   }
 }
@@ -125,7 +133,10 @@ function checkParameters(value: unknown, say: Report): Set<string> {
     }
     const type = def["type"];
     if (typeof type !== "string" || !PARAMETER_TYPES.has(type)) {
-      say(`${at}/type`, `parameter ${name}: "type" must be "String", "Boolean" or "stringArray", got ${JSON.stringify(type)}`);
+      say(
+        `${at}/type`,
+        `parameter ${name}: "type" must be "String", "Boolean" or "stringArray", got ${JSON.stringify(type)}`,
+      );
       continue;
     }
     const kind = type.toLowerCase();
@@ -135,7 +146,8 @@ function checkParameters(value: unknown, say: Report): Set<string> {
       say(`${at}/required`, `parameter ${name}: "required" must be a boolean`);
     if ("default" in def) {
       const d = def["default"];
-      const fits = kind === "boolean" ? typeof d === "boolean" : kind === "string" ? typeof d === "string" : isStringArray(d);
+      const fits =
+        kind === "boolean" ? typeof d === "boolean" : kind === "string" ? typeof d === "string" : isStringArray(d);
       if (!fits) say(`${at}/default`, `parameter ${name}: the default ${JSON.stringify(d)} is not a ${type}`);
     }
   }
@@ -162,12 +174,13 @@ function checkRules(rules: unknown[], at: string, scope: ReadonlySet<string>, sa
 /** One rule: its conditions in order (each `assign` in scope for the next and the rule's body), then its body. */
 function checkRule(rule: unknown, at: string, outer: ReadonlySet<string>, say: Report, withConditions: boolean): void {
   if (!isObject(rule)) {
-    say(at, "a rule must be an object with a \"type\": endpoint, error or tree");
+    say(at, 'a rule must be an object with a "type": endpoint, error or tree');
     return;
   }
   const scope = new Set(outer);
   if (withConditions) {
-    if (!Array.isArray(rule["conditions"])) say(at, 'a rule needs "conditions", an array (empty when it always applies)');
+    if (!Array.isArray(rule["conditions"]))
+      say(at, 'a rule needs "conditions", an array (empty when it always applies)');
     else rule["conditions"].forEach((c, i) => checkCondition(c, `${at}/conditions/${i}`, scope, say));
   } else if (Array.isArray(rule["conditions"]) && rule["conditions"].length > 0)
     say(`${at}/conditions`, "a result of a BDD has no conditions (they are the BDD's nodes)");
@@ -188,8 +201,12 @@ function checkRule(rule: unknown, at: string, outer: ReadonlySet<string>, say: R
         if (!isObject(headers)) say(`${at}/endpoint/headers`, '"headers" must be an object of lists of values');
         else
           for (const [name, values] of Object.entries(headers)) {
-            if (!Array.isArray(values)) say(`${at}/endpoint/headers/${escape(name)}`, `header ${name}: expected a list of values`);
-            else values.forEach((v, i) => checkExpression(v, `${at}/endpoint/headers/${escape(name)}/${i}`, scope, say, "a header value"));
+            if (!Array.isArray(values))
+              say(`${at}/endpoint/headers/${escape(name)}`, `header ${name}: expected a list of values`);
+            else
+              values.forEach((v, i) =>
+                checkExpression(v, `${at}/endpoint/headers/${escape(name)}/${i}`, scope, say, "a header value"),
+              );
           }
       }
       break;
@@ -220,7 +237,8 @@ function checkCondition(c: unknown, at: string, scope: Set<string>, say: Report)
   const assign = c["assign"];
   if (assign !== undefined) {
     if (typeof assign !== "string" || assign === "") say(`${at}/assign`, '"assign" must be a non-empty name');
-    else if (scope.has(assign)) say(`${at}/assign`, `"assign" names ${assign}, which is already a parameter or assigned`);
+    else if (scope.has(assign))
+      say(`${at}/assign`, `"assign" names ${assign}, which is already a parameter or assigned`);
     else scope.add(assign);
   }
 }
@@ -229,13 +247,20 @@ function checkCall(c: Record<string, unknown>, at: string, scope: ReadonlySet<st
   const fn = c["fn"] as string;
   const arity = FUNCTIONS[fn];
   const argv = c["argv"];
-  if (arity === undefined) say(`${at}/fn`, `unknown function ${JSON.stringify(fn)} (the rules engine has ${Object.keys(FUNCTIONS).join(", ")})`);
+  if (arity === undefined)
+    say(
+      `${at}/fn`,
+      `unknown function ${JSON.stringify(fn)} (the rules engine has ${Object.keys(FUNCTIONS).join(", ")})`,
+    );
   if (!Array.isArray(argv)) {
     say(at, `${fn}: expected "argv", an array of arguments`);
     return;
   }
   if (arity !== undefined && (argv.length < arity[0] || argv.length > arity[1]))
-    say(`${at}/argv`, `${fn} takes ${arity[0] === arity[1] ? arity[0] : `at least ${arity[0]}`} argument(s), got ${argv.length}`);
+    say(
+      `${at}/argv`,
+      `${fn} takes ${arity[0] === arity[1] ? arity[0] : `at least ${arity[0]}`} argument(s), got ${argv.length}`,
+    );
   argv.forEach((arg, i) => checkExpression(arg, `${at}/argv/${i}`, scope, say, `argument ${i} of ${fn}`));
 }
 
@@ -244,7 +269,8 @@ function checkExpression(e: unknown, at: string, scope: ReadonlySet<string>, say
   if (typeof e === "string") {
     for (const [, inner] of e.matchAll(/(?<!\{)\{([^{}]+)\}(?!\})/g)) {
       const name = (inner as string).split("#")[0] as string;
-      if (!scope.has(name)) say(at, `${what} refers to {${inner}}, but ${name} is not a parameter or assigned before it`);
+      if (!scope.has(name))
+        say(at, `${what} refers to {${inner}}, but ${name} is not a parameter or assigned before it`);
     }
     return;
   }
@@ -271,7 +297,8 @@ function checkExpression(e: unknown, at: string, scope: ReadonlySet<string>, say
 
 /** An object of values (an endpoint's properties, as its `authSchemes`). */
 function checkValues(o: Record<string, unknown>, at: string, scope: ReadonlySet<string>, say: Report): void {
-  for (const [key, value] of Object.entries(o)) checkExpression(value, `${at}/${escape(key)}`, scope, say, `property ${key}`);
+  for (const [key, value] of Object.entries(o))
+    checkExpression(value, `${at}/${escape(key)}`, scope, say, `property ${key}`);
 }
 
 /** `smithy.rules#endpointBdd`: parameters, conditions, results without conditions, and nodes that stay in range. */
@@ -305,7 +332,10 @@ function checkBdd(value: unknown, say: Report): Set<string> | undefined {
   }
   const nodes = decodeBddNodes(value["nodes"]);
   if (nodes === undefined || nodes.length !== (count as number) * 3) {
-    say("/nodes", `expected "nodes", the base64 of ${count} nodes of three 32-bit integers (${(count as number) * 12} bytes)`);
+    say(
+      "/nodes",
+      `expected "nodes", the base64 of ${count} nodes of three 32-bit integers (${(count as number) * 12} bytes)`,
+    );
     return names;
   }
   const conditionCount = Array.isArray(conditions) ? conditions.length : 0;
@@ -313,11 +343,17 @@ function checkBdd(value: unknown, say: Report): Set<string> | undefined {
   const badRef = (ref: number): boolean =>
     ref >= BDD_RESULT ? ref - BDD_RESULT >= resultCount : ref === 0 || Math.abs(ref) > (count as number);
   if (!Number.isInteger(root) || badRef(root as number))
-    say("/root", `"root" must refer to a node (±1 to ±${count}) or a result (${BDD_RESULT} + index), got ${JSON.stringify(root)}`);
+    say(
+      "/root",
+      `"root" must refer to a node (±1 to ±${count}) or a result (${BDD_RESULT} + index), got ${JSON.stringify(root)}`,
+    );
   for (let i = 1; i < (count as number); i++) {
     const [condition, high, low] = nodes.slice(i * 3, i * 3 + 3) as [number, number, number];
     if (condition < 0 || condition >= conditionCount || badRef(high) || badRef(low)) {
-      say("/nodes", `node ${i} is [${condition}, ${high}, ${low}]: its condition must be one of the ${conditionCount} and its branches nodes or results`);
+      say(
+        "/nodes",
+        `node ${i} is [${condition}, ${high}, ${low}]: its condition must be one of the ${conditionCount} and its branches nodes or results`,
+      );
       break;
     }
   }

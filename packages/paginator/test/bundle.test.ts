@@ -72,7 +72,9 @@ describe("bundles", () => {
     // Exchange's rule set (about 17 KB: @smithy/util-endpoints, @aws-sdk/util-endpoints' aws functions).
     expect(signed.bytes - wire.bytes).toBeLessThan(55_000);
     // The rules are evaluated by the engine alone: none of the SDK's endpoint middleware comes along.
-    expect(signed.inputs.filter((i) => /middleware-endpoint|@smithy\/core\/dist-es\/submodules\/endpoints/.test(i))).toEqual([]);
+    expect(
+      signed.inputs.filter((i) => /middleware-endpoint|@smithy\/core\/dist-es\/submodules\/endpoints/.test(i)),
+    ).toEqual([]);
     expect(signed.inputs.some((i) => /@smithy\/util-endpoints\//.test(i))).toBe(true);
     expect(signed.bytes).toBeLessThanOrEqual(sdk.bytes);
   }, 60_000);

@@ -52,12 +52,16 @@ const ruleSet = {
         { fn: "aws.partition", argv: [ref("Region")], assign: "PartitionResult" },
       ],
       rules: [
-        endpoint("https://widgets.global.{PartitionResult#dnsSuffix}", [
-          { fn: "stringEquals", argv: [ref("Region"), "aws-global"] },
-        ], { authSchemes: [{ name: "sigv4", signingName: "widgets-global", signingRegion: "us-east-1" }] }),
-        endpoint("https://widgets.sigv4a.{PartitionResult#dnsSuffix}", [
-          { fn: "stringEquals", argv: [ref("Region"), "us-west-2"] },
-        ], { authSchemes: [{ name: "sigv4a", signingName: "widgets", signingRegionSet: ["*"] }] }),
+        endpoint(
+          "https://widgets.global.{PartitionResult#dnsSuffix}",
+          [{ fn: "stringEquals", argv: [ref("Region"), "aws-global"] }],
+          { authSchemes: [{ name: "sigv4", signingName: "widgets-global", signingRegion: "us-east-1" }] },
+        ),
+        endpoint(
+          "https://widgets.sigv4a.{PartitionResult#dnsSuffix}",
+          [{ fn: "stringEquals", argv: [ref("Region"), "us-west-2"] }],
+          { authSchemes: [{ name: "sigv4a", signingName: "widgets", signingRegionSet: ["*"] }] },
+        ),
         endpoint("https://{AccountId}.widgets.{Region}.{PartitionResult#dnsSuffix}", [
           { fn: "isSet", argv: [ref("AccountId")] },
         ]),
@@ -286,7 +290,11 @@ describe("the endpoint cache", () => {
     expect(evaluations()).toBe(2);
     // FIPS with a custom endpoint: the rules' error, an EndpointResolutionError, and nothing sent.
     const custom = new SignedClient({ region: "eu-west-1", credentials, fetch, endpoint: "https://example.com" });
-    const fips = new SignedClient({ ...{ region: "eu-west-1", credentials, fetch }, endpoint: "https://example.com", useFipsEndpoint: true });
+    const fips = new SignedClient({
+      ...{ region: "eu-west-1", credentials, fetch },
+      endpoint: "https://example.com",
+      useFipsEndpoint: true,
+    });
     await custom.send(binding, {});
     await expect(fips.send(binding, {})).rejects.toThrow(
       new EndpointResolutionError(
@@ -308,7 +316,10 @@ describe("signedClient's endpoint options are checked", () => {
     [{ useFipsEndpoint: "yes" }, /useFipsEndpoint must be a boolean, got "yes"/],
     [{ useDualstackEndpoint: 1 }, /useDualstackEndpoint must be a boolean, got 1/],
     [{ disableHostPrefix: null }, /disableHostPrefix must be a boolean/],
-    [{ clientContextParams: { A: 1 } }, /clientContextParams must be an object of strings, booleans or lists of strings/],
+    [
+      { clientContextParams: { A: 1 } },
+      /clientContextParams must be an object of strings, booleans or lists of strings/,
+    ],
   ])("%j", (options, message) => {
     expect(() => new SignedClient({ region: "us-east-1", ...(options as object) })).toThrow(message);
   });

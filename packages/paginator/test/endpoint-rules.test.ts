@@ -163,10 +163,14 @@ describe("every endpoint test case of every reference model", () => {
  * nodes of the AWS SDK's own `bdd.ts` for the service, written back in the trait's form (results
  * without the "no match" result 0; nodes as base64 of big-endian 32-bit integers).
  */
-export function dataExchangeBdd(parameters: unknown): Record<string, unknown> {
+function dataExchangeBdd(parameters: unknown): Record<string, unknown> {
   const ref = (name: string) => ({ ref: name });
   const attr = (name: string) => ({ fn: "getAttr", argv: [ref("PartitionResult"), name] });
-  const endpoint = (url: unknown) => ({ conditions: [], endpoint: { url, properties: {}, headers: {} }, type: "endpoint" });
+  const endpoint = (url: unknown) => ({
+    conditions: [],
+    endpoint: { url, properties: {}, headers: {} },
+    type: "endpoint",
+  });
   const error = (message: string) => ({ conditions: [], error: message, type: "error" });
   const r = 100_000_000;
   const nodes = [

@@ -84,11 +84,18 @@ export function compactConsts(value: Json, taken: ReadonlySet<string>): { consts
       if (top || !named.has(text)) for (const x of Array.isArray(v) ? v : Object.values(v)) count(x, false);
     };
     count(value, true);
-    for (const node of named.values()) for (const x of Array.isArray(node) ? node : Object.values(node as object)) count(x, false);
+    for (const node of named.values())
+      for (const x of Array.isArray(node) ? node : Object.values(node as object)) count(x, false);
     let best: { text: string; node: Json; gain: number } | undefined;
     for (const [text, { count: n, node }] of uses) {
       const gain = (n - 1) * text.length - (text.length + 10);
-      if (n > 1 && text.length > 4 && !named.has(text) && gain > 0 && (best === undefined || gain > best.gain || (gain === best.gain && text < best.text)))
+      if (
+        n > 1 &&
+        text.length > 4 &&
+        !named.has(text) &&
+        gain > 0 &&
+        (best === undefined || gain > best.gain || (gain === best.gain && text < best.text))
+      )
         best = { text, node, gain };
     }
     if (best === undefined) break;

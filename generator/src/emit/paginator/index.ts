@@ -448,7 +448,10 @@ function endpointRulesFile(ir: Ir): string {
     ...(rules.bdd !== undefined && { bdd: rules.bdd }),
     ...(rules.clientContextParams !== undefined && { clientContextParams: rules.clientContextParams }),
   };
-  const { consts, expression } = compactConsts(value as unknown as Parameters<typeof compactConsts>[0], new Set(["endpointRules"]));
+  const { consts, expression } = compactConsts(
+    value as unknown as Parameters<typeof compactConsts>[0],
+    new Set(["endpointRules"]),
+  );
   const form = rules.bdd !== undefined ? "smithy.rules#endpointBdd" : "smithy.rules#endpointRuleSet";
   const lines = [
     `import type { EndpointRules } from "../../runtime/signed/endpoints.js";`,

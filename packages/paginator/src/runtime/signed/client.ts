@@ -17,7 +17,13 @@ import { partition } from "@aws-sdk/util-endpoints";
 import type { ResponseMetadata } from "../types.js";
 import { buildRequest, HOST_LABEL, type HttpBinding, hostPrefix } from "./binding.js";
 import { DiscoveredEndpoints, discoveryKey } from "./discovery.js";
-import { EndpointCache, type EndpointParamValue, type EndpointSettings, endpointParams, takesEndpoint } from "./endpoints.js";
+import {
+  EndpointCache,
+  type EndpointParamValue,
+  type EndpointSettings,
+  endpointParams,
+  takesEndpoint,
+} from "./endpoints.js";
 import {
   EndpointResolutionError,
   retryAfter,
@@ -240,7 +246,10 @@ export class SignedClient {
     const custom = this.options.endpoint;
     const rules = binding.endpointRules;
     if (rules !== undefined && (custom === undefined || takesEndpoint(rules))) {
-      const resolved = this.endpoints.resolve(rules, endpointParams(rules, binding.endpointParams, this.settings, input));
+      const resolved = this.endpoints.resolve(
+        rules,
+        endpointParams(rules, binding.endpointParams, this.settings, input),
+      );
       let url = resolved.url;
       if (binding.hostPrefix !== undefined && this.options.disableHostPrefix !== true) {
         const prefixed = new URL(url);
@@ -326,13 +335,17 @@ function checkOptions(options: SignedClientOptions): void {
     fail("credentials must be { accessKeyId, secretAccessKey } (strings) or a provider function", credentials);
   if (endpoint !== undefined && !isHttpUrl(endpoint)) fail("endpoint must be an http or https URL", endpoint);
   for (const flag of ["useFipsEndpoint", "useDualstackEndpoint", "disableHostPrefix"] as const)
-    if (options[flag] !== undefined && typeof options[flag] !== "boolean") fail(`${flag} must be a boolean`, options[flag]);
+    if (options[flag] !== undefined && typeof options[flag] !== "boolean")
+      fail(`${flag} must be a boolean`, options[flag]);
   if (
     clientContextParams !== undefined &&
     (typeof clientContextParams !== "object" ||
       clientContextParams === null ||
       !Object.values(clientContextParams).every(
-        (v) => typeof v === "string" || typeof v === "boolean" || (Array.isArray(v) && v.every((s) => typeof s === "string")),
+        (v) =>
+          typeof v === "string" ||
+          typeof v === "boolean" ||
+          (Array.isArray(v) && v.every((s) => typeof s === "string")),
       ))
   )
     fail("clientContextParams must be an object of strings, booleans or lists of strings", clientContextParams);

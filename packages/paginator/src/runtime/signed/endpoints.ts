@@ -116,7 +116,8 @@ export function endpointParams(
   for (const [name, p] of Object.entries(rules.parameters)) set(name, builtIn(p.builtIn, settings));
   const client = settings.clientContextParams;
   if (client !== undefined)
-    for (const name of Object.keys(rules.clientContextParams ?? {})) if (Object.hasOwn(client, name)) set(name, client[name]);
+    for (const name of Object.keys(rules.clientContextParams ?? {}))
+      if (Object.hasOwn(client, name)) set(name, client[name]);
   for (const [name, value] of Object.entries(bound?.staticParams ?? {})) set(name, value);
   for (const [name, member] of Object.entries(bound?.contextParams ?? {})) set(name, input[member]);
   for (const [name, path] of Object.entries(bound?.operationParams ?? {})) set(name, search(input, path));
@@ -134,7 +135,10 @@ function registerAwsFunctions(): void {
  * EndpointResolutionError with the rules' own message (`Invalid Configuration: FIPS and custom
  * endpoint are not supported`). Defaults are applied and required parameters checked for both forms.
  */
-export function evaluateRules(rules: EndpointRules, params: Readonly<Record<string, EndpointParamValue>>): RulesEndpoint {
+export function evaluateRules(
+  rules: EndpointRules,
+  params: Readonly<Record<string, EndpointParamValue>>,
+): RulesEndpoint {
   registerAwsFunctions();
   const endpointParams: Record<string, unknown> = { ...params };
   for (const [name, p] of Object.entries(rules.parameters)) {
