@@ -16,7 +16,11 @@ import { repoRoot, smallSpec, specText } from "./support.js";
 const FILE = "p.json";
 type Spec = ReturnType<typeof smallSpec> & { shapes: Record<string, Record<string, any>> };
 
-function front(spec: unknown): { ir?: Ir; files?: Map<string, string>; diagnostics: readonly Diagnostic[] } {
+function front(spec: unknown): {
+  ir?: Ir;
+  files?: Map<string, string> | undefined;
+  diagnostics: readonly Diagnostic[];
+} {
   try {
     const { ir, outputs } = runPipeline({
       root: repoRoot,
