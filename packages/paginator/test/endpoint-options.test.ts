@@ -311,6 +311,40 @@ describe("the endpoint cache", () => {
   });
 });
 
+describe("endpoint discovery with endpoint rules", () => {
+  it("asks the discovery operation at the host the rules give (FIPS here), then sends to the address it answers", async () => {
+    const seen: { url: string; target: string | null; scope: string | undefined }[] = [];
+    const fake = (async (url: string | URL | Request, init?: RequestInit) => {
+      const headers = new Headers(init?.headers);
+      const scope = /Credential=[^/]+\/\d{8}\/([^,]+)/.exec(headers.get("authorization") ?? "")?.[1];
+      seen.push({ url: String(url), target: headers.get("x-amz-target"), scope });
+      const body = headers.get("x-amz-target")?.endsWith("DescribeEndpoints")
+        ? { Endpoints: [{ Address: "cell-7.widgets.eu-west-1.amazonaws.com", CachePeriodInMinutes: 10 }] }
+        : { things: [] };
+      return new Response(JSON.stringify(body), { headers: { "content-type": "application/x-amz-json-1.0" } });
+    }) as typeof fetch;
+    const binding: HttpBinding = {
+      protocol: "awsJson1_0",
+      signingName: "widgets",
+      endpointRules: ruleSet as EndpointRules,
+      discovery: { target: "Widgets.DescribeEndpoints" },
+      method: "POST",
+      uri: "/",
+      target: "Widgets.ListThings",
+      members: {},
+    };
+    const credentials = { accessKeyId: "AKIDDISCOVER", secretAccessKey: "discover-secret" };
+    const client = new SignedClient({ region: "eu-west-1", credentials, fetch: fake, useFipsEndpoint: true });
+    await client.send(binding, {});
+    await client.send(binding, { nextToken: "t2" });
+    expect(seen.map((s) => `${s.target} ${s.url} ${s.scope}`)).toEqual([
+      "Widgets.DescribeEndpoints https://widgets-fips.eu-west-1.amazonaws.com/ eu-west-1/widgets/aws4_request",
+      "Widgets.ListThings https://cell-7.widgets.eu-west-1.amazonaws.com/ eu-west-1/widgets/aws4_request",
+      "Widgets.ListThings https://cell-7.widgets.eu-west-1.amazonaws.com/ eu-west-1/widgets/aws4_request",
+    ]);
+  });
+});
+
 describe("signedClient's endpoint options are checked", () => {
   it.each([
     [{ useFipsEndpoint: "yes" }, /useFipsEndpoint must be a boolean, got "yes"/],
