@@ -12,6 +12,7 @@ import {
   type Selection,
 } from "../load/model.js";
 import { collisionKey, typeName } from "../naming.js";
+import { checkEndpointRules } from "./endpoint-rules.js";
 import { checkRenames } from "./rename.js";
 
 export const COMMAND_LINE = "(command line)";
@@ -103,6 +104,7 @@ export function checkSelection(model: LoadedModel, sel: Selection, out: Diagnost
     checkHostLabels(model, op, out);
   }
   checkEndpointDiscovery(model, sel, out);
+  checkEndpointRules(model, sel, out);
   checkRenames(model, sel.service, out);
 }
 

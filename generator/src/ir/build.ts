@@ -16,8 +16,9 @@ import {
   discoveredEndpoint,
   endpointAuthSchemes,
   endpointDiscovery,
+  endpointParams,
+  endpointRules,
   hostPrefix,
-  partitionEndpoints,
   sdkId,
   signing,
   unsigned,
@@ -50,18 +51,23 @@ export function buildIr(model: LoadedModel, selection: Selection, sources: reado
       ...sdkId(serviceTraits),
       ...signing(serviceTraits),
       ...endpointAuthSchemes(serviceTraits),
-      ...partitionEndpoints(serviceTraits),
+      ...endpointRules(serviceTraits),
       ...("aws.protocols#awsQueryCompatible" in serviceTraits && { awsQueryCompatible: true as const }),
       ...endpointDiscovery(model, serviceTraits),
     },
     operations: selection.operations
-      .map((id) => buildOperation(selection, shape(id), errors))
+      .map((id) => buildOperation(model, selection, shape(id), errors))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     shapes: selection.closure.map((id) => buildShape(model, shape(id), selection)),
   };
 }
 
-function buildOperation(selection: Selection, op: LoadedShape, serviceErrorIds: readonly string[]): IrOperation {
+function buildOperation(
+  model: LoadedModel,
+  selection: Selection,
+  op: LoadedShape,
+  serviceErrorIds: readonly string[],
+): IrOperation {
   const traits = traitsOf(op.node);
   const target = (key: string): string | undefined => {
     const ref = op.node[key];
@@ -92,6 +98,7 @@ function buildOperation(selection: Selection, op: LoadedShape, serviceErrorIds: 
     ...(unsigned(traits, traitsOf(selection.service.node)) && { auth: "none" as const }),
     ...hostPrefix(traits),
     ...discoveredEndpoint(traits),
+    ...endpointParams(model, op),
     ...(paginated && {
       pagination: {
         ...(paginated["inputToken"] !== undefined && { inputToken: paginated["inputToken"] }),

@@ -1,11 +1,12 @@
 /**
  * How AWS reaches the service and its operations, read from the service's and operations' traits:
- * signing name and endpoint prefix, auth schemes, fixed hosts of the endpoint rules per partition,
- * endpoint discovery, host prefixes, unsigned operations, the SDK id.
+ * signing name and endpoint prefix, the endpoint rules and the bindings of their parameters, auth
+ * schemes, endpoint discovery, host prefixes, unsigned operations, the SDK id.
  */
-import { shapeName, traitsOf } from "../load/ast.js";
-import { isObject, type LoadedModel } from "../load/load.js";
-import type { IrOperation, IrService } from "./types.js";
+import { memberRefs, shapeName, traitsOf } from "../load/ast.js";
+import { isObject, type LoadedModel, type LoadedShape } from "../load/load.js";
+import { decodeBddNodes } from "../load/model.js";
+import type { IrEndpointParameter, IrEndpointRules, IrOperation, IrService } from "./types.js";
 
 /**
  * How AWS reaches the service: the SigV4 signing name (`aws.auth#sigv4` name) and the endpoint prefix
@@ -52,79 +53,110 @@ export function endpointAuthSchemes(traits: Record<string, unknown>): { endpoint
   return names.size === 0 ? {} : { endpointAuthSchemes: [...names].sort() };
 }
 
-/** The AWS partitions (`aws.partition` names) the endpoint rules are evaluated for. */
-const PARTITION_NAMES = ["aws", "aws-cn", "aws-us-gov", "aws-eusc", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f"];
+/** A copy of a rule set's value without its `documentation` strings (the engine never reads them). */
+function withoutDocs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutDocs);
+  if (!isObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) if (key !== "documentation") out[key] = withoutDocs(v);
+  return out;
+}
+
+/** The parameters as the engine reads them: type, builtIn, required and default (no documentation or deprecation). */
+function parametersOf(value: unknown): Record<string, IrEndpointParameter> {
+  const out: Record<string, IrEndpointParameter> = {};
+  for (const [name, def] of Object.entries(isObject(value) ? value : {})) {
+    const d = def as Record<string, unknown>;
+    out[name] = {
+      type: d["type"] as string,
+      ...(typeof d["builtIn"] === "string" && { builtIn: d["builtIn"] }),
+      ...(d["required"] === true && { required: true }),
+      ...(d["default"] !== undefined && { default: d["default"] as NonNullable<IrEndpointParameter["default"]> }),
+    };
+  }
+  return out;
+}
 
 /**
- * The partitions whose regions the service's endpoint rules send to one fixed host (AWS Budgets:
- * `https://budgets.amazonaws.com`, signed for `us-east-1`; Free Tier: `https://freetier.us-east-1.api.aws`),
- * found by evaluating the rules (`smithy.rules#endpointRuleSet`) as the SDKs do for a region of that
- * partition with FIPS and dual-stack off and no endpoint given. A partition is left out where the
- * rules reach a templated URL (`{Region}`: the regional host), an error, or a condition that depends
- * on more than the partition (a region's name); absent when no partition has such a host.
+ * The service's endpoint rules as the `/signed` bindings evaluate them with `@smithy/util-endpoints`:
+ * the BDD (`smithy.rules#endpointBdd`, which the SDKs prefer where a model has both) in the engine's
+ * form (conditions as `[fn, argv, assign?]`, results as `[url, properties, headers]` or `[-1, error]`
+ * after the "no match" result 0, nodes decoded), else the rule set (`smithy.rules#endpointRuleSet`)
+ * without its documentation; with the client context parameters (`smithy.rules#clientContextParams`).
  */
-export function partitionEndpoints(traits: Record<string, unknown>): {
-  partitionEndpoints?: Record<string, { url: string; signingRegion?: string }>;
-} {
+export function endpointRules(traits: Record<string, unknown>): { endpointRules?: IrEndpointRules } {
+  const bdd = traits["smithy.rules#endpointBdd"];
   const ruleSet = traits["smithy.rules#endpointRuleSet"];
-  if (!isObject(ruleSet) || !Array.isArray(ruleSet["rules"])) return {};
-  const found: Record<string, { url: string; signingRegion?: string }> = {};
-  for (const partition of PARTITION_NAMES) {
-    const url = evaluateRules(ruleSet["rules"], partition);
-    if (url !== undefined) found[partition] = url;
+  const client = traits["smithy.rules#clientContextParams"];
+  const clientContextParams = isObject(client)
+    ? Object.fromEntries(Object.entries(client).map(([name, def]) => [name, (def as { type: string }).type]))
+    : undefined;
+  const extra = clientContextParams === undefined ? {} : { clientContextParams };
+  if (isObject(bdd)) {
+    const conditions = (bdd["conditions"] as Record<string, unknown>[]).map((c) => [
+      c["fn"],
+      withoutDocs(c["argv"]),
+      ...(typeof c["assign"] === "string" ? [c["assign"]] : []),
+    ]);
+    const results = (bdd["results"] as Record<string, unknown>[]).map((r) => {
+      if (r["type"] === "error") return [-1, withoutDocs(r["error"])];
+      const e = r["endpoint"] as Record<string, unknown>;
+      return [withoutDocs(e["url"]), withoutDocs(e["properties"] ?? {}), withoutDocs(e["headers"] ?? {})];
+    });
+    return {
+      endpointRules: {
+        parameters: parametersOf(bdd["parameters"]),
+        bdd: {
+          conditions,
+          results: [[-1], ...results],
+          root: bdd["root"] as number,
+          nodes: decodeBddNodes(bdd["nodes"]) as number[],
+        },
+        ...extra,
+      },
+    };
   }
-  return Object.keys(found).length === 0 ? {} : { partitionEndpoints: found };
+  if (isObject(ruleSet))
+    return {
+      endpointRules: {
+        parameters: parametersOf(ruleSet["parameters"]),
+        ruleSet: { version: ruleSet["version"] as string, rules: withoutDocs(ruleSet["rules"]) as unknown[] },
+        ...extra,
+      },
+    };
+  return {};
 }
 
-/** A condition's value for a region of `partition`, FIPS and dual-stack off, no endpoint; undefined when it depends on more. */
-function conditionHolds(c: unknown, partition: string): boolean | undefined {
-  if (!isObject(c) || !Array.isArray(c["argv"])) return undefined;
-  const argv = c["argv"] as unknown[];
-  const ref = (x: unknown) => (isObject(x) && typeof x["ref"] === "string" ? x["ref"] : undefined);
-  if (c["fn"] === "isSet" && ref(argv[0]) === "Endpoint") return false;
-  if (c["fn"] === "isSet" && ref(argv[0]) === "Region") return true;
-  if (c["fn"] === "aws.partition") return true;
-  if (c["fn"] === "booleanEquals") {
-    const flag = argv.find((x) => ref(x) === "UseFIPS" || ref(x) === "UseDualStack");
-    const value = argv.find((x) => typeof x === "boolean");
-    return flag === undefined || value === undefined ? undefined : value === false;
+/**
+ * How the operation binds the rules' parameters, as the SDKs bind them: fixed values
+ * (`smithy.rules#staticContextParams`), input members (`smithy.rules#contextParam`, by the member's
+ * name) and JMESPath paths into the input (`smithy.rules#operationContextParams`).
+ */
+export function endpointParams(model: LoadedModel, op: LoadedShape): Pick<IrOperation, "endpointParams"> {
+  const traits = traitsOf(op.node);
+  const statics = traits["smithy.rules#staticContextParams"];
+  const paths = traits["smithy.rules#operationContextParams"];
+  const inputRef = op.node["input"];
+  const input = isObject(inputRef) ? model.shapes.get(inputRef["target"] as string) : undefined;
+  const context: Record<string, string> = {};
+  for (const ref of input === undefined ? [] : memberRefs(input.node)) {
+    const param = ref.traits["smithy.rules#contextParam"];
+    if (isObject(param) && typeof param["name"] === "string") context[param["name"]] = ref.member as string;
   }
-  if (c["fn"] === "stringEquals") {
-    const named = (x: unknown) =>
-      isObject(x) && x["fn"] === "getAttr" && Array.isArray(x["argv"]) && (x["argv"] as unknown[])[1] === "name";
-    const name = named(argv[0]) ? argv[1] : named(argv[1]) ? argv[0] : undefined;
-    return typeof name === "string" ? name === partition : undefined;
-  }
-  return undefined;
-}
-
-/** The fixed endpoint the rules give a region of `partition` (first matching rule, trees entered), or undefined. */
-function evaluateRules(rules: unknown[], partition: string): { url: string; signingRegion?: string } | undefined {
-  for (const rule of rules) {
-    if (!isObject(rule)) return undefined;
-    const conditions = Array.isArray(rule["conditions"]) ? (rule["conditions"] as unknown[]) : [];
-    let holds = true;
-    for (const c of conditions) {
-      const value = conditionHolds(c, partition);
-      if (value === undefined) return undefined; // depends on the region's name or another input: no fixed host
-      if (!value) {
-        holds = false;
-        break;
-      }
-    }
-    if (!holds) continue;
-    if (rule["type"] === "tree")
-      return Array.isArray(rule["rules"]) ? evaluateRules(rule["rules"], partition) : undefined;
-    const endpoint = rule["endpoint"];
-    if (rule["type"] !== "endpoint" || !isObject(endpoint) || typeof endpoint["url"] !== "string") return undefined;
-    if (endpoint["url"].includes("{")) return undefined; // the regional host (templated): the default
-    const properties = endpoint["properties"];
-    const schemes = isObject(properties) && Array.isArray(properties["authSchemes"]) ? properties["authSchemes"] : [];
-    const sigv4 = (schemes as unknown[]).find((x) => isObject(x) && x["name"] === "sigv4");
-    const region = isObject(sigv4) ? sigv4["signingRegion"] : undefined;
-    return { url: endpoint["url"], ...(typeof region === "string" && { signingRegion: region }) };
-  }
-  return undefined;
+  const params: NonNullable<IrOperation["endpointParams"]> = {
+    ...(isObject(statics) && {
+      staticParams: Object.fromEntries(
+        Object.entries(statics).map(([name, def]) => [name, (def as { value: string | boolean | string[] }).value]),
+      ),
+    }),
+    ...(Object.keys(context).length > 0 && { contextParams: context }),
+    ...(isObject(paths) && {
+      operationParams: Object.fromEntries(
+        Object.entries(paths).map(([name, def]) => [name, (def as { path: string }).path]),
+      ),
+    }),
+  };
+  return Object.keys(params).length === 0 ? {} : { endpointParams: params };
 }
 
 /**

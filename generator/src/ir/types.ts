@@ -42,14 +42,15 @@ export interface IrService {
    */
   dualStackOnly?: true;
   /**
-   * Partitions (`aws`, `aws-cn`, …) whose regions the endpoint rules send to one fixed host (AWS
-   * Budgets: `https://budgets.amazonaws.com`, signed for `us-east-1`), with that URL and signing region.
+   * The service's endpoint rules (`smithy.rules#endpointRuleSet`, or its compiled BDD), which the
+   * `/signed` bindings evaluate per request as the AWS SDKs do; absent, they build the host from
+   * `endpointPrefix` and the partition's domain.
    */
-  partitionEndpoints?: Record<string, { url: string; signingRegion?: string }>;
+  endpointRules?: IrEndpointRules;
   /**
    * Auth schemes other than SigV4 that the service's endpoint rules give its endpoints (CloudFront
    * KeyValueStore's `sigv4a`, at `<account>.cloudfront-kvs.global.api.aws`): the `/signed` bindings
-   * sign SigV4 only and do not evaluate endpoint rules, so the generator warns about them.
+   * sign SigV4 only (an endpoint that asks for another scheme is refused), so the generator warns about them.
    */
   endpointAuthSchemes?: string[];
   /**
@@ -94,8 +95,46 @@ export interface IrOperation {
    * always discover it; `"optional"`: the SDKs discover it only when asked to (DynamoDB).
    */
   discoveredEndpoint?: "required" | "optional";
+  /** How the operation binds parameters of the service's endpoint rules, where it binds any. */
+  endpointParams?: IrEndpointParams;
   pagination?: IrPagination;
   documentation?: string;
+}
+
+/** A parameter of the endpoint rules, as the engine reads it (documentation dropped). */
+export interface IrEndpointParameter {
+  /** `String`, `Boolean` or `stringArray` (as the model spells it). */
+  type: string;
+  /** Where the client fills it from: `AWS::Region`, `AWS::UseFIPS`, `AWS::UseDualStack`, `SDK::Endpoint`, … */
+  builtIn?: string;
+  required?: true;
+  default?: string | boolean | string[];
+}
+
+/**
+ * The endpoint rules in the form `@smithy/util-endpoints` evaluates: exactly one of `ruleSet` (the
+ * `smithy.rules#endpointRuleSet` trait's `version` and `rules`, documentation dropped) and `bdd` (the
+ * `smithy.rules#endpointBdd` trait as `decideEndpoint` reads it: conditions `[fn, argv, assign?]`,
+ * results `[url, properties, headers]` or `[-1, error]` with the "no match" result `[-1]` first,
+ * `root`, and the nodes decoded from base64, three integers a node).
+ */
+export interface IrEndpointRules {
+  parameters: Record<string, IrEndpointParameter>;
+  ruleSet?: { version: string; rules: unknown[] };
+  bdd?: { conditions: unknown[][]; results: unknown[][]; root: number; nodes: number[] };
+  /** `smithy.rules#clientContextParams`: parameters the client's settings give, by name, with their type. */
+  clientContextParams?: Record<string, string>;
+}
+
+/**
+ * How an operation binds the endpoint rules' parameters: `staticParams` (`smithy.rules#staticContextParams`,
+ * fixed values), `contextParams` (`smithy.rules#contextParam`, parameter → input member name) and
+ * `operationParams` (`smithy.rules#operationContextParams`, parameter → JMESPath into the input).
+ */
+export interface IrEndpointParams {
+  staticParams?: Record<string, string | boolean | string[]>;
+  contextParams?: Record<string, string>;
+  operationParams?: Record<string, string>;
 }
 
 /**

@@ -95,3 +95,16 @@ export function localName(service: LoadedShape, id: string): string {
   const renamed = isObject(rename) ? rename[id] : undefined;
   return typeof renamed === "string" ? renamed : shapeName(id);
 }
+
+/**
+ * The nodes of a `smithy.rules#endpointBdd` from their base64 (big-endian 32-bit integers, three a
+ * node: condition, high branch, low branch), or undefined when the text is not that.
+ */
+export function decodeBddNodes(text: unknown): number[] | undefined {
+  if (typeof text !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) return undefined;
+  const bytes = Buffer.from(text, "base64");
+  if (bytes.length % 12 !== 0) return undefined;
+  const nodes: number[] = [];
+  for (let i = 0; i < bytes.length; i += 4) nodes.push(bytes.readInt32BE(i));
+  return nodes;
+}

@@ -10,7 +10,8 @@ export {
   type AwsCredentials,
   type SignedClientOptions,
 } from "./runtime/signed/client.js";
-export { EndpointDiscoveryError, ServiceError } from "./runtime/signed/errors.js";
+export { EndpointDiscoveryError, EndpointResolutionError, ServiceError } from "./runtime/signed/errors.js";
+export type { EndpointParamValue, EndpointRules, OperationEndpointParams } from "./runtime/signed/endpoints.js";
 export {
   fetchHandler,
   type HttpHandler,

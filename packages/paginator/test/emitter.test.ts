@@ -238,7 +238,7 @@ describe("paginator emitter", () => {
       "aws.auth#sigv4": { name: "svc" },
       "smithy.rules#endpointRuleSet": {
         version: "1.0",
-        parameters: {},
+        parameters: { Account: { type: "String", required: true } },
         rules: [
           {
             conditions: [],
@@ -249,7 +249,7 @@ describe("paginator emitter", () => {
       },
     });
     expect(warnings(spec(paginated, rules("sigv4a")))).toEqual([
-      "paginator: service ex#Svc: its endpoint rules (smithy.rules#endpointRuleSet) sign with sigv4a; the /signed bindings sign SigV4 only, at svc.<region>.<partition's DNS suffix> or the endpoint given, and the service may refuse them: use the /sdk bindings (an AWS SDK client that signs sigv4a) for it",
+      "paginator: service ex#Svc: its endpoint rules (smithy.rules#endpointRuleSet) sign with sigv4a; the /signed bindings sign SigV4 only and refuse, before sending, an endpoint whose rules allow no SigV4: use the /sdk bindings (an AWS SDK client that signs sigv4a) for it",
     ]);
     // SigV4 endpoints, or no paginated operation to bind, give no warning.
     expect(warnings(spec(paginated, rules("sigv4")))).toEqual([]);

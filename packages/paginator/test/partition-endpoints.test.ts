@@ -36,7 +36,11 @@ function partitionRule(partition: string, url: string, signingRegion: string) {
 function spec(withRules = true) {
   const rules = {
     version: "1.0",
-    parameters: { Region: { builtIn: "AWS::Region", required: false, type: "String" } },
+    parameters: {
+      Region: { builtIn: "AWS::Region", required: false, type: "String" },
+      UseFIPS: { builtIn: "AWS::UseFIPS", required: true, default: false, type: "Boolean" },
+      UseDualStack: { builtIn: "AWS::UseDualStack", required: true, default: false, type: "Boolean" },
+    },
     rules: [
       {
         conditions: [{ fn: "isSet", argv: [{ ref: "Region" }] }],
@@ -123,53 +127,46 @@ const regional = {
   type: "endpoint",
 };
 
-describe("the emitted /signed binding", () => {
-  it("names each partition's host and signing region from the endpoint rules, in rule order", () => {
-    expect(emittedSignedBinding(spec(), "DescribeBudgets")).toContain(
-      '  partitionEndpoints: {"aws":{"url":"https://budgets.amazonaws.com","signingRegion":"us-east-1"},"aws-cn":{"url":"https://budgets.amazonaws.com.cn","signingRegion":"cn-northwest-1"},"aws-iso":{"url":"https://budgets.c2s.ic.gov","signingRegion":"us-iso-east-1"}},\n',
-    );
-    expect(emittedSignedBinding(spec(false), "DescribeBudgets")).not.toContain("partitionEndpoints");
-  });
-
-  it("follows nested trees as the rules are evaluated, and gives up on a rule that depends on the region's name", () => {
-    // Free Tier's shape: a tree for the partition, FIPS and dual-stack rules first, then the fixed host.
-    const freeTier = withRules([
+/** Free Tier's shape: a tree for the partition, FIPS and dual-stack rules first, then the fixed host. */
+const freeTier = withRules([
+  {
+    conditions: [{ fn: "stringEquals", argv: [{ fn: "getAttr", argv: [{ ref: "PartitionResult" }, "name"] }, "aws"] }],
+    rules: [
       {
-        conditions: [
-          { fn: "stringEquals", argv: [{ fn: "getAttr", argv: [{ ref: "PartitionResult" }, "name"] }, "aws"] },
-        ],
-        rules: [
-          {
-            conditions: [{ fn: "booleanEquals", argv: [{ ref: "UseFIPS" }, true] }],
-            endpoint: { url: "https://freetier-fips.{Region}.api.aws" },
-            type: "endpoint",
-          },
-          {
-            conditions: [],
-            endpoint: {
-              url: "https://freetier.us-east-1.api.aws",
-              properties: { authSchemes: [{ name: "sigv4", signingName: "freetier", signingRegion: "us-east-1" }] },
-            },
-            type: "endpoint",
-          },
-        ],
-        type: "tree",
-      },
-      regional,
-    ]);
-    expect(emittedSignedBinding(freeTier, "DescribeBudgets")).toContain(
-      '  partitionEndpoints: {"aws":{"url":"https://freetier.us-east-1.api.aws","signingRegion":"us-east-1"}},\n',
-    );
-    // A rule for one region's name (`aws-global`) first: which host a region gets depends on its name.
-    const byRegion = withRules([
-      {
-        conditions: [{ fn: "stringEquals", argv: [{ ref: "Region" }, "aws-global"] }],
-        endpoint: { url: "https://budgets.amazonaws.com" },
+        conditions: [{ fn: "booleanEquals", argv: [{ ref: "UseFIPS" }, true] }],
+        endpoint: { url: "https://freetier-fips.{Region}.api.aws" },
         type: "endpoint",
       },
-      regional,
-    ]);
-    expect(emittedSignedBinding(byRegion, "DescribeBudgets")).not.toContain("partitionEndpoints");
+      {
+        conditions: [],
+        endpoint: {
+          url: "https://freetier.us-east-1.api.aws",
+          properties: { authSchemes: [{ name: "sigv4", signingName: "freetier", signingRegion: "us-east-1" }] },
+        },
+        type: "endpoint",
+      },
+    ],
+    type: "tree",
+  },
+  regional,
+]);
+/** A rule for one region's name (`aws-global`) first: which host a region gets depends on its name. */
+const byRegion = withRules([
+  {
+    conditions: [{ fn: "stringEquals", argv: [{ ref: "Region" }, "aws-global"] }],
+    endpoint: { url: "https://budgets.amazonaws.com" },
+    type: "endpoint",
+  },
+  regional,
+]);
+
+describe("the emitted /signed binding", () => {
+  it("carries the endpoint rules (written once, in endpointRules.gen.ts), not hosts worked out from them", () => {
+    const binding = emittedSignedBinding(spec(), "DescribeBudgets");
+    expect(binding).toContain('import { endpointRules } from "./endpointRules.gen.js";');
+    expect(binding).toContain("  endpointRules,\n");
+    expect(binding).not.toContain("partitionEndpoints");
+    expect(emittedSignedBinding(spec(false), "DescribeBudgets")).not.toContain("endpointRules");
   });
 });
 
@@ -217,6 +214,18 @@ describe("the generated /signed binding of a service with one host per partition
   it("uses an endpoint given in the options as it is, signed for the client's region", async () => {
     expect((await requests("budgets", spec(), "eu-west-1", "https://example.com"))[0]).toBe(
       "https://example.com/ eu-west-1/budgets/aws4_request",
+    );
+  });
+
+  it("follows nested trees and the signing scope they give (Free Tier), and rules on a region's name", async () => {
+    expect((await requests("free-tier", freeTier, "eu-west-1"))[0]).toBe(
+      "https://freetier.us-east-1.api.aws/ us-east-1/freetier/aws4_request",
+    );
+    expect((await requests("by-region", byRegion, "aws-global"))[0]).toBe(
+      "https://budgets.amazonaws.com/ aws-global/budgets/aws4_request",
+    );
+    expect((await requests("by-region", byRegion, "eu-west-1"))[0]).toBe(
+      "https://budgets.eu-west-1.amazonaws.com/ eu-west-1/budgets/aws4_request",
     );
   });
 });

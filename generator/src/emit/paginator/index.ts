@@ -2,6 +2,7 @@ import { lookup, type IrLookup } from "../../ir/lookup.js";
 import type { Ir, IrMember, IrOperation, IrShape } from "../../ir/types.js";
 import { awsSdkNames, paginatorName, validatorNames } from "../../naming.js";
 import { tsdoc, tsHeader } from "../header.js";
+import { compactConsts } from "./compact.js";
 import type { Emitter, FileSet } from "../types.js";
 
 /**
@@ -51,6 +52,9 @@ function emitPaginators(ir: Ir): FileSet {
   files.set("sdk/index.gen.ts", tsHeader(ir) + (sdkExports || "export {};\n"));
   const signed = bindings.filter((b) => httpBinding(ir, b) !== undefined);
   for (const b of signed) files.set(`signed/${b.fn}.gen.ts`, signedBindingFile(ir, b));
+  // The service's endpoint rules, written once for every binding (they are a few kilobytes).
+  if (signed.length > 0 && ir.service.endpointRules !== undefined)
+    files.set("signed/endpointRules.gen.ts", endpointRulesFile(ir));
   const signedExports = signed.map((b) => `export { ${b.fn} } from "./${b.fn}.gen.js";\n`).join("");
   files.set("signed/index.gen.ts", tsHeader(ir) + (signedExports || "export {};\n"));
   return files;
@@ -73,7 +77,7 @@ function plan(ir: Ir): { bindings: Binding[]; warnings: string[] } {
   const schemes = ir.service.endpointAuthSchemes;
   if (schemes !== undefined && bindings.length > 0)
     warnings.push(
-      `service ${ir.service.id}: its endpoint rules (smithy.rules#endpointRuleSet) sign with ${schemes.join(", ")}; the /signed bindings sign SigV4 only, at ${ir.service.endpointPrefix ?? ir.service.signingName ?? "<prefix>"}.<region>.<partition's DNS suffix> or the endpoint given, and the service may refuse them: use the /sdk bindings (an AWS SDK client that signs ${schemes.join(", ")}) for it`,
+      `service ${ir.service.id}: its endpoint rules (smithy.rules#endpointRuleSet) sign with ${schemes.join(", ")}; the /signed bindings sign SigV4 only and refuse, before sending, an endpoint whose rules allow no SigV4: use the /sdk bindings (an AWS SDK client that signs ${schemes.join(", ")}) for it`,
     );
   return { bindings, warnings };
 }
@@ -254,13 +258,17 @@ function httpBinding(
   // without the trait, the sdkId or service name lower-cased. The host's prefix only where it differs.
   const signingName = ir.service.signingName ?? (ir.service.sdkId ?? ir.service.name).toLowerCase().replace(/\s+/g, "");
   const prefix = ir.service.endpointPrefix;
-  const endpoint = {
-    ...(prefix !== undefined && prefix !== signingName && { endpointPrefix: prefix }),
-    // A service with dual-stack endpoints only (Aurora DSQL) is at <prefix>.<region>.api.aws, as the SDKs send.
-    ...(ir.service.dualStackOnly === true && { dualStackOnly: true }),
-    // The partitions sent to one fixed host (Budgets: budgets.amazonaws.com, signed for us-east-1).
-    ...(ir.service.partitionEndpoints !== undefined && { partitionEndpoints: ir.service.partitionEndpoints }),
-  };
+  // With endpoint rules, the rules give the host and the signing scope, as in the SDKs: the binding
+  // names them (written in the file as a reference to endpointRules.gen.ts) and how the operation binds
+  // their parameters. Without rules, the host is <prefix>.<region>.<partition's domain>.
+  const endpoint =
+    ir.service.endpointRules !== undefined
+      ? { endpointRules: true, ...(b.op.endpointParams !== undefined && { endpointParams: b.op.endpointParams }) }
+      : {
+          ...(prefix !== undefined && prefix !== signingName && { endpointPrefix: prefix }),
+          // A service with dual-stack endpoints only (Aurora DSQL) is at <prefix>.<region>.api.aws, as the SDKs send.
+          ...(ir.service.dualStackOnly === true && { dualStackOnly: true }),
+        };
   // An operation whose @auth names no SigV4 (the SSO portal's) is sent unsigned, as the SDKs do.
   const auth = b.op.auth === "none" ? { auth: "none" } : {};
   // An operation's own host prefix (MWAA's "api."), put before the service's host as the SDKs do.
@@ -413,7 +421,7 @@ function signedBindingFile(ir: Ir, b: Binding): string {
   const q = JSON.stringify;
   const binding = [
     "{",
-    ...Object.entries(rest).map(([k, v]) => `  ${k}: ${q(v)},`),
+    ...Object.entries(rest).map(([k, v]) => (k === "endpointRules" ? "  endpointRules," : `  ${k}: ${q(v)},`)),
     ...table("members", members),
     ...(hasErrors
       ? [
@@ -431,12 +439,41 @@ function signedBindingFile(ir: Ir, b: Binding): string {
     ...(serialize === undefined ? [] : [`import { ${serialize} } from "@dx/validators";`]),
     ...(hasErrors ? [`import { errorMembers } from "../../runtime/header-members.js";`] : []),
     `import { ${create} } from "../../runtime/signed/paginate.js";`,
+    ...("endpointRules" in rest ? [`import { endpointRules } from "./endpointRules.gen.js";`] : []),
     `import { ${b.descriptor} } from "../${b.fn}.gen.js";`,
     ``,
     `/**`,
     ...docLines(b, "over a `SignedClient` (SigV4, standard retries; fetch, or node:http on Node; no SDK client)"),
     ` */`,
     `export const ${b.fn} = /* @__PURE__ */ ${create}(${b.descriptor}, ${binding});`,
+  ];
+  return `${tsHeader(ir) + lines.join("\n")}\n`;
+}
+
+/**
+ * The service's endpoint rules as `@dx/paginator/signed` evaluates them (`@smithy/util-endpoints`):
+ * the rule set or BDD of the IR, documentation dropped, repeated strings and subtrees written once.
+ */
+function endpointRulesFile(ir: Ir): string {
+  const rules = ir.service.endpointRules as NonNullable<Ir["service"]["endpointRules"]>;
+  const value = {
+    parameters: rules.parameters,
+    ...(rules.ruleSet !== undefined && { version: rules.ruleSet.version, rules: rules.ruleSet.rules }),
+    ...(rules.bdd !== undefined && { bdd: rules.bdd }),
+    ...(rules.clientContextParams !== undefined && { clientContextParams: rules.clientContextParams }),
+  };
+  const { consts, expression } = compactConsts(
+    value as unknown as Parameters<typeof compactConsts>[0],
+    new Set(["endpointRules"]),
+  );
+  const form = rules.bdd !== undefined ? "smithy.rules#endpointBdd" : "smithy.rules#endpointRuleSet";
+  const lines = [
+    `import type { EndpointRules } from "../../runtime/signed/endpoints.js";`,
+    ``,
+    ...consts,
+    ``,
+    `/** The service's \`${form}\`, evaluated per request as the AWS SDKs do. */`,
+    `export const endpointRules: EndpointRules = ${expression};`,
   ];
   return `${tsHeader(ir) + lines.join("\n")}\n`;
 }

@@ -55,6 +55,8 @@ export function typecheckGenerated(
         // The signed transport's dependencies, as this package resolves them.
         "@smithy/signature-v4": [typesOf("@smithy/signature-v4")],
         "@aws-crypto/sha256-js": [typesOf("@aws-crypto/sha256-js")],
+        "@aws-sdk/util-endpoints": [typesOf("@aws-sdk/util-endpoints")],
+        "@smithy/util-endpoints": [typesOf("@smithy/util-endpoints")],
         "@smithy/core/protocols": [join(dirname(typesOf("@smithy/core")), "submodules", "protocols", "index.d.ts")],
       },
     },

@@ -23,6 +23,8 @@ export async function sentTo(options: {
   pages: readonly object[];
   region: string;
   endpoint?: string;
+  /** Other options of `signedClient()` (`useFipsEndpoint`, `useDualstackEndpoint`, `disableHostPrefix`, …). */
+  options?: object;
 }): Promise<{ sent: SentTo[]; pages: Record<string, unknown>[] }> {
   const key = `${options.out}/${options.name}`;
   let api = generated.get(key);
@@ -42,6 +44,7 @@ export async function sentTo(options: {
     credentials: { accessKeyId: "AKIDHOSTS", secretAccessKey: "hosts-secret" },
     fetch: fake,
     ...(options.endpoint !== undefined && { endpoint: options.endpoint }),
+    ...options.options,
   });
   const pages: Record<string, unknown>[] = [];
   for await (const p of (m[`paginate${options.operation}`] as Paginate)(client, options.input)) pages.push(p);

@@ -3,6 +3,7 @@
 
 import { serializeListJobsRequest } from "@dx/validators";
 import { createSignedPaginator } from "../../runtime/signed/paginate.js";
+import { endpointRules } from "./endpointRules.gen.js";
 import { paginateListJobsOperation } from "../paginateListJobs.gen.js";
 
 /**
@@ -15,6 +16,7 @@ import { paginateListJobsOperation } from "../paginateListJobs.gen.js";
 export const paginateListJobs = /* @__PURE__ */ createSignedPaginator(paginateListJobsOperation, {
   protocol: "restJson1",
   signingName: "dataexchange",
+  endpointRules,
   method: "GET",
   uri: "/v1/jobs",
   members: {

@@ -5,6 +5,7 @@ import { describeValue } from "../describe.js";
 import { setOwn } from "../members.js";
 import { toBase64 } from "../token.js";
 import type { ResponseHeaders } from "../header-members.js";
+import type { EndpointRules, OperationEndpointParams } from "./endpoints.js";
 
 /** A timestamp's wire format (Smithy's `timestampFormat`). */
 export type TimestampFormat = "date-time" | "http-date" | "epoch-seconds";
@@ -22,15 +23,19 @@ export interface HttpBinding {
    */
   dualStackOnly?: boolean;
   /**
-   * Partitions whose regions the service's endpoint rules send to one fixed host (AWS Budgets:
-   * `{"aws": {"url": "https://budgets.amazonaws.com", "signingRegion": "us-east-1"}}`), keyed by the
-   * partition's name: the request goes there, signed for that region, whatever the client's region.
+   * The service's endpoint rules (generated into `endpointRules.gen.ts`): where present, each request's
+   * host and signing scope are the rules' answer for the client's settings and the operation's
+   * parameters, as in the AWS SDKs, and `endpointPrefix` and `dualStackOnly` are not used.
    */
-  partitionEndpoints?: Readonly<Record<string, { url: string; signingRegion?: string }>>;
+  endpointRules?: EndpointRules;
+  /** How the operation binds the rules' parameters (static values, input members, JMESPath paths). */
+  endpointParams?: OperationEndpointParams;
   /**
    * The operation's `smithy.api#endpoint` hostPrefix, put before the default host (`api.` makes
    * `api.airflow.<region>.amazonaws.com`); `{Member}` is filled with that input member's value, which
-   * must be a DNS label. Not applied to an `endpoint` given in the client's options.
+   * must be a DNS label. With endpoint rules it is put before the host they resolve, as the SDKs put it
+   * (a custom `endpoint` included, unless the client's `disableHostPrefix`); without rules, it is not
+   * applied to an `endpoint` given in the client's options.
    */
   hostPrefix?: string;
   /**

@@ -13,11 +13,25 @@ import { Sha256 } from "@aws-crypto/sha256-js";
 import { buildQueryString } from "@smithy/core/protocols";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { describeValue } from "../describe.js";
-import { dnsSuffixOf, dualStackDnsSuffixOf, partitionIdOf } from "../partitions.js";
+import { partition } from "@aws-sdk/util-endpoints";
 import type { ResponseMetadata } from "../types.js";
 import { buildRequest, HOST_LABEL, type HttpBinding, hostPrefix } from "./binding.js";
 import { DiscoveredEndpoints, discoveryKey } from "./discovery.js";
-import { retryAfter, serviceError, THROTTLING, TRANSIENT_CODES, TRANSIENT_STATUS } from "./errors.js";
+import {
+  EndpointCache,
+  type EndpointParamValue,
+  type EndpointSettings,
+  endpointParams,
+  takesEndpoint,
+} from "./endpoints.js";
+import {
+  EndpointResolutionError,
+  retryAfter,
+  serviceError,
+  THROTTLING,
+  TRANSIENT_CODES,
+  TRANSIENT_STATUS,
+} from "./errors.js";
 import { fetchHandler, type HttpHandler, type HttpResponse, isHttpUrl, type SignedPlatform } from "./http.js";
 
 /** Credentials as the AWS SDK's identity interface has them (so `fromNodeProviderChain()` or static keys both work). */
@@ -37,12 +51,37 @@ export interface SignedClientOptions {
    */
   credentials?: AwsCredentials | (() => Promise<AwsCredentials>) | undefined;
   /**
-   * Default `https://<hostPrefix><endpointPrefix>.<region>.<partition's domain>` (the binding's prefix, else
-   * its signing name, after the operation's host prefix where the model gives one, as MWAA's
-   * `api.`; the domain is the partition's dual-stack one, `api.aws`, for a service with dual-stack
-   * endpoints only, as Aurora DSQL). An endpoint given here is the whole host and is used as it is: no host prefix is added.
+   * The service's endpoint, as the AWS SDK's `endpoint`. Where the binding has the service's endpoint
+   * rules, it is their `Endpoint` parameter (`SDK::Endpoint`), as in the SDKs: the rules answer it (most
+   * with the URL as it is, signed for the client's region; with FIPS on, with their own error), and the
+   * operation's host prefix goes before it unless `disableHostPrefix`. Without rules it is the whole host,
+   * used as it is (no host prefix). Default: the rules' endpoint for the region and the settings below; without
+   * rules `https://<hostPrefix><endpointPrefix>.<region>.<partition's domain>` (the partition's dual-stack
+   * domain, `api.aws`, for a service with dual-stack endpoints only, as Aurora DSQL).
    */
   endpoint?: string | undefined;
+  /**
+   * Send to the service's FIPS endpoint (the SDKs' `useFipsEndpoint`, the rules' `AWS::UseFIPS`): the
+   * rules give it (`dataexchange-fips.us-east-1.amazonaws.com`) or refuse with their own error where the
+   * partition has none. Needs a binding generated with the service's endpoint rules. Default false.
+   */
+  useFipsEndpoint?: boolean | undefined;
+  /**
+   * Send to the service's dual-stack (IPv4 and IPv6) endpoint (the SDKs' `useDualstackEndpoint`, the
+   * rules' `AWS::UseDualStack`: `dataexchange.us-east-1.api.aws`). Needs a binding generated with the
+   * service's endpoint rules, or a service with dual-stack endpoints only. Default false.
+   */
+  useDualstackEndpoint?: boolean | undefined;
+  /**
+   * Do not put the operation's `smithy.api#endpoint` host prefix before the host (the SDKs'
+   * `disableHostPrefix`), as for a local endpoint. Default false.
+   */
+  disableHostPrefix?: boolean | undefined;
+  /**
+   * Values of the rules' client context parameters (`smithy.rules#clientContextParams`), by parameter
+   * name, as the SDKs take them from their client configuration; names the rules do not declare are ignored.
+   */
+  clientContextParams?: Readonly<Record<string, EndpointParamValue>> | undefined;
   /** The SigV4 service name; default the one the binding was generated with. */
   signingName?: string | undefined;
   /** Attempts per request, the first included (the SDKs' standard mode: 3). */
@@ -56,11 +95,15 @@ export interface SignedClientOptions {
 /** A signing, retrying sender for one service endpoint; pass it to a binding of `@dx/paginator/signed`. */
 export class SignedClient {
   readonly region: string;
-  /** The region's partition's domain, as the SDKs find it: `amazonaws.com`, `amazonaws.com.cn` in China, … */
+  /** The region's partition's domain, as the SDKs find it: `amazonaws.com`, `amazonaws.com.cn` in China, … (bindings without rules) */
   private readonly dnsSuffix: string;
-  /** Its dual-stack domain (`api.aws`, …), for the services with dual-stack endpoints only. */
+  /** Its dual-stack domain (`api.aws`, …), for the services with dual-stack endpoints only (bindings without rules). */
   private readonly dualStackDnsSuffix: string;
   private readonly options: SignedClientOptions;
+  /** What the client's settings give the endpoint rules' builtIns and client context parameters. */
+  private readonly settings: EndpointSettings;
+  /** The rules' endpoints by parameter set: the next page of a paginator does not run the rules again. */
+  private readonly endpoints = new EndpointCache();
   private readonly signers = new Map<string, SignatureV4>();
   private readonly handler: HttpHandler;
   private readonly sha256: NonNullable<SignedPlatform["sha256"]>;
@@ -73,9 +116,18 @@ export class SignedClient {
   constructor(options: SignedClientOptions, platform: SignedPlatform = {}) {
     checkOptions(options);
     this.region = options.region;
-    this.dnsSuffix = dnsSuffixOf(options.region);
-    this.dualStackDnsSuffix = dualStackDnsSuffixOf(options.region);
+    // The partition as the SDKs find it (`aws.partition` of @aws-sdk/util-endpoints), for bindings without rules.
+    const { dnsSuffix, dualStackDnsSuffix } = partition(options.region);
+    this.dnsSuffix = dnsSuffix;
+    this.dualStackDnsSuffix = dualStackDnsSuffix;
     this.options = options;
+    this.settings = {
+      region: options.region,
+      useFipsEndpoint: options.useFipsEndpoint === true,
+      useDualstackEndpoint: options.useDualstackEndpoint === true,
+      endpoint: options.endpoint,
+      clientContextParams: options.clientContextParams,
+    };
     this.handler = options.fetch !== undefined ? fetchHandler(options.fetch) : (platform.handler ?? fetchHandler());
     this.sha256 = platform.sha256 ?? Sha256;
   }
@@ -89,28 +141,17 @@ export class SignedClient {
     let input = params;
     for (const member of binding.idempotencyTokens ?? [])
       if (input[member] == null) input = { ...input, [member]: idempotencyToken() };
-    const signingName = this.options.signingName ?? binding.signingName;
+    const at = this.endpointOf(binding, input);
+    const { signingName, signingRegion } = at;
     if (binding.auth !== "none" && this.options.credentials === undefined)
       throw new TypeError(`signedClient: credentials are required to sign requests to "${signingName}"`);
-    const prefix = binding.endpointPrefix ?? signingName;
-    const host = binding.hostPrefix === undefined ? "" : hostPrefix(binding.hostPrefix, input);
-    const domain = binding.dualStackOnly === true ? this.dualStackDnsSuffix : this.dnsSuffix;
-    // The partition's one host where the endpoint rules name one (Budgets: budgets.amazonaws.com, signed for us-east-1).
-    const fixed =
-      this.options.endpoint === undefined && binding.partitionEndpoints !== undefined
-        ? binding.partitionEndpoints[partitionIdOf(this.region)]
-        : undefined;
-    const regional =
-      fixed === undefined
-        ? `https://${host}${prefix}.${this.region}.${domain}`
-        : fixed.url.replace("://", `://${host}`);
-    const signingRegion = fixed?.signingRegion ?? this.region;
-    const configured = new URL(this.options.endpoint ?? regional);
+    const configured = new URL(at.url);
     // The input is checked before anything is sent, the discovery operation included.
     const request = buildRequest(binding, input, configured);
+    for (const [name, value] of Object.entries(at.headers)) request.headers[name] ??= value;
     const discovery =
       binding.discovery !== undefined && this.options.endpoint === undefined
-        ? discoveryKey(binding.discovery, signingName, regional)
+        ? discoveryKey(binding.discovery, signingName, at.url)
         : undefined;
     const base =
       discovery === undefined
@@ -192,6 +233,57 @@ export class SignedClient {
     }
   }
 
+  /**
+   * Where a request of `binding` goes and how it is signed: the endpoint rules' answer for the client's
+   * settings and the operation's parameters (cached per parameter set), the operation's host prefix
+   * before its host, as the SDKs send it; without rules, `<hostPrefix><endpointPrefix>.<region>.<domain>`
+   * or the client's endpoint as it is.
+   */
+  private endpointOf(
+    binding: HttpBinding,
+    input: Record<string, unknown>,
+  ): { url: string; headers: Record<string, string>; signingName: string; signingRegion: string } {
+    const custom = this.options.endpoint;
+    const rules = binding.endpointRules;
+    if (rules !== undefined && (custom === undefined || takesEndpoint(rules))) {
+      const resolved = this.endpoints.resolve(
+        rules,
+        endpointParams(rules, binding.endpointParams, this.settings, input),
+      );
+      let url = resolved.url;
+      if (binding.hostPrefix !== undefined && this.options.disableHostPrefix !== true) {
+        const prefixed = new URL(url);
+        prefixed.hostname = hostPrefix(binding.hostPrefix, input) + prefixed.hostname;
+        url = prefixed.href;
+      }
+      return {
+        url,
+        headers: resolved.headers,
+        signingName: this.options.signingName ?? resolved.signingName ?? binding.signingName,
+        signingRegion: resolved.signingRegion ?? this.region,
+      };
+    }
+    const signingName = this.options.signingName ?? binding.signingName;
+    if (this.settings.useFipsEndpoint)
+      throw new EndpointResolutionError(
+        `useFipsEndpoint needs the service's endpoint rules (smithy.rules#endpointRuleSet), which the binding of "${signingName}" was generated without`,
+      );
+    if (this.settings.useDualstackEndpoint && binding.dualStackOnly !== true)
+      throw new EndpointResolutionError(
+        `useDualstackEndpoint needs the service's endpoint rules (smithy.rules#endpointRuleSet), which the binding of "${signingName}" was generated without`,
+      );
+    if (custom !== undefined) return { url: custom, headers: {}, signingName, signingRegion: this.region };
+    const prefix = binding.endpointPrefix ?? signingName;
+    const host = binding.hostPrefix === undefined ? "" : hostPrefix(binding.hostPrefix, input);
+    const domain = binding.dualStackOnly === true ? this.dualStackDnsSuffix : this.dnsSuffix;
+    return {
+      url: `https://${host}${prefix}.${this.region}.${domain}`,
+      headers: {},
+      signingName,
+      signingRegion: this.region,
+    };
+  }
+
   private signer(service: string): SignatureV4 {
     let signer = this.signers.get(service);
     if (signer === undefined) {
@@ -234,7 +326,7 @@ function checkOptions(options: SignedClientOptions): void {
   // As the SDKs check it: the region is part of the host name.
   if (typeof options?.region !== "string" || !HOST_LABEL.test(options.region))
     fail("region must be a host label (letters, digits, inner hyphens), as us-east-1", options?.region);
-  const { credentials, endpoint, maxAttempts, retryBaseDelayMs } = options;
+  const { credentials, endpoint, maxAttempts, retryBaseDelayMs, clientContextParams } = options;
   if (
     credentials !== undefined &&
     typeof credentials !== "function" &&
@@ -242,6 +334,21 @@ function checkOptions(options: SignedClientOptions): void {
   )
     fail("credentials must be { accessKeyId, secretAccessKey } (strings) or a provider function", credentials);
   if (endpoint !== undefined && !isHttpUrl(endpoint)) fail("endpoint must be an http or https URL", endpoint);
+  for (const flag of ["useFipsEndpoint", "useDualstackEndpoint", "disableHostPrefix"] as const)
+    if (options[flag] !== undefined && typeof options[flag] !== "boolean")
+      fail(`${flag} must be a boolean`, options[flag]);
+  if (
+    clientContextParams !== undefined &&
+    (typeof clientContextParams !== "object" ||
+      clientContextParams === null ||
+      !Object.values(clientContextParams).every(
+        (v) =>
+          typeof v === "string" ||
+          typeof v === "boolean" ||
+          (Array.isArray(v) && v.every((s) => typeof s === "string")),
+      ))
+  )
+    fail("clientContextParams must be an object of strings, booleans or lists of strings", clientContextParams);
   if (maxAttempts !== undefined && !(Number.isInteger(maxAttempts) && maxAttempts >= 1))
     fail("maxAttempts must be an integer of at least 1", maxAttempts);
   if (retryBaseDelayMs !== undefined && !(Number.isFinite(retryBaseDelayMs) && retryBaseDelayMs >= 0))

@@ -62,7 +62,8 @@ function describeBinding(binding: HttpBinding, discovery: EndpointDiscovery): Ht
     signingName: binding.signingName,
     ...(binding.endpointPrefix !== undefined && { endpointPrefix: binding.endpointPrefix }),
     ...(binding.dualStackOnly !== undefined && { dualStackOnly: binding.dualStackOnly }),
-    ...(binding.partitionEndpoints !== undefined && { partitionEndpoints: binding.partitionEndpoints }),
+    // The service's endpoint rules, without the operation's parameters (the discovery operation binds none).
+    ...(binding.endpointRules !== undefined && { endpointRules: binding.endpointRules }),
     ...(binding.auth !== undefined && { auth: binding.auth }),
     ...(binding.queryCompatible !== undefined && { queryCompatible: binding.queryCompatible }),
     method,

@@ -49,6 +49,18 @@ export class EndpointDiscoveryError extends Error {
   override readonly name = "EndpointDiscoveryError";
 }
 
+/**
+ * The service's endpoint rules give no endpoint the client can send to, before any request: the rules'
+ * own error (`Invalid Configuration: FIPS and custom endpoint are not supported`), a parameter they
+ * require that is not set, or an endpoint signed only with a scheme other than SigV4 (`sigv4a`).
+ */
+export class EndpointResolutionError extends Error {
+  override readonly name = "EndpointResolutionError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(`signedClient: ${message}`, options);
+  }
+}
+
 export const TRANSIENT_STATUS: ReadonlySet<number> = new Set([500, 502, 503, 504]);
 export const TRANSIENT_CODES: ReadonlySet<string> = new Set([
   "TimeoutError",
