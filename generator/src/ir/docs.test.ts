@@ -68,6 +68,43 @@ describe("normalizeDocs", () => {
     expect(normalizeDocs("a <= b and c > d, <1>")).toBe("a <= b and c > d, <1>");
   });
 
+  it("keeps a placeholder written as <word> as text: only the elements docs are written with are tags", () => {
+    // IoT's CreateCommandResponse.commandArn, Lambda's LoggingConfig.LogGroup, MediaConvert's
+    // CaptionSelectorName and QuickSight's CreateGroup, as the official models write them: the
+    // placeholders were dropped as tags, leaving `arn:aws:iot:::command/`.
+    expect(normalizeDocs("<p>For example, <code>arn:aws:iot:<region>:<accountid>:command/<commandId></code></p>")).toBe(
+      "For example, `arn:aws:iot:<region>:<accountid>:command/<commandId>`",
+    );
+    expect(normalizeDocs("<p>A log group named <code>/aws/lambda/<function name></code>.</p>")).toBe(
+      "A log group named `/aws/lambda/<function name>`.",
+    );
+    expect(normalizeDocs('The format "Caption Selector <N>", the Nth.')).toBe(
+      'The format "Caption Selector <N>", the Nth.',
+    );
+    expect(
+      normalizeDocs(
+        "<code>arn:aws:quicksight:<your-region>:<i><relevant-aws-account-id></i>:group/<i><group-name></i></code>",
+      ),
+    ).toBe("`arn:aws:quicksight:<your-region>:<relevant-aws-account-id>:group/<group-name>`");
+    expect(normalizeDocs('adds <Accessibility schemeIdUri="urn:x" value="caption"/>.')).toBe(
+      'adds <Accessibility schemeIdUri="urn:x" value="caption"/>.',
+    );
+    // The elements docs are written with still go, in either case, with or without attributes.
+    expect(normalizeDocs('<P>One <B>bold</B> <span class="x">and</span> <em>em</em><br/>two</P>')).toBe(
+      "One bold and em\n\ntwo",
+    );
+  });
+
+  it("ends a paragraph at block elements: a definition list's term and text do not run together", () => {
+    // IoT's TopicRuleDestination.status writes <dl><dt>IN_PROGRESS</dt><dd><p>…</p></dd>.
+    expect(normalizeDocs("<dl><dt>IN_PROGRESS</dt><dd>Created.</dd><dt>ENABLED</dt><dd>Enabled.</dd></dl>")).toBe(
+      "IN_PROGRESS\n\nCreated.\n\nENABLED\n\nEnabled.",
+    );
+    expect(normalizeDocs("Text<note>A note.</note>More<important>Mind.</important><h2>Head</h2>")).toBe(
+      "Text\n\nA note.\n\nMore\n\nMind.\n\nHead",
+    );
+  });
+
   it("keeps an entity that names no character as written (a code point past U+10FFFF threw)", () => {
     expect(normalizeDocs("a &#99999999; b &#xFFFFFFFF; c &bogus; d &#x41;")).toBe(
       "a &#99999999; b &#xFFFFFFFF; c &bogus; d A",

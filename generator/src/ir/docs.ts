@@ -1,5 +1,22 @@
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
+/**
+ * Elements that end a paragraph: HTML's block elements and the AWS models' own `<note>`, `<important>`
+ * and `<fullname>`, so that `<dt>Term</dt><dd>Text</dd>` does not read "TermText".
+ */
+const BLOCK_TAG =
+  /<\/?(p|div|br|ul|ol|dl|dt|dd|h[1-6]|pre|table|thead|tbody|tfoot|tr|blockquote|hr|section|note|important|fullname)\b[^<>]*>/gi;
+
+/** Elements dropped with their text kept; any other `<word>` is text (a placeholder), not a tag. */
+const INLINE_ELEMENTS = new Set(
+  [
+    "a abbr b big body caption code center cite col colgroup del dfn em emphasis font head html i img ins kbd label li literal mark programlisting",
+    "q replaceable s samp small span strike strong sub sup td th title tt u userinput var wbr",
+  ]
+    .join(" ")
+    .split(" "),
+);
+
 // Links and code are held as markers while tags are stripped: \0 index \1 text \2 for a link, \3 text
 // \4 for code. Control characters that documentation never holds, so the spec's own are dropped first
 // and entities do not make them.
@@ -32,12 +49,16 @@ export function normalizeDocs(raw: unknown): string | undefined {
       return `\0${hrefs.length - 1}\x01`;
     })
     .replace(/<\/a\s*>/gi, "\x02")
-    .replace(/<\/?(p|div|br|ul|ol)\b[^<>]*>/gi, "\n\n")
+    .replace(BLOCK_TAG, "\n\n")
     .replace(/<li\b[^<>]*>/gi, "\n\n- ")
     .replace(/<code\b[^<>]*>/gi, "\x03")
     .replace(/<\/code\s*>/gi, "\x04")
-    // A tag starts with a letter (or is a comment): `<=>` in a list of punctuation is text.
-    .replace(/<\/?[A-Za-z][^<>]*>|<![^<>]*>/g, "")
+    // A tag starts with a letter (or is a comment): `<=>` in a list of punctuation is text. Only the
+    // elements documentation is written with are tags: `<region>` in `arn:aws:iot:<region>:…` (IoT),
+    // `<function name>` (Lambda) or `"Caption Selector <N>"` (MediaConvert) is a placeholder of the text.
+    .replace(/<\/?([A-Za-z][A-Za-z0-9-]*)\b[^<>]*>|<![^<>]*>/g, (tag, name: string | undefined) =>
+      name === undefined || INLINE_ELEMENTS.has(name.toLowerCase()) ? "" : tag,
+    )
     .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, decodeEntity)
     .replace(MARKED_CODE, (_, code: string) => codeSpan(code))
     .replace(LONE_CODE_MARKER, "`")
