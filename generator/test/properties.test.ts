@@ -138,9 +138,29 @@ describe("enum values of any text", () => {
 });
 
 describe("doc comment layout", () => {
+  /** Words CommonMark reads as a block's start at the start of a line (a paragraph's continuation included). */
+  const BLOCK_MARKER = /^(?:[-+*]|\d+[.)]|#{1,6}|>.*|```.*|~~~.*|=+|-+|<[A-Za-z/!?].*)$/;
+
+  it("never starts a wrapped line with a Markdown block marker (MediaConvert's `3/2 - L, R` became a bullet)", () => {
+    // Eac3Settings.LoRoCenterMixLevel ("3/2 - L, R, C"), a VideoSelector's "Streams > Advanced >
+    // Interlaced Mode" and Av1Settings.PerFrameMetrics ("* PSNR: … * SSIM: …"), as the official model
+    // writes them, each where the break fell before the marker: the word before it now goes with it.
+    // (width 97 at indent 0: each filler leaves room for the word before the marker, not for both)
+    const x = (n: number): string => "x".repeat(n);
+    expect(layoutDoc(`${x(92)} 3/2 - L, R, C, Ls, Rs`, 0)).toBe(`${x(92)}\n3/2 - L, R, C, Ls, Rs`);
+    expect(layoutDoc(`${x(88)} Streams > Advanced > Interlaced Mode`, 0)).toBe(
+      `${x(88)}\nStreams > Advanced > Interlaced Mode`,
+    );
+    expect(layoutDoc(`- ${x(87)} types: * PSNR: Peak * SSIM`, 0)).toBe(`- ${x(87)}\n  types: * PSNR: Peak * SSIM`);
+    expect(layoutDoc(`${x(93)} of 1. the # of items`, 0)).toBe(`${x(93)}\nof 1. the # of items`);
+    // One word too long to move: the marker stays at the end of its line, the line is longer.
+    expect(layoutDoc(`${"x".repeat(96)} - L`, 0)).toBe(`${"x".repeat(96)} -\nL`);
+  });
+
   const words = fc.array(
     fc.oneof(
       fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom("a", "b", "-", "`", "*") }),
+      fc.constantFrom("-", "+", "*", "1.", "2)", "#", "###", ">", ">=", "```", "~~~", "=", "---", "<div>"),
       fc.string({ minLength: 90, maxLength: 130, unit: fc.constantFrom("x", "/") }),
     ),
     { maxLength: 60 },
@@ -160,8 +180,14 @@ describe("doc comment layout", () => {
         expect(laid.split("\n").filter((l) => l === "").length).toBe(text.split("\n").filter((l) => l === "").length);
         if (laid.includes("\n")) {
           for (const line of laid.split("\n"))
-            if (line.trim().includes(" ")) expect(indent + 3 + line.length).toBeLessThanOrEqual(MAX_LINE);
+            if (line.trim().includes(" ") && !BLOCK_MARKER.test(line.trim().split(" ")[1] ?? ""))
+              expect(indent + 3 + line.length).toBeLessThanOrEqual(MAX_LINE);
         } else expect(laid === text).toBe(true);
+        // A wrapped line reads as the paragraph's text in Markdown, never as a bullet, heading or quote.
+        const lines = laid.split("\n");
+        lines.forEach((line, i) => {
+          if (i > 0 && lines[i - 1] !== "" && line !== "") expect(line.trim().split(" ")[0]).not.toMatch(BLOCK_MARKER);
+        });
       }),
       { numRuns: 200 },
     );
