@@ -66,7 +66,8 @@ function docComment(
     documentation === undefined ? undefined : fromSpec ? layoutDoc(tsdoc(documentation), indent) : documentation;
   const lines = [...(text === undefined ? [] : text.split("\n")), ...deprecatedLines(deprecated, indent)];
   if (lines.length === 0) return [];
-  if (lines.length === 1) return [`/** ${lines[0]} */`];
+  // One line when `/** text */` fits; a text that fits only as ` * text` (wrapped to one line) keeps three.
+  if (lines.length === 1 && indent + `/** ${lines[0]} */`.length <= MAX_LINE) return [`/** ${lines[0]} */`];
   return ["/**", ...lines.map((l) => (l === "" ? " *" : ` * ${l}`)), " */"];
 }
 

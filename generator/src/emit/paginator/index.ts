@@ -2,6 +2,7 @@ import { lookup, type IrLookup } from "../../ir/lookup.js";
 import type { Ir, IrMember, IrOperation, IrShape } from "../../ir/types.js";
 import { awsSdkNames, paginatorName, validatorNames } from "../../naming.js";
 import { tsdoc, tsHeader } from "../header.js";
+import { layoutDoc } from "../layout.js";
 import { compactConsts } from "./compact.js";
 import type { Emitter, FileSet } from "../types.js";
 
@@ -490,7 +491,7 @@ function docLines(b: Binding, over: string): string[] {
     "",
     `Trait: inputToken ${b.inputToken}, outputToken ${b.outputToken.join(".")}${b.items ? `, items ${b.items.join(".")}` : ""}${b.pageSize ? `, pageSize ${b.pageSize}` : ""}.`,
   ].join("\n");
-  return tsdoc(text)
+  return layoutDoc(tsdoc(text), 0)
     .split("\n")
     .map((l) => (l === "" ? " *" : ` * ${l}`));
 }

@@ -18,7 +18,8 @@ export const paginateListJobsOperation: PaginatedOperation<ListJobsRequest, List
 };
 
 /**
- * Paginates ListJobs over a function transport or `wireTransport(fn)` as boto3's paginator does (MaxItems, PageSize, resumable StartingToken, buildFullResult, search).
+ * Paginates ListJobs over a function transport or `wireTransport(fn)` as boto3's paginator does
+ * (MaxItems, PageSize, resumable StartingToken, buildFullResult, search).
  *
  * This operation lists your jobs sorted by CreatedAt in descending order.
  *

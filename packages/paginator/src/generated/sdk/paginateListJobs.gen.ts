@@ -6,7 +6,8 @@ import { createSdkPaginator } from "../../runtime/sdk.js";
 import { paginateListJobsOperation } from "../paginateListJobs.gen.js";
 
 /**
- * Paginates ListJobs over a `DataExchangeClient` of \@aws-sdk/client-dataexchange as boto3's paginator does (MaxItems, PageSize, resumable StartingToken, buildFullResult, search).
+ * Paginates ListJobs over a `DataExchangeClient` of \@aws-sdk/client-dataexchange as boto3's
+ * paginator does (MaxItems, PageSize, resumable StartingToken, buildFullResult, search).
  *
  * This operation lists your jobs sorted by CreatedAt in descending order.
  *

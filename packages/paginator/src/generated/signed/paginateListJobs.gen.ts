@@ -7,7 +7,9 @@ import { endpointRules } from "./endpointRules.gen.js";
 import { paginateListJobsOperation } from "../paginateListJobs.gen.js";
 
 /**
- * Paginates ListJobs over a `SignedClient` (SigV4, standard retries; fetch, or node:http on Node; no SDK client) as boto3's paginator does (MaxItems, PageSize, resumable StartingToken, buildFullResult, search).
+ * Paginates ListJobs over a `SignedClient` (SigV4, standard retries; fetch, or node:http on Node;
+ * no SDK client) as boto3's paginator does (MaxItems, PageSize, resumable StartingToken,
+ * buildFullResult, search).
  *
  * This operation lists your jobs sorted by CreatedAt in descending order.
  *
