@@ -408,3 +408,49 @@ describe("readHeaderMembers", () => {
     expect(readHeaderMembers({ Meta: ["prefixHeaders", "x-meta-"] }, { header: () => "x" })).toEqual({});
   });
 });
+
+describe("error members named as the error envelope, or as ServiceError's awsQuery fields, over /signed", () => {
+  // AWS Signer: every error models `message` and `code` (a string of its own, not the error's name);
+  // Lambda: 38 errors model `Type`. The SDKs put both on the exception (Signer's `e.code`, Lambda's `e.Type`).
+  const envelopeSpec = (protocol: string) => {
+    const s = structuredClone(spec) as { smithy: string; shapes: Record<string, Record<string, unknown>> };
+    const { "aws.protocols#restJson1": _, ...traits } = spec.shapes["ex#Store"].traits;
+    s.shapes["ex#Store"] = { ...spec.shapes["ex#Store"], traits: { ...traits, [protocol]: {} } };
+    Object.assign(s.shapes["ex#ListItems"] ?? {}, { errors: [{ target: "ex#Denied" }] });
+    Object.assign(s.shapes, {
+      "ex#Denied": {
+        type: "structure",
+        members: {
+          message: { target: "smithy.api#String" },
+          code: { target: "smithy.api#String" },
+          Type: { target: "smithy.api#String" },
+        },
+        traits: { "smithy.api#error": "client", "smithy.api#httpError": 403 },
+      },
+    });
+    return s;
+  };
+
+  it.each(["aws.protocols#restJson1", "aws.protocols#awsJson1_1"])(
+    "%s: a ServiceError carries the modeled `code` and `Type` as the SDK's exception does",
+    async (protocol) => {
+      const s = envelopeSpec(protocol);
+      expect(emittedSignedBinding(s, "ListItems")).toContain(`"code": ["body", "code"]`);
+      const api = await generatedSigned(out, `store-envelope-${protocol.split("#")[1]}`, s);
+      const client = (api["signedClient"] as Signed)({
+        region: "us-east-1",
+        credentials: KEY,
+        maxAttempts: 1,
+        fetch: (async () =>
+          new Response(JSON.stringify({ message: "no", code: "SIGNER-42", Type: "User" }), {
+            status: 403,
+            headers: { "x-amzn-errortype": "Denied:http://internal.amazon.com/coral/" },
+          })) as typeof fetch,
+      });
+      const error = await (async () => {
+        for await (const _ of (api["paginateListItems"] as Paginate)(client, {}));
+      })().catch((e: unknown) => e as Record<string, unknown>);
+      expect(error).toMatchObject({ name: "Denied", message: "no", code: "SIGNER-42", Type: "User" });
+    },
+  );
+});

@@ -322,21 +322,34 @@ function outputHeaderBindings(ir: Ir, b: Binding): Record<string, readonly strin
 }
 
 /**
+ * Wire names the runtime reads as an error's name or message, and so does not copy from the body onto
+ * the error (`ERROR_ENVELOPE` of runtime/signed/errors.ts), less those the SDKs fold into `message`
+ * (`message`, `Message`: the SDK deletes a `Message` member). A modeled member of such a name is still
+ * one of the error's members, as the SDKs give it: Signer's `code` on every error.
+ */
+const ERROR_ENVELOPE: ReadonlySet<string> = new Set(["__type", "code", "errorMessage"]);
+
+/**
  * The members of the operation's errors that a ServiceError gets under their member names beyond
  * the error body's wire names: restJson1 members bound to headers (Lambda's `retryAfterSeconds`
- * from `Retry-After`) and body members with another `@jsonName` (`["body", jsonName]`). By error
- * name; errors with none are left out.
+ * from `Retry-After`), body members with another `@jsonName` (`["body", jsonName]`), and body
+ * members whose wire name is one the runtime reads as the error's code or message (`ERROR_ENVELOPE`),
+ * in any protocol. By error name; errors with none are left out.
  */
 function errorMemberTables(ir: Ir, b: Binding): Record<string, Record<string, readonly string[]>> {
-  if (ir.service.protocol !== "restJson1") return {};
+  const restJson = ir.service.protocol === "restJson1";
   const find = lookup(ir);
   const tables: Record<string, Record<string, readonly string[]>> = Object.create(null); // "__proto__" a key like any other
   for (const id of new Set(b.op.errors)) {
     const table: Record<string, readonly string[]> = Object.create(null); // "__proto__" a key like any other
     for (const m of structure(ir, id)?.members ?? []) {
-      const at =
-        m.http === undefined ? (m.jsonName !== m.name ? ["body", m.jsonName] : undefined) : headerBinding(find, m);
-      if (at !== undefined) table[m.name] = at;
+      if (restJson && m.http !== undefined) {
+        const at = headerBinding(find, m);
+        if (at !== undefined) table[m.name] = at;
+        continue;
+      }
+      const wire = restJson ? m.jsonName : m.name;
+      if (wire !== m.name || ERROR_ENVELOPE.has(wire)) table[m.name] = ["body", wire];
     }
     if (Object.keys(table).length > 0) tables[id.slice(id.indexOf("#") + 1)] = table;
   }

@@ -19,11 +19,13 @@ export class ServiceError extends Error {
   /**
    * An awsQuery-compatible service's (SQS's) awsQuery error code, from the `x-amzn-query-error`
    * header (`AWS.SimpleQueueService.NonExistentQueue` where `name` is `QueueDoesNotExist`), as the
-   * AWS SDK for JavaScript v3 sets it. Absent for other services, or when the header is.
+   * AWS SDK for JavaScript v3 sets it. Absent for other services, or when the header is. Declared
+   * only (no own property until set), so that an error's own `Code` member (or `Type`, as on 38 of
+   * Lambda's errors) is not shadowed by an undefined field and reaches the error as with the SDK.
    */
-  readonly Code?: string;
+  declare readonly Code?: string;
   /** The awsQuery fault type of the same header: `Sender` or `Receiver`. */
-  readonly Type?: string;
+  declare readonly Type?: string;
   constructor(
     code: string,
     message: string,
