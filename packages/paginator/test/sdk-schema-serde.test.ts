@@ -144,8 +144,14 @@ const PAGES = [
   },
 ];
 
-/** A real client whose request handler answers the pages above (one Node stream a response, as node:http gives). */
-function client(VerifiedPermissionsClient: Bundle["VerifiedPermissionsClient"]): { client: unknown; bodies: string[] } {
+/**
+ * A real client whose request handler answers the pages above: one Node stream a response, as node:http
+ * gives, or a web ReadableStream, as the SDK's fetch handler gives (read through the client's collector).
+ */
+function client(
+  VerifiedPermissionsClient: Bundle["VerifiedPermissionsClient"],
+  web = false,
+): { client: unknown; bodies: string[] } {
   const bodies: string[] = [];
   const requestHandler = {
     async handle(request: { body?: unknown }) {
@@ -155,7 +161,7 @@ function client(VerifiedPermissionsClient: Bundle["VerifiedPermissionsClient"]):
         response: {
           statusCode: 200,
           headers: { "content-type": "application/x-amz-json-1.0", "x-amzn-requestid": `r${bodies.length}` },
-          body: Readable.from([Buffer.from(JSON.stringify(page))]),
+          body: web ? new Blob([JSON.stringify(page)]).stream() : Readable.from([Buffer.from(JSON.stringify(page))]),
         },
       };
     },
@@ -205,6 +211,25 @@ describe("@dx/paginator/sdk over a schema-based SDK client (@aws-sdk/client-veri
       "r2",
     ]);
     expect((pages[0]!["$metadata"] as { attempts?: number }).attempts).toBe(1);
+  }, 60_000);
+
+  it("reads a web ReadableStream body (the fetch handler's) through the client's stream collector", async () => {
+    const api = await bindings();
+    const c = client(api.VerifiedPermissionsClient, true);
+    const drift: string[] = [];
+    const pages: Record<string, unknown>[] = [];
+    for await (const page of api.paginateListPolicies(
+      c.client,
+      { policyStoreId: "PS1" },
+      { onDrift: (d: { path: string }) => drift.push(d.path) },
+    ))
+      pages.push(page);
+    expect(pages.flatMap((p) => (p["policies"] as { definition: unknown }[]).map((x) => x.definition))).toEqual([
+      { static: { description: "d" } },
+      { policyV2: { cedar: "permit(principal, action, resource);" } },
+      { static: {}, policyV3: 1 },
+    ]);
+    expect(drift).toEqual(["/policies/*/definition/policyV2", "/policies/*/definition/policyV3", "/policies/*/extra"]);
   }, 60_000);
 
   it("refuses the page in strict mode at the unknown member's own pointer (not at $unknown)", async () => {
