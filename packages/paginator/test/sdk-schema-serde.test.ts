@@ -232,6 +232,40 @@ describe("@dx/paginator/sdk over a schema-based SDK client (@aws-sdk/client-veri
     expect(drift).toEqual(["/policies/*/definition/policyV2", "/policies/*/definition/policyV3", "/policies/*/extra"]);
   }, 60_000);
 
+  it("after a retried 500, takes the 2xx response's body, with the SDK's attempt count", async () => {
+    const api = await bindings();
+    let calls = 0;
+    const requestHandler = {
+      async handle() {
+        calls++;
+        const ok = calls > 1;
+        const body = ok
+          ? { policies: [{ policyId: "p1", definition: { policyV2: {} }, createdDate: "2024-08-12T18:20:50Z" }] }
+          : { message: "oops" };
+        return {
+          response: {
+            statusCode: ok ? 200 : 500,
+            headers: {
+              "content-type": "application/x-amz-json-1.0",
+              ...(!ok && { "x-amzn-errortype": "InternalServerException" }),
+            },
+            body: Readable.from([Buffer.from(JSON.stringify(body))]),
+          },
+        };
+      },
+    };
+    const c = new api.VerifiedPermissionsClient({
+      region: "us-east-1",
+      credentials: { accessKeyId: "AKID", secretAccessKey: "secret" },
+      requestHandler,
+    });
+    const pages: Record<string, unknown>[] = [];
+    for await (const page of api.paginateListPolicies(c, { policyStoreId: "PS1" })) pages.push(page);
+    expect(calls).toBe(2);
+    expect((pages[0]!["policies"] as { definition: unknown }[])[0]!.definition).toEqual({ policyV2: {} });
+    expect(pages[0]!["$metadata"]).toMatchObject({ httpStatusCode: 200, attempts: 2 });
+  }, 60_000);
+
   it("refuses the page in strict mode at the unknown member's own pointer (not at $unknown)", async () => {
     const api = await bindings();
     const c = client(api.VerifiedPermissionsClient);
