@@ -11,16 +11,13 @@
  * union, `PolicyDefinitionItem`), so that the generated binding drives the real
  * `@aws-sdk/client-verifiedpermissions` (3.1124.0, schema-based) over an in-memory request handler.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { pathToFileURL } from "node:url";
-import { generate } from "@dx/generator";
-import { build } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
 import { packageDir } from "./support/bundle.js";
-import { linkRuntimes, repoRoot } from "./support/compile-generated.js";
+import { generatedBundle } from "./support/generated-signed.js";
 
 const NS = "com.amazonaws.verifiedpermissions#";
 const doc = (target: string, required = false) => ({
@@ -98,30 +95,14 @@ interface Bundle {
 let bundled: Promise<Bundle> | undefined;
 /** The generated `/sdk` binding with the real client, bundled from this package (which resolves the SDK). */
 function bindings(): Promise<Bundle> {
-  bundled ??= (async () => {
-    const specFile = join(work, "vp.json");
-    writeFileSync(specFile, JSON.stringify(spec));
-    const root = join(work, "out");
-    generate({ root: repoRoot, specs: [specFile], outRoot: root });
-    const at = linkRuntimes(root);
-    const file = join(work, "bundle.mjs");
-    await build({
-      stdin: {
-        contents: `export * from ${JSON.stringify(join(at("paginator"), "generated", "sdk", "index.gen.ts"))};
+  bundled ??= generatedBundle(
+    work,
+    "vp",
+    spec,
+    (at) => `export * from ${JSON.stringify(join(at("paginator"), "generated", "sdk", "index.gen.ts"))};
 export { VerifiedPermissionsClient } from "@aws-sdk/client-verifiedpermissions";`,
-        resolveDir: packageDir,
-        loader: "ts",
-      },
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      outfile: file,
-      logLevel: "silent",
-      nodePaths: [join(packageDir, "node_modules")], // the SDK client, imported by the generated files outside this package
-      alias: { "@dx/validators": join(at("validators"), "index.ts") },
-    });
-    return (await import(pathToFileURL(file).href)) as Bundle;
-  })();
+    [join(packageDir, "node_modules")], // the SDK client, imported by the generated files outside this package
+  ) as Promise<unknown> as Promise<Bundle>;
   return bundled;
 }
 
