@@ -2,10 +2,13 @@
  * The AWS SDK v3 adapter, imported only through `@dx/paginator/sdk` (whose generated bindings import the
  * service's SDK package): the SDK signs, retries and sends; dx reads the response body itself.
  *
- * For a 2xx response, the command's deserializer is replaced (on that command only) by one that returns
- * the body's wire JSON, so that the validators see members the SDK does not know (drift is reported in
- * tolerant mode, kept in the page, and refused in strict mode) and the SDK's own deserialization is not
- * paid for. Error responses still go through the SDK's deserializer: a service error reaches the caller
+ * For a 2xx response, dx reads the body's wire JSON itself, so that the validators see members the SDK
+ * does not know (drift is reported in tolerant mode, kept in the page, and refused in strict mode) and
+ * the SDK's own deserialization is not paid for: a middleware at the end of the command's deserialize
+ * step reads the body and hands the SDK's deserializer `{}` (schema-based SDK versions, whose commands do
+ * not deserialize through `command.deserialize`), and the command's deserializer is replaced (on that
+ * command only) by one that returns the wire JSON (older SDK versions, and clients without a middleware
+ * stack). Error responses still go through the SDK's deserializer: a service error reaches the caller
  * as the SDK's exception class, with the PageFailure members (`page`, `resumeToken`) added.
  */
 import { describeValue } from "./describe.js";
@@ -42,6 +45,8 @@ export type SdkPaginatePages<
 /** What the adapter uses of an SDK client and command (smithy-typescript's shapes, described without importing them). */
 interface SdkClientLike {
   send(command: unknown, options: { abortSignal?: AbortSignal }): Promise<unknown>;
+  /** The resolved client config (real SDK clients): its stream collector reads bodies that are not Node streams. */
+  config?: Partial<SerdeContextLike>;
 }
 interface HttpResponseLike {
   statusCode: number;
@@ -53,6 +58,15 @@ interface SerdeContextLike {
 }
 interface CommandLike {
   deserialize(response: HttpResponseLike, context: SerdeContextLike): Promise<unknown>;
+  /** A real SDK command's own middleware stack (see `wireBodyReader`). */
+  middlewareStack?: MiddlewareStackLike;
+}
+type DeserializeHandlerLike = (args: unknown) => Promise<{ response: unknown; output?: unknown }>;
+interface MiddlewareStackLike {
+  add(
+    middleware: (next: DeserializeHandlerLike) => DeserializeHandlerLike,
+    options: { step: "deserialize"; priority: "low"; name: string },
+  ): void;
 }
 
 /** Binds an operation to an SDK client class and the operation's command class. */
@@ -124,26 +138,82 @@ function sdkSender<Request>(client: SdkClientLike, commandClass: new (input: Req
     passErrors: true,
     send: (request, { signal }) => {
       const command = new commandClass(request) as CommandLike;
+      const wire = wireBodyReader(client, command);
       const sdkDeserialize = command.deserialize;
       command.deserialize = async (response, context) => {
-        if (response.statusCode < 200 || response.statusCode >= 300) return sdkDeserialize(response, context);
-        const text = await bodyText(response.body, context);
-        return {
-          $metadata: metadataOf(response),
-          body: text === "" ? {} : JSON.parse(text),
-          headers: responseHeaders(response.headers),
-          [WIRE]: true,
-        };
+        if (!succeeded(response)) return sdkDeserialize(response, context);
+        const text = wire.text ?? (await bodyText(response.body, context));
+        return wirePage(text, response, metadataOf(response));
       };
       return client.send(command, signal ? { abortSignal: signal } : {}).then((output) => {
         if (typeof output === "object" && output !== null && WIRE in output) return output;
-        // An SDK whose commands do not go through `deserialize` (schema-based serde) deserialized the
-        // page itself: take it in model form (the SDK has then dropped members it does not know).
         const { $metadata, ...page } = (output ?? {}) as { $metadata?: unknown };
+        // An SDK whose commands do not go through `deserialize` (schema-based serde): the body dx read
+        // before the SDK's deserializer, with the SDK's metadata (retry counts included).
+        if (wire.text !== undefined && wire.response !== undefined)
+          return wirePage(wire.text, wire.response, ($metadata ?? metadataOf(wire.response)) as ResponseMetadata);
+        // A client without a middleware stack that deserialized the page itself: take it in model form
+        // (the SDK has then dropped members it does not know).
         return { body: page, $metadata, form: "model" };
       });
     },
   };
+}
+
+function succeeded(response: HttpResponseLike): boolean {
+  return response.statusCode >= 200 && response.statusCode < 300;
+}
+
+function wirePage(text: string, response: HttpResponseLike, $metadata: ResponseMetadata): object {
+  return {
+    $metadata,
+    body: text === "" ? {} : JSON.parse(text),
+    headers: responseHeaders(response.headers),
+    [WIRE]: true,
+  };
+}
+
+/** What the SDK's deserializer reads of a 2xx body dx has already read: an empty object, nothing of which is used. */
+const emptyObject = (): Uint8Array => new Uint8Array([0x7b, 0x7d]);
+
+/**
+ * Reads a 2xx response body for dx before the SDK deserializes it, for SDK versions whose commands do
+ * not deserialize through `command.deserialize` (schema-based serde: the client's protocol reads the
+ * body, and keeps only members it knows, an unknown union member as `$unknown`). A middleware at the
+ * end of the command's deserialize step (between the SDK's deserializer and the request handler) keeps
+ * the body's text and the response, and hands the SDK's deserializer `{}` in its place. Error responses
+ * are left to the SDK. Without a middleware stack (or a way to read the body) nothing is added.
+ */
+function wireBodyReader(
+  client: SdkClientLike,
+  command: CommandLike,
+): { text: string | undefined; response: HttpResponseLike | undefined } {
+  const wire: { text: string | undefined; response: HttpResponseLike | undefined } = {
+    text: undefined,
+    response: undefined,
+  };
+  const stack = command.middlewareStack;
+  if (typeof stack?.add !== "function") return wire;
+  const config = client.config;
+  const collect = typeof config?.streamCollector === "function" ? config.streamCollector.bind(config) : undefined;
+  stack.add(
+    (next) => async (args) => {
+      const result = await next(args);
+      const response = result.response as HttpResponseLike;
+      if (typeof response?.statusCode !== "number" || !succeeded(response)) return result;
+      const stream = response.body as NodeReadableLike | null;
+      const isNodeStream =
+        typeof stream?.on === "function" && typeof stream.once === "function" && stream.readableEnded === false;
+      if (isNodeStream) wire.text = await streamText(stream);
+      else if (collect !== undefined) wire.text = decodeUtf8(await collect(response.body));
+      else return result;
+      wire.response = response;
+      response.body = emptyObject();
+      return result;
+    },
+    { step: "deserialize", priority: "low", name: "dxWireBody" },
+  );
+  return wire;
 }
 
 /** The body as one string (see stream-text.ts): a Node stream (the SDK's node:http handler) read directly, others through the SDK's collector. */
