@@ -142,7 +142,7 @@ function sdkSender<Request>(client: SdkClientLike, commandClass: new (input: Req
       const sdkDeserialize = command.deserialize;
       command.deserialize = async (response, context) => {
         if (!succeeded(response)) return sdkDeserialize(response, context);
-        const text = wire.text ?? (await bodyText(response.body, context));
+        const text = take(wire)?.text ?? (await bodyText(response.body, context));
         return wirePage(text, response, metadataOf(response));
       };
       return client.send(command, signal ? { abortSignal: signal } : {}).then((output) => {
@@ -150,14 +150,27 @@ function sdkSender<Request>(client: SdkClientLike, commandClass: new (input: Req
         const { $metadata, ...page } = (output ?? {}) as { $metadata?: unknown };
         // An SDK whose commands do not go through `deserialize` (schema-based serde): the body dx read
         // before the SDK's deserializer, with the SDK's metadata (retry counts included).
-        if (wire.text !== undefined && wire.response !== undefined)
-          return wirePage(wire.text, wire.response, ($metadata ?? metadataOf(wire.response)) as ResponseMetadata);
+        const read = take(wire);
+        if (read !== undefined)
+          return wirePage(read.text, read.response, ($metadata ?? metadataOf(read.response)) as ResponseMetadata);
         // A client without a middleware stack that deserialized the page itself: take it in model form
         // (the SDK has then dropped members it does not know).
         return { body: page, $metadata, form: "model" };
       });
     },
   };
+}
+
+/**
+ * The body the middleware read, handed over once: `wire` forgets it, since something of the SDK's keeps
+ * a sent command (and so `wire`) alive a while, and a page's text kept with it brought on about four
+ * times as many full GCs (61 against 16) in a process listing 15,000 jobs in pages of 25.
+ */
+function take(wire: WireBody): { text: string; response: HttpResponseLike } | undefined {
+  const { text, response } = wire;
+  wire.text = undefined;
+  wire.response = undefined;
+  return text === undefined || response === undefined ? undefined : { text, response };
 }
 
 function succeeded(response: HttpResponseLike): boolean {
@@ -173,6 +186,12 @@ function wirePage(text: string, response: HttpResponseLike, $metadata: ResponseM
   };
 }
 
+/** A 2xx body read for dx before the SDK's deserializer, with its response (until taken). */
+interface WireBody {
+  text: string | undefined;
+  response: HttpResponseLike | undefined;
+}
+
 /** What the SDK's deserializer reads of a 2xx body dx has already read: an empty object, nothing of which is used. */
 const emptyObject = (): Uint8Array => new Uint8Array([0x7b, 0x7d]);
 
@@ -184,14 +203,8 @@ const emptyObject = (): Uint8Array => new Uint8Array([0x7b, 0x7d]);
  * the body's text and the response, and hands the SDK's deserializer `{}` in its place. Error responses
  * are left to the SDK. Without a middleware stack (or a way to read the body) nothing is added.
  */
-function wireBodyReader(
-  client: SdkClientLike,
-  command: CommandLike,
-): { text: string | undefined; response: HttpResponseLike | undefined } {
-  const wire: { text: string | undefined; response: HttpResponseLike | undefined } = {
-    text: undefined,
-    response: undefined,
-  };
+function wireBodyReader(client: SdkClientLike, command: CommandLike): WireBody {
+  const wire: WireBody = { text: undefined, response: undefined };
   const stack = command.middlewareStack;
   if (typeof stack?.add !== "function") return wire;
   const config = client.config;
