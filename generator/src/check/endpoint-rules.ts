@@ -202,10 +202,10 @@ function checkRule(rule: unknown, at: string, outer: ReadonlySet<string>, say: R
         else
           for (const [name, values] of Object.entries(headers)) {
             if (!Array.isArray(values))
-              say(`${at}/endpoint/headers/${escape(name)}`, `header ${name}: expected a list of values`);
+              say(at + pointer("endpoint", "headers", name), `header ${name}: expected a list of values`);
             else
               values.forEach((v, i) =>
-                checkExpression(v, `${at}/endpoint/headers/${escape(name)}/${i}`, scope, say, "a header value"),
+                checkExpression(v, at + pointer("endpoint", "headers", name, i), scope, say, "a header value"),
               );
           }
       }
@@ -221,10 +221,6 @@ function checkRule(rule: unknown, at: string, outer: ReadonlySet<string>, say: R
     default:
       say(`${at}/type`, `a rule's "type" must be "endpoint", "error" or "tree", got ${JSON.stringify(rule["type"])}`);
   }
-}
-
-function escape(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 /** A condition: a known function with its arguments, and an `assign` that names something new. */
@@ -298,7 +294,7 @@ function checkExpression(e: unknown, at: string, scope: ReadonlySet<string>, say
 /** An object of values (an endpoint's properties, as its `authSchemes`). */
 function checkValues(o: Record<string, unknown>, at: string, scope: ReadonlySet<string>, say: Report): void {
   for (const [key, value] of Object.entries(o))
-    checkExpression(value, `${at}/${escape(key)}`, scope, say, `property ${key}`);
+    checkExpression(value, at + pointer(key), scope, say, `property ${key}`);
 }
 
 /** `smithy.rules#endpointBdd`: parameters, conditions, results without conditions, and nodes that stay in range. */
