@@ -142,7 +142,7 @@ function sdkSender<Request>(client: SdkClientLike, commandClass: new (input: Req
       const sdkDeserialize = command.deserialize;
       command.deserialize = async (response, context) => {
         if (!succeeded(response)) return sdkDeserialize(response, context);
-        const text = take(wire)?.text ?? (await bodyText(response.body, context));
+        const text = take(wire)?.text ?? (await bodyText(response.body, (body) => context.streamCollector(body)));
         return wirePage(text, response, metadataOf(response));
       };
       return client.send(command, signal ? { abortSignal: signal } : {}).then((output) => {
@@ -214,12 +214,8 @@ function wireBodyReader(client: SdkClientLike, command: CommandLike): WireBody {
       const result = await next(args);
       const response = result.response as HttpResponseLike;
       if (typeof response?.statusCode !== "number" || !succeeded(response)) return result;
-      const stream = response.body as NodeReadableLike | null;
-      const isNodeStream =
-        typeof stream?.on === "function" && typeof stream.once === "function" && stream.readableEnded === false;
-      if (isNodeStream) wire.text = await streamText(stream);
-      else if (collect !== undefined) wire.text = decodeUtf8(await collect(response.body));
-      else return result;
+      if (!isNodeStream(response.body) && collect === undefined) return result;
+      wire.text = await bodyText(response.body, collect as SerdeContextLike["streamCollector"]); // a Node stream, or collect is set
       wire.response = response;
       response.body = emptyObject();
       return result;
@@ -229,12 +225,15 @@ function wireBodyReader(client: SdkClientLike, command: CommandLike): WireBody {
   return wire;
 }
 
-/** The body as one string (see stream-text.ts): a Node stream (the SDK's node:http handler) read directly, others through the SDK's collector. */
-function bodyText(body: unknown, context: SerdeContextLike): Promise<string> {
+/** A Node stream not yet read (the SDK's node:http handler's body). */
+function isNodeStream(body: unknown): body is NodeReadableLike {
   const stream = body as NodeReadableLike | null;
-  if (typeof stream?.on !== "function" || typeof stream.once !== "function" || stream.readableEnded !== false)
-    return context.streamCollector(body).then(decodeUtf8);
-  return streamText(stream);
+  return typeof stream?.on === "function" && typeof stream.once === "function" && stream.readableEnded === false;
+}
+
+/** The body as one string (see stream-text.ts): a Node stream read directly, others through the SDK's collector. */
+function bodyText(body: unknown, collect: SerdeContextLike["streamCollector"]): Promise<string> {
+  return isNodeStream(body) ? streamText(body) : collect(body).then(decodeUtf8);
 }
 
 /** The SDK response's headers as the operation's `outputHeaders` reads them (by lower-case name, as the SDK's deserializers do). */
