@@ -17,7 +17,7 @@ import type { PagesOperation, PaginatedOperation, PaginateOver, PaginatePagesOve
 import { pageOperation } from "./paginate.js";
 import { PageIterator } from "./page-iterator.js";
 import type { PageSender } from "./send.js";
-import { decodeUtf8, type NodeReadableLike, streamText } from "./stream-text.js";
+import { type BodyBytes, bytesBody, type NodeReadableLike, streamBody } from "./stream-text.js";
 import type { PageRequest, PaginateParams, Path, ResponseMetadata } from "./types.js";
 
 /** A page read through an SDK client: the operation's output, plus the SDK's response metadata (request id, attempts). */
@@ -142,8 +142,8 @@ function sdkSender<Request>(client: SdkClientLike, commandClass: new (input: Req
       const sdkDeserialize = command.deserialize;
       command.deserialize = async (response, context) => {
         if (!succeeded(response)) return sdkDeserialize(response, context);
-        const text = take(wire)?.text ?? (await bodyText(response.body, (body) => context.streamCollector(body)));
-        return wirePage(text, response, metadataOf(response));
+        const body = take(wire)?.body ?? (await readBody(response.body, (stream) => context.streamCollector(stream)));
+        return wirePage(body, response, metadataOf(response));
       };
       return client.send(command, signal ? { abortSignal: signal } : {}).then((output) => {
         if (typeof output === "object" && output !== null && WIRE in output) return output;
@@ -152,7 +152,7 @@ function sdkSender<Request>(client: SdkClientLike, commandClass: new (input: Req
         // before the SDK's deserializer, with the SDK's metadata (retry counts included).
         const read = take(wire);
         if (read !== undefined)
-          return wirePage(read.text, read.response, ($metadata ?? metadataOf(read.response)) as ResponseMetadata);
+          return wirePage(read.body, read.response, ($metadata ?? metadataOf(read.response)) as ResponseMetadata);
         // A client without a middleware stack that deserialized the page itself: take it in model form
         // (the SDK has then dropped members it does not know).
         return { body: page, $metadata, form: "model" };
@@ -163,24 +163,24 @@ function sdkSender<Request>(client: SdkClientLike, commandClass: new (input: Req
 
 /**
  * The body the middleware read, handed over once: `wire` forgets it, since something of the SDK's keeps
- * a sent command (and so `wire`) alive a while, and a page's text kept with it brought on about four
+ * a sent command (and so `wire`) alive a while, and a page's body kept with it brought on about four
  * times as many full GCs (61 against 16) in a process listing 15,000 jobs in pages of 25.
  */
-function take(wire: WireBody): { text: string; response: HttpResponseLike } | undefined {
-  const { text, response } = wire;
-  wire.text = undefined;
+function take(wire: WireBody): { body: BodyBytes; response: HttpResponseLike } | undefined {
+  const { body, response } = wire;
+  wire.body = undefined;
   wire.response = undefined;
-  return text === undefined || response === undefined ? undefined : { text, response };
+  return body === undefined || response === undefined ? undefined : { body, response };
 }
 
 function succeeded(response: HttpResponseLike): boolean {
   return response.statusCode >= 200 && response.statusCode < 300;
 }
 
-function wirePage(text: string, response: HttpResponseLike, $metadata: ResponseMetadata): object {
+function wirePage(body: BodyBytes, response: HttpResponseLike, $metadata: ResponseMetadata): object {
   return {
     $metadata,
-    body: text === "" ? {} : JSON.parse(text),
+    body: body.json(),
     headers: responseHeaders(response.headers),
     [WIRE]: true,
   };
@@ -188,7 +188,7 @@ function wirePage(text: string, response: HttpResponseLike, $metadata: ResponseM
 
 /** A 2xx body read for dx before the SDK's deserializer, with its response (until taken). */
 interface WireBody {
-  text: string | undefined;
+  body: BodyBytes | undefined;
   response: HttpResponseLike | undefined;
 }
 
@@ -200,11 +200,11 @@ const emptyObject = (): Uint8Array => new Uint8Array([0x7b, 0x7d]);
  * not deserialize through `command.deserialize` (schema-based serde: the client's protocol reads the
  * body, and keeps only members it knows, an unknown union member as `$unknown`). A middleware at the
  * end of the command's deserialize step (between the SDK's deserializer and the request handler) keeps
- * the body's text and the response, and hands the SDK's deserializer `{}` in its place. Error responses
+ * the body's bytes and the response, and hands the SDK's deserializer `{}` in its place. Error responses
  * are left to the SDK. Without a middleware stack (or a way to read the body) nothing is added.
  */
 function wireBodyReader(client: SdkClientLike, command: CommandLike): WireBody {
-  const wire: WireBody = { text: undefined, response: undefined };
+  const wire: WireBody = { body: undefined, response: undefined };
   const stack = command.middlewareStack;
   if (typeof stack?.add !== "function") return wire;
   const config = client.config;
@@ -215,7 +215,7 @@ function wireBodyReader(client: SdkClientLike, command: CommandLike): WireBody {
       const response = result.response as HttpResponseLike;
       if (typeof response?.statusCode !== "number" || !succeeded(response)) return result;
       if (!isNodeStream(response.body) && collect === undefined) return result;
-      wire.text = await bodyText(response.body, collect as SerdeContextLike["streamCollector"]); // a Node stream, or collect is set
+      wire.body = await readBody(response.body, collect as SerdeContextLike["streamCollector"]); // a Node stream, or collect is set
       wire.response = response;
       response.body = emptyObject();
       return result;
@@ -231,9 +231,9 @@ function isNodeStream(body: unknown): body is NodeReadableLike {
   return typeof stream?.on === "function" && typeof stream.once === "function" && stream.readableEnded === false;
 }
 
-/** The body as one string (see stream-text.ts): a Node stream read directly, others through the SDK's collector. */
-function bodyText(body: unknown, collect: SerdeContextLike["streamCollector"]): Promise<string> {
-  return isNodeStream(body) ? streamText(body) : collect(body).then(decodeUtf8);
+/** The body's bytes (see stream-text.ts): a Node stream read directly, others through the SDK's collector. */
+function readBody(body: unknown, collect: SerdeContextLike["streamCollector"]): Promise<BodyBytes> {
+  return isNodeStream(body) ? streamBody(body) : collect(body).then(bytesBody);
 }
 
 /** The SDK response's headers as the operation's `outputHeaders` reads them (by lower-case name, as the SDK's deserializers do). */

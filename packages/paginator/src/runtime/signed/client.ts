@@ -196,7 +196,6 @@ export class SignedClient {
           body: request.body,
           signal,
         });
-        const text = response.body;
         const metadata: ResponseMetadata = {
           httpStatusCode: response.status,
           ...requestIdOf(response),
@@ -206,9 +205,9 @@ export class SignedClient {
         if (response.status >= 200 && response.status < 300) {
           this.quota = Math.min(500, this.quota + 1);
           // The headers go along for the output members bound to them (the operation's `outputHeaders`).
-          return { body: text === "" ? {} : JSON.parse(text), $metadata: metadata, headers: response };
+          return { body: jsonBody(response), $metadata: metadata, headers: response };
         }
-        const error = serviceError(response, text, metadata, binding);
+        const error = serviceError(response, response.body, metadata, binding);
         // The service no longer serves this operation at the discovered host: the next request discovers again.
         if (discovery !== undefined && error.name === binding.discovery?.error) this.discovered.forget(discovery);
         const throttling = response.status === 429 || THROTTLING.has(error.name);
@@ -385,4 +384,10 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
     };
     signal?.addEventListener("abort", onAbort, { once: true });
   });
+}
+
+/** A success's body as JSON: `{}` when empty (an output with no body members). */
+function jsonBody(response: HttpResponse): unknown {
+  if (response.json !== undefined) return response.json();
+  return response.body === "" ? {} : JSON.parse(response.body);
 }

@@ -35,6 +35,11 @@ export interface HttpResponse {
   /** Every header's name, lower-case (for `@httpPrefixHeaders` output members; without it they are left out). */
   headerNames?(): Iterable<string>;
   body: string;
+  /**
+   * The body's JSON as `JSON.parse(body)` gives it, `{}` when `body` is empty (the node:http handler reads
+   * it from the bytes, without decoding all of them first); without it the transport parses `body` so.
+   */
+  json?(): unknown;
 }
 
 /** Sends one request; a network failure rejects with a TypeError (as `fetch` does), which is retried. */

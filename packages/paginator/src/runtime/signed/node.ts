@@ -7,7 +7,7 @@ import { createHash, createHmac, type Hash, type Hmac } from "node:crypto";
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { HttpHandler, SignedPlatform, SourceData } from "./http.js";
-import { streamText } from "../stream-text.js";
+import { streamBody } from "../stream-text.js";
 
 export interface NodeHttpOptions {
   /** Connections kept per host (default 50, as the SDK's node handler). */
@@ -37,7 +37,7 @@ export function nodeHttpHandler(options: NodeHttpOptions = {}): HttpHandler {
         { method: request.method, headers: request.headers, agent, ...(request.signal && { signal: request.signal }) },
         (res: IncomingMessage) => {
           const headers = res.headers;
-          streamText(res).then(
+          streamBody(res).then(
             (body) =>
               resolve({
                 status: res.statusCode ?? 0,
@@ -46,7 +46,10 @@ export function nodeHttpHandler(options: NodeHttpOptions = {}): HttpHandler {
                   return Array.isArray(value) ? value.join(", ") : value;
                 },
                 headerNames: () => Object.keys(headers),
-                body,
+                get body() {
+                  return body.text();
+                },
+                json: () => body.json(),
               }),
             (error: Error) => failed(error),
           );
