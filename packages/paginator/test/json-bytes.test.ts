@@ -130,6 +130,14 @@ describe("JSON read from UTF-8 bytes", () => {
     }
   });
 
+  it("decodes thousands of strings, one holding a NUL too, across chunks", () => {
+    const many = Array.from({ length: 5000 }, (_, i) => `${i} caf\u00e9 \u{1F600}`);
+    const text = JSON.stringify({ many, nul: ["a\u00e9\u0000b\u00e9", "\u00e9"] });
+    const bytes = encode(text);
+    expect(bytes.length).toBeGreaterThan(64 * 1024);
+    expect(read(chunksOf(bytes, [70_000]), bytes)).toEqual({ value: JSON.parse(text), plainCalls: 0 });
+  });
+
   it("keeps a U+FFFD the service sent (valid UTF-8) on the fast way", () => {
     const bytes = encode('{"a":"\uFFFD\u00e9"}');
     expect(read([bytes], bytes)).toEqual({ value: { a: "\uFFFD\u00e9" }, plainCalls: 0 });

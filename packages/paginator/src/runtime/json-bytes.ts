@@ -18,8 +18,10 @@ import type { NodeBufferModule } from "./stream-text.js";
 
 /** A string holding a character above ASCII: in Latin-1 text, a byte of a UTF-8 sequence. */
 const ABOVE_ASCII = /[\x80-\xff]/;
-const BACKSLASH_U = 0x5c; // "\\", then "u"
+const BACKSLASH = 0x5c;
 const U = 0x75;
+const ZERO = 0x30;
+const SEVEN = 0x37;
 
 /** Returned by the mend when the Latin-1 reading cannot be made exact. */
 const PLAIN = Symbol("plain");
@@ -59,21 +61,19 @@ export function jsonReader(nodeBuffer: NodeBufferModule | undefined): JsonReader
 }
 
 /**
- * Whether the bytes may hold a `\uXXXX` escape of a character above ASCII. Ers on the side of yes: an
+ * Whether the bytes may hold a `\uXXXX` escape of a character above ASCII. Errs on the side of yes: an
  * escaped backslash before a "u", or an escape cut between chunks, count.
  */
 function hasEscapeAboveAscii(chunks: readonly Uint8Array[]): boolean {
   for (const chunk of chunks) {
     const end = chunk.length;
-    if (end > 0 && chunk[end - 1] === BACKSLASH_U) return true;
-    for (let at = chunk.indexOf(BACKSLASH_U); at !== -1; at = chunk.indexOf(BACKSLASH_U, at + 1)) {
+    if (end > 0 && chunk[end - 1] === BACKSLASH) return true;
+    for (let at = chunk.indexOf(BACKSLASH); at !== -1; at = chunk.indexOf(BACKSLASH, at + 1)) {
       if (chunk[at + 1] !== U) continue;
       if (at + 6 > end) return true;
-      const code = Number.parseInt(
-        String.fromCharCode(chunk[at + 2]!, chunk[at + 3]!, chunk[at + 4]!, chunk[at + 5]!),
-        16,
-      );
-      if (!(code < 0x80)) return true;
+      // \u0000 to \u007f: "00", then 0 to 7 (JSON.parse refuses anything else that is not hex)
+      const third = chunk[at + 4] as number;
+      if (chunk[at + 2] !== ZERO || chunk[at + 3] !== ZERO || third < ZERO || third > SEVEN) return true;
     }
   }
   return false;

@@ -4,9 +4,8 @@
  * signed transport's node:http handler. Node's types are described here, not imported, and
  * `node:buffer` is found at run time, so that browser builds and their types need none of Node.
  *
- * A success's JSON is read from the bytes (json-bytes.ts) below 512 KiB; the text is decoded, for an
- * error's body and for JSON from 512 KiB on, in a way that depends on its size (issue 11's notes have
- * the numbers):
+ * A success's JSON is read from the bytes (json-bytes.ts) below 128 KiB; the text is decoded, for an
+ * error's body and for larger JSON, in a way that depends on its size (issue 11's notes have the numbers):
  * - one chunk (up to 64 KB), or 512 KiB and more: on Node, the bytes become one flat string, ASCII as
  *   Latin-1 (no decoding at all), other valid UTF-8 through `transcode` to UTF-16 (about twice as
  *   fast as V8's UTF-8 decoder on non-ASCII text), and `JSON.parse` reads it without first joining
@@ -74,6 +73,15 @@ export interface TextReaders {
 const FLAT_FROM = 512 * 1024;
 
 /**
+ * A success's JSON is read from the bytes (json-bytes.ts) below this size. Above it, `JSON.parse` flattens
+ * the Latin-1 text into a large object on V8's heap, whose making alone cost about 3 ns a byte here,
+ * and mending that many strings more again: listing pages of 200 jobs (700 KB) was 22% slower than
+ * through the decoded text, pages of 50 and 100 jobs (180 and 360 KB) 4 and 7% slower, while pages
+ * of 25 (90 KB) were 18% faster (`.tmp-prof`-style A/B in one process; issue 11's notes).
+ */
+const JSON_BELOW = 128 * 1024;
+
+/**
  * The readers over `node:buffer` when given (tests pass `undefined` for the portable path, and a small
  * `flatFrom` to reach the flat path with small bodies).
  */
@@ -114,9 +122,9 @@ export function textReaders(
       const read = textOnce();
       return read === "" ? {} : JSON.parse(read);
     };
-    // From FLAT_FROM on, the Latin-1 reading measured slower than decoding the flat text (a page of 200
-    // jobs, 700 KB: 50 against 47 µs a job): its string is as large, and the mend allocates on top.
-    const json = (): unknown => (length === 0 ? {} : length >= flatFrom ? plain() : readJson(chunks, plain));
+    // Bodies that would make a string larger than V8's largest regular object (see JSON_BELOW) are parsed
+    // from their decoded text.
+    const json = (): unknown => (length === 0 ? {} : length >= JSON_BELOW ? plain() : readJson(chunks, plain));
     return { text: textOnce, json };
   };
   const streamBody = (stream: NodeReadableLike): Promise<BodyBytes> =>
