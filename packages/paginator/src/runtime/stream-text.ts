@@ -75,7 +75,7 @@ const FLAT_FROM = 512 * 1024;
 /**
  * A success's JSON is read from the bytes (json-bytes.ts) below this size. Above it, `JSON.parse` flattens
  * the Latin-1 text into a large object on V8's heap, whose making alone cost about 3 ns a byte here,
- * and mending that many strings more again: listing pages of 200 jobs (700 KB) was 22% slower than
+ * and mending that many strings more again: listing pages of 200 jobs (700 KB) was 6–13% slower than
  * through the decoded text, reading pages of 50 and 100 jobs (180 and 360 KB) 4–8% slower, while
  * listing pages of 25 (90 KB) was 13–19% faster (bench/README.md, "JSON read from the bytes").
  */
