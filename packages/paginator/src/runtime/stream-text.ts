@@ -141,4 +141,4 @@ function decodeChunks(chunks: readonly Uint8Array[]): string {
   return text + decoder.decode();
 }
 
-export const { decodeUtf8, streamBody, bytesBody } = textReaders();
+export const { streamBody, bytesBody } = textReaders();
