@@ -4,10 +4,10 @@
  * (stream-text.ts: one flat string or chunk by chunk, by size); SigV4's hashes use `node:crypto`.
  */
 import { createHash, createHmac, type Hash, type Hmac } from "node:crypto";
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import type { HttpHandler, SignedPlatform, SourceData } from "./http.js";
-import { streamBody } from "../stream-text.js";
+import type { HttpHandler, HttpResponse, SignedPlatform, SourceData } from "./http.js";
+import { streamBody, type BodyBytes } from "../stream-text.js";
 
 export interface NodeHttpOptions {
   /** Connections kept per host (default 50, as the SDK's node handler). */
@@ -36,21 +36,10 @@ export function nodeHttpHandler(options: NodeHttpOptions = {}): HttpHandler {
         url,
         { method: request.method, headers: request.headers, agent, ...(request.signal && { signal: request.signal }) },
         (res: IncomingMessage) => {
+          const status = res.statusCode ?? 0;
           const headers = res.headers;
           streamBody(res).then(
-            (body) =>
-              resolve({
-                status: res.statusCode ?? 0,
-                header: (name) => {
-                  const value = headers[name];
-                  return Array.isArray(value) ? value.join(", ") : value;
-                },
-                headerNames: () => Object.keys(headers),
-                get body() {
-                  return body.text();
-                },
-                json: () => body.json(),
-              }),
+            (body) => resolve(new NodeResponse(status, headers, body)),
             (error: Error) => failed(error),
           );
         },
@@ -58,6 +47,33 @@ export function nodeHttpHandler(options: NodeHttpOptions = {}): HttpHandler {
       req.once("error", failed);
       req.end(request.body);
     });
+}
+
+/**
+ * A response read to its end: the body is decoded only when asked for (`json()` reads it from the bytes).
+ * A class, for its getter: an object literal with `get body()` in it, one a response, made V8 promote
+ * the pages to its old generation (a process listing 30,000 jobs in pages of 25: 9–22 full GCs, 5–6
+ * with the class; bench/README.md, stop 23).
+ */
+class NodeResponse implements HttpResponse {
+  constructor(
+    readonly status: number,
+    private readonly headers: IncomingHttpHeaders,
+    private readonly bytes: BodyBytes,
+  ) {}
+  header(name: string): string | undefined {
+    const value = this.headers[name];
+    return Array.isArray(value) ? value.join(", ") : value;
+  }
+  headerNames(): string[] {
+    return Object.keys(this.headers);
+  }
+  get body(): string {
+    return this.bytes.text();
+  }
+  json(): unknown {
+    return this.bytes.json();
+  }
 }
 
 /** SHA-256 and HMAC-SHA-256 from `node:crypto`, in the shape `@smithy/signature-v4` asks for. */
