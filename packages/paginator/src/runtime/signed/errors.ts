@@ -85,7 +85,7 @@ export const THROTTLING: ReadonlySet<string> = new Set([
   "EC2ThrottledException",
 ]);
 
-/** The error code and message of an error response, as the SDKs read them (header, then `__type`/`code` in the body). */
+/** The error code (see `errorCode`) and message of an error response, as the SDKs read them. */
 export function serviceError(
   response: HttpResponse,
   text: string,
@@ -99,13 +99,7 @@ export function serviceError(
   } catch {
     // not JSON: the status names the error
   }
-  const raw =
-    response.header("x-amzn-errortype") ??
-    (typeof body["__type"] === "string" ? body["__type"] : undefined) ??
-    (typeof body["code"] === "string" ? body["code"] : undefined) ??
-    `Http${response.status}Error`;
-  // "aws.protocoltests#FooError:http://..." and "ns#FooError" both name FooError.
-  const code = (raw.split(":")[0] ?? raw).split("#").pop() ?? raw;
+  const code = errorCode(response, body, binding) ?? `Http${response.status}Error`;
   const message = body["Message"] ?? body["message"] ?? body["errorMessage"] ?? `HTTP ${response.status}`;
   const status = response.status;
   // awsQueryCompatible: "AWS.SimpleQueueService.NonExistentQueue;Sender" (Smithy's protocol tests: code;type).
@@ -123,6 +117,42 @@ export function serviceError(
   for (const [key, value] of Object.entries(binding.errors?.(code, body, response) ?? {}))
     if (!(key in error)) setOwn(error, key, value);
   return error;
+}
+
+/**
+ * Where the error code is looked for, in order, as the AWS SDK for JavaScript v3 looks
+ * (`@smithy/core/protocols`' `loadRestJsonErrorCode` and `loadJsonRpcErrorCode`): restJson1 reads the
+ * `x-amzn-errortype` header, then the body's `code`, then `__type`; awsJson reads `__type` first, then
+ * `code`, then the header, and an awsQuery-compatible service `code`, the header, then `__type`.
+ */
+function errorCode(response: HttpResponse, body: Record<string, unknown>, binding: HttpBinding): string | undefined {
+  const order: readonly ("header" | "code" | "type")[] =
+    binding.protocol === "restJson1"
+      ? ["header", "code", "type"]
+      : binding.queryCompatible === true
+        ? ["code", "header", "type"]
+        : ["type", "code", "header"];
+  for (const where of order) {
+    const raw =
+      where === "header"
+        ? response.header("x-amzn-errortype")
+        : where === "type"
+          ? body["__type"]
+          : // the body's `code` under any case (`Code`, `CODE`), as the SDK finds it
+            body[Object.keys(body).find((key) => key.toLowerCase() === "code") ?? "code"];
+    if (typeof raw === "string" || typeof raw === "number") return sanitizeErrorCode(String(raw));
+  }
+  return undefined;
+}
+
+/**
+ * The error's name in a raw code as the SDK cleans it: the first of comma-separated values (a header
+ * sent twice), before any `:` (`FooError:http://internal.amazon.com/...`), after a `#` (`ns#FooError`).
+ */
+function sanitizeErrorCode(raw: string): string {
+  let code = raw.split(",")[0] ?? raw;
+  code = code.split(":")[0] ?? code;
+  return code.includes("#") ? (code.split("#")[1] ?? code) : code;
 }
 
 /** Members of an error body that name the error or carry its message, already read into `name` and `message`. */
