@@ -69,8 +69,10 @@ export const TRANSIENT_CODES: ReadonlySet<string> = new Set([
   "RequestTimeout",
   "RequestTimeoutException",
 ]);
+/** The error codes the SDKs' standard retry mode counts as throttling (`@smithy/core/retry`'s `THROTTLING_ERROR_CODES`). */
 export const THROTTLING: ReadonlySet<string> = new Set([
   "ThrottlingException",
+  "ThrottledException",
   "Throttling",
   "TooManyRequestsException",
   "ProvisionedThroughputExceededException",
