@@ -61,12 +61,12 @@ async function attempts(name: string): Promise<number> {
 
 describe("the error codes /signed retries", () => {
   it.each(NAMES)("%s: retried as the SDK retries it", async (name) => {
-    const error = { name, $metadata: { httpStatusCode: 400 } };
+    const error = { name, message: "", $metadata: { httpStatusCode: 400 } };
     const sdk = isThrottlingError(error) || isTransientError(error);
     expect(await attempts(name)).toBe(sdk ? 2 : 1);
   });
 
   it("counts as throttling what the SDK counts (the longer backoff)", () => {
-    for (const name of NAMES) expect(THROTTLING.has(name), name).toBe(isThrottlingError({ name, $metadata: {} }));
+    for (const name of NAMES) expect(THROTTLING.has(name), name).toBe(isThrottlingError({ name, message: "", $metadata: {} }));
   });
 });
