@@ -67,6 +67,7 @@ describe("the error codes /signed retries", () => {
   });
 
   it("counts as throttling what the SDK counts (the longer backoff)", () => {
-    for (const name of NAMES) expect(THROTTLING.has(name), name).toBe(isThrottlingError({ name, message: "", $metadata: {} }));
+    for (const name of NAMES)
+      expect(THROTTLING.has(name), name).toBe(isThrottlingError({ name, message: "", $metadata: {} }));
   });
 });
