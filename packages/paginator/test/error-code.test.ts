@@ -50,7 +50,7 @@ const CASES: [string, Answer][] = [
 ];
 
 /** The error the SDK client of `protocol` throws for `answer` (a 400). */
-async function sdkName(protocol: "restJson1" | "awsJson1_0", answer: Answer): Promise<string> {
+async function sdkError(protocol: "restJson1" | "awsJson1_0", answer: Answer): Promise<Record<string, unknown>> {
   const contentType = protocol === "restJson1" ? "application/json" : "application/x-amz-json-1.0";
   const requestHandler = {
     async handle() {
@@ -68,16 +68,19 @@ async function sdkName(protocol: "restJson1" | "awsJson1_0", answer: Answer): Pr
     protocol === "restJson1"
       ? new DataExchangeClient(config).send(new ListJobsCommand({}))
       : new VerifiedPermissionsClient(config).send(new ListPoliciesCommand({ policyStoreId: "PS1" }));
-  const error: unknown = await sent.then(
+  return (await sent.then(
     () => undefined,
     (e: unknown) => e,
-  );
+  )) as Record<string, unknown>;
+}
+
+async function sdkName(protocol: "restJson1" | "awsJson1_0", answer: Answer): Promise<string> {
   // A numeric code is the name's text (the classic restJson1 deserializer keeps the number itself).
-  return String((error as Error).name);
+  return String((await sdkError(protocol, answer))["name"]);
 }
 
 /** The error `SignedClient` throws for `answer` (a 400) over a binding of `protocol`. */
-async function signedName(protocol: "restJson1" | "awsJson1_0", answer: Answer): Promise<string> {
+async function signedError(protocol: "restJson1" | "awsJson1_0", answer: Answer): Promise<Record<string, unknown>> {
   const contentType = protocol === "restJson1" ? "application/json" : "application/x-amz-json-1.0";
   const fetch = (async () =>
     new Response(answer.body, {
@@ -96,12 +99,37 @@ async function signedName(protocol: "restJson1" | "awsJson1_0", answer: Answer):
           members: {},
         };
   const client = new SignedClient({ region: "us-east-1", credentials, fetch, maxAttempts: 1 });
-  const error: unknown = await client.send(binding, {}).then(
+  return (await client.send(binding, {}).then(
     () => undefined,
     (e: unknown) => e,
-  );
-  return (error as Error).name;
+  )) as Record<string, unknown>;
 }
+
+async function signedName(protocol: "restJson1" | "awsJson1_0", answer: Answer): Promise<string> {
+  return String((await signedError(protocol, answer))["name"]);
+}
+
+/**
+ * The message, as both SDK generations word it (`message`, then `Message`, else "UnknownError"), and an
+ * `errorMessage` the body holds, which the SDK keeps on the error as itself: `/signed` preferred
+ * `Message`, took `errorMessage` as the message (and left it off the error), and said "HTTP 400".
+ */
+const MESSAGES: [string, string][] = [
+  ["message and Message", '{"message":"lower","Message":"upper"}'],
+  ["Message alone", '{"Message":"upper"}'],
+  ["errorMessage alone", '{"errorMessage":"em"}'],
+  ["no message", "{}"],
+];
+
+describe.each(["restJson1", "awsJson1_0"] as const)("the message of a %s error response", (protocol) => {
+  it.each(MESSAGES)("%s: /signed words it as the SDK does", async (_, body) => {
+    for (const type of ["ValidationException", "Brandnew"]) {
+      const answer = { headers: { "x-amzn-errortype": type }, body };
+      const [sdk, signed] = [await sdkError(protocol, answer), await signedError(protocol, answer)];
+      expect([signed["message"], signed["errorMessage"]]).toEqual([sdk["message"], sdk["errorMessage"]]);
+    }
+  });
+});
 
 describe.each(["restJson1", "awsJson1_0"] as const)("the error code of a %s error response", (protocol) => {
   it.each(CASES)("%s: /signed names the error as the SDK does", async (_, answer) => {

@@ -327,7 +327,7 @@ function outputHeaderBindings(ir: Ir, b: Binding): Record<string, readonly strin
  * (`message`, `Message`: the SDK deletes a `Message` member). A modeled member of such a name is still
  * one of the error's members, as the SDKs give it: Signer's `code` on every error.
  */
-const ERROR_ENVELOPE: ReadonlySet<string> = new Set(["__type", "code", "errorMessage"]);
+const ERROR_ENVELOPE: ReadonlySet<string> = new Set(["__type", "code"]);
 
 /**
  * The members of the operation's errors that a ServiceError gets under their member names beyond

@@ -102,7 +102,8 @@ export function serviceError(
     // not JSON: the status names the error
   }
   const code = errorCode(response, body, binding) ?? `Http${response.status}Error`;
-  const message = body["Message"] ?? body["message"] ?? body["errorMessage"] ?? `HTTP ${response.status}`;
+  // As both generations of the SDK word it: `message`, then `Message`, else "UnknownError".
+  const message = body["message"] ?? body["Message"] ?? "UnknownError";
   const status = response.status;
   // awsQueryCompatible: "AWS.SimpleQueueService.NonExistentQueue;Sender" (Smithy's protocol tests: code;type).
   const header = binding.queryCompatible === true ? response.header("x-amzn-query-error") : undefined;
@@ -158,7 +159,7 @@ function sanitizeErrorCode(raw: string): string {
 }
 
 /** Members of an error body that name the error or carry its message, already read into `name` and `message`. */
-const ERROR_ENVELOPE: ReadonlySet<string> = new Set(["__type", "code", "message", "Message", "errorMessage"]);
+const ERROR_ENVELOPE: ReadonlySet<string> = new Set(["__type", "code", "message", "Message"]);
 
 export function retryAfter(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
