@@ -29,6 +29,7 @@ const INPUTS: Record<string, Record<string, unknown>> = {
   TextPayload: { Text: { target: S, traits: { "smithy.api#httpPayload": {} } } },
   AllBound: { Mode: { target: S, traits: { "smithy.api#httpHeader": "X-Mode" } } },
   TypedHeader: { Name: { target: S }, Type: { target: S, traits: { "smithy.api#httpHeader": "Content-Type" } } },
+  GetWithBody: { Filter: { target: "ex#Filter" } },
 };
 
 const shapes: Record<string, unknown> = {
@@ -52,7 +53,7 @@ for (const [name, members] of Object.entries(INPUTS)) {
     input: { target: `ex#List${name}Input` },
     output: { target: "ex#Page" },
     traits: {
-      "smithy.api#http": { method: "POST", uri: `/${name.toLowerCase()}`, code: 200 },
+      "smithy.api#http": { method: name.startsWith("Get") ? "GET" : "POST", uri: `/${name.toLowerCase()}`, code: 200 },
       "smithy.api#paginated": paginated,
     },
   };
@@ -68,7 +69,8 @@ let generated: Promise<Record<string, unknown>> | undefined;
 async function sent(op: string, params: object): Promise<{ type: string | null; body: string | undefined }> {
   const api = await (generated ??= generatedSigned(out, "things", { smithy: "2.0", shapes }));
   const seen: { type: string | null; body: string | undefined }[] = [];
-  const fetch = (async (_: unknown, init?: RequestInit) => {
+  const fetch = (async (url: string, init?: RequestInit) => {
+    new Request(url, init); // as fetch, refuses a body on GET and HEAD
     const body = init?.body;
     seen.push({
       type: new Headers(init?.headers).get("content-type"),
@@ -104,6 +106,14 @@ describe("a restJson1 request with nothing set in its body, as the SDK sends it"
 
   it("every member bound elsewhere: neither a content type nor a body", async () => {
     expect(await sent("ListAllBound", { Mode: "m" })).toEqual({ type: null, body: undefined });
+  });
+
+  it("a GET with body members over fetch: the content type, and no body (fetch refuses one), as the SDK's fetch handler", async () => {
+    expect(await sent("ListGetWithBody", {})).toEqual({ type: "application/json", body: undefined });
+    expect(await sent("ListGetWithBody", { Filter: { Kind: "k" } })).toEqual({
+      type: "application/json",
+      body: undefined,
+    });
   });
 
   it("a content type bound to a header member wins", async () => {
