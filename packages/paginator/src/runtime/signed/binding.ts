@@ -78,6 +78,11 @@ export interface HttpBinding {
    */
   errors?: (code: string, body: Record<string, unknown>, response: ResponseHeaders) => Record<string, unknown>;
   /**
+   * The `@error` fault of each of the operation's modeled errors, by error code: such an error's `$fault`
+   * whatever its status, as the SDKs give it; an error not listed takes it from the status (5xx: server).
+   */
+  faults?: Readonly<Record<string, "client" | "server">>;
+  /**
    * The input's JSON body from its model form (the validators' `serializeXRequest`): body members under
    * their JSON names, timestamps in their formats (epoch-seconds by default, on both protocols), blobs
    * as base64, at any depth; members bound elsewhere left out. Without it, body members are written as

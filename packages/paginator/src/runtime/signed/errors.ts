@@ -33,10 +33,12 @@ export class ServiceError extends Error {
     metadata: ResponseMetadata,
     retryable: boolean,
     query?: { code: string; type: string },
+    fault?: "client" | "server",
   ) {
     super(message);
     this.name = code;
-    this.$fault = status >= 500 ? "server" : "client";
+    // A modeled error's own fault (its @error trait), as the SDKs give it; else by the status.
+    this.$fault = fault ?? (status >= 500 ? "server" : "client");
     this.$metadata = metadata;
     this.$retryable = retryable;
     if (query !== undefined) {
@@ -111,7 +113,9 @@ export function serviceError(
   const query =
     header !== undefined && split > 0 ? { code: header.slice(0, split), type: header.slice(split + 1) } : undefined;
   const retryable = TRANSIENT_STATUS.has(status) || status === 429;
-  const error = new ServiceError(code, String(message), status, metadata, retryable, query);
+  const faults = binding.faults;
+  const fault = faults !== undefined && Object.hasOwn(faults, code) ? faults[code] : undefined;
+  const error = new ServiceError(code, String(message), status, metadata, retryable, query, fault);
   // The body's other members on the error, as the SDKs put a modeled exception's members on it
   // (`e.ResourceId`): under their wire names, never over what the error already has.
   for (const [key, value] of Object.entries(body))
