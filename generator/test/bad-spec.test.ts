@@ -512,6 +512,46 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
     ]);
   });
 
+  it("HTTP bindings that would lose a value: one header or query parameter twice, a header under the prefix, a second query map", () => {
+    // Smithy refuses these (HttpHeaderTraitValidator, HttpQueryTraitValidator, HttpPrefixHeadersTraitValidator,
+    // ExclusiveStructureMemberTraitValidator); dx bound both members and sent one value.
+    const str = (traits: Record<string, unknown>) => ({ target: "smithy.api#String", traits });
+    const map = (traits: Record<string, unknown>) => ({ target: "ex#Params", traits });
+    const { text, diagnostics } = broken((s) => {
+      s.shapes["ex#Params"] = {
+        type: "map",
+        key: { target: "smithy.api#String" },
+        value: { target: "smithy.api#String" },
+      };
+      Object.assign(s.shapes["ex#ListThingsInput"]!["members"], {
+        Token: str({ "smithy.api#httpQuery": "token" }),
+        Max: { target: "smithy.api#Integer", traits: { "smithy.api#httpQuery": "token" } },
+        Trace: str({ "smithy.api#httpHeader": "X-Trace" }),
+        TraceToo: str({ "smithy.api#httpHeader": "x-trace" }),
+        Meta: map({ "smithy.api#httpPrefixHeaders": "X-Meta-" }),
+        Owner: str({ "smithy.api#httpHeader": "x-meta-owner" }),
+        Extra: map({ "smithy.api#httpQueryParams": {} }),
+        More: map({ "smithy.api#httpQueryParams": {} }),
+      });
+    });
+    expect(diagnostics.map((d) => [d.pointer, d.message])).toEqual([
+      [
+        "/shapes/ex#ListThingsInput/members/Max",
+        'Max is bound to the query parameter "token", as Token is: one value would be lost',
+      ],
+      [
+        "/shapes/ex#ListThingsInput/members/TraceToo",
+        'TraceToo is bound to the header "x-trace", as Trace is (header names do not differ in case): one value would be lost',
+      ],
+      [
+        "/shapes/ex#ListThingsInput/members/Owner",
+        'Owner is bound to the header "x-meta-owner", which starts with the prefix "x-meta-" of the @httpPrefixHeaders member Meta',
+      ],
+      ["/shapes/ex#ListThingsInput/members/More", "More is a second @httpQueryParams member (Extra is one already)"],
+    ]);
+    expect(diagnostics[0]).toMatchObject({ file: FILE, ...positionOf(text, '"Max": {', 0) });
+  });
+
   it("restJson1: URI labels and @httpLabel members that do not match", () => {
     const { diagnostics } = broken((s) => {
       s.shapes["ex#ListThings"]!["traits"]["smithy.api#http"].uri = "/things/{Owner}/{Key+}";

@@ -75,6 +75,7 @@ export function checkSelection(model: LoadedModel, sel: Selection, out: Diagnost
     const type = shape.node["type"];
     const traits = traitsOf(shape.node);
     if (type === "structure" || type === "union") checkWireNames(shape, sel.protocol, out);
+    if (type === "structure") checkHttpNames(shape, out);
     if (type === "structure" && topLevel.has(id) && sel.protocol === "restJson1") checkPayload(shape, out);
     checkStreamingTargets(model, shape, topLevel.has(id), out);
     if (!declaresType(type, traits)) continue;
@@ -288,6 +289,58 @@ function checkWireNames(shape: LoadedShape, protocol: string, out: Diagnostic[])
         message: `member "${name}" has the wire name "${wire}" of member "${other}": one would be lost in the JSON body`,
       });
     else seen.set(wire, name);
+  }
+}
+
+/** The traits of which a structure has one member at most (Smithy's `structurallyExclusive: "member"`). */
+const EXCLUSIVE = ["smithy.api#httpQueryParams", "smithy.api#httpPrefixHeaders", "smithy.api#httpResponseCode"];
+
+/**
+ * HTTP bindings of one structure that would lose a value, as Smithy's HttpHeaderTraitValidator,
+ * HttpQueryTraitValidator, HttpPrefixHeadersTraitValidator and ExclusiveStructureMemberTraitValidator
+ * refuse them (errors, whatever the protocol): two members bound to one header (names compared without
+ * case) or to one query parameter (with case), a header under the `@httpPrefixHeaders` prefix, and a
+ * second `@httpQueryParams`, `@httpPrefixHeaders` or `@httpResponseCode` member.
+ */
+function checkHttpNames(shape: LoadedShape, out: Diagnostic[]): void {
+  const refs = memberRefs(shape.node);
+  const headers = new Map<string, string>();
+  const queries = new Map<string, string>();
+  const first = new Map<string, string>();
+  const prefixed = refs.find((r) => typeof r.traits["smithy.api#httpPrefixHeaders"] === "string");
+  const prefix = (prefixed?.traits["smithy.api#httpPrefixHeaders"] as string | undefined)?.toLowerCase();
+  const report = (ref: (typeof refs)[number], message: string): void =>
+    void out.push({ ...whereIn(shape, ref.at), message: `${ref.member} ${message}` });
+  for (const ref of refs) {
+    const name = ref.member as string;
+    for (const trait of EXCLUSIVE) {
+      if (!(trait in ref.traits)) continue;
+      const other = first.get(trait);
+      if (other === undefined) first.set(trait, name);
+      else report(ref, `is a second @${trait.slice(11)} member (${other} is one already)`);
+    }
+    const header = ref.traits["smithy.api#httpHeader"];
+    if (typeof header === "string") {
+      const other = headers.get(header.toLowerCase());
+      if (other !== undefined)
+        report(
+          ref,
+          `is bound to the header "${header}", as ${other} is (header names do not differ in case): one value would be lost`,
+        );
+      else headers.set(header.toLowerCase(), name);
+      if (prefix !== undefined && header.toLowerCase().startsWith(prefix))
+        report(
+          ref,
+          `is bound to the header "${header}", which starts with the prefix "${prefix}" of the @httpPrefixHeaders member ${prefixed?.member}`,
+        );
+    }
+    const query = ref.traits["smithy.api#httpQuery"];
+    if (typeof query === "string") {
+      const other = queries.get(query);
+      if (other !== undefined)
+        report(ref, `is bound to the query parameter "${query}", as ${other} is: one value would be lost`);
+      else queries.set(query, name);
+    }
   }
 }
 

@@ -442,10 +442,20 @@ describe("error members named as the error envelope, or as ServiceError's awsQue
         credentials: KEY,
         maxAttempts: 1,
         fetch: (async () =>
-          new Response(JSON.stringify({ message: "no", code: "SIGNER-42", Type: "User" }), {
-            status: 403,
-            headers: { "x-amzn-errortype": "Denied:http://internal.amazon.com/coral/" },
-          })) as typeof fetch,
+          // An awsJson service names the error in the body's `__type` too, which the SDK reads before
+          // `code` there (a `code` alone would name it, as error-code.test.ts shows).
+          new Response(
+            JSON.stringify({
+              ...(protocol.endsWith("awsJson1_1") && { __type: "ex#Denied" }),
+              message: "no",
+              code: "SIGNER-42",
+              Type: "User",
+            }),
+            {
+              status: 403,
+              headers: { "x-amzn-errortype": "Denied:http://internal.amazon.com/coral/" },
+            },
+          )) as typeof fetch,
       });
       const error = await (async () => {
         for await (const _ of (api["paginateListItems"] as Paginate)(client, {}));

@@ -327,7 +327,7 @@ function outputHeaderBindings(ir: Ir, b: Binding): Record<string, readonly strin
  * (`message`, `Message`: the SDK deletes a `Message` member). A modeled member of such a name is still
  * one of the error's members, as the SDKs give it: Signer's `code` on every error.
  */
-const ERROR_ENVELOPE: ReadonlySet<string> = new Set(["__type", "code", "errorMessage"]);
+const ERROR_ENVELOPE: ReadonlySet<string> = new Set(["__type", "code"]);
 
 /**
  * The members of the operation's errors that a ServiceError gets under their member names beyond
@@ -424,9 +424,24 @@ function table(name: string, record: Record<string, readonly string[]>, open = "
   ];
 }
 
+/**
+ * The fault (`client` or `server`) of each modeled error of the operation, by error name: the SDKs give a
+ * modeled error the `$fault` of its `@error` trait whatever the status it came with (Data Pipeline's
+ * `InternalServiceError` is a server error and has no `@httpError`); other errors take it from the status.
+ */
+function errorFaults(ir: Ir, b: Binding): [string, string][] {
+  const faults: [string, string][] = [];
+  for (const id of new Set(b.op.errors)) {
+    const fault = structure(ir, id)?.error;
+    if (fault !== undefined) faults.push([id.slice(id.indexOf("#") + 1), fault]);
+  }
+  return faults;
+}
+
 function signedBindingFile(ir: Ir, b: Binding): string {
   const create = b.items === undefined ? "createSignedPagesPaginator" : "createSignedPaginator";
   const { members, ...rest } = httpBinding(ir, b) ?? { members: {} };
+  const faults = errorFaults(ir, b);
   const errors = errorMemberTables(ir, b);
   const hasErrors = Object.keys(errors).length > 0;
   // The request body through the validators' serializer: JSON names, timestamp formats and base64 blobs at any depth.
@@ -437,6 +452,14 @@ function signedBindingFile(ir: Ir, b: Binding): string {
     "{",
     ...Object.entries(rest).map(([k, v]) => (k === "endpointRules" ? "  endpointRules," : `  ${k}: ${q(v)},`)),
     ...table("members", members),
+    ...(faults.length === 0
+      ? []
+      : [
+          "  faults: {",
+          // a computed key: `"__proto__": ...` in a literal would set the prototype, not add the error
+          ...faults.map(([name, fault]) => `    ${name === "__proto__" ? `[${q(name)}]` : q(name)}: ${q(fault)},`),
+          "  },",
+        ]),
     ...(hasErrors
       ? [
           "  errors: /* @__PURE__ */ errorMembers({",

@@ -330,7 +330,9 @@ class CodeGen {
       }
       case "list": {
         const slot = this.slot(s.member);
-        const conv = form === "wire" && this.slotConverts(slot);
+        // A structure, union, list or map item may come back a copy (a null member dropped) even where
+        // the forms agree: the list keeps it, as a structure keeps its members'.
+        const conv = form === "wire" && (this.slotConverts(slot) || this.isComposite(slot.target));
         body.push(`if (!Array.isArray(d)) { $r.fail(c, undefined, "array", d); ${back} }`);
         const length = s.constraints.length;
         if (length) body.push(this.countCheck("true", "d.length", length, "undefined", "item", "d"));
@@ -348,7 +350,7 @@ class CodeGen {
       }
       case "map": {
         const slot = this.slot(s.value);
-        const conv = form === "wire" && this.slotConverts(slot);
+        const conv = form === "wire" && (this.slotConverts(slot) || this.isComposite(slot.target));
         body.push(`if (!$r.isObject(d)) { $r.fail(c, undefined, "object", d); ${back} }`);
         const length = s.constraints.length;
         body.push("const keys = Object.keys(d);");

@@ -633,6 +633,7 @@ function $w_ListOfAssetDestinationEntry(d: any, c: $r.Ctx): any {
   x = d[i];
   if (x === undefined) x = null;
   r = c.r.length; y = $w_AssetDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
+  if (y !== x) (o ??= d.slice())[i] = y;
   }
   return o ?? d;
 }
@@ -655,6 +656,7 @@ function $w_ListOfAssetSourceEntry(d: any, c: $r.Ctx): any {
   x = d[i];
   if (x === undefined) x = null;
   r = c.r.length; y = $w_AssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
+  if (y !== x) (o ??= d.slice())[i] = y;
   }
   return o ?? d;
 }
@@ -764,6 +766,7 @@ function $w_ListOfKmsKeysToGrant(d: any, c: $r.Ctx): any {
   x = d[i];
   if (x === undefined) x = null;
   r = c.r.length; y = $w_KmsKeyToGrant(x, c); if (c.r.length !== r) $r.at(c, r, i);
+  if (y !== x) (o ??= d.slice())[i] = y;
   }
   if (d.length <= 10) $r.uniqueItems(c, undefined, d);
   return o ?? d;
@@ -811,6 +814,7 @@ function $w_ListOfLFTags(d: any, c: $r.Ctx): any {
   x = d[i];
   if (x === undefined) x = null;
   r = c.r.length; y = $w_LFTag(x, c); if (c.r.length !== r) $r.at(c, r, i);
+  if (y !== x) (o ??= d.slice())[i] = y;
   }
   return o ?? d;
 }
@@ -833,6 +837,7 @@ function $w_ListOfRedshiftDataShareAssetSourceEntry(d: any, c: $r.Ctx): any {
   x = d[i];
   if (x === undefined) x = null;
   r = c.r.length; y = $w_RedshiftDataShareAssetSourceEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
+  if (y !== x) (o ??= d.slice())[i] = y;
   }
   return o ?? d;
 }
@@ -855,6 +860,7 @@ function $w_ListOfRevisionDestinationEntry(d: any, c: $r.Ctx): any {
   x = d[i];
   if (x === undefined) x = null;
   r = c.r.length; y = $w_RevisionDestinationEntry(x, c); if (c.r.length !== r) $r.at(c, r, i);
+  if (y !== x) (o ??= d.slice())[i] = y;
   }
   return o ?? d;
 }

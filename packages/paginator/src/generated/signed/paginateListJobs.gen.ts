@@ -27,5 +27,11 @@ export const paginateListJobs = /* @__PURE__ */ createSignedPaginator(paginateLi
     "NextToken": ["query", "nextToken"],
     "RevisionId": ["query", "revisionId"],
   },
+  faults: {
+    "InternalServerException": "server",
+    "ResourceNotFoundException": "client",
+    "ThrottlingException": "client",
+    "ValidationException": "client",
+  },
   serialize: serializeListJobsRequest,
 });

@@ -78,6 +78,11 @@ export interface HttpBinding {
    */
   errors?: (code: string, body: Record<string, unknown>, response: ResponseHeaders) => Record<string, unknown>;
   /**
+   * The `@error` fault of each of the operation's modeled errors, by error code: such an error's `$fault`
+   * whatever its status, as the SDKs give it; an error not listed takes it from the status (5xx: server).
+   */
+  faults?: Readonly<Record<string, "client" | "server">>;
+  /**
    * The input's JSON body from its model form (the validators' `serializeXRequest`): body members under
    * their JSON names, timestamps in their formats (epoch-seconds by default, on both protocols), blobs
    * as base64, at any depth; members bound elsewhere left out. Without it, body members are written as
@@ -193,7 +198,10 @@ export function buildRequest(binding: HttpBinding, input: Record<string, unknown
       if (v != null && !Object.hasOwn(query, key))
         setOwn(query, key, Array.isArray(v) ? v.map((one) => text(one, "date-time")) : text(v, "date-time"));
   if (binding.serialize !== undefined) {
-    const serialized = (binding.serialize as (input: Record<string, unknown>) => unknown)(input);
+    // A null member is no value in the body either, as the SDKs leave it out (the serializer would write it).
+    const set: Record<string, unknown> = {};
+    for (const [member, value] of Object.entries(input)) if (value != null) setOwn(set, member, value);
+    const serialized = (binding.serialize as (input: Record<string, unknown>) => unknown)(set);
     if (typeof serialized === "object" && serialized !== null) body = serialized as Record<string, unknown>;
   }
   for (const pair of fixedQuery?.split("&") ?? []) {
@@ -212,13 +220,23 @@ export function buildRequest(binding: HttpBinding, input: Record<string, unknown
         body: sent.body,
       };
     }
-    const hasBody = Object.keys(body).length > 0;
+    // As the SDK (@aws-sdk/core's restJson1 protocol): an input with a payload member, or with members in
+    // the body, has a content type even when nothing is set (a header member's wins), and a JSON one then
+    // sends "{}"; an input whose members are all bound elsewhere sends neither.
+    const bound = Object.values(binding.members);
+    const unset = bound.find((at) => at[0] === "payload");
+    const type =
+      unset !== undefined
+        ? PAYLOAD_TYPES[unset[2] as "json" | "text" | "bytes"]
+        : bound.some((at) => at[0] === "body") || Object.keys(body).length > 0
+          ? "application/json"
+          : undefined;
     return {
       method: binding.method,
       path: basePath + path,
       query,
-      headers: hasBody ? { ...headers, "content-type": "application/json" } : headers,
-      ...(hasBody && { body: JSON.stringify(body) }),
+      headers: type === undefined ? headers : { "content-type": type, ...headers },
+      ...(type === "application/json" && { body: JSON.stringify(body) }),
     };
   }
   return {
@@ -244,6 +262,9 @@ function headerList(items: readonly unknown[], one: (item: unknown) => string): 
   return items.map((item) => (item instanceof Date ? one(item) : quoteHeader(one(item)))).join(", ");
 }
 
+/** The content type of an `@httpPayload` member's body, by what the member is. */
+const PAYLOAD_TYPES = { json: "application/json", text: "text/plain", bytes: "application/octet-stream" } as const;
+
 /** An `@httpPayload` member as the request's body, with its content type (a header member may give another). */
 function payloadBody(
   payload: { value: unknown; kind: "json" | "text" | "bytes" },
@@ -256,12 +277,12 @@ function payloadBody(
         `signedClient: a blob payload must be a Uint8Array or a string, got ${describeValue(payload.value)}`,
       );
     // A copy: the request's own bytes, on an ArrayBuffer as fetch asks.
-    return { body: new Uint8Array(bytes), headers: { "content-type": "application/octet-stream" } };
+    return { body: new Uint8Array(bytes), headers: { "content-type": PAYLOAD_TYPES.bytes } };
   }
-  if (payload.kind === "text") return { body: String(payload.value), headers: { "content-type": "text/plain" } };
+  if (payload.kind === "text") return { body: String(payload.value), headers: { "content-type": PAYLOAD_TYPES.text } };
   return {
     body: JSON.stringify(serialized ?? bodyValue(payload.value)),
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": PAYLOAD_TYPES.json },
   };
 }
 

@@ -361,7 +361,9 @@ export function signedClient(options: SignedClientOptions): SignedClient {
 
 /** The request ids of a response, as the SDKs put them in `$metadata`. */
 function requestIdOf(response: HttpResponse): { requestId?: string; extendedRequestId?: string; cfId?: string } {
-  const requestId = response.header("x-amzn-requestid") ?? response.header("x-amz-request-id");
+  // The headers the SDKs read it from, in their order (`@smithy/core`'s deserializeMetadata).
+  const requestId =
+    response.header("x-amzn-requestid") ?? response.header("x-amzn-request-id") ?? response.header("x-amz-request-id");
   const extended = response.header("x-amz-id-2");
   const cfId = response.header("x-amz-cf-id");
   return {

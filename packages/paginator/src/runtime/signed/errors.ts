@@ -33,10 +33,12 @@ export class ServiceError extends Error {
     metadata: ResponseMetadata,
     retryable: boolean,
     query?: { code: string; type: string },
+    fault?: "client" | "server",
   ) {
     super(message);
     this.name = code;
-    this.$fault = status >= 500 ? "server" : "client";
+    // A modeled error's own fault (its @error trait), as the SDKs give it; else by the status.
+    this.$fault = fault ?? (status >= 500 ? "server" : "client");
     this.$metadata = metadata;
     this.$retryable = retryable;
     if (query !== undefined) {
@@ -69,8 +71,10 @@ export const TRANSIENT_CODES: ReadonlySet<string> = new Set([
   "RequestTimeout",
   "RequestTimeoutException",
 ]);
+/** The error codes the SDKs' standard retry mode counts as throttling (`@smithy/core/retry`'s `THROTTLING_ERROR_CODES`). */
 export const THROTTLING: ReadonlySet<string> = new Set([
   "ThrottlingException",
+  "ThrottledException",
   "Throttling",
   "TooManyRequestsException",
   "ProvisionedThroughputExceededException",
@@ -85,7 +89,7 @@ export const THROTTLING: ReadonlySet<string> = new Set([
   "EC2ThrottledException",
 ]);
 
-/** The error code and message of an error response, as the SDKs read them (header, then `__type`/`code` in the body). */
+/** The error code (see `errorCode`) and message of an error response, as the SDKs read them. */
 export function serviceError(
   response: HttpResponse,
   text: string,
@@ -99,14 +103,9 @@ export function serviceError(
   } catch {
     // not JSON: the status names the error
   }
-  const raw =
-    response.header("x-amzn-errortype") ??
-    (typeof body["__type"] === "string" ? body["__type"] : undefined) ??
-    (typeof body["code"] === "string" ? body["code"] : undefined) ??
-    `Http${response.status}Error`;
-  // "aws.protocoltests#FooError:http://..." and "ns#FooError" both name FooError.
-  const code = (raw.split(":")[0] ?? raw).split("#").pop() ?? raw;
-  const message = body["Message"] ?? body["message"] ?? body["errorMessage"] ?? `HTTP ${response.status}`;
+  const code = errorCode(response, body, binding) ?? `Http${response.status}Error`;
+  // As both generations of the SDK word it: `message`, then `Message`, else "UnknownError".
+  const message = body["message"] ?? body["Message"] ?? "UnknownError";
   const status = response.status;
   // awsQueryCompatible: "AWS.SimpleQueueService.NonExistentQueue;Sender" (Smithy's protocol tests: code;type).
   const header = binding.queryCompatible === true ? response.header("x-amzn-query-error") : undefined;
@@ -114,7 +113,9 @@ export function serviceError(
   const query =
     header !== undefined && split > 0 ? { code: header.slice(0, split), type: header.slice(split + 1) } : undefined;
   const retryable = TRANSIENT_STATUS.has(status) || status === 429;
-  const error = new ServiceError(code, String(message), status, metadata, retryable, query);
+  const faults = binding.faults;
+  const fault = faults !== undefined && Object.hasOwn(faults, code) ? faults[code] : undefined;
+  const error = new ServiceError(code, String(message), status, metadata, retryable, query, fault);
   // The body's other members on the error, as the SDKs put a modeled exception's members on it
   // (`e.ResourceId`): under their wire names, never over what the error already has.
   for (const [key, value] of Object.entries(body))
@@ -125,8 +126,44 @@ export function serviceError(
   return error;
 }
 
+/**
+ * Where the error code is looked for, in order, as the AWS SDK for JavaScript v3 looks
+ * (`@smithy/core/protocols`' `loadRestJsonErrorCode` and `loadJsonRpcErrorCode`): restJson1 reads the
+ * `x-amzn-errortype` header, then the body's `code`, then `__type`; awsJson reads `__type` first, then
+ * `code`, then the header, and an awsQuery-compatible service `code`, the header, then `__type`.
+ */
+function errorCode(response: HttpResponse, body: Record<string, unknown>, binding: HttpBinding): string | undefined {
+  const order: readonly ("header" | "code" | "type")[] =
+    binding.protocol === "restJson1"
+      ? ["header", "code", "type"]
+      : binding.queryCompatible === true
+        ? ["code", "header", "type"]
+        : ["type", "code", "header"];
+  for (const where of order) {
+    const raw =
+      where === "header"
+        ? response.header("x-amzn-errortype")
+        : where === "type"
+          ? body["__type"]
+          : // the body's `code` under any case (`Code`, `CODE`), as the SDK finds it
+            body[Object.keys(body).find((key) => key.toLowerCase() === "code") ?? "code"];
+    if (typeof raw === "string" || typeof raw === "number") return sanitizeErrorCode(String(raw));
+  }
+  return undefined;
+}
+
+/**
+ * The error's name in a raw code as the SDK cleans it: the first of comma-separated values (a header
+ * sent twice), before any `:` (`FooError:http://internal.amazon.com/...`), after a `#` (`ns#FooError`).
+ */
+function sanitizeErrorCode(raw: string): string {
+  let code = raw.split(",")[0] ?? raw;
+  code = code.split(":")[0] ?? code;
+  return code.includes("#") ? (code.split("#")[1] ?? code) : code;
+}
+
 /** Members of an error body that name the error or carry its message, already read into `name` and `message`. */
-const ERROR_ENVELOPE: ReadonlySet<string> = new Set(["__type", "code", "message", "Message", "errorMessage"]);
+const ERROR_ENVELOPE: ReadonlySet<string> = new Set(["__type", "code", "message", "Message"]);
 
 export function retryAfter(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

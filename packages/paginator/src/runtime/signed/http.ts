@@ -52,8 +52,12 @@ export function fetchHandler(doFetch?: typeof fetch): HttpHandler {
     const response = await (doFetch ?? fetch)(request.url, {
       method: request.method,
       headers: request.headers,
-      // Bytes are always a Uint8Array of their own ArrayBuffer here (payloadBody copies them).
-      ...(request.body !== undefined && { body: request.body as NonNullable<RequestInit["body"]> }),
+      // Bytes are always a Uint8Array of their own ArrayBuffer here (payloadBody copies them). fetch
+      // refuses a body on GET and HEAD (a restJson1 GET with body members has "{}"): left out, as the
+      // SDK's FetchHttpHandler leaves it out.
+      ...(request.body !== undefined &&
+        request.method !== "GET" &&
+        request.method !== "HEAD" && { body: request.body as NonNullable<RequestInit["body"]> }),
       ...(request.signal !== undefined && { signal: request.signal }),
     });
     const body = await response.text();
