@@ -1,13 +1,12 @@
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { readFileSync, rmSync } from "node:fs";
+import { basename, join } from "node:path";
 import { referenceFile } from "@dx/test-support";
 import * as fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseJobEntry } from "../src/index.js";
 import { wireJob } from "./support/fixtures.js";
 import { bodyOnly, shapeApis, throughJson, type ShapeApi } from "./support/api.js";
+import { generateInto, importGenerated, pkg, root } from "./support/generate.js";
 import { expectReportedAt, mutations, type Bundle, type Schema } from "./support/mutations.js";
 
 /**
@@ -15,10 +14,7 @@ import { expectReportedAt, mutations, type Bundle, type Schema } from "./support
  * property test on a sample of their shapes. The temporary output sits inside this package so that
  * its imports (fast-check, Ajv's runtime helpers) resolve here; its runtime is this package's.
  */
-const pkg = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const root = resolve(pkg, "../..");
 const work = join(pkg, ".any-model-tmp");
-const GENERATED = "packages/validators/src/generated";
 
 interface Generated {
   stderr: string;
@@ -28,19 +24,14 @@ interface Generated {
 }
 
 async function generate(spec: string): Promise<Generated> {
-  mkdirSync(work, { recursive: true });
-  const out = mkdtempSync(join(work, `${basename(spec).replace(/\W/g, "_")}-`));
-  const run = spawnSync(process.execPath, [join(root, "generator/dist/cli.js"), "--spec", spec, "--out", out], {
-    encoding: "utf8",
-    cwd: root,
-  });
+  const generated = generateInto(work, spec, `${basename(spec).replace(/\W/g, "_")}-`);
+  const { run, dir } = generated;
   if (run.status !== 0) throw new Error(run.stderr);
-  symlinkSync(join(pkg, "src/runtime"), join(out, "packages/validators/src/runtime"), "dir");
-  const dir = join(out, GENERATED);
-  const api = (await import(pathToFileURL(join(dir, "index.gen.ts")).href)) as Record<string, unknown>;
-  const { arbitraries } = (await import(pathToFileURL(join(dir, "arbitraries.gen.ts")).href)) as {
-    arbitraries: Record<string, fc.Arbitrary<unknown>>;
-  };
+  const api = await importGenerated(generated);
+  const { arbitraries } = await importGenerated<{ arbitraries: Record<string, fc.Arbitrary<unknown>> }>(
+    generated,
+    "arbitraries.gen.ts",
+  );
   const bundle = (name: string): Bundle =>
     JSON.parse(readFileSync(join(dir, `schemas/${name}.gen.json`), "utf8")) as Bundle;
   const shapes = shapeApis(api, arbitraries);
@@ -103,16 +94,12 @@ describe.each([
 
 describe("the official AwsAccountId pattern", () => {
   it("is reported at generate time, and real 12-digit account ids pass", () => {
-    const spec = join(root, "spec/dataexchange-listjobs.json");
-    const out = join(work, "warning");
-    const run = spawnSync(process.execPath, [join(root, "generator/dist/cli.js"), "--spec", spec, "--out", out], {
-      encoding: "utf8",
-    });
+    const { run, dir } = generateInto(work, join(root, "spec/dataexchange-listjobs.json"), "warning-");
     expect(run.status).toBe(0);
     expect(run.stderr).toContain(
       'dx-gen: warning: validators: com.amazonaws.dataexchange#AwsAccountId: pattern "/^[\\\\d]{12}$/" has literal "/" delimiters',
     );
-    const schema = JSON.parse(readFileSync(join(out, GENERATED, "schemas/wire.gen.json"), "utf8")) as Bundle;
+    const schema = JSON.parse(readFileSync(join(dir, "schemas/wire.gen.json"), "utf8")) as Bundle;
     expect(schema.$defs["AwsAccountId"]).toMatchObject({ minLength: 12, maxLength: 12, pattern: "^[\\d]{12}$" });
     const job = parseJobEntry(wireJob());
     expect((job.Details.ImportAssetsFromLakeFormationTagPolicy as { CatalogId: string }).CatalogId).toBe(

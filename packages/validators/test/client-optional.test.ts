@@ -9,18 +9,13 @@
  * left out, so the AWS SDK types it `ClientToken?: string`; dx typed it required and its validators
  * refused an input without it.
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { issuesOf } from "./support/api.js";
+import { generateInto, importGenerated, pkg } from "./support/generate.js";
 
-const pkg = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const root = resolve(pkg, "../..");
-// Inside this package, so that the generated code's imports resolve here (as in any-model.test.ts).
 const work = join(pkg, ".client-optional-tmp");
-const GENERATED = "packages/validators/src/generated";
 
 const spec = {
   smithy: "2.0",
@@ -71,13 +66,8 @@ const spec = {
 
 describe("a @required @clientOptional member", () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
-  mkdirSync(work, { recursive: true });
-  const out = mkdtempSync(join(work, "out-"));
-  const file = join(out, "spec.json");
-  writeFileSync(file, JSON.stringify(spec));
-  const run = spawnSync(process.execPath, [join(root, "generator/dist/cli.js"), "--spec", file, "--out", out], {
-    encoding: "utf8",
-  });
+  const generated = generateInto(work, spec);
+  const { run, out, dir } = generated;
 
   it("generates without complaint", () => {
     expect(run.stderr).toBe("");
@@ -91,7 +81,7 @@ describe("a @required @clientOptional member", () => {
     expect(models).toContain("  ClientToken?: string;\n");
     expect(models).toContain("  Id: string;\n");
     for (const form of ["wire", "model"]) {
-      const bundle = JSON.parse(readFileSync(join(out, GENERATED, `schemas/${form}.gen.json`), "utf8")) as {
+      const bundle = JSON.parse(readFileSync(join(dir, `schemas/${form}.gen.json`), "utf8")) as {
         $defs: Record<string, { required?: string[] }>;
       };
       expect(bundle.$defs["Identity"]?.required, form).toEqual([form === "wire" ? "userAgent" : "UserAgent"]);
@@ -99,11 +89,7 @@ describe("a @required @clientOptional member", () => {
   });
 
   it("is accepted absent by the validators; the plain @required member is still enforced", async () => {
-    symlinkSync(join(pkg, "src/runtime"), join(out, "packages/validators/src/runtime"), "dir");
-    const api = (await import(pathToFileURL(join(out, GENERATED, "index.gen.ts")).href)) as Record<
-      string,
-      (v: unknown) => unknown
-    >;
+    const api = await importGenerated<Record<string, (v: unknown) => unknown>>(generated);
     const parse = api["parseGetConnectionResponse"] as (v: unknown) => unknown;
     expect(parse({ identity: { userAgent: "curl" } })).toEqual({ Identity: { UserAgent: "curl" } });
     expect(parse({ identity: { sourceIp: "10.0.0.1", userAgent: "curl" } })).toEqual({

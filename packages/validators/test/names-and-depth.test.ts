@@ -1,12 +1,11 @@
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import * as fc from "fast-check";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ValidationError } from "../src/index.js";
 import { throughJson } from "./support/api.js";
+import { generateInto, importGenerated, pkg } from "./support/generate.js";
 
 /**
  * A spec built to break generated code: shapes named like the names the generated code uses itself
@@ -15,8 +14,6 @@ import { throughJson } from "./support/api.js";
  * Its validators must compile under `tsc --strict`, hold the round trip, and turn a value too deep
  * for the stack into a ValidationError.
  */
-const pkg = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const root = resolve(pkg, "../..");
 const work = join(pkg, ".names-tmp");
 const NS = "example.names";
 const CHAIN = 600;
@@ -42,7 +39,7 @@ const LOCAL_NAMES = [
   "keys",
 ];
 
-function spec(): unknown {
+function spec(): object {
   const shapes: Record<string, unknown> = {
     [`${NS}#Names`]: {
       type: "service",
@@ -103,21 +100,11 @@ let api: Record<string, (value: unknown, options?: unknown) => unknown> = {};
 let arbitraries: Record<string, fc.Arbitrary<unknown>> = {};
 
 beforeAll(async () => {
-  mkdirSync(work, { recursive: true });
-  const out = mkdtempSync(join(work, "out-"));
-  const specFile = join(out, "names.json");
-  writeFileSync(specFile, JSON.stringify(spec()));
-  const run = spawnSync(process.execPath, [join(root, "generator/dist/cli.js"), "--spec", specFile, "--out", out], {
-    encoding: "utf8",
-    cwd: root,
-  });
-  if (run.status !== 0) throw new Error(run.stderr);
-  symlinkSync(join(pkg, "src/runtime"), join(out, "packages/validators/src/runtime"), "dir");
-  dir = out;
-  api = (await import(pathToFileURL(join(out, "packages/validators/src/generated/index.gen.ts")).href)) as typeof api;
-  ({ arbitraries } = (await import(
-    pathToFileURL(join(out, "packages/validators/src/generated/arbitraries.gen.ts")).href
-  )) as { arbitraries: typeof arbitraries });
+  const generated = generateInto(work, spec());
+  if (generated.run.status !== 0) throw new Error(generated.run.stderr);
+  dir = generated.out;
+  api = await importGenerated<typeof api>(generated);
+  ({ arbitraries } = await importGenerated<{ arbitraries: typeof arbitraries }>(generated, "arbitraries.gen.ts"));
 }, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -6,17 +6,12 @@
  * time as a long) returns a copy without the null; its list and its map threw that copy away and kept
  * the item as it came, while a structure member kept it. The spec is a minimal hand-written one.
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { generateInto, importGenerated, pkg } from "./support/generate.js";
 
-const pkg = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const root = resolve(pkg, "../..");
-// Inside this package, so that the generated code's imports resolve here (as in any-model.test.ts).
 const work = join(pkg, ".null-in-items-tmp");
-const GENERATED = "packages/validators/src/generated";
 
 const target = (t: string) => ({ target: t.includes("#") ? t : `ex#${t}` });
 const spec = {
@@ -46,21 +41,12 @@ const spec = {
 
 describe("null for an optional member of a list item or a map value", () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
-  mkdirSync(work, { recursive: true });
-  const out = mkdtempSync(join(work, "out-"));
-  const file = join(out, "spec.json");
-  writeFileSync(file, JSON.stringify(spec));
-  const run = spawnSync(process.execPath, [join(root, "generator/dist/cli.js"), "--spec", file, "--out", out], {
-    encoding: "utf8",
-  });
+  const generated = generateInto(work, spec);
+  const { run } = generated;
 
   it("is absent in the model form, in both modes, and the input is not changed", async () => {
     expect(run.stderr).toBe("");
-    symlinkSync(join(pkg, "src/runtime"), join(out, "packages/validators/src/runtime"), "dir");
-    const api = (await import(pathToFileURL(join(out, GENERATED, "index.gen.ts")).href)) as Record<
-      string,
-      (v: unknown, o?: object) => unknown
-    >;
+    const api = await importGenerated<Record<string, (v: unknown, o?: object) => unknown>>(generated);
     const parse = api["parsePage"] as (v: unknown, o?: object) => unknown;
     const page = {
       Items: [{ Name: null, Size: 1 }, { Name: "b" }, { Kind: { A: null, B: 2 } }],

@@ -1,18 +1,15 @@
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import * as fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { bodyOnly, issuesOf, throughJson } from "./support/api.js";
+import { generateInto, importGenerated, pkg } from "./support/generate.js";
 
 /**
  * Each protocol's wire form is its own: awsJson ignores `@jsonName` and sends body timestamps as
  * epoch seconds; restJson1 honours `@jsonName`, leaves members bound to headers, the query, labels
  * and the status code out of the JSON body, and reads an `@httpPayload` structure as the body itself.
  */
-const pkg = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const root = resolve(pkg, "../..");
 const work = join(pkg, ".protocols-tmp");
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -26,37 +23,28 @@ async function generate(
   arbitraries: Record<string, fc.Arbitrary<unknown>>;
   model: { $defs: Record<string, unknown> };
 }> {
-  mkdirSync(work, { recursive: true });
-  const out = mkdtempSync(join(work, `${protocol}-`));
-  const spec = join(out, "spec.json");
-  writeFileSync(
-    spec,
-    JSON.stringify({
-      smithy: "2.0",
-      shapes: {
-        "example.p#Svc": {
-          type: "service",
-          version: "2024-01-01",
-          operations: [{ target: "example.p#Op" }],
-          traits: { [`aws.protocols#${protocol}`]: {} },
-        },
-        ...shapes,
+  const spec = {
+    smithy: "2.0",
+    shapes: {
+      "example.p#Svc": {
+        type: "service",
+        version: "2024-01-01",
+        operations: [{ target: "example.p#Op" }],
+        traits: { [`aws.protocols#${protocol}`]: {} },
       },
-    }),
-  );
-  const run = spawnSync(process.execPath, [join(root, "generator/dist/cli.js"), "--spec", spec, "--out", out], {
-    encoding: "utf8",
-    cwd: root,
-  });
-  if (run.status !== 0) throw new Error(run.stderr);
-  const dir = join(out, "packages/validators/src/generated");
-  symlinkSync(join(pkg, "src/runtime"), join(out, "packages/validators/src/runtime"), "dir");
-  const api = (await import(pathToFileURL(join(dir, "index.gen.ts")).href)) as Api;
-  const { arbitraries } = (await import(pathToFileURL(join(dir, "arbitraries.gen.ts")).href)) as {
-    arbitraries: Record<string, fc.Arbitrary<unknown>>;
+      ...shapes,
+    },
   };
-  const model = (await import(pathToFileURL(join(dir, "schemas/model.gen.json")).href, { with: { type: "json" } }))
-    .default as { $defs: Record<string, unknown> };
+  const generated = generateInto(work, spec, `${protocol}-`);
+  if (generated.run.status !== 0) throw new Error(generated.run.stderr);
+  const api = await importGenerated<Api>(generated);
+  const { arbitraries } = await importGenerated<{ arbitraries: Record<string, fc.Arbitrary<unknown>> }>(
+    generated,
+    "arbitraries.gen.ts",
+  );
+  const model = JSON.parse(readFileSync(join(generated.dir, "schemas/model.gen.json"), "utf8")) as {
+    $defs: Record<string, unknown>;
+  };
   return { api, arbitraries, model };
 }
 
