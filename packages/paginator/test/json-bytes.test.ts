@@ -163,6 +163,34 @@ describe("JSON read from UTF-8 bytes", () => {
     expect(value).toEqual({ a: "x\uFFFDy", b: "\u00e9" });
   });
 
+  // Strings up to 256 characters are decoded in JS, longer ones by Node: both must refuse what is not
+  // UTF-8 exactly where TextDecoder puts a U+FFFD, and take every valid sequence.
+  it.each([
+    ["a lone continuation byte", [0x80]],
+    ["C0 and C1, always overlong", [0xc0, 0xaf]],
+    ["an overlong three-byte sequence (E0 80..9F)", [0xe0, 0x80, 0xaf]],
+    ["a surrogate (ED A0..BF)", [0xed, 0xa0, 0x80]],
+    ["an overlong four-byte sequence (F0 80..8F)", [0xf0, 0x80, 0x80, 0xaf]],
+    ["above U+10FFFF (F4 90..)", [0xf4, 0x90, 0x80, 0x80]],
+    ["F5 and above", [0xf5, 0x80, 0x80, 0x80]],
+    ["a sequence cut by the string's end", [0xf0, 0x9f, 0x98]],
+  ])("goes the plain way for %s, in short and long strings", (_, junk) => {
+    for (const pad of [1, 300]) {
+      const bytes = new Uint8Array([...encode(`{"a":"${"\u00e9".repeat(pad)}`), ...junk, ...encode('","b":"\u00e9"}')]);
+      const { value, plainCalls } = read([bytes], bytes);
+      expect(plainCalls).toBe(1);
+      expect(value).toEqual(JSON.parse(new TextDecoder().decode(bytes)));
+    }
+  });
+
+  it("decodes every length of sequence at its bounds, in short and long strings", () => {
+    const bounds = "\u0080\u07ff\u0800\ud7ff\ue000\uffff\u{10000}\u{10ffff}";
+    for (const text of [bounds, bounds.repeat(40)]) {
+      const bytes = encode(JSON.stringify({ a: `x${text}y`, b: [text] }));
+      expect(read([bytes], bytes)).toEqual({ value: { a: `x${text}y`, b: [text] }, plainCalls: 0 });
+    }
+  });
+
   it("keeps ASCII escapes on the fast way, and refuses what JSON.parse refuses with its own error", () => {
     const ok = encode('{"a":"\\u0041\\n\u00e9"}');
     expect(read([ok], ok)).toEqual({ value: { a: "A\n\u00e9" }, plainCalls: 0 });
