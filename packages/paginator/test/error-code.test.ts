@@ -157,3 +157,29 @@ describe.each(["restJson1", "awsJson1_0"] as const)("the error code of a %s erro
     );
   });
 });
+
+/**
+ * An error response with no code anywhere (no header, no `code`, no `__type`; found on IAM Identity
+ * Center's and the Price List's models, compared with @aws-sdk/client-sso and client-pricing): the
+ * schema-based SDK clients name it "Unknown" on both protocols; `/signed` named it `Http400Error`,
+ * which no SDK gives (the classic restJson1 client takes the status's text, "400").
+ */
+describe("an error response without a code", () => {
+  const ANSWERS: [string, Answer][] = [
+    ["an empty object", { headers: {}, body: "{}" }],
+    ["an empty body", { headers: {}, body: "" }],
+    ["a message only", { headers: {}, body: '{"message":"m"}' }],
+    ["not JSON", { headers: {}, body: "<html>bad gateway</html>" }],
+  ];
+  it.each(ANSWERS)("%s: is named as the schema-based SDK names it", async (_, answer) => {
+    if (answer.body.startsWith("{") || answer.body === "") expect(await sdkName("awsJson1_0", answer)).toBe("Unknown");
+    for (const protocol of ["restJson1", "awsJson1_0"] as const) {
+      const signed = await signedError(protocol, answer);
+      expect([signed["name"], signed["$fault"], signed["message"]]).toEqual([
+        "Unknown",
+        "client",
+        answer.body === '{"message":"m"}' ? "m" : "UnknownError",
+      ]);
+    }
+  });
+});

@@ -47,6 +47,9 @@ const WIDTH: Readonly<Record<string, { min: number; max: number }>> = {
 /** Unions and structures of optional members with at least this many members walk their keys (see objectBody). */
 const DISPATCH_MIN = 4;
 
+/** The key a JSON protocol may add to a union's object, which is not one of its members. */
+const UNION_TYPE = "__type";
+
 /** Enums with more values than this are checked with a Set; smaller ones with comparisons. */
 const SET_THRESHOLD = 16;
 
@@ -403,7 +406,14 @@ class CodeGen {
     // holds the required members and the optional ones present are added. A shape whose forms agree
     // is shared with the input, unless a null (an absent optional member) has to be dropped.
     const fresh = wire && (this.converting.get(s.id) ?? false);
-    const known = this.constant("k", `new Set(${list(members.map(key))})`);
+    // A union's `__type` on the wire is not a member: the AWS SDKs drop it (Smithy's
+    // RestJsonDeserializeIgnoreType and AwsJson10DeserializeIgnoreType), unless a member has that name.
+    const ignoreType = wire && union && !members.some((m) => key(m) === UNION_TYPE);
+    const known = this.constant(
+      "k",
+      `new Set(${list(ignoreType ? [...members.map(key), UNION_TYPE] : members.map(key))})`,
+    );
+    const dropType = fresh ? "" : `$r.drop(o ??= $r.copy(d), ${lit(UNION_TYPE)}); `;
     const local = (i: number) => `v${i}`;
     // A union, or a structure of optional members only, with many members usually holds few of
     // them, in objects of many hidden classes: reading every member by name is then a megamorphic
@@ -447,6 +457,8 @@ class CodeGen {
         out.push(lines.join(" "));
       }
     });
+    if (dispatch && ignoreType) out.push(`case ${lit(UNION_TYPE)}: ${dropType}break;`);
+    else if (ignoreType) out.push(`if (d.${UNION_TYPE} !== undefined) { n++; ${dropType}}`);
     if (dispatch) out.push("default: n++;", "}", "}");
     const extra = dispatch ? "n !== 0" : "$r.keyCount(d) !== n";
     // An unknown wire key that is a renamed member's model name cannot be kept in the model form:

@@ -254,6 +254,14 @@ class SchemaBuilder {
     };
   }
 
+  /**
+   * A union's `__type` on the wire is not a member (the AWS SDKs drop it, as Smithy's
+   * RestJsonDeserializeIgnoreType asks), unless a member has that name: any value, never a member set.
+   */
+  private static unionType(keys: readonly string[]): Schema {
+    return keys.includes("__type") ? {} : { patternProperties: { "^__type$": true } };
+  }
+
   /** A union has exactly one member set; tolerant mode allows a variant the spec does not know yet. */
   private modelUnion(): Schema {
     return { minProperties: 1, ...(this.strict && { maxProperties: 1 }) };
@@ -265,13 +273,15 @@ class SchemaBuilder {
    */
   private wireUnion(keys: readonly string[]): Schema {
     const set = (k: string): Schema => ({ required: [k], properties: { [k]: { not: { type: "null" } } } });
+    const type = SchemaBuilder.unionType(keys);
     return {
-      not: { additionalProperties: { type: "null" } },
+      ...(this.strict && type),
+      not: { ...type, additionalProperties: { type: "null" } },
       ...(this.strict && {
         allOf: keys.map((k) => ({
           if: set(k),
           // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keywords
-          then: { properties: { [k]: true }, additionalProperties: { type: "null" } },
+          then: { properties: { [k]: true }, ...type, additionalProperties: { type: "null" } },
         })),
       }),
     };

@@ -101,9 +101,11 @@ export function serviceError(
     const parsed: unknown = text === "" ? {} : JSON.parse(text);
     if (typeof parsed === "object" && parsed !== null) body = parsed as Record<string, unknown>;
   } catch {
-    // not JSON: the status names the error
+    // not JSON: no code, no message
   }
-  const code = errorCode(response, body, binding) ?? `Http${response.status}Error`;
+  // No code anywhere: "Unknown", as the schema-based SDK clients name it (`@aws-sdk/core/protocols`'
+  // handleError; the classic generation took the status's text, "400").
+  const code = errorCode(response, body, binding) ?? "Unknown";
   // As both generations of the SDK word it: `message`, then `Message`, else "UnknownError".
   const message = body["message"] ?? body["Message"] ?? "UnknownError";
   const status = response.status;
