@@ -552,6 +552,21 @@ describe("a bad spec is rejected with file, pointer, position and message", () =
     expect(diagnostics[0]).toMatchObject({ file: FILE, ...positionOf(text, '"Max": {', 0) });
   });
 
+  it("accepts header members beside an @httpPrefixHeaders member with an empty prefix (only a note to Smithy)", () => {
+    const spec = smallSpec();
+    spec.shapes["ex#Params"] = {
+      type: "map",
+      key: { target: "smithy.api#String" },
+      value: { target: "smithy.api#String" },
+    };
+    Object.assign(spec.shapes["ex#ListThingsInput"]!["members"], {
+      All: { target: "ex#Params", traits: { "smithy.api#httpPrefixHeaders": "" } },
+      Trace: { target: "smithy.api#String", traits: { "smithy.api#httpHeader": "X-Trace" } },
+    });
+    const { ir } = runPipeline({ root: repoRoot, inputs: [{ file: FILE, text: specText(spec) }], emitters: [] });
+    expect(ir.operations.map((o) => o.name)).toEqual(["ListThings"]);
+  });
+
   it("restJson1: URI labels and @httpLabel members that do not match", () => {
     const { diagnostics } = broken((s) => {
       s.shapes["ex#ListThings"]!["traits"]["smithy.api#http"].uri = "/things/{Owner}/{Key+}";

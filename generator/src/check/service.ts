@@ -328,7 +328,8 @@ function checkHttpNames(shape: LoadedShape, out: Diagnostic[]): void {
           `is bound to the header "${header}", as ${other} is (header names do not differ in case): one value would be lost`,
         );
       else headers.set(header.toLowerCase(), name);
-      if (prefix !== undefined && header.toLowerCase().startsWith(prefix))
+      // An empty prefix is only a note to Smithy (every header "starts with" it): real models have one.
+      if (prefix !== undefined && prefix !== "" && header.toLowerCase().startsWith(prefix))
         report(
           ref,
           `is bound to the header "${header}", which starts with the prefix "${prefix}" of the @httpPrefixHeaders member ${prefixed?.member}`,
