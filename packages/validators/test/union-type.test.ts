@@ -9,19 +9,14 @@
  * member whose JSON name is `__type` (that member is kept). The compiled parser and Ajv on the shipped
  * JSON Schemas agree. The spec is a minimal hand-written one.
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { formats } from "../src/runtime/formats.js";
+import { generateInto, importGenerated, pkg } from "./support/generate.js";
 
-const pkg = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const root = resolve(pkg, "../..");
-// Inside this package, so that the generated code's imports resolve here (as in any-model.test.ts).
 const work = join(pkg, ".union-type-tmp");
-const GENERATED = "packages/validators/src/generated";
 
 const target = (t: string) => ({ target: t.includes("#") ? t : `ex#${t}` });
 const S = target("smithy.api#String");
@@ -56,13 +51,8 @@ const spec = {
 
 describe("a union's __type on the wire", () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
-  mkdirSync(work, { recursive: true });
-  const out = mkdtempSync(join(work, "out-"));
-  const file = join(out, "spec.json");
-  writeFileSync(file, JSON.stringify(spec));
-  const run = spawnSync(process.execPath, [join(root, "generator/dist/cli.js"), "--spec", file, "--out", out], {
-    encoding: "utf8",
-  });
+  const generated = generateInto(work, spec);
+  const { run, dir } = generated;
   const T = "ex#Whatever";
   const page = {
     Shared: { __type: T, B: 2 },
@@ -79,11 +69,7 @@ describe("a union's __type on the wire", () => {
 
   it("is dropped, in both modes, without a drift report, and the input is not changed", async () => {
     expect(run.stderr).toBe("");
-    symlinkSync(join(pkg, "src/runtime"), join(out, "packages/validators/src/runtime"), "dir");
-    const api = (await import(pathToFileURL(join(out, GENERATED, "index.gen.ts")).href)) as Record<
-      string,
-      (v: unknown, o?: object) => unknown
-    >;
+    const api = await importGenerated<Record<string, (v: unknown, o?: object) => unknown>>(generated);
     const parse = api["parsePage"] as (v: unknown, o?: object) => unknown;
     const before = JSON.stringify(page);
     for (const mode of ["strict", "tolerant"]) {
@@ -104,7 +90,7 @@ describe("a union's __type on the wire", () => {
 
   it("is valid where the compiled parser takes it, for Ajv on the shipped JSON Schemas too", () => {
     for (const name of ["wire", "wire-tolerant"]) {
-      const bundle = JSON.parse(readFileSync(join(out, GENERATED, `schemas/${name}.gen.json`), "utf8")) as {
+      const bundle = JSON.parse(readFileSync(join(dir, `schemas/${name}.gen.json`), "utf8")) as {
         $id: string;
       };
       const ajv = new Ajv2020.default({ strict: true, allErrors: true, unicodeRegExp: false });
